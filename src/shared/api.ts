@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT } from "./limits";
+import { MODEL_IDS, DURATIONS } from "./models";
+
+export const PROVIDERS = ["aimlapi", "simulator"] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+export const healthSchema = z.object({ status: z.literal("ok"), provider: z.enum(PROVIDERS) });
+export type Health = z.infer<typeof healthSchema>;
+
+export const modelCapabilitySchema = z.object({
+  id: z.enum(MODEL_IDS),
+  label: z.string(),
+  description: z.string(),
+  ratios: z.array(z.string()),
+  defaultRatio: z.string(),
+  durations: z.array(z.union(DURATIONS.map((d) => z.literal(d)))),
+  acceptsLastImage: z.boolean(),
+  promptRequired: z.boolean(),
+  promptMaxLength: z.number(),
+  typicalSeconds: z.number(),
+  outputSizes: z.record(z.string(), z.object({ width: z.number(), height: z.number() })),
+});
+export const modelsResponseSchema = z.object({ models: z.array(modelCapabilitySchema) });
+export type ModelsResponse = z.infer<typeof modelsResponseSchema>;
+
+export const uploadSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  width: z.number(),
+  height: z.number(),
+  contentType: z.string(),
+  bytes: z.number(),
+});
+export type Upload = z.infer<typeof uploadSchema>;
+
+export const listQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: `limit must be a whole number from 1 to ${LIST_MAX_LIMIT}.` })
+    .int(`limit must be a whole number from 1 to ${LIST_MAX_LIMIT}.`)
+    .min(1, `limit must be a whole number from 1 to ${LIST_MAX_LIMIT}.`)
+    .max(LIST_MAX_LIMIT, `limit must be a whole number from 1 to ${LIST_MAX_LIMIT}.`)
+    .default(LIST_DEFAULT_LIMIT),
+  cursor: z.string().max(200).optional(),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
