@@ -1,0 +1,72 @@
+import { Hono } from "hono";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { secureHeaders } from "hono/secure-headers";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Logger } from "pino";
+import { ERROR_CODES } from "../shared/api-error";
+import { MODEL_LIST } from "../shared/models";
+import { HttpError } from "./http/http-error";
+import type { SubmitDeps } from "./jobs/submit-generation";
+import { generationsRoutes } from "./routes/generations-routes";
+import { mediaRoutes } from "./routes/media-routes";
+import { uploadsRoutes } from "./routes/uploads-routes";
+
+export type AppDeps = SubmitDeps & { staticDir: string | null; log: Logger };
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:", "https:"],
+        mediaSrc: ["'self'", "blob:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: "same-origin",
+      crossOriginResourcePolicy: "same-origin",
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.get("/api/health", (c) => c.json({ status: "ok", provider: deps.provider }));
+  app.get("/api/models", (c) => c.json({ models: MODEL_LIST }));
+  app.route("/api/uploads", uploadsRoutes(deps));
+  app.route("/api/generations", generationsRoutes(deps));
+  app.route("/media", mediaRoutes(deps));
+  app.all("/api/*", (c) => {
+    throw new HttpError(404, ERROR_CODES.notFound, `No API route for ${c.req.method} ${c.req.path}.`);
+  });
+
+  if (deps.staticDir) {
+    const root = deps.staticDir;
+    app.use("/assets/*", serveStatic({ root, onFound: (_p, c) => c.header("cache-control", "public, max-age=31536000, immutable") }));
+    app.use("*", serveStatic({ root }));
+    let indexHtml: string | null = null;
+    app.get("*", (c) => {
+      try {
+        indexHtml ??= readFileSync(join(root, "index.html"), "utf8");
+      } catch {
+        return c.text("The studio's web app is not built yet: run `npm run build` (npm start does it for you).", 503);
+      }
+      c.header("cache-control", "no-cache");
+      return c.html(indexHtml);
+    });
+  }
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json(error.toBody(), error.status);
+    deps.log.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), path: c.req.path }, "unhandled error");
+    return c.json({ error: { code: ERROR_CODES.internal, message: "Something went wrong on the server. Try again; if it persists, tell the operator." } }, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+const httpUrl = z
+  .string()
+  .url("must be an http(s) URL")
+  .refine((v) => /^https?:\/\//i.test(v), "must start with http:// or https://")
+  .transform((v) => v.replace(/\/+$/, ""));
+
+const envSchema = z.object({
+  AIMLAPI_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  AIMLAPI_BASE_URL: httpUrl.default("https://api.aimlapi.com"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  DATA_DIR: z.string().min(1).default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Jobs still unfinished after this long fail with a clear reason. */
+  JOB_DEADLINE_MINUTES: z.coerce.number().positive().default(15),
+  /** Base gap between upstream polls of one job; Runway updates a task at most every ~5 s. */
+  POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
+  POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  SIMULATOR_TIME_SCALE: z.coerce.number().positive().optional(),
+  STATIC_DIR: z.string().default("./dist"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parsed once at start-up; a bad value stops the server with the variable named. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,194 @@
+import type { Logger } from "pino";
+import { ERROR_CODES } from "../../shared/api-error";
+import type { GenerationsStore } from "../store/generations-store";
+import type { GenerationRow } from "../store/generation-row";
+import type { UpstreamClient } from "../upstream/aimlapi-client";
+import { describeTaskFailure } from "../upstream/failure-messages";
+import type { PollReply } from "../upstream/parse-reply";
+import { UpstreamError } from "../upstream/upstream-error";
+import type { MediaDir } from "../media/media-dir";
+import { archiveVideo } from "./archive-video";
+import { backoffMs } from "./backoff";
+
+export type JobRunnerOptions = {
+  store: GenerationsStore;
+  client: UpstreamClient;
+  media: MediaDir;
+  log: Logger;
+  pollIntervalMs: number;
+  concurrency: number;
+  downloadTimeoutMs: number;
+  now?: () => number;
+};
+
+type Slot = { dueAt: number; errors: number; archiveAttempts: number };
+
+const MAX_ARCHIVE_ATTEMPTS = 6;
+
+/**
+ * The BFF's background poller: every unfinished job is polled here, never by the browser,
+ * so jobs finish with no tab open and after a restart. One in-memory slot per job; the
+ * database row is the truth.
+ */
+export function createJobRunner(options: JobRunnerOptions) {
+  const { store, client, media, log } = options;
+  const now = options.now ?? Date.now;
+  const slots = new Map<string, Slot>();
+  const inFlight = new Set<string>();
+  let timer: NodeJS.Timeout | null = null;
+  let idle: (() => void) | null = null;
+  const tickMs = Math.max(25, Math.min(250, Math.floor(options.pollIntervalMs / 4)));
+
+  function schedule(id: string, delayMs: number, patch: Partial<Slot> = {}): void {
+    const slot = slots.get(id) ?? { dueAt: 0, errors: 0, archiveAttempts: 0 };
+    slots.set(id, { ...slot, ...patch, dueAt: now() + delayMs });
+  }
+
+  function finish(id: string): void {
+    slots.delete(id);
+    if (slots.size === 0) idle?.();
+  }
+
+  function fail(row: GenerationRow, code: string, message: string, detail: string | null = null): void {
+    store.markFailed(row.id, { code, message, detail });
+    log.info({ generationId: row.id, code }, "generation failed");
+    finish(row.id);
+  }
+
+  async function archive(row: GenerationRow, url: string): Promise<void> {
+    const slot = slots.get(row.id);
+    const attempt = (slot?.archiveAttempts ?? 0) + 1;
+    try {
+      const fileName = `${row.id}.mp4`;
+      const bytes = await archiveVideo(media, url, fileName, options.downloadTimeoutMs);
+      store.markCompleted(row.id, fileName, bytes);
+      log.info({ generationId: row.id, bytes }, "generation archived and completed");
+      finish(row.id);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (attempt >= MAX_ARCHIVE_ATTEMPTS) {
+        fail(row, ERROR_CODES.archiveFailed, "The video was made but could not be saved to the studio. Generate it again.", reason);
+        return;
+      }
+      log.warn({ generationId: row.id, attempt, reason }, "archive download failed; retrying");
+      schedule(row.id, backoffMs(attempt, 1000, 30_000), { archiveAttempts: attempt });
+    }
+  }
+
+  async function applyReply(row: GenerationRow, reply: PollReply): Promise<void> {
+    const tokens = reply.tokensUsed ?? row.tokens_used;
+    switch (reply.state) {
+      case "failed": {
+        const failure = reply.failure ?? { reason: null, message: `The provider reported "${reply.rawStatus}".` };
+        const { code, message } = describeTaskFailure(failure);
+        store.update(row.id, { upstream_status: reply.rawStatus, tokens_used: tokens });
+        fail(row, code, message, failure.message);
+        return;
+      }
+      case "completed": {
+        if (!reply.videoUrl) {
+          log.warn({ generationId: row.id }, "upstream says completed but sent no video URL; polling again");
+          schedule(row.id, options.pollIntervalMs);
+          return;
+        }
+        const updated = store.update(row.id, {
+          status: "generating",
+          upstream_status: reply.rawStatus,
+          result_url: reply.videoUrl,
+          tokens_used: tokens,
+        });
+        await archive(updated, reply.videoUrl);
+        return;
+      }
+      case "unknown":
+        log.warn({ generationId: row.id, status: reply.rawStatus }, "unknown upstream status; polling until the deadline");
+        store.update(row.id, { upstream_status: reply.rawStatus });
+        schedule(row.id, options.pollIntervalMs);
+        return;
+      default:
+        store.update(row.id, { status: reply.state, upstream_status: reply.rawStatus, tokens_used: tokens });
+        schedule(row.id, options.pollIntervalMs, { errors: 0 });
+    }
+  }
+
+  async function step(id: string): Promise<void> {
+    const row = store.get(id);
+    if (!row || row.status === "completed" || row.status === "failed") return finish(id);
+    if (now() > row.deadline_at) {
+      const minutes = Math.round((row.deadline_at - row.created_at) / 60_000);
+      return fail(row, ERROR_CODES.deadlineExceeded, `The provider did not finish this take within ${minutes} minutes, so Dailies gave up on it. Try again.`);
+    }
+    if (row.result_url) return archive(row, row.result_url);
+    if (!row.upstream_id) return finish(id);
+    try {
+      const reply = await client.poll(row.upstream_id);
+      store.update(id, { poll_count: row.poll_count + 1 });
+      await applyReply(store.get(id) ?? row, reply);
+    } catch (error) {
+      if (error instanceof UpstreamError && error.httpStatus === 404) {
+        return fail(row, ERROR_CODES.generationFailed, "The provider no longer knows this take. Generate it again.", error.detail);
+      }
+      // One bad reply never changes a job's state: back off and ask again until the deadline.
+      const errors = (slots.get(id)?.errors ?? 0) + 1;
+      const retryAfter = error instanceof UpstreamError ? error.retryAfterMs : null;
+      log.warn({ generationId: id, errors, err: error instanceof Error ? error.message : String(error) }, "poll failed; backing off");
+      schedule(id, backoffMs(errors, options.pollIntervalMs, 60_000, retryAfter), { errors });
+    }
+  }
+
+  function tick(): void {
+    const due = [...slots.entries()]
+      .filter(([id, slot]) => slot.dueAt <= now() && !inFlight.has(id))
+      .sort((a, b) => a[1].dueAt - b[1].dueAt);
+    for (const [id] of due.slice(0, Math.max(0, options.concurrency - inFlight.size))) {
+      inFlight.add(id);
+      // Parked until step() reschedules it, so a slow call never runs twice at once.
+      const slot = slots.get(id);
+      if (slot) slot.dueAt = Number.POSITIVE_INFINITY;
+      step(id)
+        .catch((error: unknown) => {
+          log.error({ generationId: id, err: error instanceof Error ? error.message : String(error) }, "job step crashed; retrying later");
+          schedule(id, options.pollIntervalMs);
+        })
+        .finally(() => inFlight.delete(id));
+    }
+  }
+
+  return {
+    /** Picks up every unfinished job in the database: the restart path. */
+    start(): void {
+      for (const row of store.listUnfinished()) {
+        if (row.submit_state === "pending") {
+          // The create may or may not have reached the provider; sending it again could
+          // charge twice, so it is failed with an explanation instead.
+          fail(
+            row,
+            "submit_interrupted",
+            "Dailies stopped while sending this take, so it may not have reached the provider. Check your provider dashboard before generating it again.",
+          );
+          continue;
+        }
+        schedule(row.id, 0);
+      }
+      timer ??= setInterval(tick, tickMs);
+      timer.unref();
+    },
+    track(id: string, delayMs = options.pollIntervalMs): void {
+      schedule(id, delayMs);
+    },
+    stop(): void {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+    pending: () => slots.size,
+    /** Resolves when no job is left to poll (tests and graceful shutdown). */
+    whenIdle(): Promise<void> {
+      if (slots.size === 0) return Promise.resolve();
+      return new Promise((resolve) => {
+        idle = resolve;
+      });
+    },
+  };
+}
+
+export type JobRunner = ReturnType<typeof createJobRunner>;

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiErrorSchema } from "../../shared/api-error";
+import { generationListSchema, generationSchema } from "../../shared/generation";
+import { startHarness, postJson, testImage, upload, waitForTerminal, type Harness } from "../testing/studio-harness";
+
+let h: Harness;
+let uploadId: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  uploadId = ((await (await upload(h.url, await testImage())).json()) as { id: string }).id;
+});
+afterAll(() => h.stop());
+
+const valid = () => ({ model: "gen4_turbo", prompt: "a slow push in", image: { uploadId }, ratio: "16:9", duration: 5 });
+const listCount = async () => generationListSchema.parse(await (await fetch(`${h.url}/api/generations?limit=100`)).json()).items.length;
+
+describe("POST /api/generations refuses bad input with a field message and stores nothing", () => {
+  const emoji1001 = "😀".repeat(500) + "x";
+  const cases: [string, () => unknown, number, string][] = [
+    ["an empty prompt where required", () => ({ ...valid(), model: "gen3a_turbo", prompt: "  " }), 400, "prompt"],
+    ["a prompt of 1001 UTF-16 units (emoji)", () => ({ ...valid(), prompt: emoji1001 }), 400, "prompt"],
+    ["an unknown model", () => ({ ...valid(), model: "gen5_mega" }), 400, "model"],
+    ["a ratio the model lacks", () => ({ ...valid(), model: "gen3a_turbo", ratio: "1:1" }), 400, "ratio"],
+    ["duration 7", () => ({ ...valid(), duration: 7 }), 400, "duration"],
+    ["seed -1", () => ({ ...valid(), seed: -1 }), 400, "seed"],
+    ["seed 2^32", () => ({ ...valid(), seed: 2 ** 32 }), 400, "seed"],
+    ["seed 1.5", () => ({ ...valid(), seed: 1.5 }), 400, "seed"],
+    ["an http:// URL", () => ({ ...valid(), image: { url: "http://images.example.com/a.jpg" } }), 400, "image"],
+    ["an ftp: URL", () => ({ ...valid(), image: { url: "ftp://images.example.com/a.jpg" } }), 400, "image"],
+    ["a javascript: URL", () => ({ ...valid(), image: { url: "javascript:alert(1)" } }), 400, "image"],
+    ["a last frame on gen4_turbo", () => ({ ...valid(), lastImage: { uploadId } }), 400, "lastImage"],
+    ["a missing image", () => ({ ...valid(), image: undefined }), 400, "image"],
+    ["an unknown upload id", () => ({ ...valid(), image: { uploadId: "nope-not-here" } }), 422, "image"],
+    ["an unknown field", () => ({ ...valid(), last_image_url: "https://x.example/a.jpg" }), 400, "last_image_url"],
+  ];
+
+  it.each(cases)("%s", async (_label, makeBody, status, field) => {
+    const before = await listCount();
+    const creates = h.simulator!.stats().creates;
+    const response = await postJson(h.url, "/api/generations", makeBody());
+    expect(response.status).toBe(status);
+    const error = apiErrorSchema.parse(await response.json());
+    expect(error.error.fields?.[field]).toMatch(/\w{3,}/);
+    expect(await listCount()).toBe(before);
+    expect(h.simulator!.stats().creates).toBe(creates);
+  });
+
+  it("malformed JSON is a 400 with a clear message", async () => {
+    const response = await postJson(h.url, "/api/generations", '{"model": "gen4_turbo",');
+    expect(response.status).toBe(400);
+    expect(apiErrorSchema.parse(await response.json()).error).toMatchObject({ code: "malformed_json", message: /not valid JSON/ });
+  });
+
+  it("a wrong content type is a 415", async () => {
+    const response = await fetch(`${h.url}/api/generations`, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify(valid()) });
+    expect(response.status).toBe(415);
+    expect(apiErrorSchema.parse(await response.json()).error.message).toMatch(/application\/json/);
+  });
+});
+
+describe("generating through the simulator over HTTP", () => {
+  it("gen4_turbo: queued → completed, archived, served with Range", async () => {
+    const response = await postJson(h.url, "/api/generations", { ...valid(), seed: 1234 });
+    expect(response.status).toBe(201);
+    const created = generationSchema.parse(await response.json());
+    expect(created).toMatchObject({ status: "queued", seed: 1234, provider: "simulator", video: null });
+    const done = generationSchema.parse(await waitForTerminal(h.url, created.id));
+    expect(done.status).toBe("completed");
+    expect(done.usage?.tokensUsed).toBeGreaterThan(0);
+    expect(done.video?.contentType).toBe("video/mp4");
+
+    const full = await fetch(`${h.url}${done.video!.url}`);
+    const bytes = Buffer.from(await full.arrayBuffer());
+    expect(bytes.length).toBe(done.video!.bytes);
+    expect(bytes.toString("latin1", 4, 8)).toBe("ftyp");
+    const part = await fetch(`${h.url}${done.video!.url}`, { headers: { range: "bytes=100-199" } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe(`bytes 100-199/${bytes.length}`);
+    expect(Buffer.from(await part.arrayBuffer())).toEqual(bytes.subarray(100, 200));
+  });
+
+  it("gen3a_turbo with a last frame and a random seed records the seed it sent", async () => {
+    const other = ((await (await upload(h.url, await testImage(1280, 720, "png"))).json()) as { id: string }).id;
+    const response = await postJson(h.url, "/api/generations", { ...valid(), model: "gen3a_turbo", lastImage: { uploadId: other }, ratio: "9:16" });
+    const created = generationSchema.parse(await response.json());
+    expect(created.seed).toEqual(expect.any(Number));
+    expect(created.lastImage).toEqual({ url: `/media/uploads/${other}`, uploadId: other });
+    const done = generationSchema.parse(await waitForTerminal(h.url, created.id));
+    expect(done.status).toBe("completed");
+  });
+
+  it("an upstream task error becomes a clear failure, keeping the raw text out of the message", async () => {
+    const response = await postJson(h.url, "/api/generations", { ...valid(), prompt: "a cat [sim:error:SAFETY.INPUT.TEXT]" });
+    const done = generationSchema.parse(await waitForTerminal(h.url, ((await response.json()) as { id: string }).id));
+    expect(done.status).toBe("failed");
+    expect(done.error).toMatchObject({ code: "safety_input", message: /Change the image or the prompt/ });
+  });
+
+  it("the same Idempotency-Key never creates twice", async () => {
+    const creates = h.simulator!.stats().creates;
+    const headers = { "idempotency-key": "submit-abcdef123456" };
+    const [a, b] = await Promise.all([postJson(h.url, "/api/generations", valid(), headers), postJson(h.url, "/api/generations", valid(), headers)]);
+    const [ga, gb] = [(await a.json()) as { id: string }, (await b.json()) as { id: string }];
+    expect(ga.id).toBe(gb.id);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(h.simulator!.stats().creates).toBe(creates + 1);
+  });
+
+  it("lists newest first with a working cursor, and 404s an unknown id", async () => {
+    const first = generationListSchema.parse(await (await fetch(`${h.url}/api/generations?limit=2`)).json());
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).not.toBeNull();
+    const second = generationListSchema.parse(await (await fetch(`${h.url}/api/generations?limit=2&cursor=${first.nextCursor}`)).json());
+    const all = [...first.items, ...second.items];
+    expect(new Set(all.map((g) => g.id)).size).toBe(all.length);
+    const times = all.map((g) => Date.parse(g.createdAt));
+    expect([...times].sort((x, y) => y - x)).toEqual(times);
+    expect((await fetch(`${h.url}/api/generations/missing`)).status).toBe(404);
+    expect((await fetch(`${h.url}/api/generations?limit=0`)).status).toBe(400);
+    expect((await fetch(`${h.url}/api/generations?cursor=abc`)).status).toBe(400);
+  });
+
+  it("health and models answer their documented shapes", async () => {
+    expect(await (await fetch(`${h.url}/api/health`)).json()).toEqual({ status: "ok", provider: "simulator" });
+    const models = (await (await fetch(`${h.url}/api/models`)).json()) as { models: { id: string; ratios: string[]; acceptsLastImage: boolean }[] };
+    expect(models.models.map((m) => [m.id, m.ratios.length, m.acceptsLastImage])).toEqual([
+      ["gen4_turbo", 6, false],
+      ["gen3a_turbo", 2, true],
+    ]);
+  });
+});

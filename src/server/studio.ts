@@ -1,0 +1,104 @@
+import { serve, type ServerType } from "@hono/node-server";
+import { randomBytes } from "node:crypto";
+import { join, resolve } from "node:path";
+import type { Logger } from "pino";
+import type { Provider } from "../shared/api";
+import { startSimulator, type Simulator } from "../simulator/simulator";
+import { createApp } from "./app";
+import { openDatabase } from "./db/database";
+import type { Env } from "./env";
+import { createJobRunner } from "./jobs/job-runner";
+import { createMediaDir } from "./media/media-dir";
+import { createGenerationsStore } from "./store/generations-store";
+import { createUploadsStore } from "./store/uploads-store";
+import { createAimlapiClient } from "./upstream/aimlapi-client";
+
+export type Studio = {
+  url: string;
+  provider: Provider;
+  simulator: Simulator | null;
+  app: ReturnType<typeof createApp>;
+  runner: ReturnType<typeof createJobRunner>;
+  close(): Promise<void>;
+};
+
+/**
+ * Wires the studio together. Without an AIMLAPI_KEY the simulator starts on its own
+ * loopback port and the same upstream client talks to it over HTTP, so the real client
+ * code path is what every offline run exercises.
+ */
+export async function startStudio(env: Env, log: Logger, options: { listen?: boolean } = {}): Promise<Studio> {
+  const dataDir = resolve(env.DATA_DIR);
+  let simulator: Simulator | null = null;
+  let baseUrl = env.AIMLAPI_BASE_URL;
+  let apiKey = env.AIMLAPI_KEY;
+  const provider: Provider = apiKey ? "aimlapi" : "simulator";
+  if (!apiKey) {
+    apiKey = `sim-${randomBytes(12).toString("hex")}`;
+    simulator = await startSimulator({
+      apiKey,
+      host: "127.0.0.1",
+      port: 0,
+      dataDir: join(dataDir, "simulator"),
+      ...(env.SIMULATOR_TIME_SCALE ? { timeScale: env.SIMULATOR_TIME_SCALE } : {}),
+      log: (line) => log.debug({ component: "simulator" }, line),
+    });
+    baseUrl = simulator.url;
+  }
+
+  const db = openDatabase(join(dataDir, "dailies.sqlite"));
+  const store = createGenerationsStore(db);
+  const uploads = createUploadsStore(db);
+  const media = createMediaDir(dataDir);
+  const client = createAimlapiClient({ baseUrl, apiKey, timeoutMs: env.UPSTREAM_TIMEOUT_MS });
+  const runner = createJobRunner({
+    store,
+    client,
+    media,
+    log,
+    pollIntervalMs: env.POLL_INTERVAL_MS,
+    concurrency: env.POLL_CONCURRENCY,
+    downloadTimeoutMs: 120_000,
+  });
+  const app = createApp({
+    store,
+    uploads,
+    media,
+    client,
+    runner,
+    provider,
+    deadlineMs: env.JOB_DEADLINE_MINUTES * 60_000,
+    log,
+    staticDir: env.STATIC_DIR ? resolve(env.STATIC_DIR) : null,
+  });
+  runner.start();
+
+  let server: ServerType | null = null;
+  let url = "";
+  if (options.listen !== false) {
+    const started = await new Promise<{ server: ServerType; port: number }>((resolvePort, reject) => {
+      const s = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => resolvePort({ server: s, port: info.port }));
+      s.once("error", reject);
+    });
+    server = started.server;
+    const host = env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
+    url = `http://${host}:${started.port}`;
+  }
+
+  return {
+    url,
+    provider,
+    simulator,
+    app,
+    runner,
+    async close() {
+      runner.stop();
+      if (server) {
+        const s = server;
+        await new Promise<void>((done) => s.close(() => done()));
+      }
+      await simulator?.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type FakeRequest = { method: string; url: string; headers: IncomingMessage["headers"]; body: string };
+export type FakeReply = { status?: number; json?: unknown; text?: string; headers?: Record<string, string>; bytes?: Buffer };
+
+/** A scripted stand-in for the upstream on a loopback port, for shapes the simulator never sends. */
+export async function startFakeUpstream(handle: (request: FakeRequest) => FakeReply | Promise<FakeReply>) {
+  const requests: FakeRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      const request = { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      requests.push(request);
+      const reply = await handle(request);
+      const payload = reply.bytes ?? Buffer.from(reply.text ?? (reply.json === undefined ? "" : JSON.stringify(reply.json)));
+      res.writeHead(reply.status ?? 200, {
+        "content-type": reply.bytes ? "video/mp4" : "application/json",
+        "content-length": String(payload.length),
+        ...reply.headers,
+      });
+      res.end(payload);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import sharp from "sharp";
+import { parseEnv } from "../env";
+import { createLogger } from "../logger";
+import { startStudio, type Studio } from "../studio";
+
+export type Harness = Studio & { dataDir: string; logLines: string[]; stop(): Promise<void> };
+
+/** A real studio on a loopback port with its own data folder and a fast simulator. */
+export async function startHarness(overrides: Record<string, string> = {}, dataDir?: string): Promise<Harness> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), "dailies-test-"));
+  const env = parseEnv({
+    HOST: "127.0.0.1",
+    PORT: "0",
+    DATA_DIR: dir,
+    STATIC_DIR: "",
+    POLL_INTERVAL_MS: "100",
+    SIMULATOR_TIME_SCALE: "0.01",
+    LOG_LEVEL: "info",
+    ...overrides,
+  });
+  const logLines: string[] = [];
+  // Captured rather than printed, so tests can scan the log for secrets.
+  const log = createLogger(env.LOG_LEVEL, env.AIMLAPI_KEY ? [env.AIMLAPI_KEY] : [], { write: (line: string) => logLines.push(line) });
+  const studio = await startStudio(env, log);
+  return {
+    ...studio,
+    dataDir: dir,
+    logLines,
+    async stop() {
+      await studio.close();
+      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function testImage(width = 1280, height = 720, format: "jpeg" | "png" | "webp" = "jpeg"): Promise<Buffer> {
+  const image = sharp({ create: { width, height, channels: 3, background: { r: 40, g: 90, b: 160 } } });
+  return image[format]().toBuffer();
+}
+
+export async function upload(baseUrl: string, bytes: Buffer, name = "frame.jpg", type = "image/jpeg"): Promise<Response> {
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(bytes)], { type }), name);
+  return fetch(`${baseUrl}/api/uploads`, { method: "POST", body: form });
+}
+
+export async function postJson(baseUrl: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+/** Polls the BFF (not the upstream) until the generation is terminal or the time is up. */
+export async function waitForTerminal(baseUrl: string, id: string, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const body = (await (await fetch(`${baseUrl}/api/generations/${id}`)).json()) as Record<string, unknown>;
+    if (body.status === "completed" || body.status === "failed") return body;
+    if (Date.now() > until) throw new Error(`generation ${id} still ${String(body.status)} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startFakeUpstream, type FakeReply } from "../testing/fake-upstream";
+import { createAimlapiClient, type UpstreamCreate } from "./aimlapi-client";
+import { UpstreamError } from "./upstream-error";
+
+const KEY = "test-key-123456";
+let close: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await close?.();
+  close = null;
+});
+
+async function clientFor(reply: (method: string) => FakeReply) {
+  const fake = await startFakeUpstream((r) => reply(r.method));
+  close = fake.close;
+  return { fake, client: createAimlapiClient({ baseUrl: fake.url, apiKey: KEY, timeoutMs: 2000 }) };
+}
+
+const base: UpstreamCreate = {
+  model: "gen4_turbo",
+  prompt: "slow dolly",
+  imageUrl: "https://images.example.com/a.jpg",
+  lastImageUrl: null,
+  ratio: "16:9",
+  duration: 5,
+  seed: 42,
+};
+
+describe("createAimlapiClient", () => {
+  it("sends the vendor body and bearer to the vendor path", async () => {
+    const { fake, client } = await clientFor(() => ({ status: 201, json: { id: "u1", status: "queued", meta: { usage: { tokens_used: 3 } } } }));
+    const reply = await client.create(base);
+    expect(reply).toMatchObject({ id: "u1", state: "queued", tokensUsed: 3 });
+    const [request] = fake.requests;
+    expect(request?.method).toBe("POST");
+    expect(request?.url).toBe("/v2/generate/video/runway/generation");
+    expect(request?.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(JSON.parse(request!.body)).toEqual({
+      model: "runway/gen4_turbo",
+      image_url: "https://images.example.com/a.jpg",
+      prompt: "slow dolly",
+      ratio: "16:9",
+      duration: 5,
+      seed: 42,
+    });
+  });
+
+  it("names gen3a_turbo without a prefix, sends last_image_url, and leaves out an empty prompt", async () => {
+    const { fake, client } = await clientFor(() => ({ json: { id: "u2", status: "queued" } }));
+    await client.create({ ...base, model: "gen3a_turbo", lastImageUrl: "data:image/png;base64,AAAA" });
+    await client.create({ ...base, prompt: "" });
+    expect(JSON.parse(fake.requests[0]!.body)).toMatchObject({ model: "gen3a_turbo", last_image_url: "data:image/png;base64,AAAA" });
+    expect(JSON.parse(fake.requests[1]!.body)).not.toHaveProperty("prompt");
+  });
+
+  it("polls with generation_id in the query", async () => {
+    const { fake, client } = await clientFor(() => ({ json: { id: "u1", status: "completed", video: [{ url: "https://x.example/v.mp4" }] } }));
+    const reply = await client.poll("abc/1");
+    expect(fake.requests[0]?.url).toBe("/v2/generate/video/runway/generation?generation_id=abc%2F1");
+    expect(reply).toMatchObject({ state: "completed", videoUrl: "https://x.example/v.mp4" });
+  });
+
+  it.each([
+    [401, "upstream_auth", /AIMLAPI_KEY/],
+    [403, "upstream_out_of_credits", /top it up/],
+    [413, "payload_too_large", /smaller image/],
+    [400, "upstream_bad_input", /Body validation error/],
+    [503, "upstream_unavailable", /HTTP 503/],
+  ])("turns HTTP %i into %s", async (status, code, message) => {
+    const { client } = await clientFor(() => ({
+      status,
+      json: { message: status === 400 ? "Body validation error!" : "nope", statusCode: String(status), path: "/v2", requestId: "r", timestamp: "t" },
+    }));
+    const error = await client.create(base).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({ code, httpStatus: status });
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it("reads Retry-After on 429", async () => {
+    const { client } = await clientFor(() => ({ status: 429, json: { message: "Too many" }, headers: { "retry-after": "7" } }));
+    const error = (await client.poll("x").catch((e: unknown) => e)) as UpstreamError;
+    expect(error.code).toBe("upstream_rate_limited");
+    expect(error.retryAfterMs).toBe(7000);
+  });
+
+  it("refuses a 200 that is not JSON and a create without an id", async () => {
+    const { client } = await clientFor((method) => (method === "GET" ? { text: "<html>gateway</html>" } : { json: { status: "queued" } }));
+    await expect(client.poll("x")).rejects.toMatchObject({ kind: "bad_reply" });
+    await expect(client.create(base)).rejects.toMatchObject({ kind: "bad_reply" });
+  });
+
+  it("reports an unreachable upstream as a network error without the key", async () => {
+    const client = createAimlapiClient({ baseUrl: "http://127.0.0.1:1", apiKey: KEY, timeoutMs: 2000 });
+    const error = (await client.poll("x").catch((e: unknown) => e)) as UpstreamError;
+    expect(error.kind).toBe("network");
+    expect(JSON.stringify({ m: error.message, d: error.detail })).not.toContain(KEY);
+  });
+});

@@ -1,0 +1,112 @@
+import type { ModelId } from "../../shared/models";
+import { ERROR_CODES } from "../../shared/api-error";
+import { parsePollReply, type PollReply } from "./parse-reply";
+import { UpstreamError, fromHttpStatus } from "./upstream-error";
+
+/** What the BFF asks for; image fields are HTTPS URLs or data URIs already. */
+export type UpstreamCreate = {
+  model: ModelId;
+  prompt: string;
+  imageUrl: string;
+  lastImageUrl: string | null;
+  ratio: string;
+  duration: number;
+  seed: number;
+};
+
+export type UpstreamClient = {
+  create(request: UpstreamCreate): Promise<PollReply & { id: string }>;
+  poll(upstreamId: string): Promise<PollReply>;
+};
+
+// The vendor URL family. The field mapping lives only here so the "universal" family
+// (/v2/video/generations, aspect_ratio, tail_image_url) can be switched in one place.
+const PATH = "/v2/generate/video/runway/generation";
+const UPSTREAM_MODEL: Record<ModelId, string> = { gen4_turbo: "runway/gen4_turbo", gen3a_turbo: "gen3a_turbo" };
+
+export function toVendorBody(request: UpstreamCreate): Record<string, unknown> {
+  return {
+    model: UPSTREAM_MODEL[request.model],
+    image_url: request.imageUrl,
+    ...(request.lastImageUrl ? { last_image_url: request.lastImageUrl } : {}),
+    ...(request.prompt ? { prompt: request.prompt } : {}),
+    ratio: request.ratio,
+    duration: request.duration,
+    seed: request.seed,
+  };
+}
+
+function retryAfterMs(header: string | null): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+}
+
+function errorDetail(body: unknown, text: string): string | null {
+  if (body && typeof body === "object" && "message" in body && typeof body.message === "string") {
+    const extra = "errors" in body && Array.isArray(body.errors)
+      ? body.errors.map((e) => (e && typeof e === "object" && "message" in e ? String(e.message) : "")).filter(Boolean).join("; ")
+      : "";
+    return extra ? `${body.message} ${extra}` : body.message;
+  }
+  return text ? text.slice(0, 300) : null;
+}
+
+export function createAimlapiClient(options: { baseUrl: string; apiKey: string; timeoutMs: number }): UpstreamClient {
+  async function call(method: "GET" | "POST", url: string, body?: unknown): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${options.apiKey}`,
+          accept: "application/json",
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === "TimeoutError";
+      throw new UpstreamError(
+        timedOut ? "timeout" : "network",
+        ERROR_CODES.upstreamUnavailable,
+        timedOut
+          ? "The AI/ML API did not answer in time. Try again in a few minutes."
+          : "Can't reach the AI/ML API. Check the network or AIMLAPI_BASE_URL.",
+        null,
+        error instanceof Error ? `${error.name}: ${(error.cause as Error | undefined)?.message ?? error.message}` : String(error),
+      );
+    }
+    const text = await response.text().catch(() => "");
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (!response.ok) {
+      throw fromHttpStatus(response.status, errorDetail(json, text), retryAfterMs(response.headers.get("retry-after")));
+    }
+    if (json === undefined) {
+      throw new UpstreamError("bad_reply", ERROR_CODES.upstreamUnavailable, "The AI/ML API sent a reply that isn't JSON.", response.status, text.slice(0, 300));
+    }
+    return json;
+  }
+
+  return {
+    async create(request) {
+      const reply = parsePollReply(await call("POST", `${options.baseUrl}${PATH}`, toVendorBody(request)));
+      if (!reply.id) {
+        throw new UpstreamError("bad_reply", ERROR_CODES.upstreamUnavailable, "The AI/ML API accepted the request but sent no generation id.", null, null);
+      }
+      return { ...reply, id: reply.id };
+    },
+    async poll(upstreamId) {
+      const url = `${options.baseUrl}${PATH}?generation_id=${encodeURIComponent(upstreamId)}`;
+      return parsePollReply(await call("GET", url));
+    },
+  };
+}
