@@ -55,6 +55,9 @@ function errorDetail(body: unknown, text: string): string | null {
 }
 
 export function createAimlapiClient(options: { baseUrl: string; apiKey: string; timeoutMs: number }): UpstreamClient {
+  // Upstream text can echo the request (and so the key); it is scrubbed before it goes anywhere.
+  const scrub = (text: string | null) => (text === null ? null : text.split(options.apiKey).join("[redacted]"));
+
   async function call(method: "GET" | "POST", url: string, body?: unknown): Promise<unknown> {
     let response: Response;
     try {
@@ -77,7 +80,7 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
           ? "The AI/ML API did not answer in time. Try again in a few minutes."
           : "Can't reach the AI/ML API. Check the network or AIMLAPI_BASE_URL.",
         null,
-        error instanceof Error ? `${error.name}: ${(error.cause as Error | undefined)?.message ?? error.message}` : String(error),
+        scrub(error instanceof Error ? `${error.name}: ${(error.cause as Error | undefined)?.message ?? error.message}` : String(error)),
       );
     }
     const text = await response.text().catch(() => "");
@@ -88,10 +91,10 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
       json = undefined;
     }
     if (!response.ok) {
-      throw fromHttpStatus(response.status, errorDetail(json, text), retryAfterMs(response.headers.get("retry-after")));
+      throw fromHttpStatus(response.status, scrub(errorDetail(json, text)), retryAfterMs(response.headers.get("retry-after")));
     }
     if (json === undefined) {
-      throw new UpstreamError("bad_reply", ERROR_CODES.upstreamUnavailable, "The AI/ML API sent a reply that isn't JSON.", response.status, text.slice(0, 300));
+      throw new UpstreamError("bad_reply", ERROR_CODES.upstreamUnavailable, "The AI/ML API sent a reply that isn't JSON.", response.status, scrub(text.slice(0, 300)));
     }
     return json;
   }

@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { generationSchema } from "../shared/generation";
+import { startSimulator, type Simulator } from "../simulator/simulator";
+import { postJson, testImage, upload, waitForTerminal } from "./testing/studio-harness";
+
+const KEY = "sim-restart-test-key";
+let simulator: Simulator;
+let dataDir: string;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "dailies-restart-"));
+  // The upstream runs in this process so it outlives the BFF it is killing.
+  simulator = await startSimulator({ apiKey: KEY, dataDir: join(dataDir, "upstream"), timeScale: 0.06 });
+});
+afterAll(async () => {
+  for (const child of children) child.kill("SIGKILL");
+  await simulator.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Starts the real server program and resolves with its URL once it says it is ready. */
+function startBff(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    env: {
+      PATH: process.env.PATH,
+      AIMLAPI_KEY: KEY,
+      AIMLAPI_BASE_URL: simulator.url,
+      DATA_DIR: join(dataDir, "studio"),
+      HOST: "127.0.0.1",
+      PORT: "0",
+      STATIC_DIR: "",
+      POLL_INTERVAL_MS: "200",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /ready at (http:\/\/[\d.:]+)/.exec(out);
+      if (match) resolve({ url: match[1]!, child });
+    });
+    child.stderr!.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.once("exit", (code) => reject(new Error(`the BFF exited (${code}) before it was ready:\n${out}`)));
+  });
+}
+
+it("a BFF killed with kill -9 mid-job finishes every job after restart, creating none twice", async () => {
+  const first = await startBff();
+  const image = (await (await upload(first.url, await testImage())).json()) as { id: string };
+  const ids: string[] = [];
+  for (const model of ["gen4_turbo", "gen3a_turbo", "gen3a_turbo"]) {
+    const response = await postJson(first.url, "/api/generations", { model, prompt: "restart me", image: { uploadId: image.id }, ratio: "16:9", duration: 5 });
+    expect(response.status).toBe(201);
+    ids.push(((await response.json()) as { id: string }).id);
+  }
+  const running = await Promise.all(ids.map(async (id) => generationSchema.parse(await (await fetch(`${first.url}/api/generations/${id}`)).json())));
+  expect(running.every((g) => g.status !== "completed")).toBe(true);
+  first.child.kill("SIGKILL");
+  await new Promise((resolve) => first.child.once("exit", resolve));
+
+  const second = await startBff();
+  const done = await Promise.all(ids.map((id) => waitForTerminal(second.url, id, 60_000)));
+  expect(done.map((g) => g.status)).toEqual(["completed", "completed", "completed"]);
+  expect(simulator.stats().creates).toBe(3);
+  const list = (await (await fetch(`${second.url}/api/generations`)).json()) as { items: unknown[] };
+  expect(list.items).toHaveLength(3);
+  second.child.kill("SIGTERM");
+}, 90_000);
