@@ -2,6 +2,7 @@ import { createWriteStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import type { MediaDir } from "../media/media-dir";
 
 const MAX_VIDEO_BYTES = 512 * 1024 * 1024;
@@ -30,7 +31,7 @@ export async function archiveVideo(media: MediaDir, url: string, fileName: strin
   const temp = media.tempPath();
   try {
     let bytes = 0;
-    const body = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>);
+    const body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
     body.on("data", (chunk: Buffer) => {
       bytes += chunk.length;
       if (bytes > MAX_VIDEO_BYTES) body.destroy(new Error("the video is larger than the archive accepts"));
