@@ -1,0 +1,12 @@
+/** Shared class lists, so every control looks and focuses the same way. */
+export const labelClass = "block text-sm font-medium text-zinc-800 dark:text-zinc-200";
+
+export const hintClass = "mt-1 text-xs text-zinc-500 dark:text-zinc-400";
+
+export const inputClass =
+  "block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs placeholder:text-zinc-400 " +
+  "focus-visible:border-accent-500 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 " +
+  "dark:placeholder:text-zinc-500 dark:aria-invalid:border-red-400";
+
+export const panelClass =
+  "rounded-2xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60";

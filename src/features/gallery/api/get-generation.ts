@@ -1,0 +1,22 @@
+import { queryOptions } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api-client";
+import { generationSchema } from "@/shared/generation";
+import { isTerminal } from "@/shared/status";
+import { generationKeys } from "./keys";
+
+export const POLL_INTERVAL_MS = 2000;
+
+export function getGeneration(id: string, signal?: AbortSignal) {
+  return apiFetch(`/api/generations/${encodeURIComponent(id)}`, { schema: generationSchema, signal });
+}
+
+/** Polls while the job runs; the interval itself turns to `false` once the status is terminal. */
+export const generationQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: generationKeys.detail(id),
+    queryFn: ({ signal }) => getGeneration(id, signal),
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      return data && isTerminal(data.status) ? false : POLL_INTERVAL_MS;
+    },
+  });

@@ -1,0 +1,30 @@
+import type { Generation } from "@/shared/generation";
+import { isTerminal } from "@/shared/status";
+
+/** "12 s", "1 min 05 s" */
+export function formatSeconds(totalSeconds: number): string {
+  const s = Math.max(0, Math.round(totalSeconds));
+  if (s < 60) return `${s} s`;
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
+}
+
+/** Seconds since submission, or the total once the job has finished. */
+export function elapsedSeconds(generation: Generation, now: number): number {
+  const start = Date.parse(generation.createdAt);
+  const end = isTerminal(generation.status) ? Date.parse(generation.completedAt ?? generation.updatedAt) : now;
+  return (end - start) / 1000;
+}
+
+export function describeElapsed(generation: Generation, now: number): string {
+  const time = formatSeconds(elapsedSeconds(generation, now));
+  switch (generation.status) {
+    case "queued":
+      return `queued · ${time}`;
+    case "generating":
+      return `generating · ${time}`;
+    case "completed":
+      return `took ${time}`;
+    case "failed":
+      return `failed after ${time}`;
+  }
+}

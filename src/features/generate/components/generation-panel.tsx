@@ -1,0 +1,31 @@
+import { useQuery } from "@tanstack/react-query";
+import type { Generation } from "@/shared/generation";
+import { Button } from "@/components/ui/button";
+import { modelsQueryOptions } from "../api/get-models";
+import { GenerationForm } from "./generation-form";
+
+/** Loads the model capabilities, then builds the form from them. */
+export function GenerationPanel({ onCreated }: { onCreated?: (generation: Generation) => void }) {
+  const models = useQuery(modelsQueryOptions());
+
+  if (models.isPending) {
+    return (
+      <p role="status" className="text-sm text-zinc-500 dark:text-zinc-400">
+        Loading models…
+      </p>
+    );
+  }
+  if (models.isError) {
+    return (
+      <div role="alert" className="space-y-3 text-sm text-red-800 dark:text-red-300">
+        <p>Couldn't load the models: {models.error.message}</p>
+        <Button size="sm" onClick={() => void models.refetch()}>
+          Try again
+        </Button>
+      </div>
+    );
+  }
+  const [first, ...rest] = models.data;
+  if (!first) return <p role="alert">The server offers no models right now.</p>;
+  return <GenerationForm models={[first, ...rest]} onCreated={onCreated} />;
+}

@@ -1,0 +1,4 @@
+export const studioKeys = {
+  all: ["studio"] as const,
+  health: () => [...studioKeys.all, "health"] as const,
+};

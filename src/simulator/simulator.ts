@@ -1,0 +1,151 @@
+import { createAdaptorServer } from "@hono/node-server";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdir } from "node:fs/promises";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { CreateRequest } from "./create-request";
+import { fetchImage } from "./input-image";
+import { readInjection } from "./injection";
+import type { Job, ReplyShape } from "./jobs";
+import { createRenderQueue } from "./render-queue";
+import { renderVideo } from "./render-video";
+import { createRoutes } from "./routes";
+import type { Stats } from "./routes";
+
+export type SimulatorOptions = {
+  /** The bearer token it accepts; anything else → 401. */
+  apiKey: string;
+  /** Default "127.0.0.1": loopback only. */
+  host?: string;
+  /** Default 0: a random free port. */
+  port?: number;
+  /** Where rendered MP4s go (created if missing). */
+  dataDir: string;
+  /** Multiplies the realistic timeline; default env SIMULATOR_TIME_SCALE or 0.25. */
+  timeScale?: number;
+  /** Default env FFMPEG_PATH or the @ffmpeg-installer/ffmpeg binary. */
+  ffmpegPath?: string;
+  /** Shape of `video` in poll replies; default "strings", the vendor URL's documented shape. */
+  replyShape?: ReplyShape;
+  log?: (line: string) => void;
+};
+
+export type Simulator = { url: string; close(): Promise<void>; stats(): Stats };
+
+const MAX_PARALLEL_RENDERS = 2;
+
+function defaultTimeScale(): number {
+  const raw = process.env.SIMULATOR_TIME_SCALE;
+  if (raw === undefined || raw === "") return 0.25;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`SIMULATOR_TIME_SCALE must be a number ≥ 0, got "${raw}"`);
+  return value;
+}
+
+function defaultFfmpegPath(): string {
+  if (process.env.FFMPEG_PATH) return process.env.FFMPEG_PATH;
+  // Loaded lazily so an explicit path works where the installer package is absent.
+  const installer = createRequire(import.meta.url)("@ffmpeg-installer/ffmpeg") as { path: string };
+  return installer.path;
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
+  const log = options.log ?? (() => {});
+  const timeScale = options.timeScale ?? defaultTimeScale();
+  const ffmpegPath = options.ffmpegPath ?? defaultFfmpegPath();
+  const dataDir = path.resolve(options.dataDir);
+  const workDir = path.join(dataDir, "tmp");
+  await mkdir(workDir, { recursive: true });
+
+  const jobs = new Map<string, Job>();
+  const stats: Stats = { creates: 0, polls: 0, downloads: 0 };
+  const queue = createRenderQueue(MAX_PARALLEL_RENDERS);
+  const shutdown = new AbortController();
+  const renders = new Set<Promise<void>>();
+  const fileOf = (id: string) => path.join(dataDir, `${id}.mp4`);
+
+  function startRender(job: Job, request: CreateRequest) {
+    const size = request.model.outputSizes[request.ratio];
+    if (!size) throw new Error(`no output size for ${request.ratio}`);
+    const started = Date.now();
+    const render = queue
+      .run(async () => {
+        if (shutdown.signal.aborted) throw new Error("simulator closed");
+        const first = request.firstImage ?? (await fetchImage(request.imageUrl, log));
+        const last = request.lastImageUrl === undefined ? null : (request.lastImage ?? (await fetchImage(request.lastImageUrl, log)));
+        await renderVideo(
+          { id: job.id, ...size, duration: request.duration, seed: request.seed, first, last, outFile: fileOf(job.id) },
+          { ffmpegPath, workDir, signal: shutdown.signal, log },
+        );
+      })
+      .then(
+        () => {
+          job.render = { state: "done" };
+          log(`rendered ${job.id} (${size.width}x${size.height}, ${request.duration} s) in ${Date.now() - started} ms`);
+        },
+        (error: unknown) => {
+          const message = `Video rendering failed: ${error instanceof Error ? error.message : String(error)}`;
+          job.render = { state: "failed", message };
+          if (!shutdown.signal.aborted) log(`render of ${job.id} failed: ${message}`);
+        },
+      )
+      .finally(() => renders.delete(render));
+    renders.add(render);
+  }
+
+  function createJob(request: CreateRequest): Job {
+    const injection = readInjection(request.prompt);
+    const job: Job = {
+      id: randomUUID(),
+      model: request.model,
+      duration: request.duration,
+      createdAt: Date.now(),
+      queuedMs: request.model.queuedMs * timeScale,
+      totalMs: request.model.totalMs * timeScale,
+      injection,
+      render: { state: "pending" },
+      jwt: randomBytes(24).toString("base64url"),
+    };
+    jobs.set(job.id, job);
+    // Injected outcomes never produce a video, so rendering one would only waste CPU.
+    if (injection.kind === "none") startRender(job, request);
+    log(`created ${job.id} (${request.model.wireName}, ${request.ratio}, ${request.duration} s, ${injection.kind})`);
+    return job;
+  }
+
+  const app = createRoutes({
+    apiKey: options.apiKey,
+    replyShape: options.replyShape ?? "strings",
+    stats,
+    findJob: (id) => jobs.get(id),
+    createJob,
+    fileOf: (id) => (jobs.get(id)?.render.state === "done" ? fileOf(id) : undefined),
+  });
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const host = options.host ?? "127.0.0.1";
+  const address = await listen(server, options.port ?? 0, host);
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+
+  return {
+    url,
+    stats: () => ({ ...stats }),
+    async close() {
+      shutdown.abort();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await Promise.all([closed, ...renders]);
+    },
+  };
+}
