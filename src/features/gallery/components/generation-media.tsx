@@ -17,6 +17,7 @@ export function GenerationMedia({ generation }: { generation: Generation }) {
           controls
           preload="metadata"
           src={video.url}
+          poster={generation.image.url}
           aria-label={`Take: ${generation.prompt || "untitled"}`}
           className={`${fit} bg-black`}
           style={style}
