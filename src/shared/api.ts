@@ -26,13 +26,30 @@ export type ModelsResponse = z.infer<typeof modelsResponseSchema>;
 
 export const uploadSchema = z.object({
   id: z.string(),
+  /** The original, as uploaded: for display and download. */
   url: z.string(),
+  /** A small JPEG (at most 320 px) for pickers and lists. */
+  thumbUrl: z.string(),
+  /** Upright size (EXIF orientation applied). */
   width: z.number(),
   height: z.number(),
   contentType: z.string(),
   bytes: z.number(),
+  name: z.string().nullable(),
+  createdAt: z.string(),
 });
 export type Upload = z.infer<typeof uploadSchema>;
+
+export const uploadListSchema = z.object({
+  items: z.array(uploadSchema),
+  nextCursor: z.string().nullable(),
+});
+export type UploadList = z.infer<typeof uploadListSchema>;
+
+/** `POST /api/uploads/from-video`: the final frame of a completed take, as a new upload. */
+export const lastFrameRequestSchema = z.strictObject({
+  generationId: z.string({ error: "Name the take to take the last frame from." }).min(1, "Name the take to take the last frame from."),
+});
 
 export const listQuerySchema = z.object({
   limit: z.coerce

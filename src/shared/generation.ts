@@ -20,47 +20,81 @@ export const seedSchema = z
   .min(0, `The seed must be a whole number from 0 to ${SEED_MAX}.`)
   .max(SEED_MAX, `The seed must be a whole number from 0 to ${SEED_MAX}.`);
 
+const createGenerationFields = z.strictObject({
+  model: z.enum(MODEL_IDS, { error: `Choose a model: ${MODEL_IDS.join(" or ")}.` }),
+  prompt: z.string({ error: "The prompt must be text." }).trim().default(""),
+  image: imageRefSchema.optional(),
+  lastImage: imageRefSchema.nullish(),
+  ratio: z.string({ error: "Choose a ratio." }),
+  duration: z.union([z.literal(5), z.literal(10)], { error: "Choose a duration of 5 or 10 seconds." }),
+  seed: seedSchema.nullish(),
+});
+
+type CreateFields = z.output<typeof createGenerationFields>;
+
+function checkAgainstModel(value: CreateFields, ctx: z.RefinementCtx): void {
+  const model = MODELS[value.model];
+  if (!value.image) {
+    ctx.addIssue({ code: "custom", path: ["image"], message: "Add a first frame: upload an image or paste an https:// address." });
+  }
+  if (!model.ratios.includes(value.ratio)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["ratio"],
+      message: `${model.label} supports ${model.ratios.join(", ")}; choose one of those.`,
+    });
+  }
+  if (model.promptRequired && value.prompt === "") {
+    ctx.addIssue({ code: "custom", path: ["prompt"], message: `Describe the shot: ${model.label} needs a prompt.` });
+  }
+  // `.length` counts UTF-16 code units, as the upstream does (zod's .max counts code points).
+  if (value.prompt.length > model.promptMaxLength) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["prompt"],
+      message: `Shorten the prompt to ${model.promptMaxLength} characters; it has ${value.prompt.length} (emoji count as two).`,
+    });
+  }
+  if (value.lastImage && !model.acceptsLastImage) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["lastImage"],
+      message: `${model.label} takes no last frame: remove it or switch to ${MODELS.gen3a_turbo.label}.`,
+    });
+  }
+}
+
 /** `POST /api/generations`: the same schema drives the form, the BFF and its tests. */
-export const createGenerationSchema = z
-  .strictObject({
-    model: z.enum(MODEL_IDS, { error: `Choose a model: ${MODEL_IDS.join(" or ")}.` }),
-    prompt: z.string({ error: "The prompt must be text." }).trim().default(""),
-    image: imageRefSchema.optional(),
-    lastImage: imageRefSchema.nullish(),
-    ratio: z.string({ error: "Choose a ratio." }),
-    duration: z.union([z.literal(5), z.literal(10)], { error: "Choose a duration of 5 or 10 seconds." }),
-    seed: seedSchema.nullish(),
+export const createGenerationSchema = createGenerationFields.superRefine(checkAgainstModel);
+
+export const MAX_VARIATIONS = 4;
+
+/**
+ * `POST /api/generations/batch`: 1 to 4 takes of the same settings. With a locked seed the
+ * takes use seed, seed+1, … (wrapping at SEED_MAX); without one, distinct random seeds.
+ */
+export const createBatchSchema = createGenerationFields
+  .extend({
+    variations: z
+      .number({ error: `Ask for 1 to ${MAX_VARIATIONS} takes.` })
+      .int(`Ask for 1 to ${MAX_VARIATIONS} takes.`)
+      .min(1, `Ask for 1 to ${MAX_VARIATIONS} takes.`)
+      .max(MAX_VARIATIONS, `Ask for 1 to ${MAX_VARIATIONS} takes.`)
+      .default(1),
   })
-  .superRefine((value, ctx) => {
-    const model = MODELS[value.model];
-    if (!value.image) {
-      ctx.addIssue({ code: "custom", path: ["image"], message: "Add a first frame: upload an image or paste an https:// address." });
-    }
-    if (!model.ratios.includes(value.ratio)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["ratio"],
-        message: `${model.label} supports ${model.ratios.join(", ")}; choose one of those.`,
-      });
-    }
-    if (model.promptRequired && value.prompt === "") {
-      ctx.addIssue({ code: "custom", path: ["prompt"], message: `Describe the shot: ${model.label} needs a prompt.` });
-    }
-    if (value.prompt.length > model.promptMaxLength) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["prompt"],
-        message: `Shorten the prompt to ${model.promptMaxLength} characters; it has ${value.prompt.length} (emoji count as two).`,
-      });
-    }
-    if (value.lastImage && !model.acceptsLastImage) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["lastImage"],
-        message: `${model.label} takes no last frame: remove it or switch to ${MODELS.gen3a_turbo.label}.`,
-      });
-    }
-  });
+  .superRefine(checkAgainstModel);
+export type CreateBatchRequest = z.output<typeof createBatchSchema>;
+
+/** `POST /api/generations/:id/rerun`: "same" re-runs exactly (same seed), "new" is a variation. */
+export const rerunSchema = z.strictObject({
+  seed: z.enum(["same", "new"], { error: 'Say "same" to re-run exactly or "new" for a variation.' }),
+});
+
+/** `PATCH /api/generations/:id`. */
+export const updateGenerationSchema = z.strictObject({
+  favourite: z.boolean({ error: "favourite must be true or false." }),
+});
+
 export type CreateGenerationInput = z.input<typeof createGenerationSchema>;
 export type CreateGenerationRequest = z.output<typeof createGenerationSchema>;
 
@@ -83,9 +117,41 @@ export const generationSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.string().nullable(),
-  video: z.object({ url: z.string(), contentType: z.string(), bytes: z.number() }).nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  video: z
+    .object({
+      url: z.string(),
+      contentType: z.string(),
+      bytes: z.number(),
+      width: z.number(),
+      height: z.number(),
+      durationSeconds: z.number(),
+      posterUrl: z.string().nullable(),
+      /** `<date>-<model>-<first words of prompt>-<seed>.mp4` */
+      downloadName: z.string(),
+    })
+    .nullable(),
+  error: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      /** The provider's raw text, for the detail view only. */
+      detail: z.string().nullable(),
+      /** Whether trying the same settings again may succeed (offer "Retry"). */
+      retryable: z.boolean(),
+    })
+    .nullable(),
   usage: z.object({ tokensUsed: z.number() }).nullable(),
+  favourite: z.boolean(),
+  /** The take this one was re-run or varied from. */
+  sourceId: z.string().nullable(),
+  timings: z.object({
+    /** The upstream accepted the create. */
+    submittedAt: z.string().nullable(),
+    /** The upstream first reported it generating. */
+    startedAt: z.string().nullable(),
+    /** The upstream reported it done (before the archive download). */
+    finishedAt: z.string().nullable(),
+  }),
 });
 export type Generation = z.infer<typeof generationSchema>;
 
@@ -94,3 +160,17 @@ export const generationListSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type GenerationList = z.infer<typeof generationListSchema>;
+
+export const generationBatchSchema = z.object({ items: z.array(generationSchema) });
+
+/** `GET /api/generations` filters; every one optional, all combined with AND. */
+export const generationFiltersSchema = z.object({
+  status: z.enum(GENERATION_STATUSES, { error: `status must be one of ${GENERATION_STATUSES.join(", ")}.` }).optional(),
+  model: z.enum(MODEL_IDS, { error: `model must be one of ${MODEL_IDS.join(", ")}.` }).optional(),
+  ratio: z.string().max(10).optional(),
+  duration: z.coerce.number().pipe(z.union([z.literal(5), z.literal(10)], { error: "duration must be 5 or 10." })).optional(),
+  favourite: z.enum(["true", "false"], { error: 'favourite must be "true" or "false".' }).optional(),
+  /** Free text matched against prompts. */
+  q: z.string().trim().max(200, "Search for at most 200 characters.").optional(),
+});
+export type GenerationFilters = z.infer<typeof generationFiltersSchema>;

@@ -1,4 +1,5 @@
-export const GENERATION_STATUSES = ["queued", "generating", "completed", "failed"] as const;
+/** "finishing": the upstream is done and the video is being archived; not yet safe. */
+export const GENERATION_STATUSES = ["queued", "generating", "finishing", "completed", "failed"] as const;
 export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
 
 const TERMINAL: ReadonlySet<GenerationStatus> = new Set(["completed", "failed"]);

@@ -20,7 +20,11 @@ export type InspectedImage = {
   height: number;
   /** Upright, metadata-free bytes small enough for a data URI under the upstream limit. */
   upstream: { bytes: Buffer; contentType: AcceptedType };
+  /** An upright JPEG of at most 320 px for the library. */
+  thumb: Buffer;
 };
+
+const THUMB_SIDE = 320;
 
 const ACCEPTED = new Set<string>(["image/jpeg", "image/png", "image/webp"]);
 const NAMES: Record<string, string> = {
@@ -51,9 +55,22 @@ function describe(mime: string): string {
 }
 
 /** Smallest re-encode that keeps the base64 data URI under the upstream limit. */
+const fits = (b: Buffer) => Math.ceil(b.length / 3) * 4 + 32 <= DATA_URI_MAX_BYTES;
+const decode = (bytes: Buffer) => sharp(bytes, { limitInputPixels: IMAGE_MAX_SIDE * IMAGE_MAX_SIDE, failOn: "truncated" }).rotate();
+
+/**
+ * The original goes upstream as it is when it can: upright already, no metadata to leak
+ * (EXIF may hold GPS), plain RGB, and small enough. Otherwise it is re-encoded.
+ */
+function needsReencode(bytes: Buffer, meta: Metadata): boolean {
+  const rotated = (meta.orientation ?? 1) !== 1;
+  const leaks = Boolean(meta.exif || meta.xmp || meta.iptc || meta.tifftagPhotoshop);
+  const unusualColour = meta.space !== undefined && meta.space !== "srgb" && meta.space !== "b-w";
+  return rotated || leaks || unusualColour || !fits(bytes);
+}
+
 async function toUpstream(bytes: Buffer, type: AcceptedType): Promise<InspectedImage["upstream"]> {
-  const pipeline = () => sharp(bytes, { limitInputPixels: IMAGE_MAX_SIDE * IMAGE_MAX_SIDE, failOn: "truncated" }).rotate();
-  const fits = (b: Buffer) => Math.ceil(b.length / 3) * 4 + 32 <= DATA_URI_MAX_BYTES;
+  const pipeline = () => decode(bytes);
   const encoders: Record<AcceptedType, (s: Sharp) => Sharp> = {
     "image/jpeg": (s) => s.jpeg({ quality: 92, mozjpeg: false }),
     "image/png": (s) => s.png({ compressionLevel: 9 }),
@@ -106,12 +123,13 @@ export async function inspectImage(bytes: Buffer): Promise<InspectedImage> {
       `This image's width/height ratio is ${ratio.toFixed(2)} (${width}×${height}); it must be between ${IMAGE_MIN_RATIO} and ${IMAGE_MAX_RATIO}. Crop it first.`,
     );
   }
-  let upstream: InspectedImage["upstream"];
   try {
-    upstream = await toUpstream(bytes, contentType);
+    // Decoding the whole image for the thumbnail is also the integrity check.
+    const thumb = await decode(bytes).resize(THUMB_SIDE, THUMB_SIDE, { fit: "inside", withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
+    const upstream = needsReencode(bytes, meta) ? await toUpstream(bytes, contentType) : { bytes, contentType };
+    return { contentType, width, height, upstream, thumb };
   } catch (error) {
     if (error instanceof HttpError) throw error;
     throw refuse("This image is damaged or cut short and can't be decoded. Export it again.");
   }
-  return { contentType, width, height, upstream };
 }

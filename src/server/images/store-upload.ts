@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { MediaDir } from "../media/media-dir";
-import type { UploadRow, UploadsStore } from "../store/uploads-store";
+import { thumbFileName, type UploadRow, type UploadsStore } from "../store/uploads-store";
 import { inspectImage, type AcceptedType } from "./inspect-image";
 
 const EXTENSION: Record<AcceptedType, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
@@ -26,6 +26,7 @@ export async function storeUpload(
   const upstreamFileName = `${id}.upstream.${EXTENSION[image.upstream.contentType]}`;
   media.writeAtomic("uploads", fileName, bytes);
   media.writeAtomic("uploads", upstreamFileName, image.upstream.bytes);
+  media.writeAtomic("uploads", thumbFileName(id), image.thumb);
   try {
     const row = uploads.insert({
       id,
@@ -44,6 +45,7 @@ export async function storeUpload(
   } catch (error) {
     media.remove(media.path("uploads", fileName));
     media.remove(media.path("uploads", upstreamFileName));
+    media.remove(media.path("uploads", thumbFileName(id)));
     const raced = uploads.findByHash(sha256);
     if (raced) return { row: raced, created: false };
     throw error;

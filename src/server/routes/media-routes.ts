@@ -4,7 +4,7 @@ import { HttpError } from "../http/http-error";
 import type { MediaDir } from "../media/media-dir";
 import { serveFile } from "../media/serve-file";
 import type { GenerationsStore } from "../store/generations-store";
-import type { UploadsStore } from "../store/uploads-store";
+import { thumbFileName, type UploadsStore } from "../store/uploads-store";
 
 /** Serves only files the store knows, looked up by id: no request path reaches the disk. */
 export function mediaRoutes(deps: { uploads: UploadsStore; store: GenerationsStore; media: MediaDir }) {
@@ -14,6 +14,11 @@ export function mediaRoutes(deps: { uploads: UploadsStore; store: GenerationsSto
       const upload = deps.uploads.get(c.req.param("id"));
       if (!upload) throw gone();
       return serveFile(deps.media.path("uploads", upload.file_name), upload.content_type, c.req.header("range"), c.req.method);
+    })
+    .on(["GET", "HEAD"], "/uploads/:id/thumb", (c) => {
+      const upload = deps.uploads.get(c.req.param("id"));
+      if (!upload) throw gone();
+      return serveFile(deps.media.path("uploads", thumbFileName(upload.id)), "image/jpeg", c.req.header("range"), c.req.method);
     })
     .on(["GET", "HEAD"], "/videos/:file", (c) => {
       const id = c.req.param("file").replace(/\.mp4$/, "");

@@ -1,42 +1,83 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { lastFrameRequestSchema, listQuerySchema } from "../../shared/api";
 import { ERROR_CODES } from "../../shared/api-error";
 import { UPLOAD_MAX_BYTES } from "../../shared/limits";
 import { HttpError } from "../http/http-error";
+import { parseOrThrow, readJsonBody } from "../http/validate";
 import { storeUpload } from "../images/store-upload";
+import { extractLastFrame } from "../media/extract-last-frame";
 import type { MediaDir } from "../media/media-dir";
+import type { GenerationsStore } from "../store/generations-store";
 import { toUpload, type UploadsStore } from "../store/uploads-store";
 
 const MB = 1024 * 1024;
 
-export function uploadsRoutes(deps: { uploads: UploadsStore; media: MediaDir }) {
-  return new Hono().post(
-    "/",
-    bodyLimit({
-      maxSize: UPLOAD_MAX_BYTES + MB, // room for the multipart envelope
-      onError: () => {
-        const message = `The file is larger than ${UPLOAD_MAX_BYTES / MB} MB. Use a smaller image.`;
-        throw new HttpError(413, ERROR_CODES.payloadTooLarge, message, { file: message });
+type Deps = { uploads: UploadsStore; media: MediaDir; store: GenerationsStore };
+
+function parseCursor(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const cursor = Number(raw);
+  if (Number.isSafeInteger(cursor) && cursor > 0) return cursor;
+  throw new HttpError(400, ERROR_CODES.validation, "The cursor is not one this server gave out. Start from the first page.", {
+    cursor: "Use the nextCursor value from the previous page.",
+  });
+}
+
+export function uploadsRoutes(deps: Deps) {
+  return new Hono()
+    .post(
+      "/",
+      bodyLimit({
+        maxSize: UPLOAD_MAX_BYTES + MB, // room for the multipart envelope
+        onError: () => {
+          const message = `The file is larger than ${UPLOAD_MAX_BYTES / MB} MB. Use a smaller image.`;
+          throw new HttpError(413, ERROR_CODES.payloadTooLarge, message, { file: message });
+        },
+      }),
+      async (c) => {
+        const type = c.req.header("content-type") ?? "";
+        if (!/^multipart\/form-data\b/i.test(type)) {
+          throw new HttpError(415, ERROR_CODES.unsupportedContentType, 'Send the image as multipart/form-data with the field "file".');
+        }
+        let file: unknown;
+        try {
+          file = (await c.req.parseBody())["file"];
+        } catch {
+          throw new HttpError(400, ERROR_CODES.malformedJson, "The upload could not be read as multipart form data. Try again.");
+        }
+        if (!(file instanceof File)) {
+          const message = 'Attach the image as the form field "file".';
+          throw new HttpError(400, ERROR_CODES.validation, message, { file: message });
+        }
+        const bytes = Buffer.from(await file.arrayBuffer());
+        const { row, created } = await storeUpload(deps.uploads, deps.media, bytes, file.name || null);
+        return c.json(toUpload(row), created ? 201 : 200);
       },
-    }),
-    async (c) => {
-      const type = c.req.header("content-type") ?? "";
-      if (!/^multipart\/form-data\b/i.test(type)) {
-        throw new HttpError(415, ERROR_CODES.unsupportedContentType, 'Send the image as multipart/form-data with the field "file".');
+    )
+    .get("/", (c) => {
+      const query = parseOrThrow(listQuerySchema, c.req.query());
+      const page = deps.uploads.list(query.limit, parseCursor(query.cursor));
+      return c.json({ items: page.rows.map(toUpload), nextCursor: page.nextCursor === null ? null : String(page.nextCursor) });
+    })
+    .get("/:id", (c) => {
+      const row = deps.uploads.get(c.req.param("id"));
+      if (!row) throw new HttpError(404, ERROR_CODES.notFound, "There is no such image in the studio's library.");
+      return c.json(toUpload(row));
+    })
+    .post("/from-video", bodyLimit({ maxSize: 4 * 1024 }), async (c) => {
+      const { generationId } = parseOrThrow(lastFrameRequestSchema, await readJsonBody(c.req.raw));
+      const take = deps.store.get(generationId);
+      if (!take) {
+        throw new HttpError(404, ERROR_CODES.notFound, `There is no take with id "${generationId}".`, { generationId: "Pick a take from the gallery." });
       }
-      let file: unknown;
-      try {
-        file = (await c.req.parseBody())["file"];
-      } catch {
-        throw new HttpError(400, ERROR_CODES.malformedJson, "The upload could not be read as multipart form data. Try again.");
+      if (take.status !== "completed" || !take.video_file) {
+        throw new HttpError(409, "not_completed", "This take has no saved video yet: wait until it is completed.", {
+          generationId: "Pick a completed take.",
+        });
       }
-      if (!(file instanceof File)) {
-        const message = 'Attach the image as the form field "file".';
-        throw new HttpError(400, ERROR_CODES.validation, message, { file: message });
-      }
-      const bytes = Buffer.from(await file.arrayBuffer());
-      const { row, created } = await storeUpload(deps.uploads, deps.media, bytes, file.name || null);
+      const frame = await extractLastFrame(deps.media.path("videos", take.video_file), deps.media.tempPath());
+      const { row, created } = await storeUpload(deps.uploads, deps.media, frame, `last-frame-${take.id}.png`);
       return c.json(toUpload(row), created ? 201 : 200);
-    },
-  );
+    });
 }

@@ -1,3 +1,4 @@
+import type { Upload } from "../../shared/api";
 import type { Db } from "../db/database";
 
 export type UploadRow = {
@@ -25,8 +26,20 @@ export function createUploadsStore(db: Db) {
     VALUES (@id, @sha256, @content_type, @width, @height, @bytes, @original_name, @file_name,
       @upstream_file_name, @upstream_content_type, @created_at)`);
 
+  const pageFirst = db.prepare<[number], UploadRow & { rowid: number }>("SELECT rowid, * FROM uploads ORDER BY rowid DESC LIMIT ?");
+  const pageAfter = db.prepare<[number, number], UploadRow & { rowid: number }>(
+    "SELECT rowid, * FROM uploads WHERE rowid < ? ORDER BY rowid DESC LIMIT ?",
+  );
+
   return {
     get: (id: string) => byId.get(id),
+    /** Newest first, keyset-paged on rowid. */
+    list(limit: number, cursor: number | null): { rows: UploadRow[]; nextCursor: number | null } {
+      const rows = cursor === null ? pageFirst.all(limit + 1) : pageAfter.all(cursor, limit + 1);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return { rows: page, nextCursor: rows.length > limit && last ? last.rowid : null };
+    },
     findByHash: (sha256: string) => byHash.get(sha256),
     insert(row: UploadRow): UploadRow {
       insert.run(row);
@@ -35,13 +48,19 @@ export function createUploadsStore(db: Db) {
   };
 }
 
-export function toUpload(row: UploadRow) {
+/** Thumbnails are named by the upload id alone, so no column is needed to find them. */
+export const thumbFileName = (id: string) => `${id}.thumb.jpg`;
+
+export function toUpload(row: UploadRow): Upload {
   return {
     id: row.id,
     url: `/media/uploads/${row.id}`,
+    thumbUrl: `/media/uploads/${row.id}/thumb`,
     width: row.width,
     height: row.height,
     contentType: row.content_type,
     bytes: row.bytes,
+    name: row.original_name,
+    createdAt: new Date(row.created_at).toISOString(),
   };
 }
