@@ -24,7 +24,32 @@ const envSchema = z.object({
   POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   SIMULATOR_TIME_SCALE: z.coerce.number().positive().optional(),
+  /** The ffmpeg that checks archived videos and cuts posters; default: the bundled one. */
+  FFMPEG_PATH: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  /** First gap before re-trying a failed archive download; doubles per attempt (capped at 30 s). */
+  ARCHIVE_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
   STATIC_DIR: z.string().default("./dist"),
+
+  AUTH_MODE: z.enum(["none", "password", "proxy"]).optional(),
+  STUDIO_PASSWORD: z.string().min(8, "use at least 8 characters").optional(),
+  STUDIO_PASSWORD_HASH: z.string().optional(),
+  SESSION_SECRET: z.string().optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  PROXY_USER_HEADER: z.string().min(1).default("X-Forwarded-Email"),
+  TRUSTED_PROXIES: z.string().default(""),
+  ADMINS: z.string().default(""),
+
+  /** Cost control: 0 means no limit. */
+  LIMIT_RUNNING_PER_USER: z.coerce.number().int().min(0).default(0),
+  LIMIT_RUNNING_STUDIO: z.coerce.number().int().min(0).default(0),
+  LIMIT_DAILY_PER_USER: z.coerce.number().int().min(0).default(0),
+  LIMIT_DAILY_STUDIO: z.coerce.number().int().min(0).default(0),
+  /** JSON: typical usage per model and duration before any has been learned, e.g. {"gen4_turbo":{"5":250000}}. */
+  PRICE_TABLE: z.string().default(""),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -26,4 +26,8 @@ export const ERROR_CODES = {
   deadlineExceeded: "deadline_exceeded",
   archiveFailed: "archive_failed",
   internal: "internal_error",
+  unauthenticated: "unauthenticated",
+  crossSite: "cross_site_refused",
+  forbidden: "forbidden",
+  limitReached: "limit_reached",
 } as const;

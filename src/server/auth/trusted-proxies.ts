@@ -1,0 +1,30 @@
+import { BlockList, isIP } from "node:net";
+
+/** `TRUSTED_PROXIES`: comma-separated IPs or CIDRs ("127.0.0.1, 10.0.0.0/8, ::1"). */
+export function parseTrustedProxies(raw: string): { matches(address: string): boolean; entries: string[] } {
+  const list = new BlockList();
+  const entries = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address = "", prefix] = entry.split("/");
+    const family = isIP(address);
+    if (family === 0) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range.`);
+    const type = family === 4 ? "ipv4" : "ipv6";
+    if (prefix === undefined) list.addAddress(address, type);
+    else {
+      const bits = Number(prefix);
+      if (!Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128)) throw new Error(`TRUSTED_PROXIES: "${entry}" has a bad prefix length.`);
+      list.addSubnet(address, bits, type);
+    }
+  }
+  return {
+    entries,
+    matches(address: string) {
+      const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1] ?? address;
+      const family = isIP(mapped);
+      return family !== 0 && list.check(mapped, family === 4 ? "ipv4" : "ipv6");
+    },
+  };
+}
