@@ -10,6 +10,7 @@ import { HttpError } from "./http/http-error";
 import type { SubmitDeps } from "./jobs/submit-generation";
 import { generationsRoutes } from "./routes/generations-routes";
 import { mediaRoutes } from "./routes/media-routes";
+import { takeActionsRoutes } from "./routes/take-actions-routes";
 import { uploadsRoutes } from "./routes/uploads-routes";
 
 export type AppDeps = SubmitDeps & { staticDir: string | null; log: Logger };
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps) {
   app.get("/api/models", (c) => c.json({ models: MODEL_LIST }));
   app.route("/api/uploads", uploadsRoutes(deps));
   app.route("/api/generations", generationsRoutes(deps));
+  app.route("/api/generations", takeActionsRoutes(deps));
   app.route("/media", mediaRoutes(deps));
   app.all("/api/*", (c) => {
     throw new HttpError(404, ERROR_CODES.notFound, `No API route for ${c.req.method} ${c.req.path}.`);

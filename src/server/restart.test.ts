@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { generationSchema } from "../shared/generation";
 import { startSimulator, type Simulator } from "../simulator/simulator";
+import { startFakeUpstream } from "./testing/fake-upstream";
 import { postJson, testImage, upload, waitForTerminal } from "./testing/studio-harness";
+import { testVideo } from "./testing/test-video";
 
 const KEY = "sim-restart-test-key";
 let simulator: Simulator;
@@ -24,13 +26,13 @@ afterAll(async () => {
 });
 
 /** Starts the real server program and resolves with its URL once it says it is ready. */
-function startBff(): Promise<{ url: string; child: ChildProcess }> {
+function startBff(upstream = simulator.url, studioDir = join(dataDir, "studio")): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     env: {
       PATH: process.env.PATH,
       AIMLAPI_KEY: KEY,
-      AIMLAPI_BASE_URL: simulator.url,
-      DATA_DIR: join(dataDir, "studio"),
+      AIMLAPI_BASE_URL: upstream,
+      DATA_DIR: studioDir,
       HOST: "127.0.0.1",
       PORT: "0",
       STATIC_DIR: "",
@@ -73,3 +75,45 @@ it("a BFF killed with kill -9 mid-job finishes every job after restart, creating
   expect(list.items).toHaveLength(3);
   second.child.kill("SIGTERM");
 }, 90_000);
+
+it("a BFF killed with kill -9 while a take is finishing archives it after restart, created once", async () => {
+  const mp4 = await testVideo();
+  let videoRequests = 0;
+  let release = () => {};
+  const hung = new Promise<void>((resolve) => (release = resolve));
+  // The first download of the result never answers, so the take is reliably caught finishing.
+  const fake = await startFakeUpstream(async (r) => {
+    if (r.url.startsWith("/video")) {
+      if (++videoRequests === 1) await hung;
+      return { bytes: mp4 };
+    }
+    if (r.method === "POST") return { status: 201, json: { id: "up-finishing", status: "queued" } };
+    return { json: { id: "up-finishing", status: "completed", video: [`${fake.url}/video.mp4`] } };
+  });
+  const studioDir = join(dataDir, "studio-finishing");
+  try {
+    const first = await startBff(fake.url, studioDir);
+    const body = { model: "gen4_turbo", prompt: "caught finishing", image: { url: "https://images.example.com/a.jpg" }, ratio: "16:9", duration: 5 };
+    const { id } = (await (await postJson(first.url, "/api/generations", body)).json()) as { id: string };
+    let status = "queued";
+    for (const until = Date.now() + 20_000; status !== "finishing" && Date.now() < until; ) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = generationSchema.parse(await (await fetch(`${first.url}/api/generations/${id}`)).json()).status;
+    }
+    expect(status).toBe("finishing");
+    first.child.kill("SIGKILL");
+    await new Promise((resolve) => first.child.once("exit", resolve));
+
+    const second = await startBff(fake.url, studioDir);
+    const done = generationSchema.parse(await waitForTerminal(second.url, id, 30_000));
+    expect(done).toMatchObject({ status: "completed", video: { bytes: mp4.length } });
+    expect(fake.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+    expect(videoRequests).toBe(2);
+    const served = await fetch(`${second.url}${done.video!.url}`);
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(mp4);
+    second.child.kill("SIGTERM");
+  } finally {
+    release();
+    await fake.close();
+  }
+}, 60_000);

@@ -9,6 +9,7 @@ import { openDatabase } from "./db/database";
 import type { Env } from "./env";
 import { createJobRunner } from "./jobs/job-runner";
 import { createMediaDir } from "./media/media-dir";
+import { sweepOrphans } from "./media/sweep-orphans";
 import { createGenerationsStore } from "./store/generations-store";
 import { createUploadsStore } from "./store/uploads-store";
 import { createAimlapiClient } from "./upstream/aimlapi-client";
@@ -59,6 +60,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     pollIntervalMs: env.POLL_INTERVAL_MS,
     concurrency: env.POLL_CONCURRENCY,
     downloadTimeoutMs: 120_000,
+    archiveRetryBaseMs: env.ARCHIVE_RETRY_BASE_MS,
   });
   const app = createApp({
     store,
@@ -71,6 +73,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     log,
     staticDir: env.STATIC_DIR ? resolve(env.STATIC_DIR) : null,
   });
+  sweepOrphans(media, store, log);
   runner.start();
 
   let server: ServerType | null = null;

@@ -167,8 +167,11 @@ export const generationBatchSchema = z.object({ items: z.array(generationSchema)
 export const generationFiltersSchema = z.object({
   status: z.enum(GENERATION_STATUSES, { error: `status must be one of ${GENERATION_STATUSES.join(", ")}.` }).optional(),
   model: z.enum(MODEL_IDS, { error: `model must be one of ${MODEL_IDS.join(", ")}.` }).optional(),
-  ratio: z.string().max(10).optional(),
-  duration: z.coerce.number().pipe(z.union([z.literal(5), z.literal(10)], { error: "duration must be 5 or 10." })).optional(),
+  ratio: z.string().max(10, "ratio must be a ratio such as 16:9.").optional(),
+  duration: z.coerce
+    .number({ error: "duration must be 5 or 10." })
+    .pipe(z.union([z.literal(5), z.literal(10)], { error: "duration must be 5 or 10." }))
+    .optional(),
   favourite: z.enum(["true", "false"], { error: 'favourite must be "true" or "false".' }).optional(),
   /** Free text matched against prompts. */
   q: z.string().trim().max(200, "Search for at most 200 characters.").optional(),

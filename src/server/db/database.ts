@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { MIGRATIONS } from "./migrations";
+import { foldForSearch } from "./fold-for-search";
 
 export type Db = Database.Database;
 
@@ -12,6 +13,8 @@ export function openDatabase(file: string): Db {
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
+  // Used by a migration's backfill; the store folds new prompts itself with the same rule.
+  db.function("dailies_fold", { deterministic: true }, (text: unknown) => foldForSearch(String(text ?? "")));
   migrate(db);
   return db;
 }

@@ -51,4 +51,30 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE INDEX generations_unfinished ON generations(status) WHERE status IN ('queued', 'generating');
   `,
+  // 1: favourites, provenance, timings, checked video facts and posters, list filters.
+  `
+  ALTER TABLE generations ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0;
+  -- The take this one was re-run or varied from. No foreign key: deleting a source keeps its
+  -- descendants, whose provenance still names it.
+  ALTER TABLE generations ADD COLUMN source_id TEXT;
+  ALTER TABLE generations ADD COLUMN submitted_at INTEGER;
+  ALTER TABLE generations ADD COLUMN started_at INTEGER;
+  ALTER TABLE generations ADD COLUMN finished_at INTEGER;
+  ALTER TABLE generations ADD COLUMN video_width INTEGER;
+  ALTER TABLE generations ADD COLUMN video_height INTEGER;
+  ALTER TABLE generations ADD COLUMN video_duration REAL;
+  ALTER TABLE generations ADD COLUMN poster_file TEXT;
+  -- The prompt case-folded by JavaScript (SQLite's LIKE folds ASCII only), for search.
+  ALTER TABLE generations ADD COLUMN prompt_folded TEXT NOT NULL DEFAULT '';
+  UPDATE generations SET prompt_folded = dailies_fold(prompt);
+
+  DROP INDEX generations_unfinished;
+  CREATE INDEX generations_unfinished ON generations(status) WHERE status IN ('queued', 'generating', 'finishing');
+  -- (filter, seq): an equality filter then walks seq in order, so a page never sorts.
+  CREATE INDEX generations_status_seq ON generations(status, seq);
+  CREATE INDEX generations_model_seq ON generations(model, seq);
+  CREATE INDEX generations_ratio_seq ON generations(ratio, seq);
+  CREATE INDEX generations_duration_seq ON generations(duration, seq);
+  CREATE INDEX generations_favourite_seq ON generations(favourite, seq);
+  `,
 ];

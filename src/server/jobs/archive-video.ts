@@ -3,9 +3,13 @@ import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { extractPoster } from "../media/extract-poster";
 import type { MediaDir } from "../media/media-dir";
+import { probeVideo, type VideoFacts } from "../media/probe-video";
 
 const MAX_VIDEO_BYTES = 512 * 1024 * 1024;
+
+export type ArchivedVideo = VideoFacts & { bytes: number; videoFile: string; posterFile: string };
 
 /** Does the file start like an ISO-BMFF (MP4) file: a box whose type is `ftyp`? */
 async function looksLikeMp4(path: string): Promise<boolean> {
@@ -19,30 +23,48 @@ async function looksLikeMp4(path: string): Promise<boolean> {
   }
 }
 
-/**
- * Downloads a provider's result URL (signed, expiring within 24–48 h) into the media folder.
- * The file lands under its final name only once it is complete and looks like an MP4.
- */
-export async function archiveVideo(media: MediaDir, url: string, fileName: string, timeoutMs: number): Promise<number> {
+async function download(url: string, temp: string, timeoutMs: number): Promise<number> {
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   if (!response.ok || !response.body) throw new Error(`the result URL answered HTTP ${response.status}`);
   const declared = Number(response.headers.get("content-length") ?? "0");
   if (declared > MAX_VIDEO_BYTES) throw new Error(`the video is ${declared} bytes, over the ${MAX_VIDEO_BYTES}-byte limit`);
-  const temp = media.tempPath();
+  let bytes = 0;
+  const body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
+  body.on("data", (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > MAX_VIDEO_BYTES) body.destroy(new Error("the video is larger than the archive accepts"));
+  });
+  await pipeline(body, createWriteStream(temp));
+  if (declared && bytes !== declared) throw new Error(`the download stopped at ${bytes} of ${declared} bytes`);
+  return bytes;
+}
+
+/**
+ * Downloads a provider's result URL (signed, expiring within 24–48 h), checks it decodes as a
+ * video and cuts its poster. Files land under their final names only after every check passed,
+ * and before the caller marks the row completed, so a completed row never points at a missing
+ * or broken file.
+ */
+export async function archiveVideo(
+  media: MediaDir,
+  url: string,
+  id: string,
+  timeoutMs: number,
+): Promise<ArchivedVideo> {
+  const tempVideo = media.tempPath();
+  const tempPoster = `${media.tempPath()}.jpg`;
   try {
-    let bytes = 0;
-    const body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
-    body.on("data", (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes > MAX_VIDEO_BYTES) body.destroy(new Error("the video is larger than the archive accepts"));
-    });
-    await pipeline(body, createWriteStream(temp));
-    if (declared && bytes !== declared) throw new Error(`the download stopped at ${bytes} of ${declared} bytes`);
-    if (bytes === 0 || !(await looksLikeMp4(temp))) throw new Error("the result is not an MP4 file");
-    media.moveIn(temp, "videos", fileName);
-    return bytes;
-  } catch (error) {
-    media.remove(temp);
-    throw error;
+    const bytes = await download(url, tempVideo, timeoutMs);
+    if (bytes === 0 || !(await looksLikeMp4(tempVideo))) throw new Error("the result is not an MP4 file");
+    const facts = await probeVideo(tempVideo);
+    await extractPoster(tempVideo, tempPoster, facts.durationSeconds);
+    const videoFile = `${id}.mp4`;
+    const posterFile = `${id}.jpg`;
+    media.moveIn(tempPoster, "posters", posterFile);
+    media.moveIn(tempVideo, "videos", videoFile);
+    return { ...facts, bytes, videoFile, posterFile };
+  } finally {
+    media.remove(tempVideo);
+    media.remove(tempPoster);
   }
 }

@@ -1,11 +1,15 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
-import { generationSchema } from "../../shared/generation";
+import { generationSchema, type Generation } from "../../shared/generation";
 import { startFakeUpstream, type FakeReply, type FakeRequest } from "../testing/fake-upstream";
 import { postJson, startHarness, waitForTerminal, type Harness } from "../testing/studio-harness";
+import { testVideo } from "../testing/test-video";
 
 const KEY = "sk-fake-upstream-key-0001";
-const MP4 = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from("ftypisom"), Buffer.alloc(2000, 1)]);
+let MP4: Buffer;
+beforeAll(async () => {
+  MP4 = await testVideo(320, 240, 1);
+});
 const body = { model: "gen4_turbo", prompt: "a lighthouse at dusk", image: { url: "https://images.example.com/a.jpg" }, ratio: "16:9", duration: 5 };
 
 let cleanups: (() => Promise<void>)[] = [];
@@ -15,7 +19,7 @@ afterEach(async () => {
 });
 
 /** A studio whose upstream is a scripted fake: `poll` answers each GET of the job in turn. */
-async function studioWith(poll: (n: number, base: string) => FakeReply, create?: (r: FakeRequest) => FakeReply, env: Record<string, string> = {}) {
+async function studioWith(poll: (n: number, base: string) => FakeReply | Promise<FakeReply>, create?: (r: FakeRequest) => FakeReply, env: Record<string, string> = {}) {
   let polls = 0;
   let base = "";
   const videoHits: number[] = [];
@@ -33,12 +37,27 @@ async function studioWith(poll: (n: number, base: string) => FakeReply, create?:
   return { h, fake, videoHits };
 }
 
+/** Every status the BFF shows for a take until it settles, and the settled take. */
+async function watch(h: Harness, id: string) {
+  const seen = new Set<string>();
+  const until = Date.now() + 20_000;
+  let last: Generation = generationSchema.parse(await (await fetch(`${h.url}/api/generations/${id}`)).json());
+  while (Date.now() < until && last.status !== "completed" && last.status !== "failed") {
+    await new Promise((r) => setTimeout(r, 40));
+    last = generationSchema.parse(await (await fetch(`${h.url}/api/generations/${id}`)).json());
+    seen.add(last.status);
+  }
+  return { seen, last };
+}
+
 describe("the poller", () => {
   it("reads an `error` status with a string error as a failure at once (no polling until timeout)", async () => {
     const { h, fake } = await studioWith((n) => (n === 1 ? { json: { id: "up-1", status: "generating" } } : { json: { id: "up-1", status: "error", error: "INTERNAL.BAD_OUTPUT.CODE01 text in image" } }));
     const created = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };
     const done = generationSchema.parse(await waitForTerminal(h.url, created.id));
-    expect(done.error).toMatchObject({ code: "bad_output", message: /text in the image/ });
+    expect(done.error).toEqual({ code: "bad_output", message: expect.stringMatching(/text in the image/), detail: "INTERNAL.BAD_OUTPUT.CODE01 text in image", retryable: true });
+    expect(done.timings.startedAt).not.toBeNull();
+    expect(done.timings.finishedAt).not.toBeNull();
     expect(fake.requests.filter((r) => r.method === "GET")).toHaveLength(2);
   });
 
@@ -46,7 +65,7 @@ describe("the poller", () => {
     const { h } = await studioWith(() => ({ json: { id: "up-1", status: "dreaming" } }), undefined, { JOB_DEADLINE_MINUTES: "0.01" });
     const created = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };
     const done = generationSchema.parse(await waitForTerminal(h.url, created.id));
-    expect(done.error).toMatchObject({ code: "deadline_exceeded", message: /did not finish this take within/ });
+    expect(done.error).toMatchObject({ code: "deadline_exceeded", message: /did not finish this take within/, detail: /"dreaming"/, retryable: true });
   });
 
   it("rides out 5xx polls without changing the job, then completes", async () => {
@@ -68,17 +87,53 @@ describe("the poller", () => {
       return { json: { id: "up-1", status: "completed", video: [`${base}/video.mp4`] } };
     });
     const created = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };
-    const seen = new Set<string>();
-    const until = Date.now() + 20_000;
-    let last: { status: string } = { status: "queued" };
-    while (Date.now() < until && last.status !== "completed" && last.status !== "failed") {
-      last = generationSchema.parse(await (await fetch(`${h.url}/api/generations/${created.id}`)).json());
-      seen.add(last.status);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const { seen, last } = await watch(h, created.id);
     expect(last.status).toBe("completed");
     expect(videoHits).toHaveLength(3);
-    expect(seen).toContain("generating");
+    expect(seen).toContain("finishing");
+  });
+
+  it("shows `finishing` while the archive download is slow, then stores the video's facts, poster and timings", async () => {
+    const { h } = await studioWith(async (n, base) => {
+      if (n < 0) {
+        await new Promise((r) => setTimeout(r, 1200));
+        return { bytes: MP4 };
+      }
+      if (n === 1) return { json: { id: "up-1", status: "generating" } };
+      return { json: { id: "up-1", status: "completed", video: [`${base}/video.mp4`] } };
+    });
+    const created = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };
+    const { seen, last } = await watch(h, created.id);
+    expect(seen).toContain("finishing");
+    expect(last.status).toBe("completed");
+    expect(last.video).toMatchObject({ width: 320, height: 240, bytes: MP4.length, posterUrl: `/media/posters/${created.id}.jpg` });
+    expect(last.video!.durationSeconds).toBeCloseTo(1, 1);
+    const poster = await fetch(`${h.url}${last.video!.posterUrl}`);
+    expect(poster.status).toBe(200);
+    expect(Buffer.from(await poster.arrayBuffer()).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    const { submittedAt, startedAt, finishedAt } = last.timings;
+    const times = [last.createdAt, submittedAt, startedAt, finishedAt, last.completedAt].map((t) => Date.parse(t ?? ""));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    // The download took ≥ 1.2 s: done upstream is not the same moment as safe in the studio.
+    expect(times[4]! - times[3]!).toBeGreaterThanOrEqual(1000);
+  });
+
+  it.each([
+    ["a truncated MP4 (honest Content-Length)", () => MP4.subarray(0, Math.floor(MP4.length / 2))],
+    ["an HTML page served as video/mp4", () => Buffer.from("<html>signed URL expired</html>")],
+    ["an ftyp header with junk after it", () => Buffer.concat([MP4.subarray(0, 32), Buffer.alloc(4000, 7)])],
+  ])("never completes %s: retried, then failed with a clear reason", async (_label, bytes) => {
+    const { h, videoHits } = await studioWith((n, base) => {
+      if (n < 0) return { bytes: bytes() };
+      return { json: { id: "up-1", status: "completed", video: [`${base}/video.mp4`] } };
+    });
+    const created = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };
+    const { seen, last } = await watch(h, created.id);
+    expect(seen).not.toContain("completed");
+    expect(last).toMatchObject({ status: "failed", video: null, error: { code: "archive_failed", message: /could not be saved/, retryable: true } });
+    expect(last.error!.detail).toMatch(/MP4|decode|video/);
+    expect(videoHits).toHaveLength(6);
+    expect((await fetch(`${h.url}/media/videos/${created.id}.mp4`)).status).toBe(404);
   });
 });
 
@@ -88,8 +143,8 @@ describe("a failed create", () => {
     const response = await postJson(h.url, "/api/generations", body);
     expect(response.status).toBe(502);
     expect(apiErrorSchema.parse(await response.json()).error).toMatchObject({ code: "upstream_auth", message: /AIMLAPI_KEY/ });
-    const list = (await (await fetch(`${h.url}/api/generations`)).json()) as { items: { status: string; error: { code: string } }[] };
-    expect(list.items[0]).toMatchObject({ status: "failed", error: { code: "upstream_auth" } });
+    const list = (await (await fetch(`${h.url}/api/generations`)).json()) as { items: Generation[] };
+    expect(list.items[0]).toMatchObject({ status: "failed", error: { code: "upstream_auth", detail: "Unauthorized", retryable: false } });
     expect(fake.requests.filter((r) => r.method === "POST")).toHaveLength(1);
   });
 

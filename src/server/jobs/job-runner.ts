@@ -18,6 +18,8 @@ export type JobRunnerOptions = {
   pollIntervalMs: number;
   concurrency: number;
   downloadTimeoutMs: number;
+  /** First gap before re-trying a failed archive; doubles per attempt up to 30 s. */
+  archiveRetryBaseMs: number;
   now?: () => number;
 };
 
@@ -59,10 +61,9 @@ export function createJobRunner(options: JobRunnerOptions) {
     const slot = slots.get(row.id);
     const attempt = (slot?.archiveAttempts ?? 0) + 1;
     try {
-      const fileName = `${row.id}.mp4`;
-      const bytes = await archiveVideo(media, url, fileName, options.downloadTimeoutMs);
-      store.markCompleted(row.id, fileName, bytes);
-      log.info({ generationId: row.id, bytes }, "generation archived and completed");
+      const video = await archiveVideo(media, url, row.id, options.downloadTimeoutMs);
+      store.markCompleted(row.id, video);
+      log.info({ generationId: row.id, bytes: video.bytes, width: video.width, height: video.height }, "generation archived and completed");
       finish(row.id);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -70,8 +71,8 @@ export function createJobRunner(options: JobRunnerOptions) {
         fail(row, ERROR_CODES.archiveFailed, "The video was made but could not be saved to the studio. Generate it again.", reason);
         return;
       }
-      log.warn({ generationId: row.id, attempt, reason }, "archive download failed; retrying");
-      schedule(row.id, backoffMs(attempt, 1000, 30_000), { archiveAttempts: attempt });
+      log.warn({ generationId: row.id, attempt, reason }, "archive failed; retrying");
+      schedule(row.id, backoffMs(attempt, options.archiveRetryBaseMs, 30_000), { archiveAttempts: attempt });
     }
   }
 
@@ -81,7 +82,7 @@ export function createJobRunner(options: JobRunnerOptions) {
       case "failed": {
         const failure = reply.failure ?? { reason: null, message: `The provider reported "${reply.rawStatus}".` };
         const { code, message } = describeTaskFailure(failure);
-        store.update(row.id, { upstream_status: reply.rawStatus, tokens_used: tokens });
+        store.update(row.id, { upstream_status: reply.rawStatus, tokens_used: tokens, finished_at: row.finished_at ?? now() });
         fail(row, code, message, failure.message);
         return;
       }
@@ -91,8 +92,10 @@ export function createJobRunner(options: JobRunnerOptions) {
           schedule(row.id, options.pollIntervalMs);
           return;
         }
+        // "finishing" until the file is archived and checked: completed only once it is safe.
         const updated = store.update(row.id, {
-          status: "generating",
+          status: "finishing",
+          finished_at: row.finished_at ?? now(),
           upstream_status: reply.rawStatus,
           result_url: reply.videoUrl,
           tokens_used: tokens,
@@ -106,7 +109,12 @@ export function createJobRunner(options: JobRunnerOptions) {
         schedule(row.id, options.pollIntervalMs);
         return;
       default:
-        store.update(row.id, { status: reply.state, upstream_status: reply.rawStatus, tokens_used: tokens });
+        store.update(row.id, {
+          status: reply.state,
+          upstream_status: reply.rawStatus,
+          tokens_used: tokens,
+          ...(reply.state === "generating" && row.started_at === null ? { started_at: now() } : {}),
+        });
         schedule(row.id, options.pollIntervalMs, { errors: 0 });
     }
   }
@@ -114,11 +122,14 @@ export function createJobRunner(options: JobRunnerOptions) {
   async function step(id: string): Promise<void> {
     const row = store.get(id);
     if (!row || row.status === "completed" || row.status === "failed") return finish(id);
+    // A finishing take is bounded by its archive attempts, not the deadline: the video is
+    // made and paid for, and its signed URL stays valid for a day.
+    if (row.result_url) return archive(row, row.result_url);
     if (now() > row.deadline_at) {
       const minutes = Math.round((row.deadline_at - row.created_at) / 60_000);
-      return fail(row, ERROR_CODES.deadlineExceeded, `The provider did not finish this take within ${minutes} minutes, so Dailies gave up on it. Try again.`);
+      const detail = row.upstream_status ? `The provider last reported "${row.upstream_status}".` : "The provider never reported progress.";
+      return fail(row, ERROR_CODES.deadlineExceeded, `The provider did not finish this take within ${minutes} minutes, so Dailies gave up on it. Try again.`, detail);
     }
-    if (row.result_url) return archive(row, row.result_url);
     if (!row.upstream_id) return finish(id);
     try {
       const reply = await client.poll(row.upstream_id);

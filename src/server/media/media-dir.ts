@@ -2,14 +2,15 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 
-export type MediaKind = "uploads" | "videos";
+export type MediaKind = "uploads" | "videos" | "posters";
 
 /** Files live under `<dataDir>/media/<kind>/`, named only by ids the BFF made itself. */
 export function createMediaDir(dataDir: string) {
   const root = join(dataDir, "media");
-  for (const kind of ["uploads", "videos", "tmp"]) mkdirSync(join(root, kind), { recursive: true });
+  for (const kind of ["uploads", "videos", "posters", "tmp"]) mkdirSync(join(root, kind), { recursive: true });
 
   return {
+    root,
     path: (kind: MediaKind, fileName: string) => join(root, kind, fileName),
     /** A temporary path in the same file system, so the final rename is atomic. */
     tempPath: () => join(root, "tmp", randomBytes(8).toString("hex")),

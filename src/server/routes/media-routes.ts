@@ -1,14 +1,22 @@
 import { Hono } from "hono";
 import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "../http/http-error";
+import { attachmentHeader } from "../media/download-name";
 import type { MediaDir } from "../media/media-dir";
 import { serveFile } from "../media/serve-file";
 import type { GenerationsStore } from "../store/generations-store";
+import { rowDownloadName } from "../store/generation-row";
 import { thumbFileName, type UploadsStore } from "../store/uploads-store";
 
 /** Serves only files the store knows, looked up by id: no request path reaches the disk. */
 export function mediaRoutes(deps: { uploads: UploadsStore; store: GenerationsStore; media: MediaDir }) {
   const gone = () => new HttpError(404, ERROR_CODES.notFound, "There is no such file in the studio.");
+  const completed = (file: string, extension: string) => {
+    if (!file.endsWith(extension)) throw gone();
+    const row = deps.store.get(file.slice(0, -extension.length));
+    if (!row || row.status !== "completed") throw gone();
+    return row;
+  };
   return new Hono()
     .on(["GET", "HEAD"], "/uploads/:id", (c) => {
       const upload = deps.uploads.get(c.req.param("id"));
@@ -21,9 +29,15 @@ export function mediaRoutes(deps: { uploads: UploadsStore; store: GenerationsSto
       return serveFile(deps.media.path("uploads", thumbFileName(upload.id)), "image/jpeg", c.req.header("range"), c.req.method);
     })
     .on(["GET", "HEAD"], "/videos/:file", (c) => {
-      const id = c.req.param("file").replace(/\.mp4$/, "");
-      const row = deps.store.get(id);
-      if (!row || row.status !== "completed" || !row.video_file) throw gone();
-      return serveFile(deps.media.path("videos", row.video_file), "video/mp4", c.req.header("range"), c.req.method);
+      const row = completed(c.req.param("file"), ".mp4");
+      if (!row.video_file) throw gone();
+      const response = serveFile(deps.media.path("videos", row.video_file), "video/mp4", c.req.header("range"), c.req.method);
+      if (c.req.query("download") === "1" && response.ok) response.headers.set("content-disposition", attachmentHeader(rowDownloadName(row)));
+      return response;
+    })
+    .on(["GET", "HEAD"], "/posters/:file", (c) => {
+      const row = completed(c.req.param("file"), ".jpg");
+      if (!row.poster_file) throw gone();
+      return serveFile(deps.media.path("posters", row.poster_file), "image/jpeg", c.req.header("range"), c.req.method);
     });
 }

@@ -1,7 +1,9 @@
 import type { Generation } from "../../shared/generation";
-import type { ModelId } from "../../shared/models";
+import { MODELS, type ModelId } from "../../shared/models";
 import type { GenerationStatus } from "../../shared/status";
 import type { Provider } from "../../shared/api";
+import { downloadName } from "../media/download-name";
+import { isRetryable } from "../upstream/retryable";
 
 /** A generations row as SQLite returns it. */
 export type GenerationRow = {
@@ -9,6 +11,7 @@ export type GenerationRow = {
   id: string;
   model: ModelId;
   prompt: string;
+  prompt_folded: string;
   ratio: string;
   duration: number;
   seed: number;
@@ -29,19 +32,49 @@ export type GenerationRow = {
   poll_count: number;
   video_file: string | null;
   video_bytes: number | null;
+  video_width: number | null;
+  video_height: number | null;
+  video_duration: number | null;
+  poster_file: string | null;
   error_code: string | null;
   error_message: string | null;
   error_detail: string | null;
   tokens_used: number | null;
   idempotency_key: string | null;
+  favourite: 0 | 1;
+  source_id: string | null;
+  submitted_at: number | null;
+  started_at: number | null;
+  finished_at: number | null;
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 function frame(url: string | null, uploadId: string | null): Generation["image"] | null {
   if (uploadId) return { url: `/media/uploads/${uploadId}`, uploadId };
   if (url) return { url, uploadId: null };
   return null;
+}
+
+export function rowDownloadName(row: GenerationRow): string {
+  return downloadName({ createdAt: row.created_at, model: row.model, prompt: row.prompt, seed: row.seed });
+}
+
+function video(row: GenerationRow): Generation["video"] {
+  if (row.status !== "completed" || !row.video_file || row.video_bytes === null) return null;
+  // Takes archived before videos were probed fall back to what the model renders.
+  const size = MODELS[row.model].outputSizes[row.ratio];
+  return {
+    url: `/media/videos/${row.id}.mp4`,
+    contentType: "video/mp4",
+    bytes: row.video_bytes,
+    width: row.video_width ?? size?.width ?? 0,
+    height: row.video_height ?? size?.height ?? 0,
+    durationSeconds: row.video_duration ?? row.duration,
+    posterUrl: row.poster_file ? `/media/posters/${row.id}.jpg` : null,
+    downloadName: rowDownloadName(row),
+  };
 }
 
 /** The wire shape of a generation (`src/shared/generation.ts`). */
@@ -59,12 +92,18 @@ export function toGeneration(row: GenerationRow): Generation {
     provider: row.provider,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
-    completedAt: row.completed_at === null ? null : iso(row.completed_at),
-    video:
-      row.status === "completed" && row.video_file && row.video_bytes !== null
-        ? { url: `/media/videos/${row.id}.mp4`, contentType: "video/mp4", bytes: row.video_bytes }
-        : null,
-    error: row.error_code ? { code: row.error_code, message: row.error_message ?? "" } : null,
+    completedAt: isoOrNull(row.completed_at),
+    video: video(row),
+    error: row.error_code
+      ? { code: row.error_code, message: row.error_message ?? "", detail: row.error_detail, retryable: isRetryable(row.error_code) }
+      : null,
     usage: row.tokens_used === null ? null : { tokensUsed: row.tokens_used },
+    favourite: row.favourite === 1,
+    sourceId: row.source_id,
+    timings: {
+      submittedAt: isoOrNull(row.submitted_at),
+      startedAt: isoOrNull(row.started_at),
+      finishedAt: isoOrNull(row.finished_at),
+    },
   };
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/database";
+import { foldForSearch } from "../db/fold-for-search";
 import type { GenerationRow } from "./generation-row";
+import { createGenerationLister } from "./list-generations";
 import type { ModelId } from "../../shared/models";
 import type { Provider } from "../../shared/api";
 
@@ -15,9 +17,21 @@ export type NewGeneration = {
   provider: Provider;
   deadlineAt: number;
   idempotencyKey: string | null;
+  sourceId?: string | null;
 };
 
 export type Failure = { code: string; message: string; detail?: string | null };
+
+export type ArchivedFacts = {
+  videoFile: string;
+  bytes: number;
+  width: number;
+  height: number;
+  durationSeconds: number;
+  posterFile: string;
+};
+
+export type DeleteOutcome = { outcome: "missing" } | { outcome: "running"; row: GenerationRow } | { outcome: "deleted"; row: GenerationRow };
 
 const newId = () => randomBytes(9).toString("base64url");
 
@@ -26,18 +40,16 @@ export type GenerationsStore = ReturnType<typeof createGenerationsStore>;
 export function createGenerationsStore(db: Db, now: () => number = Date.now) {
   const byId = db.prepare<[string], GenerationRow>("SELECT * FROM generations WHERE id = ?");
   const insert = db.prepare(`
-    INSERT INTO generations (id, model, prompt, ratio, duration, seed, image_url, image_upload_id,
-      last_image_url, last_image_upload_id, status, provider, created_at, updated_at, deadline_at, idempotency_key)
-    VALUES (@id, @model, @prompt, @ratio, @duration, @seed, @image_url, @image_upload_id,
-      @last_image_url, @last_image_upload_id, 'queued', @provider, @now, @now, @deadline_at, @idempotency_key)`);
+    INSERT INTO generations (id, model, prompt, prompt_folded, ratio, duration, seed, image_url, image_upload_id,
+      last_image_url, last_image_upload_id, status, provider, created_at, updated_at, deadline_at, idempotency_key, source_id)
+    VALUES (@id, @model, @prompt, @prompt_folded, @ratio, @duration, @seed, @image_url, @image_upload_id,
+      @last_image_url, @last_image_upload_id, 'queued', @provider, @now, @now, @deadline_at, @idempotency_key, @source_id)`);
   const byKey = db.prepare<[string], GenerationRow>("SELECT * FROM generations WHERE idempotency_key = ?");
-  const pageFirst = db.prepare<[number], GenerationRow>("SELECT * FROM generations ORDER BY seq DESC LIMIT ?");
-  const pageAfter = db.prepare<[number, number], GenerationRow>(
-    "SELECT * FROM generations WHERE seq < ? ORDER BY seq DESC LIMIT ?",
-  );
   const unfinished = db.prepare<[], GenerationRow>(
-    "SELECT * FROM generations WHERE status IN ('queued', 'generating') ORDER BY seq",
+    "SELECT * FROM generations WHERE status IN ('queued', 'generating', 'finishing') ORDER BY seq",
   );
+  const remove = db.prepare<[string]>("DELETE FROM generations WHERE id = ?");
+  const list = createGenerationLister(db);
 
   function get(id: string): GenerationRow | undefined {
     return byId.get(id);
@@ -52,31 +64,45 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
     return row;
   }
 
+  function insertOne(input: NewGeneration): string {
+    const id = newId();
+    insert.run({
+      id,
+      model: input.model,
+      prompt: input.prompt,
+      prompt_folded: foldForSearch(input.prompt),
+      ratio: input.ratio,
+      duration: input.duration,
+      seed: input.seed,
+      image_url: "url" in input.image ? input.image.url : null,
+      image_upload_id: "uploadId" in input.image ? input.image.uploadId : null,
+      last_image_url: input.lastImage && "url" in input.lastImage ? input.lastImage.url : null,
+      last_image_upload_id: input.lastImage && "uploadId" in input.lastImage ? input.lastImage.uploadId : null,
+      provider: input.provider,
+      now: now(),
+      deadline_at: input.deadlineAt,
+      idempotency_key: input.idempotencyKey,
+      source_id: input.sourceId ?? null,
+    });
+    return id;
+  }
+
+  const insertAll = db.transaction((inputs: readonly NewGeneration[]) => inputs.map(insertOne));
+
   return {
     get,
     update,
+    list,
     findByIdempotencyKey: (key: string) => byKey.get(key),
 
     /** Recorded before the upstream is called, so a crash can never lose a paid create. */
     create(input: NewGeneration): GenerationRow {
-      const id = newId();
-      insert.run({
-        id,
-        model: input.model,
-        prompt: input.prompt,
-        ratio: input.ratio,
-        duration: input.duration,
-        seed: input.seed,
-        image_url: "url" in input.image ? input.image.url : null,
-        image_upload_id: "uploadId" in input.image ? input.image.uploadId : null,
-        last_image_url: input.lastImage && "url" in input.lastImage ? input.lastImage.url : null,
-        last_image_upload_id: input.lastImage && "uploadId" in input.lastImage ? input.lastImage.uploadId : null,
-        provider: input.provider,
-        now: now(),
-        deadline_at: input.deadlineAt,
-        idempotency_key: input.idempotencyKey,
-      });
-      return get(id)!;
+      return get(insertOne(input))!;
+    },
+
+    /** Several takes in one transaction: a batch is recorded whole or not at all. */
+    createMany(inputs: readonly NewGeneration[]): GenerationRow[] {
+      return insertAll(inputs).map((id) => get(id)!);
     },
 
     markAccepted(id: string, upstreamId: string, upstreamStatus: string, tokensUsed: number | null): GenerationRow {
@@ -84,6 +110,7 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
         submit_state: "accepted",
         upstream_id: upstreamId,
         upstream_status: upstreamStatus,
+        submitted_at: now(),
         ...(tokensUsed === null ? {} : { tokens_used: tokensUsed }),
       });
     },
@@ -98,16 +125,31 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
       });
     },
 
-    markCompleted(id: string, videoFile: string, videoBytes: number): GenerationRow {
-      return update(id, { status: "completed", video_file: videoFile, video_bytes: videoBytes, completed_at: now() });
+    markCompleted(id: string, video: ArchivedFacts): GenerationRow {
+      return update(id, {
+        status: "completed",
+        video_file: video.videoFile,
+        video_bytes: video.bytes,
+        video_width: video.width,
+        video_height: video.height,
+        video_duration: video.durationSeconds,
+        poster_file: video.posterFile,
+        completed_at: now(),
+      });
     },
 
-    list(limit: number, cursor: number | null): { rows: GenerationRow[]; nextCursor: number | null } {
-      const rows = cursor === null ? pageFirst.all(limit + 1) : pageAfter.all(cursor, limit + 1);
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return { rows: page, nextCursor: rows.length > limit && last ? last.seq : null };
+    setFavourite(id: string, favourite: boolean): GenerationRow | undefined {
+      return get(id) && update(id, { favourite: favourite ? 1 : 0 });
     },
+
+    /** Deletes a settled take; the check and the delete share one transaction. */
+    deleteSettled: db.transaction((id: string): DeleteOutcome => {
+      const row = get(id);
+      if (!row) return { outcome: "missing" };
+      if (row.status !== "completed" && row.status !== "failed") return { outcome: "running", row };
+      remove.run(id);
+      return { outcome: "deleted", row };
+    }),
 
     listUnfinished(): GenerationRow[] {
       return unfinished.all();

@@ -18,6 +18,7 @@ export async function startHarness(overrides: Record<string, string> = {}, dataD
     STATIC_DIR: "",
     POLL_INTERVAL_MS: "100",
     SIMULATOR_TIME_SCALE: "0.01",
+    ARCHIVE_RETRY_BASE_MS: "20",
     LOG_LEVEL: "info",
     ...overrides,
   });
@@ -53,6 +54,10 @@ export async function postJson(baseUrl: string, path: string, body: unknown, hea
     headers: { "content-type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
+}
+
+export async function sendJson(baseUrl: string, method: string, path: string, body: unknown): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 }
 
 /** Polls the BFF (not the upstream) until the generation is terminal or the time is up. */

@@ -1,0 +1,23 @@
+import { bodyLimit } from "hono/body-limit";
+import { ERROR_CODES } from "../../shared/api-error";
+import { HttpError } from "./http-error";
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+/** JSON bodies are small: images travel as uploads, never embedded. */
+export const jsonBodyLimit = () =>
+  bodyLimit({
+    maxSize: 64 * 1024,
+    onError: () => {
+      throw new HttpError(413, ERROR_CODES.payloadTooLarge, "The request is larger than 64 KB. Upload images instead of embedding them.");
+    },
+  });
+
+/** A browser's key for one submit: a retried or doubled POST returns the first result. */
+export function idempotencyKey(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  if (!IDEMPOTENCY_KEY.test(header)) {
+    throw new HttpError(400, ERROR_CODES.validation, "The Idempotency-Key header must be 8–100 letters, digits, '-' or '_'.");
+  }
+  return header;
+}

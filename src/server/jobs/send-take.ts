@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import type { Logger } from "pino";
+import type { Provider } from "../../shared/api";
+import { ERROR_CODES } from "../../shared/api-error";
+import type { ImageRef } from "../../shared/generation";
+import { HttpError } from "../http/http-error";
+import type { MediaDir } from "../media/media-dir";
+import type { GenerationsStore } from "../store/generations-store";
+import type { GenerationRow } from "../store/generation-row";
+import type { UploadsStore } from "../store/uploads-store";
+import type { UpstreamClient } from "../upstream/aimlapi-client";
+import { describeTaskFailure } from "../upstream/failure-messages";
+import { UpstreamError } from "../upstream/upstream-error";
+import type { JobRunner } from "./job-runner";
+
+export type SubmitDeps = {
+  store: GenerationsStore;
+  uploads: UploadsStore;
+  media: MediaDir;
+  client: UpstreamClient;
+  runner: JobRunner;
+  provider: Provider;
+  deadlineMs: number;
+  log: Logger;
+};
+
+/** The frames as the upstream takes them: HTTPS URLs as they are, uploads as data URIs. */
+export type UpstreamFrames = { imageUrl: string; lastImageUrl: string | null };
+
+function upstreamImage(deps: SubmitDeps, ref: ImageRef, field: string): string {
+  if ("url" in ref) return ref.url;
+  const upload = deps.uploads.get(ref.uploadId);
+  if (!upload) {
+    const message = "This upload is not in the studio (unknown id). Upload the image again.";
+    throw new HttpError(422, ERROR_CODES.validation, message, { [field]: message });
+  }
+  const bytes = readFileSync(deps.media.path("uploads", upload.upstream_file_name));
+  return `data:${upload.upstream_content_type};base64,${bytes.toString("base64")}`;
+}
+
+/** Resolved before anything is recorded, so an unknown upload refuses the request and stores nothing. */
+export function upstreamFrames(deps: SubmitDeps, image: ImageRef, lastImage: ImageRef | null | undefined): UpstreamFrames {
+  return {
+    imageUrl: upstreamImage(deps, image, "image"),
+    lastImageUrl: lastImage ? upstreamImage(deps, lastImage, "lastImage") : null,
+  };
+}
+
+export function toHttpError(error: UpstreamError): HttpError {
+  return new HttpError(error.responseStatus as 429 | 422 | 413 | 502, error.code, error.message);
+}
+
+/**
+ * Sends the one create a recorded take is allowed (credits are money) with exactly the
+ * recorded settings, stores the upstream id at once and hands the job to the poller.
+ * A refused create fails the take and comes back as `error`.
+ */
+export async function sendTake(deps: SubmitDeps, row: GenerationRow, frames: UpstreamFrames): Promise<{ row: GenerationRow; error: UpstreamError | null }> {
+  try {
+    const reply = await deps.client.create({
+      model: row.model,
+      prompt: row.prompt,
+      imageUrl: frames.imageUrl,
+      lastImageUrl: frames.lastImageUrl,
+      ratio: row.ratio,
+      duration: row.duration,
+      seed: row.seed,
+    });
+    const accepted = deps.store.markAccepted(row.id, reply.id, reply.rawStatus ?? "queued", reply.tokensUsed);
+    deps.log.info({ generationId: row.id, upstreamId: reply.id, model: row.model }, "generation submitted");
+    if (reply.state === "failed") {
+      const failure = describeTaskFailure(reply.failure ?? { reason: null, message: String(reply.rawStatus) });
+      deps.store.update(row.id, { finished_at: Date.now() });
+      return { row: deps.store.markFailed(row.id, { ...failure, detail: reply.failure?.message ?? null }), error: null };
+    }
+    deps.runner.track(row.id, reply.state === "completed" ? 0 : undefined);
+    return { row: accepted, error: null };
+  } catch (error) {
+    const upstream =
+      error instanceof UpstreamError
+        ? error
+        : new UpstreamError("network", ERROR_CODES.upstreamUnavailable, "The AI/ML API call failed unexpectedly.", null, String(error));
+    const failed = deps.store.markFailed(row.id, { code: upstream.code, message: upstream.message, detail: upstream.detail });
+    deps.log.warn({ generationId: row.id, code: upstream.code, status: upstream.httpStatus }, "create refused upstream");
+    return { row: failed, error: upstream };
+  }
+}

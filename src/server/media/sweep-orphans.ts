@@ -1,0 +1,35 @@
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Logger } from "pino";
+import type { GenerationsStore } from "../store/generations-store";
+import type { MediaDir } from "./media-dir";
+
+const STALE_TEMP_MS = 60 * 60_000;
+
+/**
+ * Start-up clean-up after a crash: videos and posters of takes that were deleted (row gone,
+ * files not yet), and abandoned temporary downloads. Files of rows that still exist stay, even
+ * unfinished ones: their archive is redone and overwrites them.
+ */
+export function sweepOrphans(media: MediaDir, store: GenerationsStore, log: Logger, now = Date.now()): void {
+  let removed = 0;
+  for (const [kind, extension] of [["videos", ".mp4"], ["posters", ".jpg"]] as const) {
+    for (const file of readdirSync(join(media.root, kind))) {
+      if (file.endsWith(extension) && store.get(file.slice(0, -extension.length))) continue;
+      media.remove(media.path(kind, file));
+      removed++;
+    }
+  }
+  const tmp = join(media.root, "tmp");
+  for (const file of readdirSync(tmp)) {
+    const path = join(tmp, file);
+    try {
+      if (now - statSync(path).mtimeMs < STALE_TEMP_MS) continue;
+    } catch {
+      continue;
+    }
+    media.remove(path);
+    removed++;
+  }
+  if (removed) log.info({ removed }, "removed media files no take refers to");
+}

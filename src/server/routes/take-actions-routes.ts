@@ -1,0 +1,46 @@
+import { Hono } from "hono";
+import { ERROR_CODES } from "../../shared/api-error";
+import { rerunSchema, updateGenerationSchema } from "../../shared/generation";
+import { HttpError } from "../http/http-error";
+import { idempotencyKey, jsonBodyLimit } from "../http/request-guards";
+import { parseOrThrow, readJsonBody } from "../http/validate";
+import { rerunGeneration } from "../jobs/rerun-generation";
+import type { SubmitDeps } from "../jobs/send-take";
+import { attachmentHeader } from "../media/download-name";
+import { toGeneration } from "../store/generation-row";
+import { deleteTake } from "../takes/delete-take";
+import { buildHandoff } from "../takes/handoff-zip";
+
+const notFound = (id: string) => new HttpError(404, ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+
+/** What a creator does with one take: re-run it, mark it, delete it, hand it off. */
+export function takeActionsRoutes(deps: SubmitDeps) {
+  return new Hono()
+    .post("/:id/rerun", jsonBodyLimit(), async (c) => {
+      const { seed } = parseOrThrow(rerunSchema, await readJsonBody(c.req.raw));
+      const source = deps.store.get(c.req.param("id"));
+      if (!source) throw notFound(c.req.param("id"));
+      const { row, created } = await rerunGeneration(deps, source, seed, idempotencyKey(c.req.header("idempotency-key")));
+      return c.json(toGeneration(row), created ? 201 : 200);
+    })
+    .patch("/:id", jsonBodyLimit(), async (c) => {
+      const { favourite } = parseOrThrow(updateGenerationSchema, await readJsonBody(c.req.raw));
+      const row = deps.store.setFavourite(c.req.param("id"), favourite);
+      if (!row) throw notFound(c.req.param("id"));
+      return c.json(toGeneration(row));
+    })
+    .delete("/:id", (c) => {
+      deleteTake(deps.store, deps.media, c.req.param("id"));
+      return c.body(null, 204);
+    })
+    .get("/:id/handoff.zip", (c) => {
+      const id = c.req.param("id");
+      const { fileName, bytes } = buildHandoff(deps, deps.store.get(id), id);
+      return c.body(bytes, 200, {
+        "content-type": "application/zip",
+        "content-length": String(bytes.byteLength),
+        "content-disposition": attachmentHeader(fileName),
+        "cache-control": "no-store",
+      });
+    });
+}

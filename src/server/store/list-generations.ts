@@ -1,0 +1,42 @@
+import type { Statement } from "better-sqlite3";
+import type { GenerationFilters } from "../../shared/generation";
+import type { Db } from "../db/database";
+import { containsPattern } from "../db/fold-for-search";
+import type { GenerationRow } from "./generation-row";
+
+export type ListPage = { rows: GenerationRow[]; nextCursor: number | null };
+
+/**
+ * Newest first, keyset-paged on `seq` (never OFFSET, so a deep page costs what the first does).
+ * Each equality filter has a `(column, seq)` index that yields rows already in page order.
+ */
+export function createGenerationLister(db: Db) {
+  const statements = new Map<string, Statement<Record<string, unknown>, GenerationRow>>();
+
+  return function list(filters: GenerationFilters, limit: number, cursor: number | null): ListPage {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: limit + 1 };
+    const add = (clause: string, name: string, value: unknown) => {
+      where.push(clause);
+      params[name] = value;
+    };
+    if (filters.status !== undefined) add("status = @status", "status", filters.status);
+    if (filters.model !== undefined) add("model = @model", "model", filters.model);
+    if (filters.ratio !== undefined) add("ratio = @ratio", "ratio", filters.ratio);
+    if (filters.duration !== undefined) add("duration = @duration", "duration", filters.duration);
+    if (filters.favourite !== undefined) add("favourite = @favourite", "favourite", filters.favourite === "true" ? 1 : 0);
+    if (filters.q) add("prompt_folded LIKE @q ESCAPE '\\'", "q", containsPattern(filters.q));
+    if (cursor !== null) add("seq < @cursor", "cursor", cursor);
+
+    const sql = `SELECT * FROM generations ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq DESC LIMIT @limit`;
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare<Record<string, unknown>, GenerationRow>(sql);
+      statements.set(sql, statement);
+    }
+    const rows = statement.all(params);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return { rows: page, nextCursor: rows.length > limit && last ? last.seq : null };
+  };
+}

@@ -1,0 +1,24 @@
+import { ERROR_CODES } from "../../shared/api-error";
+import { HttpError } from "../http/http-error";
+import { TAKE_CONFLICT_CODES } from "../http/take-conflicts";
+import type { MediaDir } from "../media/media-dir";
+import type { GenerationsStore } from "../store/generations-store";
+
+/**
+ * Removes a settled take: the row first (checked and deleted in one transaction), its files
+ * after the commit. A crash in between leaves only orphan files, which the start-up sweep
+ * clears; never a row pointing at a missing file. Input frames stay: they belong to the library.
+ */
+export function deleteTake(store: GenerationsStore, media: MediaDir, id: string): void {
+  const result = store.deleteSettled(id);
+  if (result.outcome === "missing") throw new HttpError(404, ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+  if (result.outcome === "running") {
+    throw new HttpError(
+      409,
+      TAKE_CONFLICT_CODES.stillRunning,
+      `This take is still ${result.row.status}. Its job at the provider keeps running and will be charged, so it can be deleted only once it has finished.`,
+    );
+  }
+  media.remove(media.path("videos", `${id}.mp4`));
+  media.remove(media.path("posters", `${id}.jpg`));
+}
