@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { ApiError, UNREACHABLE_MESSAGE, apiFetch } from "./api-client";
+import { FakeXhr } from "@/test/fake-bff";
+import { ApiError, UNREACHABLE_MESSAGE, UploadCancelledError, apiFetch, uploadWithProgress } from "./api-client";
 
 const schema = z.object({ ok: z.boolean() });
 const respond = (status: number, body: string) =>
@@ -51,5 +52,67 @@ describe("apiFetch", () => {
   it("rejects a success body of the wrong shape", async () => {
     respond(200, '{"ok":"yes"}');
     expect((await failure(apiFetch("/api/x", { schema }))).code).toBe("unexpected_response");
+  });
+});
+
+describe("uploadWithProgress", () => {
+  const file = new File(["png"], "frame.png", { type: "image/png" });
+
+  /** Replaces XMLHttpRequest; returns the requests sent so far. */
+  function stubXhr() {
+    const sent: FakeXhr[] = [];
+    vi.stubGlobal(
+      "XMLHttpRequest",
+      class extends FakeXhr {
+        override send(body: unknown) {
+          super.send(body);
+          sent.push(this);
+        }
+      },
+    );
+    return (index = 0) => {
+      const xhr = sent[index];
+      if (!xhr) throw new Error(`Request ${index} was not sent`);
+      return xhr;
+    };
+  }
+
+  it("posts the file as multipart, reports progress and returns the parsed body", async () => {
+    const sent = stubXhr();
+    const onProgress = vi.fn();
+    const result = uploadWithProgress("/api/uploads", file, { schema, onProgress });
+    expect([sent().method, sent().url]).toEqual(["POST", "/api/uploads"]);
+    expect((sent().body as FormData).get("file")).toBe(file);
+
+    sent().progress(1, 4);
+    sent().progress(4, 4);
+    sent().respond(201, '{"ok":true}');
+    await expect(result).resolves.toEqual({ ok: true });
+    expect(onProgress.mock.calls).toEqual([[0.25], [1]]);
+  });
+
+  it("rejects with the BFF's ApiError on a refusal", async () => {
+    const sent = stubXhr();
+    const result = uploadWithProgress("/api/uploads", file, { schema });
+    sent().respond(422, JSON.stringify({ error: { code: "unsupported_image", message: "No.", fields: { file: "Crop it." } } }));
+    expect(await failure(result)).toMatchObject({ status: 422, code: "unsupported_image", fields: { file: "Crop it." } });
+  });
+
+  it("explains a network failure", async () => {
+    const sent = stubXhr();
+    const result = uploadWithProgress("/api/uploads", file, { schema });
+    sent().fail();
+    expect((await failure(result)).message).toBe(UNREACHABLE_MESSAGE);
+  });
+
+  it("aborts on the signal with a distinct cancel error", async () => {
+    const sent = stubXhr();
+    const controller = new AbortController();
+    const result = uploadWithProgress("/api/uploads", file, { schema, signal: controller.signal });
+    controller.abort();
+    await expect(result).rejects.toBeInstanceOf(UploadCancelledError);
+    expect(sent().aborted).toBe(true);
+    await expect(uploadWithProgress("/api/uploads", file, { schema, signal: AbortSignal.abort() })).rejects.toBeInstanceOf(UploadCancelledError);
+    expect(() => sent(1)).toThrow();
   });
 });

@@ -22,12 +22,14 @@ type ApiFetchOptions<T> = {
   schema: z.ZodType<T>;
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 };
 
 /** The one way the SPA talks to the BFF: JSON in, zod-parsed JSON out, `ApiError` on failure. */
-export async function apiFetch<T>(path: string, { schema, method = "GET", body, signal }: ApiFetchOptions<T>): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
+export async function apiFetch<T>(path: string, { schema, method = "GET", body, headers: extra, signal }: ApiFetchOptions<T>): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json", ...extra };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) {
     payload = body; // the browser sets the multipart boundary itself
@@ -45,24 +47,81 @@ export async function apiFetch<T>(path: string, { schema, method = "GET", body, 
   }
 
   const json: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw toApiError(response.status, json);
+  return readAnswer(response.status, json, schema);
+}
 
+/** The user stopped an upload: not a failure to report. */
+export class UploadCancelledError extends Error {
+  override readonly name = "UploadCancelledError";
+  constructor() {
+    super("The upload was cancelled.");
+  }
+}
+
+type UploadOptions<T> = {
+  schema: z.ZodType<T>;
+  /** Fraction sent, from 0 to 1. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+};
+
+/**
+ * Multipart upload of one file under the form field `file`. XMLHttpRequest, because fetch
+ * reports no upload progress. Rejects with `ApiError` like `apiFetch`, or `UploadCancelledError`.
+ */
+export function uploadWithProgress<T>(path: string, file: File, { schema, onProgress, signal }: UploadOptions<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new UploadCancelledError());
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    const abort = () => xhr.abort();
+    const settle = (finish: () => void) => {
+      signal?.removeEventListener("abort", abort);
+      finish();
+    };
+    xhr.open("POST", path);
+    xhr.setRequestHeader("accept", "application/json");
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () =>
+      settle(() => {
+        try {
+          resolve(readAnswer(xhr.status, parseJson(xhr.responseText), schema));
+        } catch (error) {
+          reject(error);
+        }
+      });
+    xhr.onerror = () => settle(() => reject(new ApiError(0, "network_error", UNREACHABLE_MESSAGE)));
+    xhr.onabort = () => settle(() => reject(new UploadCancelledError()));
+    signal?.addEventListener("abort", abort, { once: true });
+    const form = new FormData();
+    form.append("file", file);
+    xhr.send(form);
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function readAnswer<T>(status: number, json: unknown, schema: z.ZodType<T>): T {
+  if (status < 200 || status > 299) throw toApiError(status, json);
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new ApiError(
-      response.status,
+      status,
       "unexpected_response",
       "The server sent an answer this page doesn't understand. Reload the page; if it keeps happening, the app and server are out of step.",
     );
   }
   return parsed.data;
-}
-
-/** Multipart upload of one file under the form field `file`. */
-export function apiUpload<T>(path: string, file: File, { schema, signal }: { schema: z.ZodType<T>; signal?: AbortSignal }) {
-  const form = new FormData();
-  form.append("file", file);
-  return apiFetch(path, { schema, method: "POST", body: form, signal });
 }
 
 function toApiError(status: number, json: unknown): ApiError {

@@ -1,27 +1,43 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { screen, within } from "@testing-library/react";
-import { json, makeGeneration, stubBff } from "@/test/fake-bff";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { AppRoutes } from "@/app";
+import { apiError, headersOf, json, makeCompleted, makeGeneration, makeUpload, pngFile, requestsTo, stubBff } from "@/test/fake-bff";
+import type { FakeHandler } from "@/test/fake-bff";
 import type { Generation } from "@/shared/generation";
 import { renderWithProviders } from "@/test/render";
-import { StudioRoute } from "./studio";
 
 const SIMULATOR_NOTE = "Running on the built-in simulator — no AI/ML API key is set; videos are local previews, not Runway output.";
 
+function renderStudio(routes: Record<string, FakeHandler> = {}, route = "/") {
+  const fetchMock = stubBff({
+    "POST /api/uploads": () => json(201, makeUpload({ id: "up_1" })),
+    "GET /api/uploads/:id": ({ params }) => json(200, makeUpload({ id: params.id ?? "" })),
+    ...routes,
+  });
+  return { fetchMock, ...renderWithProviders(<AppRoutes />, { route }) };
+}
+
+async function chooseFirstFrame(user: ReturnType<typeof renderStudio>["user"]) {
+  await user.upload(await screen.findByLabelText(/choose first frame file/i), pngFile("f.png"));
+  await screen.findByRole("img", { name: "First frame preview" });
+}
+
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
+  localStorage.clear();
+  document.title = "Dailies";
 });
 
 describe("StudioRoute", () => {
   it("warns calmly when the BFF runs on the simulator", async () => {
-    stubBff({ "GET /api/health": () => json(200, { status: "ok", provider: "simulator" }) });
-    renderWithProviders(<StudioRoute />);
+    renderStudio({ "GET /api/health": () => json(200, { status: "ok", provider: "simulator" }) });
     expect(await screen.findByRole("note")).toHaveTextContent(SIMULATOR_NOTE);
     expect(screen.getByRole("heading", { level: 1, name: "Dailies" })).toBeInTheDocument();
   });
 
   it("shows no banner against the real API", async () => {
-    stubBff();
-    renderWithProviders(<StudioRoute />);
+    renderStudio();
     await screen.findByText("No takes yet — your generations will appear here.");
     await screen.findByRole("combobox", { name: "Model" });
     expect(screen.queryByRole("note")).not.toBeInTheDocument();
@@ -30,27 +46,137 @@ describe("StudioRoute", () => {
   it("puts a new take in the gallery as soon as it is created", async () => {
     const stored: Generation[] = [];
     const created = makeGeneration({ id: "fresh", status: "queued", prompt: "Fog rolls over the bay" });
-    stubBff({
-      "POST /api/uploads": () =>
-        json(201, { id: "up_1", url: "/media/uploads/up_1.png", width: 1280, height: 720, contentType: "image/png", bytes: 8 }),
-      "POST /api/generations": () => {
+    const { user } = renderStudio({
+      "POST /api/generations/batch": () => {
         stored.unshift(created);
-        return json(201, created);
+        return json(201, { items: [created] });
       },
       "GET /api/generations": () => json(200, { items: stored, nextCursor: null }),
       "GET /api/generations/:id": () => json(200, created),
     });
-    const { user } = renderWithProviders(<StudioRoute />);
     await screen.findByText("No takes yet — your generations will appear here.");
 
-    await user.upload(await screen.findByLabelText(/choose first frame file/i), new File(["x"], "f.png", { type: "image/png" }));
-    await screen.findByText("1280×720 · 1.78:1");
+    await chooseFirstFrame(user);
     await user.type(screen.getByRole("textbox", { name: /prompt/i }), "Fog rolls over the bay");
     await user.click(screen.getByRole("button", { name: "Generate" }));
 
     const takes = screen.getByRole("region", { name: "Takes" });
     const card = await within(takes).findByRole("article");
-    expect(within(card).getByText("Fog rolls over the bay")).toBeInTheDocument();
+    expect(within(card).getByRole("link", { name: "Fog rolls over the bay" })).toBeInTheDocument();
     expect(within(card).getByText("Queued")).toBeInTheDocument();
+  });
+
+  it("asks for 1 to 4 takes, explains their seeds, and sends one Idempotency-Key per attempt", async () => {
+    const answers = [apiError(503, "upstream_unavailable", "Runway is not answering right now; try again in a minute.")];
+    const batch = [makeGeneration({ id: "a" }), makeGeneration({ id: "b" }), makeGeneration({ id: "c" })];
+    const { fetchMock, user } = renderStudio({
+      "POST /api/generations/batch": () => answers.shift() ?? json(201, { items: batch }),
+    });
+    await chooseFirstFrame(user);
+
+    const takes = screen.getByRole("group", { name: "Takes" });
+    expect(within(takes).getByRole("radio", { name: "1" })).toBeChecked();
+    await user.click(within(takes).getByRole("radio", { name: "3" }));
+    expect(screen.getByText("Each of the 3 takes gets its own random seed.")).toBeInTheDocument();
+    await user.type(screen.getByRole("textbox", { name: "Seed" }), "42");
+    expect(screen.getByText("With the locked seed, the 3 takes use seeds 42, 43 and 44.")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Runway is not answering right now");
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    expect(await screen.findByText("3 takes queued — they appear in the gallery as they render.")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    await waitFor(() => expect(requestsTo(fetchMock, "POST", "/api/generations/batch")).toHaveLength(3));
+
+    const sent = requestsTo(fetchMock, "POST", "/api/generations/batch");
+    expect(JSON.parse(String(sent[0]?.init?.body))).toMatchObject({ seed: 42, variations: 3 });
+    const keys = sent.map((request) => headersOf(request.init)["idempotency-key"]);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]); // the same attempt, sent again after a 503
+    expect(keys[2]).not.toBe(keys[0]); // a new submit
+  });
+});
+
+describe("Knowing when a take is done", () => {
+  it("polls running takes, counts them in the title, and announces a finish with a link", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const running = makeGeneration({ id: "g1", status: "generating", prompt: "Harbour at dawn", updatedAt: "2025-01-01T10:00:05.000Z" });
+    const steps = [
+      makeGeneration({ id: "g1", status: "finishing", prompt: "Harbour at dawn", updatedAt: "2025-01-01T10:00:40.000Z" }),
+      makeCompleted({ id: "g1", prompt: "Harbour at dawn" }),
+    ];
+    const { fetchMock } = renderStudio({
+      "GET /api/generations": () => json(200, { items: [running, makeCompleted({ id: "g0", prompt: "Old take" })], nextCursor: null }),
+      "GET /api/generations/:id": () => json(200, steps.length > 1 ? steps.shift() : steps[0]),
+    });
+    const link = await screen.findByRole("link", { name: "Harbour at dawn" });
+    const card = link.closest("article") as HTMLElement;
+    await waitFor(() => expect(document.title).toBe("(1) Dailies"));
+    const toasts = screen.getByRole("status", { name: "Notifications" });
+    expect(toasts).toBeEmptyDOMElement();
+
+    expect(await within(card).findByText("Finishing")).toBeInTheDocument();
+    expect(toasts).toBeEmptyDOMElement();
+    await act(() => vi.advanceTimersByTimeAsync(2000));
+    expect(await within(toasts).findByText(/Take finished: “Harbour at dawn”\./)).toBeInTheDocument();
+    expect(within(toasts).getByRole("link", { name: "Open take" })).toHaveAttribute("href", "/g/g1");
+    expect(within(card).getByText("Completed")).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe("Dailies"));
+
+    const polls = requestsTo(fetchMock, "GET", "/api/generations/g1").length;
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(requestsTo(fetchMock, "GET", "/api/generations/g1")).toHaveLength(polls);
+    expect(requestsTo(fetchMock, "GET", "/api/generations/g0")).toHaveLength(0);
+    // The toast goes by itself.
+    expect(toasts).toBeEmptyDOMElement();
+  });
+
+  it("announces a failure, and sends a browser notification only when opted in and hidden", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const shown: Array<{ title: string; body: string | undefined }> = [];
+    const requestPermission = vi.fn(async () => {
+      (Notification as unknown as { permission: string }).permission = "granted";
+      return "granted" as const;
+    });
+    vi.stubGlobal(
+      "Notification",
+      Object.assign(
+        class {
+          onclick: (() => void) | null = null;
+          constructor(title: string, options?: NotificationOptions) {
+            shown.push({ title, body: options?.body });
+          }
+          close() {}
+        },
+        { permission: "default", requestPermission },
+      ),
+    );
+    const steps = [makeGeneration({ id: "g1", status: "queued", prompt: "Harbour at dawn" })];
+    const failed = makeGeneration({
+      id: "g1",
+      status: "failed",
+      prompt: "Harbour at dawn",
+      updatedAt: "2025-01-01T10:01:00.000Z",
+      error: { code: "generation_failed", message: "Runway refused the image.", detail: null, retryable: false },
+    });
+    const { user } = renderStudio({
+      "GET /api/generations": () => json(200, { items: steps, nextCursor: null }),
+      "GET /api/generations/:id": () => json(200, steps.length > 0 ? steps[0] : failed),
+    });
+    const notify = await screen.findByRole("button", { name: "Notify me" });
+    expect(notify).toHaveAttribute("aria-pressed", "false");
+    expect(requestPermission).not.toHaveBeenCalled();
+    await user.click(notify);
+    expect(requestPermission).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.getByRole("button", { name: "Notify me" })).toHaveAttribute("aria-pressed", "true"));
+
+    await screen.findByRole("article");
+    vi.spyOn(document, "visibilityState", "get").mockReturnValue("hidden");
+    steps.length = 0;
+    await act(() => vi.advanceTimersByTimeAsync(2000));
+
+    const toasts = screen.getByRole("status", { name: "Notifications" });
+    expect(await within(toasts).findByText("Take failed: “Harbour at dawn”. Runway refused the image.")).toBeInTheDocument();
+    expect(shown).toEqual([{ title: "Take failed", body: "Harbour at dawn" }]);
   });
 });

@@ -1,40 +1,109 @@
-import { useEffect } from "react";
+import { Suspense, lazy, useState } from "react";
+import { Outlet, useLocation, useMatch, useNavigate } from "react-router";
 import { panelClass } from "@/components/ui/styles";
 import { useRefreshGallery } from "@/features/gallery/api/use-refresh-gallery";
-import { Gallery } from "@/features/gallery/components/gallery";
-import { GenerationPanel } from "@/features/generate/components/generation-panel";
+import { useWatchTakes } from "@/features/gallery/api/use-watch-takes";
+import { describeTake } from "@/features/gallery/components/describe-take";
+import type { FormDraft } from "@/features/generate/components/form-draft";
+import { notifyInBackground } from "@/features/notifications/components/browser-notifications";
+import { NotifyToggle } from "@/features/notifications/components/notify-toggle";
+import { Toaster } from "@/features/notifications/components/toaster";
+import { useTitleCount } from "@/features/notifications/components/use-title-count";
+import { useToasts } from "@/features/notifications/components/use-toasts";
 import { SimulatorBanner } from "@/features/studio/components/simulator-banner";
+import type { Generation } from "@/shared/generation";
 
-/** The one working page: the form on the left (top on phones), the takes on the right. */
+// The form (react-hook-form and the frame tools) is the heaviest part of the first screen:
+// it comes in its own chunk, requested as soon as the studio renders, so the gallery isn't held up.
+const GenerationPanel = lazy(() =>
+  import("@/features/generate/components/generation-panel").then((module) => ({ default: module.GenerationPanel })),
+);
+
+/** What the pages inside the studio (gallery, take detail) may ask of it. */
+export type StudioOutletContext = {
+  /** Load settings into the form and bring the form into view. */
+  sendDraft: (draft: FormDraft) => void;
+};
+
+/**
+ * The studio frame: the form on the left (top on phones) and, on the right, the gallery or
+ * one take. It owns the form's draft, so the form keeps its values while pages change, and
+ * it watches every running take to announce the ones that finish.
+ */
 export function StudioRoute() {
   const refreshGallery = useRefreshGallery();
-  useEffect(() => {
-    document.title = "Dailies";
-  }, []);
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<FormDraft | null>(null);
+  const { toasts, show, dismiss } = useToasts();
+  const openTake = useMatch("/g/:id")?.params.id;
+  // The gallery's last filters, so coming back from a take returns to the same view.
+  const location = useLocation();
+  const [gallerySearch, setGallerySearch] = useState(location.search);
+  if (location.pathname === "/" && location.search !== gallerySearch) setGallerySearch(location.search);
+
+  function announce(generation: Generation) {
+    const done = generation.status === "completed";
+    const label = describeTake(generation);
+    const href = `/g/${encodeURIComponent(generation.id)}`;
+    show({
+      id: `settled-${generation.id}`,
+      tone: done ? "success" : "error",
+      message: done ? `Take finished: “${label}”.` : `Take failed: “${label}”. ${generation.error?.message ?? ""}`.trim(),
+      link: { to: href, label: "Open take" },
+    });
+    notifyInBackground({
+      title: done ? "Take finished" : "Take failed",
+      body: label,
+      tag: generation.id,
+      onClick: () => void navigate(href),
+    });
+  }
+
+  const running = useWatchTakes({ onSettled: announce, except: openTake });
+  useTitleCount(running.length);
+
+  const outletContext: StudioOutletContext = {
+    sendDraft: (next) => {
+      setDraft(next);
+      void navigate(`/${gallerySearch}`);
+      const heading = document.getElementById("new-take-heading");
+      heading?.scrollIntoView?.({ block: "start" });
+      heading?.focus();
+    },
+  };
 
   return (
     <div className="min-h-dvh">
       <SimulatorBanner />
       <header className="border-b border-zinc-200 bg-white/80 dark:border-zinc-800 dark:bg-zinc-900/60">
-        <div className="mx-auto flex max-w-screen-2xl items-baseline gap-3 px-4 py-4 sm:px-6">
+        <div className="mx-auto flex max-w-screen-2xl items-center gap-3 px-4 py-3 sm:px-6">
           <h1 className="text-lg font-semibold tracking-tight">Dailies</h1>
           <p className="hidden text-sm text-zinc-500 sm:block dark:text-zinc-400">Still image + prompt → short Runway takes</p>
+          <div className="ml-auto">
+            <NotifyToggle />
+          </div>
         </div>
       </header>
       <main className="mx-auto grid max-w-screen-2xl gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[minmax(22rem,26rem)_1fr] lg:items-start">
         <section aria-labelledby="new-take-heading" className={`${panelClass} p-5 lg:sticky lg:top-6`}>
-          <h2 id="new-take-heading" className="mb-5 text-base font-semibold">
+          <h2 id="new-take-heading" tabIndex={-1} className="mb-5 text-base font-semibold">
             New take
           </h2>
-          <GenerationPanel onCreated={refreshGallery} />
+          <Suspense
+            fallback={
+              <p role="status" className="text-sm text-zinc-500 dark:text-zinc-400">
+                Loading the form…
+              </p>
+            }
+          >
+            <GenerationPanel draft={draft} onCreated={refreshGallery} />
+          </Suspense>
         </section>
-        <section aria-labelledby="takes-heading" className="min-w-0">
-          <h2 id="takes-heading" className="mb-4 text-base font-semibold">
-            Takes
-          </h2>
-          <Gallery />
-        </section>
+        <div className="min-w-0">
+          <Outlet context={outletContext} />
+        </div>
       </main>
+      <Toaster toasts={toasts} onDismiss={dismiss} />
     </div>
   );
 }

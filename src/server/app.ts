@@ -6,24 +6,30 @@ import { join } from "node:path";
 import type { Logger } from "pino";
 import { ERROR_CODES } from "../shared/api-error";
 import { MODEL_LIST } from "../shared/models";
+import { createAuthLayer, sameOriginWrites } from "./auth/auth-layer";
+import type { AuthConfig } from "./auth/auth-config";
+import type { AppEnv } from "./http/app-env";
 import { HttpError } from "./http/http-error";
+import { usageRoutes, type PriceTable } from "./routes/usage-routes";
+import type { Db } from "./db/database";
 import type { SubmitDeps } from "./jobs/submit-generation";
 import { generationsRoutes } from "./routes/generations-routes";
 import { mediaRoutes } from "./routes/media-routes";
 import { takeActionsRoutes } from "./routes/take-actions-routes";
 import { uploadsRoutes } from "./routes/uploads-routes";
 
-export type AppDeps = SubmitDeps & { staticDir: string | null; log: Logger };
+export type AppDeps = SubmitDeps & { staticDir: string | null; log: Logger; auth: AuthConfig; db: Db; priceTable: PriceTable };
 
 export function createApp(deps: AppDeps) {
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
+  const auth = createAuthLayer(deps.auth);
 
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'"],
         imgSrc: ["'self'", "data:", "blob:", "https:"],
         mediaSrc: ["'self'", "blob:"],
         connectSrc: ["'self'"],
@@ -38,7 +44,12 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  app.use(sameOriginWrites);
+  app.use(auth.requireUser);
+
   app.get("/api/health", (c) => c.json({ status: "ok", provider: deps.provider }));
+  app.route("/api/session", auth.routes);
+  app.route("/api/usage", usageRoutes(deps));
   app.get("/api/models", (c) => c.json({ models: MODEL_LIST }));
   app.route("/api/uploads", uploadsRoutes(deps));
   app.route("/api/generations", generationsRoutes(deps));

@@ -13,6 +13,17 @@ import { sweepOrphans } from "./media/sweep-orphans";
 import { createGenerationsStore } from "./store/generations-store";
 import { createUploadsStore } from "./store/uploads-store";
 import { createAimlapiClient } from "./upstream/aimlapi-client";
+import { loadAuthConfig } from "./auth/auth-config";
+import { priceTableSchema, type PriceTable } from "./routes/usage-routes";
+
+function parsePriceTable(raw: string): PriceTable {
+  if (!raw.trim()) return {};
+  try {
+    return priceTableSchema.parse(JSON.parse(raw));
+  } catch {
+    throw new Error('PRICE_TABLE must be JSON like {"gen4_turbo":{"5":250000,"10":500000}}.');
+  }
+}
 
 export type Studio = {
   url: string;
@@ -30,6 +41,8 @@ export type Studio = {
  */
 export async function startStudio(env: Env, log: Logger, options: { listen?: boolean } = {}): Promise<Studio> {
   const dataDir = resolve(env.DATA_DIR);
+  // Checked first: a studio that would be open to the network without sign-in never starts.
+  const auth = await loadAuthConfig({ ...env, DATA_DIR: dataDir });
   let simulator: Simulator | null = null;
   let baseUrl = env.AIMLAPI_BASE_URL;
   let apiKey = env.AIMLAPI_KEY;
@@ -72,6 +85,15 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     deadlineMs: env.JOB_DEADLINE_MINUTES * 60_000,
     log,
     staticDir: env.STATIC_DIR ? resolve(env.STATIC_DIR) : null,
+    auth,
+    db,
+    priceTable: parsePriceTable(env.PRICE_TABLE),
+    limits: {
+      runningPerUser: env.LIMIT_RUNNING_PER_USER,
+      runningStudio: env.LIMIT_RUNNING_STUDIO,
+      dailyPerUser: env.LIMIT_DAILY_PER_USER,
+      dailyStudio: env.LIMIT_DAILY_STUDIO,
+    },
   });
   sweepOrphans(media, store, log);
   runner.start();

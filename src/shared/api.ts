@@ -36,6 +36,8 @@ export const uploadSchema = z.object({
   contentType: z.string(),
   bytes: z.number(),
   name: z.string().nullable(),
+  /** Who uploaded it (null for uploads older than attribution). */
+  author: z.string().nullable(),
   createdAt: z.string(),
 });
 export type Upload = z.infer<typeof uploadSchema>;

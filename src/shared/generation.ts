@@ -142,6 +142,8 @@ export const generationSchema = z.object({
     .nullable(),
   usage: z.object({ tokensUsed: z.number() }).nullable(),
   favourite: z.boolean(),
+  /** Who made it: the signed-in name, or "studio" when the studio runs without sign-in. */
+  author: z.string(),
   /** The take this one was re-run or varied from. */
   sourceId: z.string().nullable(),
   timings: z.object({
@@ -173,6 +175,8 @@ export const generationFiltersSchema = z.object({
     .pipe(z.union([z.literal(5), z.literal(10)], { error: "duration must be 5 or 10." }))
     .optional(),
   favourite: z.enum(["true", "false"], { error: 'favourite must be "true" or "false".' }).optional(),
+  /** "true": only the viewer's own takes ("Mine"); absent: everyone's. */
+  mine: z.enum(["true", "false"], { error: 'mine must be "true" or "false".' }).optional(),
   /** Free text matched against prompts. */
   q: z.string().trim().max(200, "Search for at most 200 characters.").optional(),
 });

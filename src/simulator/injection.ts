@@ -7,7 +7,8 @@
  *   [sim:status:<word>]   every poll reports `status: <word>` and the job never finishes,
  *                         to exercise a client's handling of unknown statuses.
  *
- * Deliberately tiny: a fuller fault-injection system is planned.
+ * Per-job and in-band; faults configured per run (HTTP errors, resets, hangs, mangled
+ * replies, doomed creates) live in faults-config.ts.
  */
 export type Injection =
   | { kind: "none" }

@@ -8,29 +8,38 @@ import { errorBody } from "./error-body";
 import type { WireIssue } from "./error-body";
 import { pollReply, usageOf } from "./jobs";
 import type { Job, ReplyShape } from "./jobs";
+import { resultIdOf, withFaults } from "./fault-middleware";
+import type { SimEnv } from "./fault-middleware";
+import type { FaultPlan } from "./fault-plan";
+import type { Injection } from "./injection";
 import { serveMp4 } from "./serve-file";
+import type { Stats } from "./stats";
 
 export const GENERATION_PATH = "/v2/generate/video/runway/generation";
 /** Whole-body cap: two 5 MB data URIs and some JSON, like a gateway's body-parser limit. */
 const BODY_MAX_BYTES = 12 * 1024 * 1024;
 
-export type Stats = { creates: number; polls: number; downloads: number };
-
 export type RouteContext = {
   apiKey: string;
   replyShape: ReplyShape;
   stats: Stats;
+  faults: FaultPlan;
+  /** Aborted when the simulator closes, to stop replies still trickling out. */
+  signal: AbortSignal;
+  log(line: string): void;
   findJob(id: string): Job | undefined;
-  createJob(request: CreateRequest): Job;
+  /** `injection` overrides the prompt's markers (a `job-error` fault dooms the job). */
+  createJob(request: CreateRequest, injection: Injection | undefined): Job;
   fileOf(id: string): string | undefined;
 };
 
-function fail(c: Context, status: ContentfulStatusCode, message: string, errors?: WireIssue[]) {
+function fail(c: Context<SimEnv>, status: ContentfulStatusCode, message: string, errors?: WireIssue[]) {
   return c.json(errorBody(status, message, c.req.path, errors), status);
 }
 
-export function createRoutes(ctx: RouteContext): Hono {
-  const app = new Hono();
+export function createRoutes(ctx: RouteContext): Hono<SimEnv> {
+  const app = new Hono<SimEnv>();
+  const faults = { plan: ctx.faults, stats: ctx.stats, signal: ctx.signal, log: ctx.log };
 
   app.use(GENERATION_PATH, async (c, next) => {
     if (c.req.header("authorization") !== `Bearer ${ctx.apiKey}`) return fail(c, 401, "Unauthorized");
@@ -39,6 +48,7 @@ export function createRoutes(ctx: RouteContext): Hono {
 
   app.post(
     GENERATION_PATH,
+    withFaults("create", faults),
     bodyLimit({ maxSize: BODY_MAX_BYTES, onError: (c) => fail(c, 413, "request entity too large") }),
     async (c) => {
       // Like a body-parser gateway: a body that is not declared JSON is not parsed at all.
@@ -52,13 +62,13 @@ export function createRoutes(ctx: RouteContext): Hono {
       }
       const check = await checkCreateBody(body);
       if (!check.ok) return fail(c, check.status, check.message, check.errors);
-      const job = ctx.createJob(check.request);
+      const job = ctx.createJob(check.request, c.get("injection"));
       ctx.stats.creates += 1;
       return c.json({ id: job.id, status: "queued", meta: usageOf(job) }, 201);
     },
   );
 
-  app.get(GENERATION_PATH, (c) => {
+  app.get(GENERATION_PATH, withFaults("poll", faults), (c) => {
     ctx.stats.polls += 1;
     const id = c.req.query("generation_id");
     if (!id) {
@@ -72,8 +82,8 @@ export function createRoutes(ctx: RouteContext): Hono {
   });
 
   // Signed result URLs need no API key, but the signature must match, as with the real ones.
-  app.get("/files/:name", async (c) => {
-    const id = /^(.+)\.mp4$/.exec(c.req.param("name"))?.[1];
+  app.get("/files/:name", withFaults("result", faults), async (c) => {
+    const id = resultIdOf(c.req.param("name"));
     const job = id === undefined ? undefined : ctx.findJob(id);
     const file = id === undefined ? undefined : ctx.fileOf(id);
     if (!job || !file) return c.text("Not Found", 404);

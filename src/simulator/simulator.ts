@@ -6,13 +6,18 @@ import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { CreateRequest } from "./create-request";
+import { createFaultPlan } from "./fault-plan";
+import { parseFaults } from "./faults-config";
+import type { FaultsConfig } from "./faults-config";
 import { fetchImage } from "./input-image";
 import { readInjection } from "./injection";
+import type { Injection } from "./injection";
 import type { Job, ReplyShape } from "./jobs";
 import { createRenderQueue } from "./render-queue";
 import { renderVideo } from "./render-video";
 import { createRoutes } from "./routes";
-import type { Stats } from "./routes";
+import { emptyStats } from "./stats";
+import type { Stats } from "./stats";
 
 export type SimulatorOptions = {
   /** The bearer token it accepts; anything else → 401. */
@@ -29,6 +34,8 @@ export type SimulatorOptions = {
   ffmpegPath?: string;
   /** Shape of `video` in poll replies; default "strings", the vendor URL's documented shape. */
   replyShape?: ReplyShape;
+  /** Per-run fault injection for chaos tests (see faults-config.ts); none by default. Refused with a clear message when invalid. */
+  faults?: FaultsConfig;
   log?: (line: string) => void;
 };
 
@@ -63,6 +70,7 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const log = options.log ?? (() => {});
+  const faults = options.faults === undefined ? undefined : parseFaults(options.faults);
   const timeScale = options.timeScale ?? defaultTimeScale();
   const ffmpegPath = options.ffmpegPath ?? defaultFfmpegPath();
   const dataDir = path.resolve(options.dataDir);
@@ -70,7 +78,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   await mkdir(workDir, { recursive: true });
 
   const jobs = new Map<string, Job>();
-  const stats: Stats = { creates: 0, polls: 0, downloads: 0 };
+  const stats: Stats = emptyStats();
   const queue = createRenderQueue(MAX_PARALLEL_RENDERS);
   const shutdown = new AbortController();
   const renders = new Set<Promise<void>>();
@@ -105,8 +113,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     renders.add(render);
   }
 
-  function createJob(request: CreateRequest): Job {
-    const injection = readInjection(request.prompt);
+  function createJob(request: CreateRequest, doomed: Injection | undefined): Job {
+    const injection = doomed ?? readInjection(request.prompt);
     const job: Job = {
       id: randomUUID(),
       model: request.model,
@@ -129,6 +137,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     apiKey: options.apiKey,
     replyShape: options.replyShape ?? "strings",
     stats,
+    faults: createFaultPlan(faults),
+    signal: shutdown.signal,
+    log,
     findJob: (id) => jobs.get(id),
     createJob,
     fileOf: (id) => (jobs.get(id)?.render.state === "done" ? fileOf(id) : undefined),
@@ -140,7 +151,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 
   return {
     url,
-    stats: () => ({ ...stats }),
+    stats: () => structuredClone(stats),
     async close() {
       shutdown.abort();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

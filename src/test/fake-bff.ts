@@ -1,6 +1,7 @@
 import { vi } from "vitest";
 import { MODEL_LIST } from "@/shared/models";
 import type { Generation } from "@/shared/generation";
+import type { Upload } from "@/shared/api";
 
 export type FakeRequest = { method: string; url: URL; params: Record<string, string>; init: RequestInit | undefined };
 export type FakeHandler = (request: FakeRequest) => Response | Promise<Response>;
@@ -36,7 +37,83 @@ export function stubBff(routes: Record<string, FakeHandler> = {}) {
     return apiError(404, "not_found", `The fake BFF has no route for ${method} ${url.pathname}.`);
   });
   vi.stubGlobal("fetch", fetchMock);
-  return fetchMock;
+  // Uploads go through XMLHttpRequest (for progress): route them through the same table,
+  // recorded as calls of the mock so `callsTo` sees them too.
+  const xhrs: FakeXhr[] = [];
+  class RoutedXhr extends FakeXhr {
+    override send(body: unknown) {
+      super.send(body);
+      xhrs.push(this);
+      void Promise.resolve(fetchMock(this.url, { method: this.method, body: body as BodyInit }))
+        .then(async (response) => {
+          const text = await response.text();
+          this.progress(1, 1);
+          this.respond(response.status, text);
+        })
+        .catch(() => this.fail());
+    }
+  }
+  vi.stubGlobal("XMLHttpRequest", RoutedXhr);
+  return Object.assign(fetchMock, { xhrs });
+}
+
+type ProgressListener = ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null;
+
+/**
+ * The few parts of XMLHttpRequest an upload uses. It records what was sent; a test drives
+ * it with `progress`, `respond` and `fail`, and the page with `abort`.
+ */
+export class FakeXhr {
+  method = "";
+  url = "";
+  body: unknown = null;
+  status = 0;
+  responseText = "";
+  done = false;
+  aborted = false;
+  readonly headers: Record<string, string> = {};
+  readonly upload: { onprogress: ProgressListener } = { onprogress: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onabort: (() => void) | null = null;
+
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+
+  setRequestHeader(name: string, value: string) {
+    this.headers[name.toLowerCase()] = value;
+  }
+
+  send(body: unknown) {
+    this.body = body;
+  }
+
+  abort() {
+    if (this.done) return;
+    this.done = true;
+    this.aborted = true;
+    this.onabort?.();
+  }
+
+  progress(loaded: number, total: number) {
+    if (!this.done) this.upload.onprogress?.({ loaded, total, lengthComputable: true });
+  }
+
+  respond(status: number, body: string) {
+    if (this.done) return;
+    this.done = true;
+    this.status = status;
+    this.responseText = body;
+    this.onload?.();
+  }
+
+  fail() {
+    if (this.done) return;
+    this.done = true;
+    this.onerror?.();
+  }
 }
 
 function matchPath(pattern: string, pathname: string): Record<string, string> | null {
@@ -59,6 +136,13 @@ export function callsTo(fetchMock: ReturnType<typeof stubBff>, method: string, p
     .map(([, init]) => init?.body);
 }
 
+/** The full calls (URL and init) made to one method + path. */
+export function requestsTo(fetchMock: ReturnType<typeof stubBff>, method: string, pathname: string) {
+  return fetchMock.mock.calls
+    .map(([input, init]) => ({ url: new URL(String(input), "http://dailies.test"), init }))
+    .filter(({ url, init }) => (init?.method ?? "GET") === method && url.pathname === pathname);
+}
+
 export function makeGeneration(overrides: Partial<Generation> = {}): Generation {
   return {
     id: "gen_1",
@@ -77,6 +161,82 @@ export function makeGeneration(overrides: Partial<Generation> = {}): Generation 
     video: null,
     error: null,
     usage: null,
+    favourite: false,
+    author: "studio",
+    sourceId: null,
+    timings: { submittedAt: null, startedAt: null, finishedAt: null },
     ...overrides,
   };
+}
+
+/** A completed take with its archived video, poster and timings. */
+export function makeCompleted(overrides: Partial<Generation> = {}): Generation {
+  const id = overrides.id ?? "gen_1";
+  return makeGeneration({
+    status: "completed",
+    updatedAt: "2025-01-01T10:00:48.000Z",
+    completedAt: "2025-01-01T10:00:48.000Z",
+    video: {
+      url: `/media/videos/${id}.mp4`,
+      contentType: "video/mp4",
+      bytes: 1_250_000,
+      width: 1280,
+      height: 720,
+      durationSeconds: 5,
+      posterUrl: `/media/posters/${id}.jpg`,
+      downloadName: `2025-01-01-gen4_turbo-slow-dolly-in-42.mp4`,
+    },
+    usage: { tokensUsed: 250 },
+    timings: {
+      submittedAt: "2025-01-01T10:00:01.000Z",
+      startedAt: "2025-01-01T10:00:04.000Z",
+      finishedAt: "2025-01-01T10:00:45.000Z",
+    },
+    ...overrides,
+  });
+}
+
+/** A failed take; retryable unless told otherwise. */
+export function makeFailed(overrides: Partial<Generation> = {}, error: Partial<NonNullable<Generation["error"]>> = {}): Generation {
+  return makeGeneration({
+    status: "failed",
+    updatedAt: "2025-01-01T10:00:30.000Z",
+    error: {
+      code: "generation_failed",
+      message: "Runway refused the image: it shows a real person.",
+      detail: '{"status":"failed","error":"content_moderation: person detected"}',
+      retryable: true,
+      ...error,
+    },
+    ...overrides,
+  });
+}
+
+/** The headers of one recorded call, lower-cased. */
+export function headersOf(init: RequestInit | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+export function makeUpload(overrides: Partial<Upload> = {}): Upload {
+  const id = overrides.id ?? "up_1";
+  return {
+    id,
+    url: `/media/uploads/${id}.png`,
+    thumbUrl: `/media/uploads/${id}.thumb.jpg`,
+    width: 1920,
+    height: 1080,
+    contentType: "image/png",
+    bytes: 16,
+    name: "frame.png",
+    author: "studio",
+    createdAt: "2025-01-01T09:00:00.000Z",
+    ...overrides,
+  };
+}
+
+/** A file that starts like a PNG, which is all the browser's check reads. */
+export function pngFile(name = "frame.png", size = 16): File {
+  const bytes = new Uint8Array(Math.max(size, 8));
+  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new File([bytes], name, { type: "image/png" });
 }

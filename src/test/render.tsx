@@ -4,15 +4,19 @@ import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 
-type Options = { userEventOptions?: Parameters<typeof userEvent.setup>[0] };
+type Options = {
+  userEventOptions?: Parameters<typeof userEvent.setup>[0];
+  /** The address the router starts at, e.g. "/?model=gen3a_turbo" or "/g/gen_1". */
+  route?: string;
+};
 
 /** A fresh QueryClient (no retries) per test, a router, and a user-event session. */
-export function renderWithProviders(ui: ReactElement, { userEventOptions }: Options = {}) {
+export function renderWithProviders(ui: ReactElement, { userEventOptions, route = "/" }: Options = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const user = userEvent.setup(userEventOptions);
   const view = render(
     <QueryClientProvider client={queryClient}>
-      <MemoryRouter>{ui}</MemoryRouter>
+      <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
     </QueryClientProvider>,
   );
   return { user, queryClient, ...view };

@@ -77,4 +77,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX generations_duration_seq ON generations(duration, seq);
   CREATE INDEX generations_favourite_seq ON generations(favourite, seq);
   `,
+  // 2: who made what (attribution, "Mine", delete rights) and the counts behind spend limits.
+  `
+  ALTER TABLE generations ADD COLUMN author TEXT NOT NULL DEFAULT 'studio';
+  ALTER TABLE uploads ADD COLUMN author TEXT;
+  CREATE INDEX generations_author_seq ON generations(author, seq);
+  CREATE INDEX generations_created ON generations(created_at);
+  `,
 ];

@@ -1,4 +1,7 @@
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import type { TakeRequest } from "../jobs/enforce-spend-limits";
+import type { AppEnv } from "./app-env";
 import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "./http-error";
 
@@ -20,4 +23,9 @@ export function idempotencyKey(header: string | undefined): string | null {
     throw new HttpError(400, ERROR_CODES.validation, "The Idempotency-Key header must be 8–100 letters, digits, '-' or '_'.");
   }
   return header;
+}
+
+/** The asker and the repeat key of a request that creates takes. */
+export function takeRequest(c: Context<AppEnv>): TakeRequest {
+  return { author: c.get("user").name, idempotencyKey: idempotencyKey(c.req.header("idempotency-key")) };
 }

@@ -34,10 +34,31 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     throw new HttpError(415, ERROR_CODES.unsupportedContentType, `Send JSON with "Content-Type: application/json" (got "${type || "none"}").`);
   }
   const text = await request.text();
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof SyntaxError ? ` (${error.message})` : "";
     throw new HttpError(400, ERROR_CODES.malformedJson, `The request body is not valid JSON${detail}.`);
   }
+  if (depthOf(value) > MAX_JSON_DEPTH) {
+    throw new HttpError(400, ERROR_CODES.malformedJson, `The request body nests deeper than ${MAX_JSON_DEPTH} levels; no Dailies request needs that.`);
+  }
+  return value;
+}
+
+const MAX_JSON_DEPTH = 16;
+
+/** Nesting depth, walked iteratively so a hostile body can't overflow the stack. */
+function depthOf(root: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== "object") continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }

@@ -15,6 +15,7 @@ export async function storeUpload(
   media: MediaDir,
   bytes: Buffer,
   originalName: string | null,
+  author: string,
 ): Promise<{ row: UploadRow; created: boolean }> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const existing = uploads.findByHash(sha256);
@@ -40,6 +41,7 @@ export async function storeUpload(
       upstream_file_name: upstreamFileName,
       upstream_content_type: image.upstream.contentType,
       created_at: Date.now(),
+      author,
     });
     return { row, created: true };
   } catch (error) {

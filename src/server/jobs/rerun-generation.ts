@@ -2,6 +2,7 @@ import { ERROR_CODES } from "../../shared/api-error";
 import type { ImageRef } from "../../shared/generation";
 import { HttpError } from "../http/http-error";
 import type { GenerationRow } from "../store/generation-row";
+import type { TakeRequest } from "./enforce-spend-limits";
 import { freshSeed } from "./seeds";
 import type { SubmitDeps } from "./send-take";
 import { submitGeneration } from "./submit-generation";
@@ -12,7 +13,7 @@ function frameRef(url: string | null, uploadId: string | null): ImageRef | null 
 }
 
 /** A new take with the source's exact inputs: its seed ("same") or a different random one ("new"). */
-export function rerunGeneration(deps: SubmitDeps, source: GenerationRow, seed: "same" | "new", idempotencyKey: string | null) {
+export function rerunGeneration(deps: SubmitDeps, source: GenerationRow, seed: "same" | "new", request: TakeRequest) {
   const image = frameRef(source.image_url, source.image_upload_id);
   if (!image) throw new HttpError(409, ERROR_CODES.validation, "This take has no first frame on record, so it can't be re-run.");
   return submitGeneration(
@@ -26,7 +27,6 @@ export function rerunGeneration(deps: SubmitDeps, source: GenerationRow, seed: "
       duration: source.duration as 5 | 10,
       seed: seed === "same" ? source.seed : freshSeed(source.seed),
     },
-    idempotencyKey,
-    source.id,
+    { ...request, sourceId: source.id },
   );
 }

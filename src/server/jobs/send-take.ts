@@ -12,6 +12,7 @@ import type { UpstreamClient } from "../upstream/aimlapi-client";
 import { describeTaskFailure } from "../upstream/failure-messages";
 import { UpstreamError } from "../upstream/upstream-error";
 import type { JobRunner } from "./job-runner";
+import type { SpendLimits } from "./spend-limits";
 
 export type SubmitDeps = {
   store: GenerationsStore;
@@ -22,6 +23,7 @@ export type SubmitDeps = {
   provider: Provider;
   deadlineMs: number;
   log: Logger;
+  limits: SpendLimits;
 };
 
 /** The frames as the upstream takes them: HTTPS URLs as they are, uploads as data URIs. */

@@ -1,6 +1,7 @@
 import { MAX_VARIATIONS, type CreateBatchRequest } from "../../shared/generation";
 import type { GenerationsStore } from "../store/generations-store";
 import type { GenerationRow } from "../store/generation-row";
+import { enforceSpendLimits, type TakeRequest } from "./enforce-spend-limits";
 import { batchSeeds } from "./seeds";
 import { sendTake, toHttpError, upstreamFrames, type SubmitDeps } from "./send-take";
 
@@ -26,8 +27,9 @@ function findBatch(store: GenerationsStore, key: string): GenerationRow[] {
 export async function submitBatch(
   deps: SubmitDeps,
   input: CreateBatchRequest,
-  idempotencyKey: string | null,
+  request: TakeRequest,
 ): Promise<{ rows: GenerationRow[]; created: boolean }> {
+  const { idempotencyKey, author } = request;
   if (idempotencyKey) {
     const existing = findBatch(deps.store, idempotencyKey);
     if (existing.length) return { rows: existing, created: false };
@@ -37,6 +39,7 @@ export async function submitBatch(
   const deadlineAt = Date.now() + deps.deadlineMs;
 
   let rows: GenerationRow[];
+  enforceSpendLimits(deps, author, input.variations);
   try {
     rows = deps.store.createMany(
       batchSeeds(input.seed, input.variations).map((seed, n) => ({
@@ -50,6 +53,7 @@ export async function submitBatch(
         provider: deps.provider,
         deadlineAt,
         idempotencyKey: idempotencyKey ? takeKey(idempotencyKey, n) : null,
+        author,
       })),
     );
   } catch (error) {

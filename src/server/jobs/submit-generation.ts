@@ -1,5 +1,7 @@
 import type { CreateGenerationRequest } from "../../shared/generation";
+import { HttpError } from "../http/http-error";
 import type { GenerationRow } from "../store/generation-row";
+import { enforceSpendLimits, type TakeRequest } from "./enforce-spend-limits";
 import { randomSeed } from "./seeds";
 import { sendTake, toHttpError, upstreamFrames, type SubmitDeps } from "./send-take";
 
@@ -12,9 +14,9 @@ export type { SubmitDeps } from "./send-take";
 export async function submitGeneration(
   deps: SubmitDeps,
   input: CreateGenerationRequest,
-  idempotencyKey: string | null,
-  sourceId: string | null = null,
+  request: TakeRequest,
 ): Promise<{ row: GenerationRow; created: boolean }> {
+  const { idempotencyKey, author, sourceId = null } = request;
   if (idempotencyKey) {
     const existing = deps.store.findByIdempotencyKey(idempotencyKey);
     if (existing) return { row: existing, created: false };
@@ -26,6 +28,7 @@ export async function submitGeneration(
 
   let row: GenerationRow;
   try {
+    enforceSpendLimits(deps, author, 1);
     row = deps.store.create({
       model: input.model,
       prompt: input.prompt,
@@ -38,8 +41,10 @@ export async function submitGeneration(
       deadlineAt: Date.now() + deps.deadlineMs,
       idempotencyKey,
       sourceId,
+      author,
     });
   } catch (error) {
+    if (error instanceof HttpError) throw error;
     // Two racing requests with one key: the loser returns the winner's take.
     const existing = idempotencyKey ? deps.store.findByIdempotencyKey(idempotencyKey) : undefined;
     if (existing) return { row: existing, created: false };

@@ -2,7 +2,8 @@ import { Hono } from "hono";
 import { ERROR_CODES } from "../../shared/api-error";
 import { rerunSchema, updateGenerationSchema } from "../../shared/generation";
 import { HttpError } from "../http/http-error";
-import { idempotencyKey, jsonBodyLimit } from "../http/request-guards";
+import type { AppEnv } from "../http/app-env";
+import { jsonBodyLimit, takeRequest } from "../http/request-guards";
 import { parseOrThrow, readJsonBody } from "../http/validate";
 import { rerunGeneration } from "../jobs/rerun-generation";
 import type { SubmitDeps } from "../jobs/send-take";
@@ -15,12 +16,12 @@ const notFound = (id: string) => new HttpError(404, ERROR_CODES.notFound, `There
 
 /** What a creator does with one take: re-run it, mark it, delete it, hand it off. */
 export function takeActionsRoutes(deps: SubmitDeps) {
-  return new Hono()
+  return new Hono<AppEnv>()
     .post("/:id/rerun", jsonBodyLimit(), async (c) => {
       const { seed } = parseOrThrow(rerunSchema, await readJsonBody(c.req.raw));
       const source = deps.store.get(c.req.param("id"));
       if (!source) throw notFound(c.req.param("id"));
-      const { row, created } = await rerunGeneration(deps, source, seed, idempotencyKey(c.req.header("idempotency-key")));
+      const { row, created } = await rerunGeneration(deps, source, seed, takeRequest(c));
       return c.json(toGeneration(row), created ? 201 : 200);
     })
     .patch("/:id", jsonBodyLimit(), async (c) => {
@@ -30,7 +31,7 @@ export function takeActionsRoutes(deps: SubmitDeps) {
       return c.json(toGeneration(row));
     })
     .delete("/:id", (c) => {
-      deleteTake(deps.store, deps.media, c.req.param("id"));
+      deleteTake(deps.store, deps.media, c.req.param("id"), c.get("user"));
       return c.body(null, 204);
     })
     .get("/:id/handoff.zip", (c) => {

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { lastFrameRequestSchema, listQuerySchema } from "../../shared/api";
 import { ERROR_CODES } from "../../shared/api-error";
 import { UPLOAD_MAX_BYTES } from "../../shared/limits";
+import type { AppEnv } from "../http/app-env";
 import { HttpError } from "../http/http-error";
 import { parseOrThrow, readJsonBody } from "../http/validate";
 import { storeUpload } from "../images/store-upload";
@@ -25,7 +26,7 @@ function parseCursor(raw: string | undefined): number | null {
 }
 
 export function uploadsRoutes(deps: Deps) {
-  return new Hono()
+  return new Hono<AppEnv>()
     .post(
       "/",
       bodyLimit({
@@ -51,7 +52,7 @@ export function uploadsRoutes(deps: Deps) {
           throw new HttpError(400, ERROR_CODES.validation, message, { file: message });
         }
         const bytes = Buffer.from(await file.arrayBuffer());
-        const { row, created } = await storeUpload(deps.uploads, deps.media, bytes, file.name || null);
+        const { row, created } = await storeUpload(deps.uploads, deps.media, bytes, file.name || null, c.get("user").name);
         return c.json(toUpload(row), created ? 201 : 200);
       },
     )
@@ -77,7 +78,7 @@ export function uploadsRoutes(deps: Deps) {
         });
       }
       const frame = await extractLastFrame(deps.media.path("videos", take.video_file), deps.media.tempPath());
-      const { row, created } = await storeUpload(deps.uploads, deps.media, frame, `last-frame-${take.id}.png`);
+      const { row, created } = await storeUpload(deps.uploads, deps.media, frame, `last-frame-${take.id}.png`, c.get("user").name);
       return c.json(toUpload(row), created ? 201 : 200);
     });
 }

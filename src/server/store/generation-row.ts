@@ -41,6 +41,7 @@ export type GenerationRow = {
   error_detail: string | null;
   tokens_used: number | null;
   idempotency_key: string | null;
+  author: string;
   favourite: 0 | 1;
   source_id: string | null;
   submitted_at: number | null;
@@ -99,6 +100,7 @@ export function toGeneration(row: GenerationRow): Generation {
       : null,
     usage: row.tokens_used === null ? null : { tokensUsed: row.tokens_used },
     favourite: row.favourite === 1,
+    author: row.author,
     sourceId: row.source_id,
     timings: {
       submittedAt: isoOrNull(row.submitted_at),

@@ -18,6 +18,7 @@ export type NewGeneration = {
   deadlineAt: number;
   idempotencyKey: string | null;
   sourceId?: string | null;
+  author: string;
 };
 
 export type Failure = { code: string; message: string; detail?: string | null };
@@ -41,9 +42,19 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
   const byId = db.prepare<[string], GenerationRow>("SELECT * FROM generations WHERE id = ?");
   const insert = db.prepare(`
     INSERT INTO generations (id, model, prompt, prompt_folded, ratio, duration, seed, image_url, image_upload_id,
-      last_image_url, last_image_upload_id, status, provider, created_at, updated_at, deadline_at, idempotency_key, source_id)
+      last_image_url, last_image_upload_id, status, provider, created_at, updated_at, deadline_at, idempotency_key, source_id, author)
     VALUES (@id, @model, @prompt, @prompt_folded, @ratio, @duration, @seed, @image_url, @image_upload_id,
-      @last_image_url, @last_image_upload_id, 'queued', @provider, @now, @now, @deadline_at, @idempotency_key, @source_id)`);
+      @last_image_url, @last_image_upload_id, 'queued', @provider, @now, @now, @deadline_at, @idempotency_key, @source_id, @author)`);
+  const running = db.prepare<[], { studio: number }>(
+    "SELECT count(*) AS studio FROM generations WHERE status IN ('queued', 'generating', 'finishing')",
+  );
+  const runningBy = db.prepare<[string], { n: number }>(
+    "SELECT count(*) AS n FROM generations WHERE author = ? AND status IN ('queued', 'generating', 'finishing')",
+  );
+  const createdSince = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM generations WHERE created_at >= ?");
+  const createdSinceBy = db.prepare<[number, string], { n: number }>(
+    "SELECT count(*) AS n FROM generations WHERE created_at >= ? AND author = ?",
+  );
   const byKey = db.prepare<[string], GenerationRow>("SELECT * FROM generations WHERE idempotency_key = ?");
   const unfinished = db.prepare<[], GenerationRow>(
     "SELECT * FROM generations WHERE status IN ('queued', 'generating', 'finishing') ORDER BY seq",
@@ -83,6 +94,7 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
       deadline_at: input.deadlineAt,
       idempotency_key: input.idempotencyKey,
       source_id: input.sourceId ?? null,
+      author: input.author,
     });
     return id;
   }
@@ -150,6 +162,16 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
       remove.run(id);
       return { outcome: "deleted", row };
     }),
+
+    /** What the spend limits count: running takes and takes made since `since`. */
+    spendCounts(author: string, since: number) {
+      return {
+        runningUser: runningBy.get(author)!.n,
+        runningStudio: running.get()!.studio,
+        todayUser: createdSinceBy.get(since, author)!.n,
+        todayStudio: createdSince.get(since)!.n,
+      };
+    },
 
     listUnfinished(): GenerationRow[] {
       return unfinished.all();

@@ -13,13 +13,14 @@ export type ListPage = { rows: GenerationRow[]; nextCursor: number | null };
 export function createGenerationLister(db: Db) {
   const statements = new Map<string, Statement<Record<string, unknown>, GenerationRow>>();
 
-  return function list(filters: GenerationFilters, limit: number, cursor: number | null): ListPage {
+  return function list(filters: GenerationFilters & { author?: string }, limit: number, cursor: number | null): ListPage {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: limit + 1 };
     const add = (clause: string, name: string, value: unknown) => {
       where.push(clause);
       params[name] = value;
     };
+    if (filters.author !== undefined) add("author = @author", "author", filters.author);
     if (filters.status !== undefined) add("status = @status", "status", filters.status);
     if (filters.model !== undefined) add("model = @model", "model", filters.model);
     if (filters.ratio !== undefined) add("ratio = @ratio", "ratio", filters.ratio);

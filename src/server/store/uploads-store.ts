@@ -13,6 +13,7 @@ export type UploadRow = {
   upstream_file_name: string;
   upstream_content_type: string;
   created_at: number;
+  author: string | null;
 };
 
 export type UploadsStore = ReturnType<typeof createUploadsStore>;
@@ -22,9 +23,9 @@ export function createUploadsStore(db: Db) {
   const byHash = db.prepare<[string], UploadRow>("SELECT * FROM uploads WHERE sha256 = ?");
   const insert = db.prepare(`
     INSERT INTO uploads (id, sha256, content_type, width, height, bytes, original_name, file_name,
-      upstream_file_name, upstream_content_type, created_at)
+      upstream_file_name, upstream_content_type, created_at, author)
     VALUES (@id, @sha256, @content_type, @width, @height, @bytes, @original_name, @file_name,
-      @upstream_file_name, @upstream_content_type, @created_at)`);
+      @upstream_file_name, @upstream_content_type, @created_at, @author)`);
 
   const pageFirst = db.prepare<[number], UploadRow & { rowid: number }>("SELECT rowid, * FROM uploads ORDER BY rowid DESC LIMIT ?");
   const pageAfter = db.prepare<[number, number], UploadRow & { rowid: number }>(
@@ -61,6 +62,7 @@ export function toUpload(row: UploadRow): Upload {
     contentType: row.content_type,
     bytes: row.bytes,
     name: row.original_name,
+    author: row.author,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

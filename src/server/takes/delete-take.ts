@@ -1,4 +1,5 @@
 import { ERROR_CODES } from "../../shared/api-error";
+import type { StudioUser } from "../http/app-env";
 import { HttpError } from "../http/http-error";
 import { TAKE_CONFLICT_CODES } from "../http/take-conflicts";
 import type { MediaDir } from "../media/media-dir";
@@ -9,7 +10,11 @@ import type { GenerationsStore } from "../store/generations-store";
  * after the commit. A crash in between leaves only orphan files, which the start-up sweep
  * clears; never a row pointing at a missing file. Input frames stay: they belong to the library.
  */
-export function deleteTake(store: GenerationsStore, media: MediaDir, id: string): void {
+export function deleteTake(store: GenerationsStore, media: MediaDir, id: string, user: StudioUser): void {
+  const take = store.get(id);
+  if (take && take.author !== user.name && !user.isAdmin) {
+    throw new HttpError(403, ERROR_CODES.forbidden, `Only ${take.author} (who made this take) or an admin can delete it.`);
+  }
   const result = store.deleteSettled(id);
   if (result.outcome === "missing") throw new HttpError(404, ERROR_CODES.notFound, `There is no generation with id "${id}".`);
   if (result.outcome === "running") {

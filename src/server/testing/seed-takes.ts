@@ -29,6 +29,7 @@ export function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): string[]
           provider: "aimlapi",
           deadlineAt: Date.now() + 60_000,
           idempotencyKey: null,
+      author: "studio",
         });
         store.markAccepted(row.id, `up-${n}`, "queued", null);
         // Settled only: the studio's poller would chase anything unfinished at start.

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api-client";
+import { ApiError, apiFetch } from "@/lib/api-client";
 import { generationSchema } from "@/shared/generation";
 import { isTerminal } from "@/shared/status";
 import { generationKeys } from "./keys";
@@ -10,13 +10,18 @@ export function getGeneration(id: string, signal?: AbortSignal) {
   return apiFetch(`/api/generations/${encodeURIComponent(id)}`, { schema: generationSchema, signal });
 }
 
-/** Polls while the job runs; the interval itself turns to `false` once the status is terminal. */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
+/** Polls while the job runs; the interval itself turns to `false` once the status is terminal (or the take is gone). */
 export const generationQueryOptions = (id: string) =>
   queryOptions({
     queryKey: generationKeys.detail(id),
     queryFn: ({ signal }) => getGeneration(id, signal),
     refetchInterval: (query) => {
-      const data = query.state.data;
+      const { data, error } = query.state;
+      if (isNotFound(error)) return false;
       return data && isTerminal(data.status) ? false : POLL_INTERVAL_MS;
     },
   });

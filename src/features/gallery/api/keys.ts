@@ -1,4 +1,6 @@
-export type GenerationListFilters = { limit: number };
+import type { GenerationFilters } from "@/shared/generation";
+
+export type GenerationListFilters = GenerationFilters & { limit: number };
 
 export const generationKeys = {
   all: ["generations"] as const,
@@ -6,4 +8,8 @@ export const generationKeys = {
   list: (filters: GenerationListFilters) => [...generationKeys.lists(), filters] as const,
   details: () => [...generationKeys.all, "detail"] as const,
   detail: (id: string) => [...generationKeys.details(), id] as const,
+  rerun: () => [...generationKeys.all, "rerun"] as const,
+  favourite: () => [...generationKeys.all, "favourite"] as const,
+  remove: () => [...generationKeys.all, "delete"] as const,
+  lastFrame: () => [...generationKeys.all, "last-frame"] as const,
 };

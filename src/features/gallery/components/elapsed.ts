@@ -22,9 +22,17 @@ export function describeElapsed(generation: Generation, now: number): string {
       return `queued · ${time}`;
     case "generating":
       return `generating · ${time}`;
+    case "finishing":
+      return `saving the video · ${time}`;
     case "completed":
       return `took ${time}`;
     case "failed":
       return `failed after ${time}`;
   }
+}
+
+/** Seconds between two ISO instants, or null when either is missing. */
+export function secondsBetween(from: string | null, to: string | null): number | null {
+  if (!from || !to) return null;
+  return (Date.parse(to) - Date.parse(from)) / 1000;
 }

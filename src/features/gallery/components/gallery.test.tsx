@@ -1,127 +1,273 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { act, screen, within } from "@testing-library/react";
-import { apiError, callsTo, json, makeGeneration, stubBff } from "@/test/fake-bff";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { useLocation } from "react-router";
+import { apiError, json, makeCompleted, makeFailed, makeGeneration, requestsTo, stubBff } from "@/test/fake-bff";
 import type { Generation } from "@/shared/generation";
 import { renderWithProviders } from "@/test/render";
 import { Gallery } from "./gallery";
 
 const list = (items: Generation[], nextCursor: string | null = null) => () => json(200, { items, nextCursor });
 
+/** Shows the address the router is at, so a test can read what the filters wrote. */
+function CurrentSearch() {
+  return <output aria-label="Current address">{useLocation().search}</output>;
+}
+
+function renderGallery(route = "/") {
+  return renderWithProviders(
+    <>
+      <Gallery />
+      <CurrentSearch />
+    </>,
+    { route },
+  );
+}
+
+/** The part of IntersectionObserver the gallery uses; `reveal()` scrolls the sentinel into view. */
+class FakeIntersectionObserver {
+  static last: FakeIntersectionObserver | null = null;
+  readonly callback: IntersectionObserverCallback;
+  targets: Element[] = [];
+  constructor(callback: IntersectionObserverCallback) {
+    this.callback = callback;
+    FakeIntersectionObserver.last = this;
+  }
+  observe(target: Element) {
+    this.targets.push(target);
+  }
+  disconnect() {
+    this.targets = [];
+  }
+  reveal() {
+    const entries = this.targets.map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry);
+    this.callback(entries, this as unknown as IntersectionObserver);
+  }
+}
+
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
+  FakeIntersectionObserver.last = null;
 });
 
 describe("Gallery", () => {
   it("says so when there are no takes yet", async () => {
     stubBff();
-    renderWithProviders(<Gallery />);
+    renderGallery();
+    expect(screen.getByRole("status", { name: "Loading takes" })).toBeInTheDocument();
     expect(await screen.findByText("No takes yet — your generations will appear here.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Clear filters" })).not.toBeInTheDocument();
+  });
+
+  it("tells an empty filter result apart from an empty studio, and clears the filters", async () => {
+    const fetchMock = stubBff({
+      "GET /api/generations": ({ url }) =>
+        url.searchParams.has("status") ? list([])() : list([makeCompleted({ id: "a", prompt: "Harbour at dawn" })])(),
+    });
+    const { user } = renderGallery("/?status=failed");
+    expect(await screen.findByText(/No takes match these filters/)).toBeInTheDocument();
+    expect(screen.queryByText(/No takes yet/)).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Clear filters" }));
+    expect(await screen.findByRole("link", { name: "Harbour at dawn" })).toBeInTheDocument();
+    expect(screen.getByRole("status", { name: "Current address" })).toHaveTextContent(/^$/);
+    expect(requestsTo(fetchMock, "GET", "/api/generations").at(-1)?.url.search).toBe("?limit=24");
   });
 
   it("shows the list error inline", async () => {
     stubBff({ "GET /api/generations": () => apiError(503, "internal_error", "The gallery store is not answering.") });
-    renderWithProviders(<Gallery />);
+    renderGallery();
     expect(await screen.findByRole("alert")).toHaveTextContent("The gallery store is not answering.");
+    expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
   });
 
-  it("renders queued, generating, completed and failed takes", async () => {
+  it("renders queued, generating, finishing, completed and failed takes", async () => {
     stubBff({
       "GET /api/generations": list([
-        makeGeneration({ id: "g4", status: "queued", prompt: "Queued shot" }),
-        makeGeneration({ id: "g3", status: "generating", prompt: "Running shot", seed: null }),
-        makeGeneration({
-          id: "g2",
-          status: "completed",
-          prompt: "Finished shot",
-          ratio: "9:16",
-          completedAt: "2025-01-01T10:00:48.000Z",
-          updatedAt: "2025-01-01T10:00:48.000Z",
-          video: { url: "/media/videos/g2.mp4", contentType: "video/mp4", bytes: 1000 },
-        }),
-        makeGeneration({
-          id: "g1",
-          status: "failed",
-          prompt: "Broken shot",
-          updatedAt: "2025-01-01T10:00:30.000Z",
-          error: { code: "generation_failed", message: "Runway refused the image: it shows a real person." },
-        }),
+        makeGeneration({ id: "g5", status: "queued", prompt: "Queued shot" }),
+        makeGeneration({ id: "g4", status: "generating", prompt: "Running shot", seed: null }),
+        makeGeneration({ id: "g3", status: "finishing", prompt: "Saving shot" }),
+        makeCompleted({ id: "g2", prompt: "Finished shot", ratio: "9:16", favourite: true }),
+        makeFailed({ id: "g1", prompt: "Broken shot" }),
       ]),
-      "GET /api/generations/:id": ({ params }) => json(200, makeGeneration({ id: params.id ?? "", status: "generating" })),
     });
-    renderWithProviders(<Gallery />);
+    renderGallery();
 
     const cards = await screen.findAllByRole("article");
-    expect(cards).toHaveLength(4);
-    const [queued, generating, completed, failed] = cards as [HTMLElement, HTMLElement, HTMLElement, HTMLElement];
+    expect(cards).toHaveLength(5);
+    const [queued, generating, finishing, completed, failed] = cards as [HTMLElement, HTMLElement, HTMLElement, HTMLElement, HTMLElement];
 
+    expect(queued).toHaveAccessibleName("Gen-4 Turbo take, queued");
     expect(within(queued).getByText("Queued")).toBeInTheDocument();
     expect(within(queued).getByText(/^queued · \d/)).toBeInTheDocument();
     expect(within(generating).getByText("Generating")).toBeInTheDocument();
     expect(within(generating).getByText("seed random")).toBeInTheDocument();
+    expect(within(finishing).getByText("Finishing")).toBeInTheDocument();
+    expect(within(finishing).getByText("Saving the video…")).toBeInTheDocument();
 
     expect(within(completed).getByText("Completed")).toBeInTheDocument();
     expect(within(completed).getByText("took 48 s")).toBeInTheDocument();
-    const video = within(completed).getByLabelText("Take: Finished shot");
-    expect(video.tagName).toBe("VIDEO");
-    expect(video).toHaveAttribute("src", "/media/videos/g2.mp4");
-    expect(video).toHaveAttribute("preload", "metadata");
-    expect(video).toHaveStyle({ aspectRatio: "9 / 16" });
+    expect(within(completed).getByRole("link", { name: "Finished shot" })).toHaveAttribute("href", "/g/g2");
+    const poster = completed.querySelector("img");
+    expect(poster).toHaveAttribute("src", "/media/posters/g2.jpg");
+    expect(poster).toHaveAttribute("loading", "lazy");
+    const preview = completed.querySelector("video");
+    expect(preview).toHaveAttribute("preload", "none");
+    expect(preview).toHaveAttribute("src", "/media/videos/g2.mp4");
+    expect(preview).toHaveProperty("muted", true);
+    expect(preview).toHaveProperty("loop", true);
+    expect(within(completed).getByRole("button", { name: "Favourite" })).toHaveAttribute("aria-pressed", "true");
     expect(within(completed).getByText("9:16")).toBeInTheDocument();
 
     expect(within(failed).getByText("Failed")).toBeInTheDocument();
-    expect(within(failed).getByRole("status")).toHaveTextContent("Runway refused the image: it shows a real person.");
+    expect(within(failed).getByText("Runway refused the image: it shows a real person.")).toBeInTheDocument();
     expect(within(failed).getByText("failed after 30 s")).toBeInTheDocument();
-    expect(within(failed).queryByLabelText(/take:/i)).not.toBeInTheDocument();
+    expect(within(failed).getByRole("button", { name: "Retry" })).toBeInTheDocument();
+    expect(failed.querySelector("video")).toBeNull();
+    expect(within(queued).queryByRole("button", { name: "Retry" })).not.toBeInTheDocument();
+    expect(within(queued).getByRole("button", { name: "Delete" })).toHaveAttribute("aria-disabled", "true");
+    expect(within(queued).getByRole("button", { name: "Delete" })).toHaveAccessibleDescription("A take can be deleted once it has finished.");
   });
 
-  it("polls an unfinished take until it is terminal, then stops", async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true });
-    const detail = [
-      makeGeneration({ id: "g1", status: "generating", updatedAt: "2025-01-01T10:00:05.000Z" }),
-      makeGeneration({
-        id: "g1",
-        status: "completed",
-        updatedAt: "2025-01-01T10:00:20.000Z",
-        completedAt: "2025-01-01T10:00:20.000Z",
-        video: { url: "/media/videos/g1.mp4", contentType: "video/mp4", bytes: 1000 },
-      }),
-    ];
-    const fetchMock = stubBff({
-      "GET /api/generations": list([makeGeneration({ id: "g1", status: "queued" }), makeGeneration({ id: "g0", status: "completed" })]),
-      "GET /api/generations/:id": ({ params }) =>
-        params.id === "g1" ? json(200, detail.length > 1 ? detail.shift() : detail[0]) : apiError(404, "not_found", "No such take."),
-    });
-    renderWithProviders(<Gallery />);
-    await screen.findAllByRole("article");
-    const detailCalls = () => callsTo(fetchMock, "GET", "/api/generations/g1").length;
-
-    expect(await screen.findByText("Generating")).toBeInTheDocument();
-    expect(screen.queryByLabelText(/^Take:/)).not.toBeInTheDocument();
-    await act(() => vi.advanceTimersByTimeAsync(2000));
-    expect(await screen.findByLabelText(/^Take:/)).toHaveAttribute("src", "/media/videos/g1.mp4");
-    const callsAtCompletion = detailCalls();
-
-    await act(() => vi.advanceTimersByTimeAsync(10_000));
-    expect(detailCalls()).toBe(callsAtCompletion);
-    expect(callsAtCompletion).toBeGreaterThanOrEqual(2);
-    expect(callsTo(fetchMock, "GET", "/api/generations/g0")).toHaveLength(0);
-  });
-
-  it("loads older takes with Load more", async () => {
+  it("loads the next page when the end of the grid scrolls into view", async () => {
+    vi.stubGlobal("IntersectionObserver", FakeIntersectionObserver);
     const fetchMock = stubBff({
       "GET /api/generations": ({ url }) =>
         url.searchParams.get("cursor") === "page-2"
-          ? json(200, { items: [makeGeneration({ id: "old", status: "completed", prompt: "Older shot" })], nextCursor: null })
-          : json(200, { items: [makeGeneration({ id: "new", status: "completed", prompt: "Newer shot" })], nextCursor: "page-2" }),
+          ? list([makeCompleted({ id: "old", prompt: "Older shot" })])()
+          : list([makeCompleted({ id: "new", prompt: "Newer shot" })], "page-2")(),
     });
-    const { user } = renderWithProviders(<Gallery />);
-    await screen.findByText("Newer shot");
+    renderGallery();
+    await screen.findByRole("link", { name: "Newer shot" });
+    await waitFor(() => expect(FakeIntersectionObserver.last?.targets).toHaveLength(1));
 
-    await user.click(screen.getByRole("button", { name: "Load more" }));
-    expect(await screen.findByText("Older shot")).toBeInTheDocument();
-    expect(screen.getAllByRole("article").map((a) => within(a).getByTitle(/shot/).textContent)).toEqual(["Newer shot", "Older shot"]);
+    act(() => FakeIntersectionObserver.last?.reveal());
+    expect(await screen.findByRole("link", { name: "Older shot" })).toBeInTheDocument();
+    expect(screen.getAllByRole("article").map((card) => within(card).getByRole("link").textContent)).toEqual(["Newer shot", "Older shot"]);
+    expect(requestsTo(fetchMock, "GET", "/api/generations").map((r) => r.url.search)).toEqual(["?limit=24", "?limit=24&cursor=page-2"]);
     expect(screen.queryByRole("button", { name: "Load more" })).not.toBeInTheDocument();
-    expect(fetchMock).toHaveBeenCalledWith("/api/generations?limit=24&cursor=page-2", expect.anything());
+  });
+
+  it("keeps Load more as a fallback", async () => {
+    stubBff({
+      "GET /api/generations": ({ url }) =>
+        url.searchParams.get("cursor") === "page-2"
+          ? list([makeCompleted({ id: "old", prompt: "Older shot" })])()
+          : list([makeCompleted({ id: "new", prompt: "Newer shot" })], "page-2")(),
+    });
+    const { user } = renderGallery();
+    await user.click(await screen.findByRole("button", { name: "Load more" }));
+    expect(await screen.findByRole("link", { name: "Older shot" })).toBeInTheDocument();
+  });
+});
+
+describe("Gallery filters", () => {
+  it("reads the filters from the address and sends them with the list request", async () => {
+    const fetchMock = stubBff();
+    renderGallery("/?model=gen3a_turbo&q=boat&duration=10&favourite=true&status=nonsense");
+    await screen.findByText(/No takes match these filters/);
+
+    const sent = requestsTo(fetchMock, "GET", "/api/generations")[0]?.url.searchParams;
+    expect(Object.fromEntries(sent ?? [])).toEqual({ limit: "24", model: "gen3a_turbo", q: "boat", duration: "10", favourite: "true" });
+    expect(screen.getByRole("combobox", { name: "Filter by Model" })).toHaveValue("gen3a_turbo");
+    expect(screen.getByRole("combobox", { name: "Filter by Duration" })).toHaveValue("10");
+    expect(screen.getByRole("combobox", { name: "Filter by Status" })).toHaveValue("");
+    expect(screen.getByRole("checkbox", { name: "Favourites only" })).toBeChecked();
+    expect(screen.getByRole("searchbox", { name: "Search prompts" })).toHaveValue("boat");
+  });
+
+  it("writes each choice to the address, and searches 300 ms after the last key", async () => {
+    const fetchMock = stubBff();
+    const { user } = renderGallery();
+    await screen.findByText(/No takes yet/);
+    const address = screen.getByRole("status", { name: "Current address" });
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "Filter by Status" }), "failed");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Filter by Ratio" }), "9:16");
+    await user.click(screen.getByRole("checkbox", { name: "Favourites only" }));
+    await user.click(screen.getByRole("checkbox", { name: "Mine only" }));
+    expect(address).toHaveTextContent("?status=failed&ratio=9%3A16&favourite=true&mine=true");
+
+    await user.type(screen.getByRole("searchbox", { name: "Search prompts" }), "lighthouse");
+    expect(address).not.toHaveTextContent("q=");
+    await waitFor(() => expect(address).toHaveTextContent("?status=failed&ratio=9%3A16&favourite=true&mine=true&q=lighthouse"));
+    const searches = requestsTo(fetchMock, "GET", "/api/generations").map((r) => r.url.searchParams.get("q"));
+    expect(searches.filter((q) => q !== null)).toEqual(["lighthouse"]);
+
+    await user.click(screen.getByRole("button", { name: "Clear filters" }));
+    expect(address).toHaveTextContent(/^$/);
+    expect(screen.getByRole("searchbox", { name: "Search prompts" })).toHaveValue("");
+  });
+});
+
+describe("Card actions", () => {
+  it("toggles the favourite star", async () => {
+    let take = makeCompleted({ id: "g1", prompt: "Harbour at dawn" });
+    const fetchMock = stubBff({
+      "GET /api/generations": () => list([take])(),
+      "PATCH /api/generations/:id": ({ init }) => {
+        take = { ...take, ...JSON.parse(String(init?.body)), updatedAt: "2025-01-01T11:00:00.000Z" };
+        return json(200, take);
+      },
+    });
+    const { user } = renderGallery();
+    const star = await screen.findByRole("button", { name: "Favourite" });
+    expect(star).toHaveAttribute("aria-pressed", "false");
+
+    await user.click(star);
+    expect(star).toHaveAttribute("aria-pressed", "true");
+    await waitFor(() => expect(requestsTo(fetchMock, "PATCH", "/api/generations/g1")).toHaveLength(1));
+    expect(JSON.parse(String(requestsTo(fetchMock, "PATCH", "/api/generations/g1")[0]?.init?.body))).toEqual({ favourite: true });
+    await waitFor(() => expect(requestsTo(fetchMock, "GET", "/api/generations").length).toBeGreaterThan(1));
+    expect(screen.getByRole("button", { name: "Favourite" })).toHaveAttribute("aria-pressed", "true");
+  });
+
+  it("deletes a take after a confirmation naming it", async () => {
+    let items = [makeCompleted({ id: "g1", prompt: "Harbour at dawn" })];
+    const fetchMock = stubBff({
+      "GET /api/generations": () => list(items)(),
+      "DELETE /api/generations/:id": () => {
+        items = [];
+        return new Response(null, { status: 204 });
+      },
+    });
+    const { user } = renderGallery();
+    const trigger = await screen.findByRole("button", { name: "Delete" });
+
+    await user.click(trigger);
+    const dialog = screen.getByRole("dialog", { name: "Delete the take “Harbour at dawn”?" });
+    expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(trigger).toHaveFocus();
+    expect(requestsTo(fetchMock, "DELETE", "/api/generations/g1")).toHaveLength(0);
+
+    await user.click(trigger);
+    await user.click(screen.getByRole("button", { name: "Delete take" }));
+    expect(await screen.findByText("No takes yet — your generations will appear here.")).toBeInTheDocument();
+    expect(requestsTo(fetchMock, "DELETE", "/api/generations/g1")).toHaveLength(1);
+  });
+
+  it("shows the server's refusal in the dialog", async () => {
+    stubBff({
+      "GET /api/generations": list([makeCompleted({ id: "g1", prompt: "Harbour at dawn" })]),
+      "DELETE /api/generations/:id": () => apiError(409, "take_running", "This take is still being saved; delete it once it has finished."),
+    });
+    const { user } = renderGallery();
+    await user.click(await screen.findByRole("button", { name: "Delete" }));
+    await user.click(screen.getByRole("button", { name: "Delete take" }));
+    const dialog = screen.getByRole("dialog");
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("This take is still being saved; delete it once it has finished.");
+  });
+
+  it("retries a failed take with the same seed", async () => {
+    const fetchMock = stubBff({
+      "GET /api/generations": list([makeFailed({ id: "g1" })]),
+      "POST /api/generations/:id/rerun": () => json(201, makeGeneration({ id: "g2", sourceId: "g1" })),
+    });
+    const { user } = renderGallery();
+    await user.click(await screen.findByRole("button", { name: "Retry" }));
+    await waitFor(() => expect(requestsTo(fetchMock, "POST", "/api/generations/g1/rerun")).toHaveLength(1));
+    expect(JSON.parse(String(requestsTo(fetchMock, "POST", "/api/generations/g1/rerun")[0]?.init?.body))).toEqual({ seed: "same" });
   });
 });

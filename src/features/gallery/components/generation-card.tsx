@@ -1,46 +1,73 @@
+import { useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
 import type { Generation } from "@/shared/generation";
 import { MODELS } from "@/shared/models";
 import { isTerminal } from "@/shared/status";
 import { generationQueryOptions } from "../api/get-generation";
+import { CardPreview } from "./card-preview";
+import { DeleteTakeButton } from "./delete-take-button";
 import { describeElapsed } from "./elapsed";
-import { GenerationMedia } from "./generation-media";
+import { FavouriteButton } from "./favourite-button";
+import { RetryButton } from "./retry-button";
 import { StatusBadge } from "./status-badge";
 import { useNow } from "./use-now";
 
-/** One take. Unfinished takes poll their own detail; finished ones never fetch. */
+const canPreview = () => window.matchMedia?.("(hover: hover) and (prefers-reduced-motion: no-preference)").matches ?? false;
+
+/**
+ * One take. The card reads its take's detail from the cache (the studio's watcher polls
+ * unfinished ones), so it updates in place; the whole card opens the detail page.
+ */
 export function GenerationCard({ item }: { item: Generation }) {
-  const { data } = useQuery({ ...generationQueryOptions(item.id), initialData: item, enabled: !isTerminal(item.status) });
+  const { data } = useQuery({ ...generationQueryOptions(item.id), initialData: item, enabled: false });
   // The list and the detail may disagree for a moment; the later update wins.
   const generation = data.updatedAt >= item.updatedAt ? data : item;
-  const done = isTerminal(generation.status);
-  const now = useNow(!done);
+  const now = useNow(!isTerminal(generation.status));
+  const video = useRef<HTMLVideoElement>(null);
+
+  function play() {
+    if (canPreview()) void video.current?.play().catch(() => undefined);
+  }
+  function stop() {
+    video.current?.pause();
+  }
 
   return (
     <article
       aria-label={`${MODELS[generation.model].label} take, ${generation.status}`}
-      className="flex w-full flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
+      onMouseEnter={play}
+      onMouseLeave={stop}
+      onFocus={play}
+      onBlur={stop}
+      className="relative flex w-full flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs transition-shadow focus-within:shadow-md hover:shadow-md dark:border-zinc-800 dark:bg-zinc-900"
     >
-      <GenerationMedia generation={generation} />
+      <CardPreview generation={generation} videoRef={video} />
       <div className="flex flex-1 flex-col gap-2 p-3">
         <div className="flex items-center justify-between gap-2 text-xs text-zinc-500 dark:text-zinc-400">
           <StatusBadge status={generation.status} />
           <span className="tabular-nums">{describeElapsed(generation, now)}</span>
         </div>
         {generation.status === "failed" && generation.error && (
-          <p role="status" className="text-sm text-red-800 dark:text-red-300">
-            {generation.error.message}
-          </p>
+          <p className="text-sm text-red-800 dark:text-red-300">{generation.error.message}</p>
         )}
-        <p className="line-clamp-3 text-sm text-zinc-800 dark:text-zinc-200" title={generation.prompt}>
-          {generation.prompt || <span className="text-zinc-400 italic">No prompt</span>}
-        </p>
-        <dl className="mt-auto flex flex-wrap gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+        <h3 className="line-clamp-3 text-sm text-zinc-800 dark:text-zinc-200">
+          {/* Stretched over the card: clicking anywhere but the buttons opens the take. */}
+          <Link to={`/g/${encodeURIComponent(generation.id)}`} className="after:absolute after:inset-0 focus-visible:outline-none focus-visible:after:rounded-xl focus-visible:after:outline-2 focus-visible:after:outline-accent-500">
+            {generation.prompt || <span className="text-zinc-400 italic">Untitled take</span>}
+          </Link>
+        </h3>
+        <dl className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
           <Meta term="Model" value={MODELS[generation.model].label} />
           <Meta term="Ratio" value={generation.ratio} />
           <Meta term="Duration" value={`${generation.duration} s`} />
-          <Meta term="Seed" value={generation.seed === null ? "random" : String(generation.seed)} />
+          <Meta term="Seed" value={generation.seed === null ? "seed random" : `seed ${generation.seed}`} />
         </dl>
+        <div className="relative z-10 mt-auto flex flex-wrap items-center gap-1 pt-1">
+          <FavouriteButton generation={generation} />
+          <RetryButton generation={generation} />
+          <DeleteTakeButton generation={generation} className="ml-auto" />
+        </div>
       </div>
     </article>
   );
@@ -50,7 +77,7 @@ function Meta({ term, value }: { term: string; value: string }) {
   return (
     <div className="flex gap-1">
       <dt className="sr-only">{term}</dt>
-      <dd className="tabular-nums">{term === "Seed" ? `seed ${value}` : value}</dd>
+      <dd className="tabular-nums">{value}</dd>
     </div>
   );
 }

@@ -11,6 +11,11 @@ const LOOK: Record<GenerationStatus, { label: string; className: string; dot: st
     className: "bg-accent-50 text-accent-700 dark:bg-accent-900/40 dark:text-accent-300",
     dot: "bg-accent-500 motion-safe:animate-pulse",
   },
+  finishing: {
+    label: "Finishing",
+    className: "bg-sky-50 text-sky-800 dark:bg-sky-950/50 dark:text-sky-300",
+    dot: "bg-sky-500 motion-safe:animate-pulse",
+  },
   completed: {
     label: "Completed",
     className: "bg-emerald-50 text-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-300",
@@ -22,6 +27,10 @@ const LOOK: Record<GenerationStatus, { label: string; className: string; dot: st
     dot: "bg-red-500",
   },
 };
+
+export function statusLabel(status: GenerationStatus): string {
+  return LOOK[status].label;
+}
 
 /** The status in words, with colour only as a second cue. */
 export function StatusBadge({ status }: { status: GenerationStatus }) {

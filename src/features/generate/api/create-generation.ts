@@ -1,21 +1,47 @@
+import { useRef } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api-client";
-import { generationSchema } from "@/shared/generation";
-import type { CreateGenerationRequest, Generation } from "@/shared/generation";
+import { ApiError, apiFetch } from "@/lib/api-client";
+import { randomId } from "@/lib/random-id";
+import { generationBatchSchema } from "@/shared/generation";
+import type { CreateBatchRequest, Generation } from "@/shared/generation";
 import { generateKeys } from "./keys";
 
-export function createGeneration(body: CreateGenerationRequest) {
-  return apiFetch("/api/generations", { schema: generationSchema, method: "POST", body });
+export function createGenerations(body: CreateBatchRequest, idempotencyKey: string) {
+  return apiFetch("/api/generations/batch", {
+    schema: generationBatchSchema,
+    method: "POST",
+    body,
+    headers: { "Idempotency-Key": idempotencyKey },
+  });
 }
 
-/** The route passes `onCreated` so the gallery can refresh without this feature knowing it. */
-export function useCreateGeneration({ onCreated }: { onCreated?: (generation: Generation) => void } = {}) {
+/** Worth sending again under the same key: the server may or may not have acted on it. */
+function outcomeUnknown(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 0 || error.status >= 500);
+}
+
+/**
+ * One submit is one attempt with a fresh Idempotency-Key. Sending the very same body again
+ * after a network failure or 5xx reuses the key, so the server makes the takes at most once.
+ * The route passes `onCreated` so the gallery can refresh without this feature knowing it.
+ */
+export function useCreateGenerations({ onCreated }: { onCreated?: (generations: Generation[]) => void } = {}) {
+  const pending = useRef<{ body: string; key: string } | null>(null);
   return useMutation({
     mutationKey: generateKeys.create(),
-    mutationFn: createGeneration,
-    // Not awaited: the button frees up at once while the gallery refreshes on its own.
-    onSuccess: (generation) => {
-      onCreated?.(generation);
+    mutationFn: (body: CreateBatchRequest) => {
+      const text = JSON.stringify(body);
+      const key = pending.current?.body === text ? pending.current.key : randomId();
+      pending.current = { body: text, key };
+      return createGenerations(body, key);
+    },
+    onSuccess: ({ items }) => {
+      pending.current = null;
+      // Not awaited: the button frees up at once while the gallery refreshes on its own.
+      onCreated?.(items);
+    },
+    onError: (error) => {
+      if (!outcomeUnknown(error)) pending.current = null;
     },
   });
 }

@@ -1,6 +1,14 @@
+export type UploadListFilters = { limit: number };
+
 export const generateKeys = {
   all: ["generate"] as const,
   models: () => [...generateKeys.all, "models"] as const,
   upload: () => [...generateKeys.all, "upload"] as const,
   create: () => [...generateKeys.all, "create"] as const,
+  /** The studio's image library: every upload, which never changes once stored. */
+  uploads: () => [...generateKeys.all, "uploads"] as const,
+  uploadLists: () => [...generateKeys.uploads(), "list"] as const,
+  uploadList: (filters: UploadListFilters) => [...generateKeys.uploadLists(), filters] as const,
+  uploadDetails: () => [...generateKeys.uploads(), "detail"] as const,
+  uploadDetail: (id: string) => [...generateKeys.uploadDetails(), id] as const,
 };

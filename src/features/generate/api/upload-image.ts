@@ -1,12 +1,24 @@
-import { useMutation } from "@tanstack/react-query";
-import { apiUpload } from "@/lib/api-client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { uploadWithProgress } from "@/lib/api-client";
 import { uploadSchema } from "@/shared/api";
+import { rememberUpload } from "./get-upload";
 import { generateKeys } from "./keys";
 
-export function uploadImage(file: File) {
-  return apiUpload("/api/uploads", file, { schema: uploadSchema });
+export type UploadImageInput = { file: File; onProgress?: (fraction: number) => void; signal?: AbortSignal };
+
+export function uploadImage({ file, onProgress, signal }: UploadImageInput) {
+  return uploadWithProgress("/api/uploads", file, { schema: uploadSchema, onProgress, signal });
 }
 
+/** The form waits on this key ("Waiting for upload…"); a stored image joins the library. */
 export function useUploadImage() {
-  return useMutation({ mutationKey: generateKeys.upload(), mutationFn: uploadImage });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: generateKeys.upload(),
+    mutationFn: uploadImage,
+    onSuccess: (upload) => {
+      rememberUpload(queryClient, upload);
+      void queryClient.invalidateQueries({ queryKey: generateKeys.uploadLists() });
+    },
+  });
 }

@@ -1,6 +1,6 @@
 import type { FieldPath, UseFormSetError } from "react-hook-form";
 import type { ModelCapability } from "@/shared/models";
-import type { CreateGenerationInput, CreateGenerationRequest } from "@/shared/generation";
+import type { CreateBatchRequest, CreateGenerationInput, CreateGenerationRequest } from "@/shared/generation";
 
 export type FormValues = CreateGenerationInput;
 export type FrameName = "image" | "lastImage";
@@ -20,8 +20,11 @@ export function defaultValues(model: ModelCapability): FormValues {
   };
 }
 
-/** The JSON the BFF receives: no last frame for models without one, no seed when it is random. */
-export function toRequestBody(values: CreateGenerationRequest, model: ModelCapability): CreateGenerationRequest {
+/**
+ * The JSON the BFF receives: no last frame for models without one, no seed when it is random,
+ * and how many takes to make of it.
+ */
+export function toRequestBody(values: CreateGenerationRequest, model: ModelCapability, variations = 1): CreateBatchRequest {
   const { lastImage, seed, ...rest } = values;
   return {
     model: rest.model,
@@ -31,6 +34,7 @@ export function toRequestBody(values: CreateGenerationRequest, model: ModelCapab
     ratio: rest.ratio,
     duration: rest.duration,
     ...(seed !== null && seed !== undefined ? { seed } : {}),
+    variations,
   };
 }
 

@@ -1,137 +1,213 @@
-import { useId, useState } from "react";
-import { useController } from "react-hook-form";
+import { Suspense, lazy, useId, useImperativeHandle, useRef, useState } from "react";
+import type { Ref } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useController, useFormContext, useWatch } from "react-hook-form";
 import { describeImageUrlProblem } from "@/shared/image-url";
-import { ACCEPTED_IMAGE_TYPES } from "@/shared/limits";
-import { ApiError } from "@/lib/api-client";
+import type { Upload } from "@/shared/api";
+import type { ImageRef } from "@/shared/generation";
+import type { ModelCapability } from "@/shared/models";
 import { Button } from "@/components/ui/button";
 import { FieldMessage, describedBy } from "@/components/ui/field-message";
-import { hintClass, inputClass, labelClass } from "@/components/ui/styles";
-import { useUploadImage } from "../api/upload-image";
-import { FramePreview } from "./frame-preview";
+import { rememberUpload } from "../api/get-upload";
+import { FrameSource } from "./frame-source";
+import type { FrameMode } from "./frame-source";
+import { readTransfer } from "./frame-transfer";
+import type { FrameTransfer } from "./frame-transfer";
+import { FrameUploadProgress } from "./frame-upload-progress";
+import { recordUrlCheck } from "./frame-url-checks";
+import { UploadFramePreview, UrlFramePreview } from "./frame-value-preview";
+import type { UrlCheck } from "./frame-value-preview";
 import { frameErrorMessage } from "./form-values";
+import { useFrameUpload } from "./use-frame-upload";
 import type { FormValues, FrameName } from "./form-values";
 
-type Mode = "upload" | "url";
-type FrameFieldProps = { name: FrameName; label: string; optional?: boolean };
+// Most takes never open the library, so its code loads on first use.
+const FrameLibraryDialog = lazy(() => import("./frame-library-dialog").then((m) => ({ default: m.FrameLibraryDialog })));
 
-/** One frame: a file uploaded straight away, or an https:// address. The form holds `{uploadId}` or `{url}`. */
-export function FrameField({ name, label, optional = false }: FrameFieldProps) {
+/** What the pair of frames asks of one slot: pasted images and addresses land through here. */
+export type FrameFieldHandle = {
+  take: (transfer: FrameTransfer) => void;
+  contains: (node: Node | null) => boolean;
+  isEmpty: () => boolean;
+};
+
+type FrameFieldProps = {
+  name: FrameName;
+  label: string;
+  model: ModelCapability;
+  optional?: boolean;
+  /** Why a frame held here will not be sent (a model that takes no last frame). */
+  unsentReason?: string | undefined;
+  ref?: Ref<FrameFieldHandle>;
+};
+
+const sameImage = (a: ImageRef | null, b: ImageRef | null) =>
+  a === b || (a !== null && b !== null && ("url" in a ? "url" in b && a.url === b.url : "uploadId" in b && a.uploadId === b.uploadId));
+
+/**
+ * One frame. The form holds `{uploadId}` or `{url}`, and the preview is drawn from that value
+ * alone, so other features may set it. Files are checked here, then uploaded with progress.
+ */
+export function FrameField({ name, label, model, optional = false, unsentReason, ref }: FrameFieldProps) {
   const { field, fieldState } = useController<FormValues, FrameName>({ name });
-  const upload = useUploadImage();
-  const [mode, setMode] = useState<Mode>("upload");
-  const [urlText, setUrlText] = useState("");
+  const { getValues, setValue, formState } = useFormContext<FormValues>();
+  const ratio = useWatch<FormValues, "ratio">({ name: "ratio" });
+  const queryClient = useQueryClient();
+  const upload = useFrameUpload();
   const id = useId();
+  const rootRef = useRef<HTMLFieldSetElement>(null);
   const empty = optional ? null : undefined;
+  const value = field.value ?? null;
 
-  const urlProblem = mode === "url" && urlText.trim() !== "" ? describeImageUrlProblem(urlText) : null;
-  const uploadProblem = mode === "upload" && upload.error ? uploadErrorMessage(upload.error) : null;
-  const error = urlProblem ?? uploadProblem ?? frameErrorMessage(fieldState.error);
-  const errorId = `${id}-error`;
-  const hasValue = field.value !== null && field.value !== undefined;
+  const [own, setOwn] = useState<ImageRef | null>(value);
+  const [mode, setMode] = useState<FrameMode>(value && "url" in value ? "url" : "upload");
+  // The address as typed, while it may differ from the value (spaces, a refused image).
+  const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [libraryOpen, setLibraryOpen] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [urlCheck, setUrlCheck] = useState<UrlCheck | null>(null);
 
-  function clear() {
-    upload.reset();
-    setUrlText("");
-    field.onChange(empty);
+  // Set from elsewhere (a take loaded into the form, a swap): start over from the new value.
+  if (!sameImage(value, own)) {
+    setOwn(value);
+    setDraft(null);
+    setProblem(null);
+    if (value) setMode("url" in value ? "url" : "upload");
   }
 
-  function chooseMode(next: Mode) {
-    clear();
+  const address = draft ?? (value && "url" in value ? value.url : "");
+  const urlProblem = mode === "url" && address.trim() !== "" ? describeImageUrlProblem(address) : null;
+  const check = value && "url" in value && urlCheck?.url === value.url ? urlCheck : undefined;
+  const error = problem ?? urlProblem ?? check?.problem ?? upload.error ?? frameErrorMessage(fieldState.error);
+  const errorId = `${id}-error`;
+  const unsentId = `${id}-unsent`;
+
+  function write(next: ImageRef | null) {
+    setOwn(next);
+    field.onChange(next ?? empty);
+  }
+
+  /** Stops an upload in flight and clears the last refusal. */
+  function startOver() {
+    upload.stop();
+    setProblem(null);
+  }
+
+  async function takeFile(file: File) {
+    startOver();
+    setMode("upload");
+    setDraft(null);
+    write(null);
+    const refusal = await upload.start(file, (stored) => {
+      // Something else may have filled the frame meanwhile (a take loaded into the form).
+      if (getValues(name) == null) write({ uploadId: stored.id });
+    });
+    if (refusal) setProblem(refusal);
+  }
+
+  function takeUrl(text: string) {
+    startOver();
+    setMode("url");
+    setDraft(text);
+    write(text.trim() === "" ? null : { url: text.trim() });
+  }
+
+  function take(transfer: FrameTransfer) {
+    if (transfer.kind === "file") void takeFile(transfer.file);
+    else if (transfer.kind === "url") takeUrl(transfer.url);
+    else if (transfer.kind === "refused") setProblem(transfer.message);
+  }
+
+  function onUrlChecked(next: UrlCheck) {
+    recordUrlCheck(next.url, next.problem);
+    setUrlCheck(next);
+  }
+
+  function pick(picked: Upload) {
+    startOver();
+    setMode("upload");
+    setDraft(null);
+    rememberUpload(queryClient, picked);
+    write({ uploadId: picked.id });
+    setLibraryOpen(false);
+  }
+
+  function chooseMode(next: FrameMode) {
+    startOver();
+    setDraft(null);
+    write(null);
     setMode(next);
   }
 
-  function onFile(file: File | undefined) {
-    if (!file) return;
-    field.onChange(empty);
-    upload.mutate(file, { onSuccess: (result) => field.onChange({ uploadId: result.id }) });
+  function chooseRatio(next: string) {
+    setValue("ratio", next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
   }
 
-  function onUrl(text: string) {
-    setUrlText(text);
-    field.onChange(text.trim() === "" ? empty : { url: text.trim() });
-  }
+  useImperativeHandle(ref, () => ({
+    take,
+    contains: (node) => rootRef.current?.contains(node) ?? false,
+    isEmpty: () => getValues(name) == null && !upload.isBusy(),
+  }));
 
+  const shared = { alt: `${label} preview`, model, ratio, dimmed: unsentReason !== undefined, onUseRatio: chooseRatio };
   return (
-    <fieldset className="relative space-y-3">
-      <legend className={`${labelClass} float-left py-1`}>
-        {label} {optional && <span className="font-normal text-zinc-500 dark:text-zinc-400">(optional)</span>}
+    <fieldset
+      ref={rootRef}
+      aria-describedby={describedBy(unsentReason && unsentId)}
+      className={`relative min-w-0 space-y-3 rounded-xl transition-shadow ${dragging ? "ring-2 ring-accent-500 ring-offset-4 dark:ring-offset-zinc-900" : ""}`}
+      onDragOver={(event) => {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = "copy";
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setDragging(false);
+      }}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        take(readTransfer(event.dataTransfer));
+      }}
+    >
+      <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        {label}{" "}
+        {(optional || unsentReason) && (
+          <span className="font-normal text-zinc-500 dark:text-zinc-400">{unsentReason ? "(not sent)" : "(optional)"}</span>
+        )}
       </legend>
-      <div className="flex justify-end">
-        <div className="flex rounded-lg bg-zinc-100 p-0.5 text-xs dark:bg-zinc-800">
-          {(["upload", "url"] as const).map((option) => (
-            <label
-              key={option}
-              className="cursor-pointer rounded-md px-2.5 py-1 text-zinc-600 has-checked:bg-white has-checked:text-zinc-900 has-checked:shadow-xs has-focus-visible:outline-2 has-focus-visible:outline-accent-500 dark:text-zinc-400 dark:has-checked:bg-zinc-700 dark:has-checked:text-zinc-100"
-            >
-              <input type="radio" className="sr-only" name={`${id}-mode`} checked={mode === option} onChange={() => chooseMode(option)} />
-              {option === "upload" ? "Upload" : "Paste URL"}
-            </label>
-          ))}
-        </div>
-      </div>
-
-      {mode === "upload" ? (
-        <div key="upload" className="clear-both">
-          <label
-            htmlFor={`${id}-file`}
-            className="flex cursor-pointer flex-col items-center justify-center rounded-lg border border-dashed border-zinc-300 px-4 py-4 text-center text-sm text-zinc-600 transition-colors hover:border-accent-400 hover:bg-accent-50/50 has-[+input:focus-visible]:outline-2 has-[+input:focus-visible]:outline-accent-500 dark:border-zinc-700 dark:text-zinc-400 dark:hover:bg-accent-900/20"
-          >
-            <span className="font-medium text-accent-700 dark:text-accent-300">Choose {label.toLowerCase()} file</span>
-            <span className={hintClass}>JPEG, PNG or WebP, up to 40 MB</span>
-          </label>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept={ACCEPTED_IMAGE_TYPES.join(",")}
-            className="sr-only"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(error && errorId)}
-            onChange={(event) => {
-              onFile(event.target.files?.[0]);
-              event.target.value = "";
-            }}
-          />
-        </div>
-      ) : (
-        <div key="url" className="clear-both">
-          <label htmlFor={`${id}-url`} className="mb-1 block text-xs text-zinc-600 dark:text-zinc-400">
-            {label} address
-          </label>
-          <input
-            id={`${id}-url`}
-            type="url"
-            inputMode="url"
-            placeholder="https://images.example.com/frame.jpg"
-            className={inputClass}
-            value={urlText}
-            onChange={(event) => onUrl(event.target.value)}
-            onBlur={field.onBlur}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(error && errorId)}
-          />
-        </div>
-      )}
-
-      {upload.isPending && (
-        <p role="status" className="text-sm text-zinc-600 motion-safe:animate-pulse dark:text-zinc-400">
-          Uploading…
+      <FrameSource
+        label={label}
+        mode={mode}
+        onMode={chooseMode}
+        address={address}
+        onAddress={takeUrl}
+        onAddressBlur={field.onBlur}
+        onFile={(file) => void takeFile(file)}
+        onLibrary={() => setLibraryOpen(true)}
+        dragging={dragging}
+        invalid={Boolean(error)}
+        describedBy={describedBy(error && errorId)}
+      />
+      <FieldMessage id={errorId} message={error} />
+      {unsentReason && (
+        <p id={unsentId} className="rounded-md bg-amber-50 px-2.5 py-1.5 text-xs text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
+          {unsentReason}
         </p>
       )}
-      {mode === "upload" && upload.data && hasValue && (
-        <FramePreview src={upload.data.url} alt={`${label} preview`} size={upload.data} />
-      )}
-      {mode === "url" && hasValue && !urlProblem && <FramePreview src={urlText.trim()} alt={`${label} preview`} />}
-      {optional && hasValue && (
-        <Button size="sm" variant="ghost" onClick={clear}>
+      {upload.uploading && <FrameUploadProgress label={label} fraction={upload.progress} onCancel={startOver} />}
+      {value && "uploadId" in value && <UploadFramePreview uploadId={value.uploadId} {...shared} />}
+      {value && "url" in value && !urlProblem && <UrlFramePreview url={value.url} check={check} onChecked={onUrlChecked} {...shared} />}
+      {value && (
+        <Button size="sm" variant="ghost" onClick={() => chooseMode(mode)}>
           Remove {label.toLowerCase()}
         </Button>
       )}
-      <FieldMessage id={errorId} message={error} />
+      {libraryOpen && (
+        <Suspense fallback={null}>
+          <FrameLibraryDialog label={label} onPick={pick} onClose={() => setLibraryOpen(false)} />
+        </Suspense>
+      )}
     </fieldset>
   );
-}
-
-function uploadErrorMessage(error: Error): string {
-  if (error instanceof ApiError) return error.fields.file ?? error.message;
-  return error.message;
 }

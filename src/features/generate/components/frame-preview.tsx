@@ -1,31 +1,58 @@
-import { useState } from "react";
+import { centreCrop, describeSize } from "./frame-checks";
 
-/** "1920×1080 · 1.78:1" */
-export function describeSize(width: number, height: number): string {
-  return `${width}×${height} · ${(width / height).toFixed(2)}:1`;
-}
+type Size = { width: number; height: number };
+type FramePreviewProps = {
+  src: string;
+  alt: string;
+  /** The output ratio the crop is drawn for, such as "16:9". */
+  ratio: string;
+  /** Known from the upload, or measured once a pasted address loads. */
+  size?: Size | undefined;
+  dimmed?: boolean;
+  onLoaded?: (size: Size) => void;
+  onFailed?: () => void;
+};
 
-type FramePreviewProps = { src: string; alt: string; size?: { width: number; height: number } | undefined };
-
-/** Thumbnail with its pixel size; for pasted addresses the size comes from the image once it loads. */
-export function FramePreview({ src, alt, size }: FramePreviewProps) {
-  const [loaded, setLoaded] = useState<{ src: string; width: number; height: number } | null>(null);
-  const [failedSrc, setFailedSrc] = useState<string | null>(null);
-  const known = size ?? (loaded?.src === src ? loaded : undefined);
-
+/** The image with the model's crop drawn over it: the kept centre outlined, the rest dimmed. */
+export function FramePreview({ src, alt, ratio, size, dimmed = false, onLoaded, onFailed }: FramePreviewProps) {
+  const crop = size ? centreCrop(size.width, size.height, ratio) : null;
   return (
-    <figure className="flex items-center gap-3">
-      <img
-        src={src}
-        alt={alt}
-        className="h-16 w-24 shrink-0 rounded-md border border-zinc-200 bg-zinc-100 object-contain dark:border-zinc-700 dark:bg-zinc-800"
-        onLoad={(event) => setLoaded({ src, width: event.currentTarget.naturalWidth, height: event.currentTarget.naturalHeight })}
-        onError={() => setFailedSrc(src)}
-      />
-      <figcaption className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
-        {known && known.width > 0 ? describeSize(known.width, known.height) : null}
-        {failedSrc === src && !known ? "This browser couldn't show the image; the model may still be able to fetch it." : null}
-      </figcaption>
+    <figure className="space-y-1">
+      <div className={`relative inline-block max-w-full align-top ${dimmed ? "opacity-50 grayscale" : ""}`}>
+        <img
+          src={src}
+          alt={alt}
+          className="block max-h-48 max-w-full rounded-md border border-zinc-200 bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-800"
+          onLoad={(event) => onLoaded?.({ width: event.currentTarget.naturalWidth, height: event.currentTarget.naturalHeight })}
+          onError={() => onFailed?.()}
+        />
+        {size && crop && crop.kept < 0.995 && (
+          <svg
+            aria-hidden="true"
+            viewBox={`0 0 ${size.width} ${size.height}`}
+            preserveAspectRatio="none"
+            className="pointer-events-none absolute inset-0 h-full w-full rounded-md"
+          >
+            <path
+              fillRule="evenodd"
+              className="fill-zinc-950/55"
+              d={`M0 0H${size.width}V${size.height}H0Z M${crop.x} ${crop.y}h${crop.width}v${crop.height}h${-crop.width}Z`}
+            />
+            <rect
+              x={crop.x}
+              y={crop.y}
+              width={crop.width}
+              height={crop.height}
+              fill="none"
+              stroke="white"
+              strokeWidth={2}
+              strokeDasharray="6 4"
+              vectorEffect="non-scaling-stroke"
+            />
+          </svg>
+        )}
+      </div>
+      {size && <figcaption className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{describeSize(size.width, size.height)}</figcaption>}
     </figure>
   );
 }

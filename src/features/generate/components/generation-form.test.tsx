@@ -1,18 +1,17 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
-import { apiError, callsTo, json, makeGeneration, stubBff } from "@/test/fake-bff";
+import { apiError, callsTo, json, makeGeneration, makeUpload, pngFile, stubBff } from "@/test/fake-bff";
 import type { FakeHandler } from "@/test/fake-bff";
 import { renderWithProviders } from "@/test/render";
 import { GenerationPanel } from "./generation-panel";
 
-const png = () => new File(["fake-png"], "frame.png", { type: "image/png" });
-const uploaded = (id: string): FakeHandler => () =>
-  json(201, { id, url: `/media/uploads/${id}.png`, width: 1920, height: 1080, contentType: "image/png", bytes: 8 });
+const png = () => pngFile("frame.png");
+const uploaded = (id: string): FakeHandler => () => json(201, makeUpload({ id }));
 
 async function renderForm(routes: Record<string, FakeHandler> = {}) {
   const fetchMock = stubBff({
     "POST /api/uploads": uploaded("up_1"),
-    "POST /api/generations": () => json(201, makeGeneration()),
+    "POST /api/generations/batch": () => json(201, { items: [makeGeneration()] }),
     ...routes,
   });
   const onCreated = vi.fn();
@@ -22,7 +21,7 @@ async function renderForm(routes: Record<string, FakeHandler> = {}) {
 }
 
 const ratioNames = () => within(screen.getByRole("group", { name: "Aspect ratio" })).getAllByRole("radio").map((r) => (r as HTMLInputElement).value);
-const sentBodies = (fetchMock: ReturnType<typeof stubBff>) => callsTo(fetchMock, "POST", "/api/generations").map((b) => JSON.parse(String(b)));
+const sentBodies = (fetchMock: ReturnType<typeof stubBff>) => callsTo(fetchMock, "POST", "/api/generations/batch").map((b) => JSON.parse(String(b)));
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -104,7 +103,7 @@ describe("GenerationForm", () => {
 
     await waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
     expect(sentBodies(fetchMock)).toEqual([
-      { model: "gen4_turbo", prompt: "Slow dolly-in", image: { uploadId: "up_1" }, ratio: "21:9", duration: 5 },
+      { model: "gen4_turbo", prompt: "Slow dolly-in", image: { uploadId: "up_1" }, ratio: "21:9", duration: 5, variations: 1 },
     ]);
     expect(await screen.findByText(/take queued/i)).toBeInTheDocument();
   });
@@ -136,6 +135,7 @@ describe("GenerationForm", () => {
       ratio: "9:16",
       duration: 10,
       seed: 42,
+      variations: 1,
     });
   });
 
@@ -154,7 +154,7 @@ describe("GenerationForm", () => {
     const { user, fetchMock } = await renderForm();
     await user.click(screen.getByRole("button", { name: "Generate" }));
     expect(await screen.findByText(/add a first frame/i)).toBeInTheDocument();
-    expect(callsTo(fetchMock, "POST", "/api/generations")).toHaveLength(0);
+    expect(callsTo(fetchMock, "POST", "/api/generations/batch")).toHaveLength(0);
   });
 
   it("shows the server's field errors at their fields and other errors above the button", async () => {
@@ -165,7 +165,7 @@ describe("GenerationForm", () => {
       }),
       apiError(503, "upstream_unavailable", "Runway is not answering right now; try again in a minute."),
     ];
-    const { user } = await renderForm({ "POST /api/generations": () => responses.shift() ?? json(500, {}) });
+    const { user } = await renderForm({ "POST /api/generations/batch": () => responses.shift() ?? json(500, {}) });
     const first = screen.getByRole("group", { name: "First frame" });
     await user.click(within(first).getByRole("radio", { name: "Paste URL" }));
     await user.type(within(first).getByRole("textbox", { name: "First frame address" }), "https://images.example.com/a.jpg");
@@ -186,7 +186,7 @@ describe("GenerationForm", () => {
   it("disables Generate while submitting and sends one request for a double click", async () => {
     let release: (response: Response) => void = () => {};
     const { user, fetchMock } = await renderForm({
-      "POST /api/generations": () => new Promise<Response>((resolve) => (release = resolve)),
+      "POST /api/generations/batch": () => new Promise<Response>((resolve) => (release = resolve)),
     });
     await user.upload(screen.getByLabelText(/choose first frame file/i), png());
     await screen.findByText("1920×1080 · 1.78:1");
@@ -196,9 +196,9 @@ describe("GenerationForm", () => {
     expect(busy).toBeDisabled();
     await user.click(busy);
 
-    release(json(201, makeGeneration()));
+    release(json(201, { items: [makeGeneration()] }));
     expect(await screen.findByRole("button", { name: "Generate" })).toBeEnabled();
-    expect(callsTo(fetchMock, "POST", "/api/generations")).toHaveLength(1);
+    expect(callsTo(fetchMock, "POST", "/api/generations/batch")).toHaveLength(1);
   });
 
   it("explains an http:// address as soon as it is typed", async () => {

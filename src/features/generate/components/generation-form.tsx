@@ -1,37 +1,43 @@
-import { useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { Controller, FormProvider, useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useIsMutating } from "@tanstack/react-query";
-import { createGenerationSchema } from "@/shared/generation";
+import { useIsMutating, useQueryClient } from "@tanstack/react-query";
 import type { CreateGenerationRequest, Generation } from "@/shared/generation";
 import type { ModelCapability } from "@/shared/models";
 import { ApiError } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
-import { useCreateGeneration } from "../api/create-generation";
+import { useCreateGenerations } from "../api/create-generation";
+import { rememberUpload } from "../api/get-upload";
 import { generateKeys } from "../api/keys";
 import { ChoiceGroup } from "./choice-group";
-import { FrameField } from "./frame-field";
+import { FramePair } from "./frame-pair";
+import { generationResolver } from "./frame-resolver";
 import { ModelField } from "./model-field";
 import { PromptField } from "./prompt-field";
 import { SeedField } from "./seed-field";
+import { TakesField } from "./takes-field";
 import { applyServerFieldErrors, defaultValues, toRequestBody } from "./form-values";
 import type { FormValues } from "./form-values";
+import type { FormDraft } from "./form-draft";
 
 type GenerationFormProps = {
   models: readonly [ModelCapability, ...ModelCapability[]];
-  onCreated?: (generation: Generation) => void;
+  /** Settings another page asked to load (see FormDraft); applied once per draft id. */
+  draft?: FormDraft | null | undefined;
+  onCreated?: (generations: Generation[]) => void;
 };
 
-export function GenerationForm({ models, onCreated }: GenerationFormProps) {
+export function GenerationForm({ models, draft = null, onCreated }: GenerationFormProps) {
   const form = useForm<FormValues, unknown, CreateGenerationRequest>({
-    resolver: zodResolver(createGenerationSchema),
+    resolver: generationResolver,
     defaultValues: defaultValues(models[0]),
   });
-  const create = useCreateGeneration({ onCreated });
+  const queryClient = useQueryClient();
+  const create = useCreateGenerations({ onCreated });
   const uploading = useIsMutating({ mutationKey: generateKeys.upload() }) > 0;
+  const [variations, setVariations] = useState(1);
   const [formError, setFormError] = useState<string | null>(null);
-  const [queued, setQueued] = useState(false);
+  const [queued, setQueued] = useState<number | null>(null);
   // A second click can land before React re-renders the disabled button.
   const inFlight = useRef(false);
 
@@ -39,12 +45,28 @@ export function GenerationForm({ models, onCreated }: GenerationFormProps) {
   const model = models.find((m) => m.id === modelId) ?? models[0];
   const submitting = form.formState.isSubmitting || create.isPending;
 
+  // The draft is a request from outside React Hook Form's store; hand it over once per draft id.
+  const applyDraft = useEffectEvent(() => {
+    if (!draft) return;
+    if (draft.kind === "take") {
+      // The seed starts random: the take's seed is only offered (SeedField).
+      form.reset({ ...draft.values, seed: undefined });
+    } else {
+      rememberUpload(queryClient, draft.upload);
+      form.setValue("image", { uploadId: draft.upload.id }, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+    }
+  });
+  const draftId = draft?.id;
+  useEffect(() => {
+    if (draftId) applyDraft();
+  }, [draftId]);
+
   async function send(values: CreateGenerationRequest) {
     setFormError(null);
-    setQueued(false);
+    setQueued(null);
     try {
-      await create.mutateAsync(toRequestBody(values, model));
-      setQueued(true);
+      const { items } = await create.mutateAsync(toRequestBody(values, model, variations));
+      setQueued(items.length);
     } catch (error) {
       const unmatched = error instanceof ApiError ? applyServerFieldErrors(error.fields, form.setError) : [];
       const hasFieldErrors = error instanceof ApiError && Object.keys(error.fields).length > unmatched.length;
@@ -65,9 +87,15 @@ export function GenerationForm({ models, onCreated }: GenerationFormProps) {
   return (
     <FormProvider {...form}>
       <form noValidate onSubmit={onSubmit} aria-label="New take" className="space-y-6">
+        {draft && (
+          <p role="status" className="rounded-lg bg-accent-50 px-3 py-2 text-sm text-accent-900 dark:bg-accent-900/40 dark:text-accent-100">
+            {draft.kind === "take"
+              ? `Loaded the settings of “${draft.source.label}”. The seed is random until you choose the take's.`
+              : `The last frame of “${draft.source.label}” is now the first frame.`}
+          </p>
+        )}
         <ModelField models={models} current={model} />
-        <FrameField name="image" label="First frame" />
-        {model.acceptsLastImage && <FrameField name="lastImage" label="Last frame" optional />}
+        <FramePair model={model} />
         <PromptField model={model} />
         <div className="grid gap-6 sm:grid-cols-[1fr_auto]">
           <Controller
@@ -102,7 +130,8 @@ export function GenerationForm({ models, onCreated }: GenerationFormProps) {
             )}
           />
         </div>
-        <SeedField />
+        <SeedField offeredSeed={draft?.kind === "take" ? draft.seed : null} />
+        <TakesField value={variations} onChange={setVariations} />
 
         <div className="space-y-3 border-t border-zinc-200 pt-5 dark:border-zinc-800">
           {formError && (
@@ -111,7 +140,11 @@ export function GenerationForm({ models, onCreated }: GenerationFormProps) {
             </p>
           )}
           <p role="status" className="text-sm text-emerald-700 empty:hidden dark:text-emerald-400">
-            {queued && !submitting ? "Take queued — it appears in the gallery as it renders." : ""}
+            {queued !== null && !submitting
+              ? queued === 1
+                ? "Take queued — it appears in the gallery as it renders."
+                : `${queued} takes queued — they appear in the gallery as they render.`
+              : ""}
           </p>
           <Button type="submit" variant="primary" className="w-full" disabled={submitting || uploading}>
             {submitting ? "Submitting…" : uploading ? "Waiting for upload…" : "Generate"}

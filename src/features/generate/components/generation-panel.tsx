@@ -2,10 +2,17 @@ import { useQuery } from "@tanstack/react-query";
 import type { Generation } from "@/shared/generation";
 import { Button } from "@/components/ui/button";
 import { modelsQueryOptions } from "../api/get-models";
+import type { FormDraft } from "./form-draft";
 import { GenerationForm } from "./generation-form";
 
+type GenerationPanelProps = {
+  /** Settings to load into the form, owned by the route (see FormDraft). */
+  draft?: FormDraft | null | undefined;
+  onCreated?: (generations: Generation[]) => void;
+};
+
 /** Loads the model capabilities, then builds the form from them. */
-export function GenerationPanel({ onCreated }: { onCreated?: (generation: Generation) => void }) {
+export function GenerationPanel({ draft, onCreated }: GenerationPanelProps) {
   const models = useQuery(modelsQueryOptions());
 
   if (models.isPending) {
@@ -27,5 +34,5 @@ export function GenerationPanel({ onCreated }: { onCreated?: (generation: Genera
   }
   const [first, ...rest] = models.data;
   if (!first) return <p role="alert">The server offers no models right now.</p>;
-  return <GenerationForm models={[first, ...rest]} onCreated={onCreated} />;
+  return <GenerationForm models={[first, ...rest]} draft={draft} onCreated={onCreated} />;
 }

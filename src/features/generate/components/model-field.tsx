@@ -16,7 +16,6 @@ export function ModelField({ models, current }: ModelFieldProps) {
     if (!next) return;
     if (!next.ratios.includes(getValues("ratio"))) setValue("ratio", next.defaultRatio);
     if (!next.durations.includes(getValues("duration"))) setValue("duration", next.durations[0] ?? 5);
-    if (!next.acceptsLastImage) setValue("lastImage", null);
     if (formState.isSubmitted) void trigger();
   }
 

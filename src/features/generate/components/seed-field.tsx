@@ -10,11 +10,15 @@ function randomSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
 }
 
-export function SeedField() {
+/**
+ * Random (empty) or locked (a number), and always saying which. A take loaded into the form
+ * comes with its seed only as an offer: locking it is a visible choice.
+ */
+export function SeedField({ offeredSeed = null }: { offeredSeed?: number | null }) {
   const { register, setValue, formState } = useFormContext<FormValues>();
-  const seed = useWatch<FormValues, "seed">({ name: "seed" });
+  const seed = parseSeed(useWatch<FormValues, "seed">({ name: "seed" }));
   const error = formState.errors.seed?.message;
-  const locked = seed !== undefined && seed !== null;
+  const locked = seed !== undefined;
 
   function fill(value: number | undefined) {
     setValue("seed", value, { shouldDirty: true, shouldValidate: formState.isSubmitted });
@@ -56,6 +60,11 @@ export function SeedField() {
           </>
         )}
       </p>
+      {offeredSeed !== null && seed !== offeredSeed && (
+        <Button size="sm" className="mt-2" onClick={() => fill(offeredSeed)}>
+          Use this take's seed {offeredSeed}
+        </Button>
+      )}
       <FieldMessage id="seed-error" message={error} />
     </div>
   );

@@ -1,0 +1,18 @@
+import { useMutation } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api-client";
+import { uploadSchema } from "@/shared/api";
+import type { Upload } from "@/shared/api";
+import { generationKeys } from "./keys";
+
+/** The final frame of a completed take, stored as a new upload. */
+export function extractLastFrame(generationId: string) {
+  return apiFetch("/api/uploads/from-video", { schema: uploadSchema, method: "POST", body: { generationId } });
+}
+
+export function useExtractLastFrame({ onExtracted }: { onExtracted?: (upload: Upload) => void } = {}) {
+  return useMutation({
+    mutationKey: generationKeys.lastFrame(),
+    mutationFn: extractLastFrame,
+    onSuccess: (upload) => onExtracted?.(upload),
+  });
+}

@@ -1,0 +1,64 @@
+import type { InfiniteData, Query, QueryCache } from "@tanstack/react-query";
+import type { Generation, GenerationList } from "@/shared/generation";
+import type { GenerationStatus } from "@/shared/status";
+import { isTerminal } from "@/shared/status";
+import { generationKeys } from "./keys";
+
+type Seen = { status: GenerationStatus; updatedAt: string };
+
+function startsWith(key: readonly unknown[], prefix: readonly unknown[]): boolean {
+  return prefix.every((part, i) => key[i] === part);
+}
+
+/** Every take a query in the cache holds: one for a detail, all pages' items for a list. */
+function generationsIn(query: Query): Generation[] {
+  const data = query.state.data;
+  if (data === undefined) return [];
+  if (startsWith(query.queryKey, generationKeys.details())) return [data as Generation];
+  if (startsWith(query.queryKey, generationKeys.lists())) return (data as InfiniteData<GenerationList>).pages.flatMap((p) => p.items);
+  return [];
+}
+
+/**
+ * Follows each take's latest known status across every list and detail in the cache, so it
+ * can say which takes are still running and announce the moment one finishes or fails.
+ */
+export class TakeTracker {
+  readonly #seen = new Map<string, Seen>();
+  readonly #listeners = new Set<() => void>();
+  #running: readonly string[] = [];
+
+  /**
+   * Starts following the cache; what is already there is known but not announced.
+   * `onSettled` is called once per take seen running that then completes or fails.
+   */
+  connect(cache: QueryCache, onSettled: (generation: Generation) => void): () => void {
+    for (const query of cache.getAll()) this.#observe(query, null);
+    return cache.subscribe((event) => {
+      if (event.type === "added" || event.type === "updated") this.#observe(event.query, onSettled);
+    });
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  /** Stable between changes, as useSyncExternalStore needs. */
+  getRunning = (): readonly string[] => this.#running;
+
+  #observe(query: Query, onSettled: ((generation: Generation) => void) | null): void {
+    for (const generation of generationsIn(query)) {
+      const before = this.#seen.get(generation.id);
+      // An older copy (a list fetched before the last poll) must not roll the status back.
+      if (before && generation.updatedAt < before.updatedAt) continue;
+      this.#seen.set(generation.id, { status: generation.status, updatedAt: generation.updatedAt });
+      if (onSettled && before && !isTerminal(before.status) && isTerminal(generation.status)) onSettled(generation);
+    }
+    const running = [...this.#seen].filter(([, seen]) => !isTerminal(seen.status)).map(([id]) => id);
+    if (running.join() !== this.#running.join()) {
+      this.#running = running;
+      for (const listener of this.#listeners) listener();
+    }
+  }
+}

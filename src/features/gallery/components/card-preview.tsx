@@ -1,0 +1,59 @@
+import type { Ref } from "react";
+import type { Generation } from "@/shared/generation";
+import { MODELS, ratioValue } from "@/shared/models";
+
+// Every card gets the same stage so rows line up; the take keeps its own ratio inside it.
+const STAGE_RATIO = 16 / 10;
+
+type CardPreviewProps = { generation: Generation; videoRef: Ref<HTMLVideoElement> };
+
+/**
+ * The poster (lazy) with the video laid over it. `preload="none"`: nothing of the video
+ * loads until the card is hovered or focused and starts it.
+ */
+export function CardPreview({ generation, videoRef }: CardPreviewProps) {
+  const { status, video, ratio } = generation;
+  const fit = ratioValue(ratio) >= STAGE_RATIO ? "w-full" : "h-full";
+  const style = { aspectRatio: ratio.replace(":", " / ") };
+  const done = status === "completed" && video !== null;
+
+  return (
+    <div className="relative flex aspect-[16/10] items-center justify-center overflow-hidden bg-zinc-100 dark:bg-zinc-950">
+      <div className={`${fit} relative overflow-hidden bg-zinc-200 dark:bg-zinc-800`} style={style}>
+        <img
+          src={done && video.posterUrl ? video.posterUrl : generation.image.url}
+          alt=""
+          loading="lazy"
+          className={`size-full object-cover ${done ? "" : "opacity-40 grayscale"}`}
+        />
+        {done && (
+          <video
+            ref={videoRef}
+            src={video.url}
+            muted
+            loop
+            playsInline
+            preload="none"
+            aria-hidden="true"
+            tabIndex={-1}
+            className="absolute inset-0 size-full object-cover opacity-0 transition-opacity data-playing:opacity-100"
+            onPlaying={(event) => event.currentTarget.setAttribute("data-playing", "")}
+            onPause={(event) => event.currentTarget.removeAttribute("data-playing")}
+          />
+        )}
+      </div>
+      {status !== "completed" && status !== "failed" && (
+        <>
+          <p className="absolute inset-x-0 bottom-0 bg-linear-to-t from-zinc-950/70 to-transparent px-3 pt-6 pb-2 text-xs text-white">
+            {status === "finishing"
+              ? "Saving the video…"
+              : `${MODELS[generation.model].label} usually takes about ${MODELS[generation.model].typicalSeconds} s`}
+          </p>
+          <div aria-hidden="true" className="absolute inset-x-0 top-0 h-0.5 overflow-hidden bg-accent-500/20">
+            <div className="h-full w-1/3 bg-accent-500 motion-safe:animate-progress" />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Generation } from "@/shared/generation";
+import { Button } from "@/components/ui/button";
+import { useSetFavourite } from "../api/update-generation";
+
+/** A star toggle; it shows the requested state while the server confirms it. */
+export function FavouriteButton({ generation, className = "" }: { generation: Generation; className?: string }) {
+  const favourite = useSetFavourite();
+  const pressed = favourite.isPending ? favourite.variables.favourite : generation.favourite;
+
+  return (
+    <>
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-pressed={pressed}
+        aria-label="Favourite"
+        title={pressed ? "Remove from favourites" : "Add to favourites"}
+        className={`${pressed ? "text-amber-500 dark:text-amber-400" : ""} ${className}`}
+        onClick={() => favourite.mutate({ id: generation.id, favourite: !pressed })}
+      >
+        <span aria-hidden="true" className="text-base leading-none">
+          {pressed ? "★" : "☆"}
+        </span>
+      </Button>
+      {favourite.isError && (
+        <span role="alert" className="text-xs text-red-700 dark:text-red-400">
+          {favourite.error.message}
+        </span>
+      )}
+    </>
+  );
+}

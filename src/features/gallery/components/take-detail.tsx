@@ -1,0 +1,89 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { isTerminal } from "@/shared/status";
+import { Button } from "@/components/ui/button";
+import { generationQueryOptions, isNotFound } from "../api/get-generation";
+import { DeleteTakeButton } from "./delete-take-button";
+import { describeElapsed } from "./elapsed";
+import { FavouriteButton } from "./favourite-button";
+import { StatusBadge } from "./status-badge";
+import { TakeError } from "./take-error";
+import { TakeFacts, TakeFrames } from "./take-facts";
+import { TakeFiles, TakeReuseActions } from "./take-actions";
+import type { ReuseHandlers } from "./take-actions";
+import { TakePlayer } from "./take-player";
+import { TakeTimings } from "./take-timings";
+import { useNow } from "./use-now";
+
+const backLinkClass = "text-sm font-medium text-accent-700 underline underline-offset-4 dark:text-accent-300";
+
+type TakeDetailProps = ReuseHandlers & { id: string; onDeleted: () => void };
+
+/** One take in full. Unfinished takes poll until their status is terminal. */
+export function TakeDetail({ id, onDeleted, ...reuse }: TakeDetailProps) {
+  const take = useQuery(generationQueryOptions(id));
+  const live = take.data !== undefined && !isTerminal(take.data.status);
+  const now = useNow(live);
+
+  if (take.isPending) {
+    return (
+      <p role="status" className="text-sm text-zinc-500 dark:text-zinc-400">
+        Loading the take…
+      </p>
+    );
+  }
+  if (take.isError) {
+    if (isNotFound(take.error)) {
+      return (
+        <div className="space-y-3 rounded-xl border border-dashed border-zinc-300 px-6 py-16 text-center dark:border-zinc-700">
+          <h2 className="text-lg font-semibold">This take doesn't exist (or was deleted)</h2>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">Check the link, or find it in the gallery.</p>
+          <Link to="/" className={backLinkClass}>
+            Back to all takes
+          </Link>
+        </div>
+      );
+    }
+    return (
+      <div role="alert" className="space-y-3 rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">
+        <p>Couldn't load this take: {take.error.message}</p>
+        <Button size="sm" onClick={() => void take.refetch()}>
+          Try again
+        </Button>
+      </div>
+    );
+  }
+
+  const generation = take.data;
+  return (
+    <article aria-labelledby="take-heading" className="space-y-6">
+      <div className="space-y-2">
+        <Link to="/" className={backLinkClass}>
+          ← All takes
+        </Link>
+        <h2 id="take-heading" className="text-lg font-semibold break-words">
+          {generation.prompt || "Untitled take"}
+        </h2>
+        <div className="flex flex-wrap items-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
+          <StatusBadge status={generation.status} />
+          <span className="tabular-nums">{describeElapsed(generation, now)}</span>
+        </div>
+      </div>
+      <TakePlayer generation={generation} />
+      <div className="flex flex-wrap items-center gap-2">
+        <FavouriteButton generation={generation} />
+        <TakeFiles generation={generation} />
+        <DeleteTakeButton generation={generation} onDeleted={onDeleted} className="ml-auto" />
+      </div>
+      {generation.status === "failed" && generation.error && <TakeError error={generation.error} />}
+      <TakeReuseActions generation={generation} {...reuse} />
+      <div className="grid gap-6 md:grid-cols-2">
+        <TakeFacts generation={generation} />
+        <div className="space-y-6">
+          <TakeTimings generation={generation} />
+          <TakeFrames generation={generation} />
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,74 @@
+import { Link } from "react-router";
+import type { ReactNode } from "react";
+import type { Generation } from "@/shared/generation";
+import { MODELS } from "@/shared/models";
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/** Every parameter the take was made with, what came out, and what it cost. */
+export function TakeFacts({ generation }: { generation: Generation }) {
+  const { video, usage } = generation;
+  return (
+    <section aria-labelledby="take-parameters">
+      <h3 id="take-parameters" className="mb-2 text-sm font-semibold">
+        Parameters
+      </h3>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+        <Fact term="Model">{MODELS[generation.model].label}</Fact>
+        <Fact term="Prompt">{generation.prompt || <span className="italic text-zinc-500">none</span>}</Fact>
+        <Fact term="Ratio">{generation.ratio}</Fact>
+        <Fact term="Duration">{generation.duration} s</Fact>
+        <Fact term="Seed">{generation.seed === null ? "not reported yet" : generation.seed}</Fact>
+        <Fact term="By">{generation.author}</Fact>
+        <Fact term="Provider">{generation.provider === "simulator" ? "Simulator" : "AI/ML API"}</Fact>
+        {video && (
+          <Fact term="Video">
+            {video.width}×{video.height} · {video.durationSeconds.toFixed(1)} s · {megabytes(video.bytes)}
+          </Fact>
+        )}
+        <Fact term="Usage">{usage ? `${usage.tokensUsed.toLocaleString("en-US")} tokens` : "—"}</Fact>
+        {generation.sourceId && (
+          <Fact term="From take">
+            <Link to={`/g/${encodeURIComponent(generation.sourceId)}`} className="text-accent-700 underline underline-offset-2 dark:text-accent-300">
+              {generation.sourceId}
+            </Link>
+          </Fact>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+export function TakeFrames({ generation }: { generation: Generation }) {
+  return (
+    <section aria-labelledby="take-frames">
+      <h3 id="take-frames" className="mb-2 text-sm font-semibold">
+        Input frames
+      </h3>
+      <div className="flex flex-wrap gap-3">
+        <Frame src={generation.image.url} label="First frame" />
+        {generation.lastImage && <Frame src={generation.lastImage.url} label="Last frame" />}
+      </div>
+    </section>
+  );
+}
+
+function Frame({ src, label }: { src: string; label: string }) {
+  return (
+    <figure className="space-y-1">
+      <img src={src} alt={label} loading="lazy" className="h-28 max-w-48 rounded-md border border-zinc-200 bg-zinc-100 object-contain dark:border-zinc-700 dark:bg-zinc-800" />
+      <figcaption className="text-xs text-zinc-500 dark:text-zinc-400">{label}</figcaption>
+    </figure>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="text-zinc-500 dark:text-zinc-400">{term}</dt>
+      <dd className="break-words tabular-nums">{children}</dd>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { useSearchParams } from "react-router";
+import { generationFiltersSchema } from "@/shared/generation";
+import type { GenerationFilters } from "@/shared/generation";
+
+export const FILTER_NAMES = ["status", "model", "ratio", "duration", "favourite", "mine", "q"] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];
+
+/** Valid filters from the address; a bad value (hand-edited link) is ignored, not fatal. */
+export function readFilters(params: URLSearchParams): GenerationFilters {
+  const filters: Record<string, unknown> = {};
+  for (const name of FILTER_NAMES) {
+    const raw = params.get(name);
+    if (raw === null || raw.trim() === "") continue;
+    const parsed = generationFiltersSchema.safeParse({ [name]: raw });
+    if (parsed.success && parsed.data[name] !== undefined && parsed.data[name] !== "") filters[name] = parsed.data[name];
+  }
+  return filters as GenerationFilters;
+}
+
+/** The gallery's filters live in the URL, so a filtered view can be shared or reloaded. */
+export function useGalleryFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+
+  function setFilter(name: FilterName, value: string | undefined, { replace = false } = {}) {
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (value === undefined || value === "") next.delete(name);
+        else next.set(name, value);
+        return next;
+      },
+      { replace },
+    );
+  }
+
+  function clearFilters() {
+    setParams((previous) => {
+      const next = new URLSearchParams(previous);
+      for (const name of FILTER_NAMES) next.delete(name);
+      return next;
+    });
+  }
+
+  return { filters, active: Object.keys(filters).length > 0, setFilter, clearFilters };
+}

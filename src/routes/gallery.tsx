@@ -1,0 +1,13 @@
+import { Gallery } from "@/features/gallery/components/gallery";
+
+/** The studio's default page: every take, filtered by the address. */
+export function GalleryRoute() {
+  return (
+    <section aria-labelledby="takes-heading">
+      <h2 id="takes-heading" className="mb-4 text-base font-semibold">
+        Takes
+      </h2>
+      <Gallery />
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Estimate, Usage } from "../../shared/usage";
+import { estimateQuerySchema } from "../../shared/usage";
+import type { AppEnv } from "../http/app-env";
+import { parseOrThrow } from "../http/validate";
+import { startOfUtcDay } from "../jobs/spend-limits";
+import type { Db } from "../db/database";
+import { createUsageQueries } from "../store/usage-queries";
+
+export const priceTableSchema = z.record(z.string(), z.record(z.string(), z.number().nonnegative()));
+export type PriceTable = z.infer<typeof priceTableSchema>;
+
+function periodStarts(now: number) {
+  const today = startOfUtcDay(now);
+  const weekday = (new Date(today).getUTCDay() + 6) % 7; // Monday = 0
+  const d = new Date(now);
+  return { today, week: today - weekday * 86_400_000, month: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+export function usageRoutes(deps: { db: Db; priceTable: PriceTable }) {
+  const queries = createUsageQueries(deps.db);
+  return new Hono<AppEnv>()
+    .get("/", (c) => {
+      const starts = periodStarts(Date.now());
+      const periods = (["today", "week", "month"] as const).map((period) => ({
+        period,
+        since: new Date(starts[period]).toISOString(),
+        ...queries.since(starts[period]),
+      }));
+      return c.json({ periods } satisfies Usage);
+    })
+    .get("/estimate", (c) => {
+      const { model, duration, variations } = parseOrThrow(estimateQuerySchema, c.req.query());
+      const learned = queries.recentUsage(model, duration);
+      const listed = deps.priceTable[model]?.[String(duration)];
+      const perTake = learned.length ? median(learned) : (listed ?? null);
+      const basis = learned.length ? "learned" : listed !== undefined ? "price_table" : "unknown";
+      const estimate: Estimate = { perTake, total: perTake === null ? null : perTake * variations, basis, sampleSize: learned.length };
+      return c.json(estimate);
+    });
+}

@@ -1,0 +1,25 @@
+import type { Db } from "../db/database";
+import type { ModelId } from "../../shared/models";
+
+type Spend = { takes: number; tokens: number };
+
+/** Aggregates of stored usage; `tokens_used` is whatever figure the provider reported. */
+export function createUsageQueries(db: Db) {
+  const total = db.prepare<[number], Spend>("SELECT count(*) AS takes, coalesce(sum(tokens_used), 0) AS tokens FROM generations WHERE created_at >= ?");
+  const byUser = db.prepare<[number], Spend & { name: string }>(
+    "SELECT author AS name, count(*) AS takes, coalesce(sum(tokens_used), 0) AS tokens FROM generations WHERE created_at >= ? GROUP BY author ORDER BY tokens DESC, name",
+  );
+  const byModel = db.prepare<[number], Spend & { model: ModelId }>(
+    "SELECT model, count(*) AS takes, coalesce(sum(tokens_used), 0) AS tokens FROM generations WHERE created_at >= ? GROUP BY model ORDER BY model",
+  );
+  const recent = db.prepare<[ModelId, number], { tokens_used: number }>(
+    "SELECT tokens_used FROM generations WHERE model = ? AND duration = ? AND tokens_used IS NOT NULL ORDER BY seq DESC LIMIT 20",
+  );
+  return {
+    since(since: number) {
+      return { ...total.get(since)!, byUser: byUser.all(since), byModel: byModel.all(since) };
+    },
+    /** Usage of the last 20 takes of this model and duration that reported one. */
+    recentUsage: (model: ModelId, duration: number) => recent.all(model, duration).map((r) => r.tokens_used),
+  };
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { MAX_VARIATIONS } from "./generation";
+import { MODEL_IDS } from "./models";
+
+const spend = { takes: z.number(), tokens: z.number() };
+
+/** `GET /api/usage`: spend per person and per model for today, this week and this month (UTC). */
+export const usageSchema = z.object({
+  periods: z.array(
+    z.object({
+      period: z.enum(["today", "week", "month"]),
+      since: z.string(),
+      ...spend,
+      byUser: z.array(z.object({ name: z.string(), ...spend })),
+      byModel: z.array(z.object({ model: z.enum(MODEL_IDS), ...spend })),
+    }),
+  ),
+});
+export type Usage = z.infer<typeof usageSchema>;
+
+export const estimateQuerySchema = z.object({
+  model: z.enum(MODEL_IDS, { error: `model must be one of ${MODEL_IDS.join(", ")}.` }),
+  duration: z.coerce.number().pipe(z.union([z.literal(5), z.literal(10)], { error: "duration must be 5 or 10." })),
+  variations: z.coerce
+    .number()
+    .pipe(z.number().int().min(1).max(MAX_VARIATIONS, `variations must be 1 to ${MAX_VARIATIONS}.`))
+    .default(1),
+});
+
+/**
+ * `GET /api/usage/estimate`: what a submit is expected to cost, from the typical usage of
+ * past takes of that model and duration ("learned"), else the operator's price table.
+ */
+export const estimateSchema = z.object({
+  perTake: z.number().nullable(),
+  total: z.number().nullable(),
+  basis: z.enum(["learned", "price_table", "unknown"]),
+  sampleSize: z.number(),
+});
+export type Estimate = z.infer<typeof estimateSchema>;

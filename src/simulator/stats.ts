@@ -1,0 +1,24 @@
+import type { FaultEndpoint } from "./faults-config";
+
+export type Stats = {
+  /** Jobs actually created: a create refused or failed before processing never counts. */
+  creates: number;
+  /** Poll requests that reached the handler (not those a fault answered first). */
+  polls: number;
+  /** Result files the handler served (2xx), including those a fault then cut short or trickled. */
+  downloads: number;
+  /** Every authenticated call per endpoint, faulted or not: the numbers fault schedules count. */
+  calls: Record<FaultEndpoint, number>;
+  /** Faults applied, per endpoint, keyed by `faultLabel` (e.g. "http:503", "job-error:INTERNAL", "reset"). */
+  faults: Record<FaultEndpoint, Record<string, number>>;
+};
+
+export function emptyStats(): Stats {
+  return {
+    creates: 0,
+    polls: 0,
+    downloads: 0,
+    calls: { create: 0, poll: 0, result: 0 },
+    faults: { create: {}, poll: {}, result: {} },
+  };
+}
