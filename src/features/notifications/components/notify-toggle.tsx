@@ -2,6 +2,17 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { notificationsSupported, optIn, useNotifyOptIn } from "./browser-notifications";
 
+// Drawn, not an emoji: emoji fonts are missing on many studio machines.
+function BellIcon({ muted }: { muted: boolean }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.6">
+      <path d="M5 8a5 5 0 0 1 10 0v3.5l1.5 2.5h-13L5 11.5z" strokeLinejoin="round" />
+      <path d="M8.5 16.5a1.6 1.6 0 0 0 3 0" strokeLinecap="round" />
+      {muted && <path d="M3 3l14 14" strokeLinecap="round" />}
+    </svg>
+  );
+}
+
 /** Opt-in system notifications for takes that finish while the tab is in the background. */
 export function NotifyToggle() {
   const { enabled, permission, setOptIn } = useNotifyOptIn();
@@ -32,7 +43,7 @@ export function NotifyToggle() {
         disabled={asking}
         onClick={() => void toggle()}
       >
-        <span aria-hidden="true">{enabled ? "🔔" : "🔕"}</span>
+        <BellIcon muted={!enabled} />
         Notify me
       </Button>
       {blocked && (

@@ -1,0 +1,40 @@
+import { expect, type Page } from "@playwright/test";
+import { makeFrame } from "./fixtures";
+
+/** Radios are drawn as segments: a person clicks the visible label, as here. */
+export async function pick(page: Page, name: RegExp | string) {
+  const radio = page.getByRole("radio", { name, exact: typeof name === "string" }).first();
+  await page.locator("label").filter({ has: radio }).first().click();
+  await expect(radio).toBeChecked();
+}
+
+export async function chooseFrame(page: Page, label: "First frame" | "Last frame", hue: number, name = `${label.replace(" ", "-")}-${hue}.jpg`) {
+  await page.getByLabel(`Choose ${label.toLowerCase()} file`).setInputFiles({ name, mimeType: "image/jpeg", buffer: await makeFrame(1280, 720, hue) });
+  await expect(page.getByRole("img", { name: `${label} preview` })).toBeVisible();
+}
+
+/** The card of a take, found by its prompt. */
+export const cardOf = (page: Page, prompt: string) => page.getByRole("article").filter({ has: page.getByRole("link", { name: prompt }) });
+
+export async function expectCompleted(page: Page, prompt: string) {
+  await expect(cardOf(page, prompt).first()).toHaveAccessibleName(/completed/, { timeout: 60_000 });
+}
+
+/** Opens a take and checks that its video decodes and advances when played. */
+export async function playTake(page: Page, prompt: string) {
+  await cardOf(page, prompt).first().getByRole("link", { name: prompt }).click();
+  await expect(page.getByRole("heading", { level: 2, name: prompt })).toBeVisible();
+  const video = page.getByLabel(`Take: ${prompt}`);
+  await expect(video).toBeVisible();
+  const played = await video.evaluate(async (element) => {
+    const v = element as HTMLVideoElement;
+    v.muted = true;
+    await v.play();
+    const start = v.currentTime;
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    return { advanced: v.currentTime > start, readyState: v.readyState, width: v.videoWidth, height: v.videoHeight, duration: v.duration };
+  });
+  expect(played.advanced).toBe(true);
+  expect(played.readyState).toBeGreaterThanOrEqual(2);
+  return played;
+}
