@@ -39,6 +39,7 @@ export function createApp(deps: AppDeps) {
         formAction: ["'self'"],
       },
       referrerPolicy: "same-origin",
+      xFrameOptions: "DENY",
       crossOriginResourcePolicy: "same-origin",
       crossOriginEmbedderPolicy: false,
     }),
@@ -47,7 +48,8 @@ export function createApp(deps: AppDeps) {
   app.use(sameOriginWrites);
   app.use(auth.requireUser);
 
-  app.get("/api/health", (c) => c.json({ status: "ok", provider: deps.provider }));
+  // Open to anyone (load balancers, uptime checks); says more only to someone signed in.
+  app.get("/api/health", (c) => c.json(auth.resolveUser(c) ? { status: "ok", provider: deps.provider } : { status: "ok" }));
   app.route("/api/session", auth.routes);
   app.route("/api/usage", usageRoutes(deps));
   app.get("/api/models", (c) => c.json({ models: MODEL_LIST }));

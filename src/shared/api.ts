@@ -5,7 +5,8 @@ import { MODEL_IDS, DURATIONS } from "./models";
 export const PROVIDERS = ["aimlapi", "simulator"] as const;
 export type Provider = (typeof PROVIDERS)[number];
 
-export const healthSchema = z.object({ status: z.literal("ok"), provider: z.enum(PROVIDERS) });
+/** `provider` is left out for a caller who is not signed in (when sign-in is on). */
+export const healthSchema = z.object({ status: z.literal("ok"), provider: z.enum(PROVIDERS).optional() });
 export type Health = z.infer<typeof healthSchema>;
 
 export const modelCapabilitySchema = z.object({

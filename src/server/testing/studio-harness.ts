@@ -61,10 +61,10 @@ export async function sendJson(baseUrl: string, method: string, path: string, bo
 }
 
 /** Polls the BFF (not the upstream) until the generation is terminal or the time is up. */
-export async function waitForTerminal(baseUrl: string, id: string, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+export async function waitForTerminal(baseUrl: string, id: string, timeoutMs = 30_000, cookie?: string): Promise<Record<string, unknown>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const body = (await (await fetch(`${baseUrl}/api/generations/${id}`)).json()) as Record<string, unknown>;
+    const body = (await (await fetch(`${baseUrl}/api/generations/${id}`, { headers: cookie ? { cookie } : {} })).json()) as Record<string, unknown>;
     if (body.status === "completed" || body.status === "failed") return body;
     if (Date.now() > until) throw new Error(`generation ${id} still ${String(body.status)} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { apiErrorSchema } from "../../shared/api-error";
+import { postJson, startHarness, testImage, upload, type Harness } from "../testing/studio-harness";
+
+let h: Harness | null = null;
+afterEach(async () => {
+  await h?.stop();
+  h = null;
+});
+
+async function studio(env: Record<string, string>) {
+  h = await startHarness({ SIMULATOR_TIME_SCALE: "0.2", ...env });
+  const image = (await (await upload(h.url, await testImage())).json()) as { id: string };
+  const body = { model: "gen3a_turbo", prompt: "a limit test", image: { uploadId: image.id }, ratio: "16:9", duration: 5 };
+  return { h, body };
+}
+
+describe("spend limits over HTTP", () => {
+  it("two submits racing for the last running slot: exactly one wins, nothing else is sent", async () => {
+    const { h, body } = await studio({ LIMIT_RUNNING_PER_USER: "1" });
+    const responses = await Promise.all([postJson(h.url, "/api/generations", body), postJson(h.url, "/api/generations", body)]);
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 429]);
+    const refused = responses.find((r) => r.status === 429)!;
+    const error = apiErrorSchema.parse(await refused.json()).error;
+    expect(error.code).toBe("limit_reached");
+    expect(error.message).toMatch(/You have 1 take running.*at once is 1.*when one of them finishes/);
+    expect(h.simulator!.stats().creates).toBe(1);
+    const list = (await (await fetch(`${h.url}/api/generations`)).json()) as { items: unknown[] };
+    expect(list.items).toHaveLength(1);
+  });
+
+  it("a batch that would pass the studio's daily cap is refused whole, saying when it resets", async () => {
+    const { h, body } = await studio({ LIMIT_DAILY_STUDIO: "3" });
+    expect((await postJson(h.url, "/api/generations/batch", { ...body, variations: 2 })).status).toBe(201);
+    const refused = await postJson(h.url, "/api/generations/batch", { ...body, variations: 2 });
+    expect(refused.status).toBe(429);
+    expect(apiErrorSchema.parse(await refused.json()).error.message).toMatch(/made 2 takes today.*daily cap is 3 \(2 more would go over\).*resets at 00:00 UTC/);
+    expect((await postJson(h.url, "/api/generations", body)).status).toBe(201);
+    expect(h.simulator!.stats().creates).toBe(3);
+  });
+});
+
+describe("usage and the expected cost", () => {
+  it("sums stored usage per person and model, and learns the typical cost", async () => {
+    const { h, body } = await studio({ PRICE_TABLE: '{"gen4_turbo":{"10":480000}}' });
+    const before = (await (await fetch(`${h.url}/api/usage/estimate?model=gen3a_turbo&duration=5&variations=2`)).json()) as Record<string, unknown>;
+    expect(before).toEqual({ perTake: null, total: null, basis: "unknown", sampleSize: 0 });
+    const listed = (await (await fetch(`${h.url}/api/usage/estimate?model=gen4_turbo&duration=10&variations=3`)).json()) as Record<string, unknown>;
+    expect(listed).toEqual({ perTake: 480000, total: 1440000, basis: "price_table", sampleSize: 0 });
+
+    expect((await postJson(h.url, "/api/generations/batch", { ...body, variations: 2 })).status).toBe(201);
+    const learned = (await (await fetch(`${h.url}/api/usage/estimate?model=gen3a_turbo&duration=5&variations=3`)).json()) as Record<string, unknown>;
+    expect(learned).toMatchObject({ basis: "learned", sampleSize: 2, perTake: 250000, total: 750000 });
+
+    const usage = (await (await fetch(`${h.url}/api/usage`)).json()) as { periods: { period: string; takes: number; tokens: number; byUser: unknown[]; byModel: unknown[] }[] };
+    expect(usage.periods.map((p) => p.period)).toEqual(["today", "week", "month"]);
+    expect(usage.periods[0]).toMatchObject({ takes: 2, tokens: 500000, byUser: [{ name: "studio", takes: 2, tokens: 500000 }], byModel: [{ model: "gen3a_turbo", takes: 2, tokens: 500000 }] });
+    expect((await fetch(`${h.url}/api/usage/estimate?model=gen9&duration=7`)).status).toBe(400);
+  });
+});
