@@ -9,6 +9,7 @@ import { UpstreamError } from "../upstream/upstream-error";
 import type { MediaDir } from "../media/media-dir";
 import { archiveVideo } from "./archive-video";
 import { backoffMs } from "./backoff";
+import { expectedDurationMs, nextPollDelay } from "./poll-schedule";
 
 export type JobRunnerOptions = {
   store: GenerationsStore;
@@ -115,8 +116,21 @@ export function createJobRunner(options: JobRunnerOptions) {
           tokens_used: tokens,
           ...(reply.state === "generating" && row.started_at === null ? { started_at: now() } : {}),
         });
-        schedule(row.id, options.pollIntervalMs, { errors: 0 });
+        schedule(row.id, pollDelay(row), { errors: 0 });
     }
+  }
+
+  const expectations = new Map<string, { ms: number | null; at: number }>();
+  /** The adaptive schedule (poll-schedule.ts), with the expected time learned per model and duration. */
+  function pollDelay(row: GenerationRow): number {
+    const key = `${row.model}:${row.duration}`;
+    let expected = expectations.get(key);
+    if (!expected || now() - expected.at > 30_000) {
+      expected = { ms: expectedDurationMs(store.recentDurations(row.model, row.duration)), at: now() };
+      expectations.set(key, expected);
+    }
+    const elapsedMs = now() - (row.submitted_at ?? row.created_at);
+    return nextPollDelay({ elapsedMs, expectedMs: expected.ms, maxGapMs: options.pollIntervalMs });
   }
 
   async function step(id: string): Promise<void> {
@@ -184,8 +198,9 @@ export function createJobRunner(options: JobRunnerOptions) {
       timer ??= setInterval(tick, tickMs);
       timer.unref();
     },
-    track(id: string, delayMs = options.pollIntervalMs): void {
-      schedule(id, delayMs);
+    track(id: string, delayMs?: number): void {
+      const row = store.get(id);
+      schedule(id, delayMs ?? (row ? pollDelay(row) : options.pollIntervalMs));
     },
     stop(): void {
       if (timer) clearInterval(timer);

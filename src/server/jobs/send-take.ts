@@ -11,6 +11,8 @@ import type { UploadsStore } from "../store/uploads-store";
 import type { UpstreamClient } from "../upstream/aimlapi-client";
 import { describeTaskFailure } from "../upstream/failure-messages";
 import { UpstreamError } from "../upstream/upstream-error";
+import { backoffMs } from "./backoff";
+import { createVerdict, outcomeUnknown } from "./create-verdict";
 import type { JobRunner } from "./job-runner";
 import type { SpendLimits } from "./spend-limits";
 
@@ -52,6 +54,35 @@ export function toHttpError(error: UpstreamError): HttpError {
   return new HttpError(error.responseStatus as 429 | 422 | 413 | 502, error.code, error.message);
 }
 
+const CREATE_ATTEMPTS = 3;
+const MAX_CREATE_WAIT_MS = 10_000;
+
+/**
+ * The create, sent again only when the upstream certainly did not accept it (see
+ * createVerdict), with backoff that honours Retry-After within a bounded wait.
+ */
+async function createOnce(deps: SubmitDeps, row: GenerationRow, frames: UpstreamFrames) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.client.create({
+        model: row.model,
+        prompt: row.prompt,
+        imageUrl: frames.imageUrl,
+        lastImageUrl: frames.lastImageUrl,
+        ratio: row.ratio,
+        duration: row.duration,
+        seed: row.seed,
+      });
+    } catch (error) {
+      if (!(error instanceof UpstreamError) || createVerdict(error) !== "retry" || attempt >= CREATE_ATTEMPTS) throw error;
+      if ((error.retryAfterMs ?? 0) > MAX_CREATE_WAIT_MS) throw error;
+      const wait = Math.min(MAX_CREATE_WAIT_MS, backoffMs(attempt, 500, 4000, error.retryAfterMs));
+      deps.log.warn({ generationId: row.id, attempt, status: error.httpStatus, kind: error.kind, waitMs: Math.round(wait) }, "create not accepted; sending again");
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 /**
  * Sends the one create a recorded take is allowed (credits are money) with exactly the
  * recorded settings, stores the upstream id at once and hands the job to the poller.
@@ -59,15 +90,7 @@ export function toHttpError(error: UpstreamError): HttpError {
  */
 export async function sendTake(deps: SubmitDeps, row: GenerationRow, frames: UpstreamFrames): Promise<{ row: GenerationRow; error: UpstreamError | null }> {
   try {
-    const reply = await deps.client.create({
-      model: row.model,
-      prompt: row.prompt,
-      imageUrl: frames.imageUrl,
-      lastImageUrl: frames.lastImageUrl,
-      ratio: row.ratio,
-      duration: row.duration,
-      seed: row.seed,
-    });
+    const reply = await createOnce(deps, row, frames);
     const accepted = deps.store.markAccepted(row.id, reply.id, reply.rawStatus ?? "queued", reply.tokensUsed);
     deps.log.info({ generationId: row.id, upstreamId: reply.id, model: row.model }, "generation submitted");
     if (reply.state === "failed") {
@@ -78,10 +101,11 @@ export async function sendTake(deps: SubmitDeps, row: GenerationRow, frames: Ups
     deps.runner.track(row.id, reply.state === "completed" ? 0 : undefined);
     return { row: accepted, error: null };
   } catch (error) {
-    const upstream =
+    const raw =
       error instanceof UpstreamError
         ? error
         : new UpstreamError("network", ERROR_CODES.upstreamUnavailable, "The AI/ML API call failed unexpectedly.", null, String(error));
+    const upstream = createVerdict(raw) === "unknown" ? outcomeUnknown(raw) : raw;
     const failed = deps.store.markFailed(row.id, { code: upstream.code, message: upstream.message, detail: upstream.detail });
     deps.log.warn({ generationId: row.id, code: upstream.code, status: upstream.httpStatus }, "create refused upstream");
     return { row: failed, error: upstream };

@@ -51,6 +51,11 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
   const runningBy = db.prepare<[string], { n: number }>(
     "SELECT count(*) AS n FROM generations WHERE author = ? AND status IN ('queued', 'generating', 'finishing')",
   );
+  const durations = db.prepare<[string, number], { ms: number }>(
+    `SELECT finished_at - submitted_at AS ms FROM generations
+     WHERE model = ? AND duration = ? AND finished_at IS NOT NULL AND submitted_at IS NOT NULL AND status IN ('finishing', 'completed')
+     ORDER BY seq DESC LIMIT 20`,
+  );
   const createdSince = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM generations WHERE created_at >= ?");
   const createdSinceBy = db.prepare<[number, string], { n: number }>(
     "SELECT count(*) AS n FROM generations WHERE created_at >= ? AND author = ?",
@@ -172,6 +177,9 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
         todayStudio: createdSince.get(since)!.n,
       };
     },
+
+    /** How long the upstream took on the last takes of this kind (accepted to done). */
+    recentDurations: (model: string, duration: number) => durations.all(model, duration).map((r) => r.ms),
 
     listUnfinished(): GenerationRow[] {
       return unfinished.all();

@@ -36,6 +36,15 @@ export function toVendorBody(request: UpstreamCreate): Record<string, unknown> {
   };
 }
 
+// Errors that mean no connection was ever made: the request cannot have been received.
+const CONNECT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+
+function neverConnected(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;
+  const codes = [cause?.code, ...(cause?.errors ?? []).map((e) => e.code)];
+  return codes.some((code) => code !== undefined && CONNECT_CODES.has(code));
+}
+
 function retryAfterMs(header: string | null): number | null {
   if (!header) return null;
   const seconds = Number(header);
@@ -74,7 +83,7 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === "TimeoutError";
       throw new UpstreamError(
-        timedOut ? "timeout" : "network",
+        timedOut ? "timeout" : neverConnected(error) ? "connect" : "network",
         ERROR_CODES.upstreamUnavailable,
         timedOut
           ? "The AI/ML API did not answer in time. Try again in a few minutes."

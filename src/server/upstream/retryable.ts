@@ -8,6 +8,7 @@ const RETRYABLE: ReadonlySet<string> = new Set([
   "upstream_internal",
   "bad_output",
   "submit_interrupted",
+  "outcome_unknown",
   ERROR_CODES.upstreamUnavailable,
   ERROR_CODES.upstreamRateLimited,
   ERROR_CODES.deadlineExceeded,

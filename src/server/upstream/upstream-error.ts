@@ -1,6 +1,7 @@
 import { ERROR_CODES } from "../../shared/api-error";
 
-export type UpstreamErrorKind = "http" | "network" | "timeout" | "bad_reply";
+/** "connect": no connection was made, so the request certainly never reached the upstream. */
+export type UpstreamErrorKind = "http" | "connect" | "network" | "timeout" | "bad_reply";
 
 /** A failed call to the AI/ML API, already turned into words for the creator and the operator. */
 export class UpstreamError extends Error {

@@ -1,0 +1,31 @@
+import { UpstreamError } from "../upstream/upstream-error";
+
+/**
+ * What a failed create means for the credits. "retry": the upstream certainly did not accept
+ * it (no connection, 429, 503 maintenance), so sending it again can't charge twice.
+ * "unknown": it may have been accepted (a timeout after sending, a reset, a gateway error, a
+ * reply without an id), so it is never resent automatically. "refused": a definite no.
+ */
+export function createVerdict(error: UpstreamError): "retry" | "unknown" | "refused" {
+  if (error.kind === "connect") return "retry";
+  if (error.kind === "http") {
+    if (error.httpStatus === 429 || error.httpStatus === 503) return "retry";
+    if (error.httpStatus !== null && error.httpStatus >= 500) return "unknown";
+    return "refused";
+  }
+  return "unknown";
+}
+
+export const OUTCOME_UNKNOWN = "outcome_unknown";
+
+/** The take's failure when a create may or may not have started a paid job. */
+export function outcomeUnknown(error: UpstreamError): UpstreamError {
+  const what = error.kind === "timeout" ? "did not answer in time" : error.httpStatus ? `answered HTTP ${error.httpStatus}` : "dropped the connection";
+  return new UpstreamError(
+    error.kind,
+    OUTCOME_UNKNOWN,
+    `The AI/ML API ${what} after receiving this take, so it may be generating (and charged) anyway. Dailies won't resend it on its own: check the provider's dashboard, then use Retry only if it isn't there.`,
+    error.httpStatus,
+    error.detail,
+  );
+}
