@@ -1,33 +1,64 @@
 import { Suspense, lazy, useState } from "react";
+import type { ReactNode } from "react";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { createQueryClient } from "@/lib/query-client";
 import { GalleryRoute } from "@/routes/gallery";
 import { NotFoundRoute } from "@/routes/not-found";
+import { SessionGate } from "@/routes/session-gate";
 import { StudioRoute } from "@/routes/studio";
 
-// The detail page is the one place most visits never reach: load it when it is opened.
+// Pages most visits never reach load when they are opened: the detail page, the usage report,
+// and the sign-in form (which brings the form library with it).
 const TakeRoute = lazy(() => import("@/routes/take").then((module) => ({ default: module.TakeRoute })));
+const UsageRoute = lazy(() => import("@/routes/usage").then((module) => ({ default: module.UsageRoute })));
+const SignInRoute = lazy(() => import("@/routes/sign-in").then((module) => ({ default: module.SignInRoute })));
+
+function Loading({ what, children }: { what: string; children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <p role="status" className="text-sm text-zinc-500 dark:text-zinc-400">
+          {what}
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 export function AppRoutes() {
   return (
     <Routes>
-      <Route element={<StudioRoute />}>
-        <Route index element={<GalleryRoute />} />
-        <Route
-          path="g/:id"
-          element={
-            <Suspense
-              fallback={
-                <p role="status" className="text-sm text-zinc-500 dark:text-zinc-400">
-                  Loading the take…
-                </p>
-              }
-            >
-              <TakeRoute />
-            </Suspense>
-          }
-        />
+      <Route
+        path="sign-in"
+        element={
+          <Loading what="Opening the sign-in page…">
+            <SignInRoute />
+          </Loading>
+        }
+      />
+      <Route element={<SessionGate />}>
+        <Route element={<StudioRoute />}>
+          <Route index element={<GalleryRoute />} />
+          <Route
+            path="g/:id"
+            element={
+              <Loading what="Loading the take…">
+                <TakeRoute />
+              </Loading>
+            }
+          />
+          <Route
+            path="usage"
+            element={
+              <Loading what="Loading usage…">
+                <UsageRoute />
+              </Loading>
+            }
+          />
+        </Route>
       </Route>
       <Route path="*" element={<NotFoundRoute />} />
     </Routes>
@@ -35,7 +66,7 @@ export function AppRoutes() {
 }
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => createQueryClient());
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>

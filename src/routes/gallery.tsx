@@ -1,13 +1,16 @@
+import { useOutletContext } from "react-router";
 import { Gallery } from "@/features/gallery/components/gallery";
+import type { StudioOutletContext } from "./studio";
 
 /** The studio's default page: every take, filtered by the address. */
 export function GalleryRoute() {
+  const { viewer } = useOutletContext<StudioOutletContext>();
   return (
     <section aria-labelledby="takes-heading">
       <h2 id="takes-heading" className="mb-4 text-base font-semibold">
         Takes
       </h2>
-      <Gallery />
+      <Gallery viewer={viewer} />
     </section>
   );
 }

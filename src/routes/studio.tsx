@@ -1,15 +1,20 @@
 import { Suspense, lazy, useState } from "react";
-import { Outlet, useLocation, useMatch, useNavigate } from "react-router";
+import { useQuery } from "@tanstack/react-query";
+import { Link, NavLink, Outlet, useLocation, useMatch, useNavigate } from "react-router";
 import { panelClass } from "@/components/ui/styles";
 import { useRefreshGallery } from "@/features/gallery/api/use-refresh-gallery";
 import { useWatchTakes } from "@/features/gallery/api/use-watch-takes";
 import { describeTake } from "@/features/gallery/components/describe-take";
+import type { Viewer } from "@/features/gallery/components/viewer";
 import type { FormDraft } from "@/features/generate/components/form-draft";
 import { notifyInBackground } from "@/features/notifications/components/browser-notifications";
 import { NotifyToggle } from "@/features/notifications/components/notify-toggle";
 import { Toaster } from "@/features/notifications/components/toaster";
 import { useTitleCount } from "@/features/notifications/components/use-title-count";
 import { useToasts } from "@/features/notifications/components/use-toasts";
+import { sessionQueryOptions } from "@/features/session/api/get-session";
+import type { Session } from "@/features/session/api/get-session";
+import { SignedInAs } from "@/features/session/components/signed-in-as";
 import { SimulatorBanner } from "@/features/studio/components/simulator-banner";
 import type { Generation } from "@/shared/generation";
 
@@ -23,7 +28,16 @@ const GenerationPanel = lazy(() =>
 export type StudioOutletContext = {
   /** Load settings into the form and bring the form into view. */
   sendDraft: (draft: FormDraft) => void;
+  /** Who is looking (the session gate guarantees someone): decides Delete, "Mine only" and "by …". */
+  viewer: Viewer | undefined;
 };
+
+function toViewer(session: Session | undefined): Viewer | undefined {
+  return session?.user ? { ...session.user, identified: session.mode !== "none" } : undefined;
+}
+
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded-lg px-3 py-1.5 text-sm font-medium ${isActive ? "bg-zinc-100 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100" : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"}`;
 
 /**
  * The studio frame: the form on the left (top on phones) and, on the right, the gallery or
@@ -36,6 +50,7 @@ export function StudioRoute() {
   const [draft, setDraft] = useState<FormDraft | null>(null);
   const { toasts, show, dismiss } = useToasts();
   const openTake = useMatch("/g/:id")?.params.id;
+  const { data: session } = useQuery(sessionQueryOptions());
   // The gallery's last filters, so coming back from a take returns to the same view.
   const location = useLocation();
   const [gallerySearch, setGallerySearch] = useState(location.search);
@@ -70,18 +85,25 @@ export function StudioRoute() {
       heading?.scrollIntoView?.({ block: "start" });
       heading?.focus();
     },
+    viewer: toViewer(session),
   };
 
   return (
     <div className="min-h-dvh">
       <SimulatorBanner />
       <header className="border-b border-zinc-200 bg-white/80 dark:border-zinc-800 dark:bg-zinc-900/60">
-        <div className="mx-auto flex max-w-screen-2xl items-center gap-3 px-4 py-3 sm:px-6">
-          <h1 className="text-lg font-semibold tracking-tight">Dailies</h1>
-          <p className="hidden text-sm text-zinc-500 sm:block dark:text-zinc-400">Still image + prompt → short Runway takes</p>
-          <div className="ml-auto">
-            <NotifyToggle />
-          </div>
+        <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-3 px-4 py-3 sm:px-6">
+          <h1 className="text-lg font-semibold tracking-tight">
+            <Link to={`/${gallerySearch}`}>Dailies</Link>
+          </h1>
+          <p className="hidden text-sm text-zinc-500 lg:block dark:text-zinc-400">Still image + prompt → short Runway takes</p>
+          <nav aria-label="Studio" className="ml-auto flex items-center gap-1">
+            <NavLink to="/usage" className={navLinkClass}>
+              Usage
+            </NavLink>
+          </nav>
+          <NotifyToggle />
+          {session && <SignedInAs session={session} />}
         </div>
       </header>
       <main className="mx-auto grid max-w-screen-2xl gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[minmax(22rem,26rem)_1fr] lg:items-start">

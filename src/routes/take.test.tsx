@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import { AppRoutes } from "@/app";
-import { apiError, json, makeCompleted, makeFailed, makeGeneration, makeUpload, requestsTo, stubBff } from "@/test/fake-bff";
+import { apiError, json, makeCompleted, makeFailed, makeGeneration, makeSession, makeUpload, requestsTo, stubBff } from "@/test/fake-bff";
 import type { FakeHandler } from "@/test/fake-bff";
 import { renderWithProviders } from "@/test/render";
 
@@ -118,6 +118,17 @@ describe("Take detail (/g/:id)", () => {
     await user.click(within(screen.getByRole("dialog", { name: /Delete the take “Slow dolly-in/ })).getByRole("button", { name: "Delete take" }));
     expect(await screen.findByRole("region", { name: "Takes" })).toBeInTheDocument();
     expect(requestsTo(fetchMock, "DELETE", "/api/generations/g1")).toHaveLength(1);
+  });
+
+  it("offers no Delete on someone else's take, and says who made it", async () => {
+    renderTake({
+      "GET /api/session": () => json(200, makeSession("password", { name: "ben" })),
+      "GET /api/generations/:id": () => json(200, { ...take, author: "ana" }),
+    });
+    const detail = await screen.findByRole("article", { name: "Slow dolly-in on a lighthouse at dawn" }, LAZY);
+    expect(within(detail).getByText("By").nextElementSibling).toHaveTextContent("ana");
+    expect(within(detail).getByRole("button", { name: "New variation" })).toBeInTheDocument();
+    expect(within(detail).queryByRole("button", { name: "Delete" })).not.toBeInTheDocument();
   });
 
   it("loads every parameter into the form with the seed random, and offers the take's seed", async () => {

@@ -37,12 +37,13 @@ export function lastFrameDraft(upload: Upload, generation: Generation): FormDraf
 export function TakeRoute() {
   const { id = "" } = useParams();
   const navigate = useNavigate();
-  const { sendDraft } = useOutletContext<StudioOutletContext>();
+  const { sendDraft, viewer } = useOutletContext<StudioOutletContext>();
 
   return (
     <TakeDetail
       key={id}
       id={id}
+      viewer={viewer}
       onEdit={(generation) => sendDraft(takeDraft(generation))}
       onUseLastFrame={(upload, generation) => sendDraft(lastFrameDraft(upload, generation))}
       onCreated={(generation) => void navigate(`/g/${encodeURIComponent(generation.id)}`)}

@@ -10,6 +10,7 @@ import { createAuthLayer, sameOriginWrites } from "./auth/auth-layer";
 import type { AuthConfig } from "./auth/auth-config";
 import type { AppEnv } from "./http/app-env";
 import { HttpError } from "./http/http-error";
+import { requestLog } from "./http/request-log";
 import { usageRoutes, type PriceTable } from "./routes/usage-routes";
 import type { Db } from "./db/database";
 import type { SubmitDeps } from "./jobs/submit-generation";
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const auth = createAuthLayer(deps.auth);
 
+  app.use(requestLog(deps.log));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -79,7 +81,7 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(error.toBody(), error.status);
-    deps.log.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), path: c.req.path }, "unhandled error");
+    (c.get("log") ?? deps.log).error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), path: c.req.path }, "unhandled error");
     return c.json({ error: { code: ERROR_CODES.internal, message: "Something went wrong on the server. Try again; if it persists, tell the operator." } }, 500);
   });
 

@@ -1,5 +1,6 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { randomBytes } from "node:crypto";
+import type { Server as HttpServer } from "node:http";
 import { join, resolve } from "node:path";
 import type { Logger } from "pino";
 import type { Provider } from "../shared/api";
@@ -116,12 +117,21 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     simulator,
     app,
     runner,
+    /**
+     * Graceful: stop accepting, let in-flight requests finish (idle keep-alive connections are
+     * closed at once, busy ones get up to 10 s), stop polling, then close the database.
+     * Unfinished jobs stay in the database and resume at the next start.
+     */
     async close() {
-      runner.stop();
       if (server) {
-        const s = server;
-        await new Promise<void>((done) => s.close(() => done()));
+        const s = server as HttpServer;
+        const closed = new Promise<void>((done) => s.close(() => done()));
+        s.closeIdleConnections?.();
+        const force = setTimeout(() => s.closeAllConnections?.(), 10_000);
+        await closed;
+        clearTimeout(force);
       }
+      await runner.stop();
       await simulator?.close();
       db.close();
     },

@@ -2,6 +2,7 @@ import { vi } from "vitest";
 import { MODEL_LIST } from "@/shared/models";
 import type { Generation } from "@/shared/generation";
 import type { Upload } from "@/shared/api";
+import type { Usage } from "@/shared/usage";
 
 export type FakeRequest = { method: string; url: URL; params: Record<string, string>; init: RequestInit | undefined };
 export type FakeHandler = (request: FakeRequest) => Response | Promise<Response>;
@@ -14,7 +15,31 @@ export function apiError(status: number, code: string, message: string, fields?:
   return json(status, { error: { code, message, ...(fields ? { fields } : {}) } });
 }
 
+/** What `GET /api/session` answers: by default a studio without sign-in, as before sign-in existed. */
+export function makeSession(mode: "none" | "password" | "proxy" = "none", user: { name: string; isAdmin?: boolean } | null = { name: "studio", isAdmin: true }) {
+  return { mode, user: user ? { name: user.name, isAdmin: user.isAdmin ?? false } : null };
+}
+
+/** A usage report with every period empty unless given. */
+export function makeUsage(periods: Partial<Record<"today" | "week" | "month", Partial<Usage["periods"][number]>>> = {}): Usage {
+  const since = { today: "2025-01-15T00:00:00.000Z", week: "2025-01-13T00:00:00.000Z", month: "2025-01-01T00:00:00.000Z" };
+  return {
+    periods: (["today", "week", "month"] as const).map((period) => ({
+      period,
+      since: since[period],
+      takes: 0,
+      tokens: 0,
+      byUser: [],
+      byModel: [],
+      ...periods[period],
+    })),
+  };
+}
+
 const DEFAULT_ROUTES: Record<string, FakeHandler> = {
+  "GET /api/session": () => json(200, makeSession()),
+  "GET /api/usage": () => json(200, makeUsage()),
+  "GET /api/usage/estimate": () => json(200, { perTake: null, total: null, basis: "unknown", sampleSize: 0 }),
   "GET /api/health": () => json(200, { status: "ok", provider: "aimlapi" }),
   "GET /api/models": () => json(200, { models: MODEL_LIST }),
   "GET /api/generations": () => json(200, { items: [], nextCursor: null }),

@@ -1,8 +1,9 @@
 import type { ReactElement } from "react";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
+import { createQueryClient } from "@/lib/query-client";
 
 type Options = {
   userEventOptions?: Parameters<typeof userEvent.setup>[0];
@@ -10,9 +11,9 @@ type Options = {
   route?: string;
 };
 
-/** A fresh QueryClient (no retries) per test, a router, and a user-event session. */
+/** A fresh QueryClient (the app's, with no retries) per test, a router, and a user-event session. */
 export function renderWithProviders(ui: ReactElement, { userEventOptions, route = "/" }: Options = {}) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const queryClient = createQueryClient({ queries: { retry: false }, mutations: { retry: false } });
   const user = userEvent.setup(userEventOptions);
   const view = render(
     <QueryClientProvider client={queryClient}>

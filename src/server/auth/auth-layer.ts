@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { z } from "zod";
+import { signInSchema } from "../../shared/session";
 import { ERROR_CODES } from "../../shared/api-error";
 import type { AppEnv, StudioUser } from "../http/app-env";
 import { HttpError } from "../http/http-error";
@@ -15,19 +15,6 @@ import { createSignInThrottle } from "./sign-in-throttle";
 
 const LOCAL_USER: StudioUser = { name: "studio", isAdmin: true };
 
-export const signInSchema = z.strictObject({
-  name: z
-    .string({ error: "Enter your name." })
-    .transform(normaliseUserName)
-    .pipe(
-      z
-        .string()
-        .min(1, "Enter your name.")
-        .max(64, "Use a name of at most 64 characters.")
-        .regex(/^[\p{L}\p{N} .@_'-]+$/u, "Use letters, digits, spaces and . @ _ ' - in your name."),
-    ),
-  password: z.string({ error: "Enter the studio password." }).min(1, "Enter the studio password.").max(1024),
-});
 
 const unauthenticated = () => new HttpError(401, ERROR_CODES.unauthenticated, "Sign in to use the studio.");
 

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { Logger } from "pino";
 import { bodyLimit } from "hono/body-limit";
 import type { TakeRequest } from "../jobs/enforce-spend-limits";
 import type { AppEnv } from "./app-env";
@@ -23,6 +24,11 @@ export function idempotencyKey(header: string | undefined): string | null {
     throw new HttpError(400, ERROR_CODES.validation, "The Idempotency-Key header must be 8–100 letters, digits, '-' or '_'.");
   }
   return header;
+}
+
+/** The app's dependencies with the request's own logger, so its lines carry the request id. */
+export function withRequestLog<D extends { log: Logger }>(deps: D, c: Context<AppEnv>): D {
+  return { ...deps, log: c.get("log") ?? deps.log };
 }
 
 /** The asker and the repeat key of a request that creates takes. */

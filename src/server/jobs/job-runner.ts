@@ -202,9 +202,12 @@ export function createJobRunner(options: JobRunnerOptions) {
       const row = store.get(id);
       schedule(id, delayMs ?? (row ? pollDelay(row) : options.pollIntervalMs));
     },
-    stop(): void {
+    /** Stops polling and waits (bounded) for calls already under way, so nothing writes after. */
+    async stop(): Promise<void> {
       if (timer) clearInterval(timer);
       timer = null;
+      const until = Date.now() + 10_000;
+      while (inFlight.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     },
     pending: () => slots.size,
     /** Resolves when no job is left to poll (tests and graceful shutdown). */

@@ -4,7 +4,7 @@ import { ERROR_CODES } from "../../shared/api-error";
 import { createBatchSchema, createGenerationSchema, generationFiltersSchema } from "../../shared/generation";
 import { HttpError } from "../http/http-error";
 import type { AppEnv } from "../http/app-env";
-import { jsonBodyLimit, takeRequest } from "../http/request-guards";
+import { jsonBodyLimit, takeRequest, withRequestLog } from "../http/request-guards";
 import { parseOrThrow, readJsonBody } from "../http/validate";
 import { submitBatch } from "../jobs/submit-batch";
 import { submitGeneration, type SubmitDeps } from "../jobs/submit-generation";
@@ -16,12 +16,12 @@ export function generationsRoutes(deps: SubmitDeps) {
   return new Hono<AppEnv>()
     .post("/", jsonBodyLimit(), async (c) => {
       const input = parseOrThrow(createGenerationSchema, await readJsonBody(c.req.raw));
-      const { row, created } = await submitGeneration(deps, input, takeRequest(c));
+      const { row, created } = await submitGeneration(withRequestLog(deps, c), input, takeRequest(c));
       return c.json(toGeneration(row), created ? 201 : 200);
     })
     .post("/batch", jsonBodyLimit(), async (c) => {
       const input = parseOrThrow(createBatchSchema, await readJsonBody(c.req.raw));
-      const { rows, created } = await submitBatch(deps, input, takeRequest(c));
+      const { rows, created } = await submitBatch(withRequestLog(deps, c), input, takeRequest(c));
       return c.json({ items: rows.map(toGeneration) }, created ? 201 : 200);
     })
     .get("/", (c) => {

@@ -3,7 +3,7 @@ import { ERROR_CODES } from "../../shared/api-error";
 import { rerunSchema, updateGenerationSchema } from "../../shared/generation";
 import { HttpError } from "../http/http-error";
 import type { AppEnv } from "../http/app-env";
-import { jsonBodyLimit, takeRequest } from "../http/request-guards";
+import { jsonBodyLimit, takeRequest, withRequestLog } from "../http/request-guards";
 import { parseOrThrow, readJsonBody } from "../http/validate";
 import { rerunGeneration } from "../jobs/rerun-generation";
 import type { SubmitDeps } from "../jobs/send-take";
@@ -21,7 +21,7 @@ export function takeActionsRoutes(deps: SubmitDeps) {
       const { seed } = parseOrThrow(rerunSchema, await readJsonBody(c.req.raw));
       const source = deps.store.get(c.req.param("id"));
       if (!source) throw notFound(c.req.param("id"));
-      const { row, created } = await rerunGeneration(deps, source, seed, takeRequest(c));
+      const { row, created } = await rerunGeneration(withRequestLog(deps, c), source, seed, takeRequest(c));
       return c.json(toGeneration(row), created ? 201 : 200);
     })
     .patch("/:id", jsonBodyLimit(), async (c) => {

@@ -7,11 +7,13 @@ import { SearchBox } from "./search-box";
 import { statusLabel } from "./status-badge";
 import { useGalleryFilters } from "./use-gallery-filters";
 import type { FilterName } from "./use-gallery-filters";
+import { showsAuthors } from "./viewer";
+import type { Viewer } from "./viewer";
 
 const RATIOS = [...new Set(MODEL_LIST.flatMap((model) => model.ratios))];
 
 /** Status, model, ratio, duration, favourites, mine and prompt search; every choice is written to the URL. */
-export function GalleryFilters() {
+export function GalleryFilters({ viewer }: { viewer?: Viewer | undefined }) {
   const { filters, active, setFilter, clearFilters } = useGalleryFilters();
 
   return (
@@ -50,7 +52,14 @@ export function GalleryFilters() {
         ))}
       </FilterSelect>
       <FilterCheckbox label="Favourites only" checked={filters.favourite === "true"} onChange={(on) => setFilter("favourite", on ? "true" : undefined)} />
-      <FilterCheckbox label="Mine only" checked={filters.mine === "true"} onChange={(on) => setFilter("mine", on ? "true" : undefined)} />
+      {showsAuthors(viewer) && (
+        <FilterCheckbox
+          label="Mine only"
+          title={viewer ? `Only the takes ${viewer.name} made` : undefined}
+          checked={filters.mine === "true"}
+          onChange={(on) => setFilter("mine", on ? "true" : undefined)}
+        />
+      )}
       {active && (
         <Button variant="ghost" onClick={clearFilters}>
           Clear filters
@@ -83,9 +92,11 @@ function FilterSelect({ label, name, value, onChange, children }: FilterSelectPr
   );
 }
 
-function FilterCheckbox({ label, checked, onChange }: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+type FilterCheckboxProps = { label: string; title?: string | undefined; checked: boolean; onChange: (checked: boolean) => void };
+
+function FilterCheckbox({ label, title, checked, onChange }: FilterCheckboxProps) {
   return (
-    <label className="flex h-10 items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+    <label title={title} className="flex h-10 items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
       <input type="checkbox" className="size-4 accent-accent-600" checked={checked} onChange={(event) => onChange(event.target.checked)} />
       {label}
     </label>

@@ -5,6 +5,7 @@ import { apiError, json, makeCompleted, makeFailed, makeGeneration, requestsTo, 
 import type { Generation } from "@/shared/generation";
 import { renderWithProviders } from "@/test/render";
 import { Gallery } from "./gallery";
+import type { Viewer } from "./viewer";
 
 const list = (items: Generation[], nextCursor: string | null = null) => () => json(200, { items, nextCursor });
 
@@ -13,10 +14,10 @@ function CurrentSearch() {
   return <output aria-label="Current address">{useLocation().search}</output>;
 }
 
-function renderGallery(route = "/") {
+function renderGallery(route = "/", viewer?: Viewer) {
   return renderWithProviders(
     <>
-      <Gallery />
+      <Gallery viewer={viewer} />
       <CurrentSearch />
     </>,
     { route },
@@ -269,5 +270,50 @@ describe("Card actions", () => {
     await user.click(await screen.findByRole("button", { name: "Retry" }));
     await waitFor(() => expect(requestsTo(fetchMock, "POST", "/api/generations/g1/rerun")).toHaveLength(1));
     expect(JSON.parse(String(requestsTo(fetchMock, "POST", "/api/generations/g1/rerun")[0]?.init?.body))).toEqual({ seed: "same" });
+  });
+});
+
+describe("Who made what", () => {
+  const takes = [makeCompleted({ id: "g1", prompt: "Harbour at dawn", author: "ana" }), makeCompleted({ id: "g2", prompt: "Fog on the pier", author: "ben" })];
+  const cardOf = async (prompt: string) => (await screen.findByRole("link", { name: prompt })).closest("article") as HTMLElement;
+
+  it("says who made each take, and offers Delete only on the viewer's own takes", async () => {
+    stubBff({ "GET /api/generations": list(takes) });
+    renderGallery("/", { name: "ana", isAdmin: false, identified: true });
+    const mine = await cardOf("Harbour at dawn");
+    const theirs = await cardOf("Fog on the pier");
+    expect(within(mine).getByText("by ana")).toBeInTheDocument();
+    expect(within(theirs).getByText("by ben")).toBeInTheDocument();
+    expect(within(mine).getByRole("button", { name: "Delete" })).toBeInTheDocument();
+    expect(within(theirs).queryByRole("button", { name: "Delete" })).not.toBeInTheDocument();
+    expect(screen.getByRole("checkbox", { name: "Mine only" })).not.toBeChecked();
+  });
+
+  it("lets an admin delete anyone's take", async () => {
+    stubBff({ "GET /api/generations": list(takes) });
+    renderGallery("/", { name: "boss", isAdmin: true, identified: true });
+    expect(within(await cardOf("Harbour at dawn")).getByRole("button", { name: "Delete" })).toBeInTheDocument();
+    expect(within(await cardOf("Fog on the pier")).getByRole("button", { name: "Delete" })).toBeInTheDocument();
+  });
+
+  it("shows the server's 403 if a delete is refused anyway", async () => {
+    stubBff({
+      "GET /api/generations": list(takes),
+      "DELETE /api/generations/:id": () => apiError(403, "forbidden", "Only ben (who made this take) or an admin can delete it."),
+    });
+    // An admin a moment ago; the server has since decided otherwise.
+    const { user } = renderGallery("/", { name: "ana", isAdmin: true, identified: true });
+    await user.click(within(await cardOf("Fog on the pier")).getByRole("button", { name: "Delete" }));
+    await user.click(screen.getByRole("button", { name: "Delete take" }));
+    expect(await within(screen.getByRole("dialog")).findByRole("alert")).toHaveTextContent("Only ben (who made this take) or an admin can delete it.");
+  });
+
+  it("hides authorship and Mine only where nobody signs in", async () => {
+    stubBff({ "GET /api/generations": list([makeCompleted({ id: "g1", prompt: "Harbour at dawn" })]) });
+    renderGallery("/", { name: "studio", isAdmin: true, identified: false });
+    const card = await cardOf("Harbour at dawn");
+    expect(within(card).queryByText("by studio")).not.toBeInTheDocument();
+    expect(within(card).getByRole("button", { name: "Delete" })).toBeInTheDocument();
+    expect(screen.queryByRole("checkbox", { name: "Mine only" })).not.toBeInTheDocument();
   });
 });

@@ -5,12 +5,13 @@ import { GalleryFilters } from "./gallery-filters";
 import { GenerationCard } from "./generation-card";
 import { useGalleryFilters } from "./use-gallery-filters";
 import { useInfiniteScroll } from "./use-infinite-scroll";
+import type { Viewer } from "./viewer";
 
 const GRID = "grid grid-cols-[repeat(auto-fill,minmax(min(100%,16rem),1fr))] gap-4";
 const EMPTY = "rounded-xl border border-dashed border-zinc-300 px-6 py-16 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400";
 
 /** Every take matching the URL's filters, newest first; older pages load as the end scrolls into view. */
-export function Gallery() {
+export function Gallery({ viewer }: { viewer?: Viewer | undefined }) {
   const { filters, active } = useGalleryFilters();
   const list = useInfiniteQuery(generationListQueryOptions(filters));
   const canLoadMore = list.hasNextPage && !list.isFetchingNextPage && !list.isPlaceholderData;
@@ -18,7 +19,7 @@ export function Gallery() {
 
   return (
     <>
-      <GalleryFilters />
+      <GalleryFilters viewer={viewer} />
       {list.isPending ? (
         <div role="status" aria-label="Loading takes" className={GRID}>
           {[0, 1, 2].map((n) => (
@@ -47,7 +48,7 @@ export function Gallery() {
             {list.data.pages.flatMap((page) =>
               page.items.map((item) => (
                 <li key={item.id} className="flex">
-                  <GenerationCard item={item} />
+                  <GenerationCard item={item} viewer={viewer} />
                 </li>
               )),
             )}

@@ -12,6 +12,8 @@ import { FavouriteButton } from "./favourite-button";
 import { RetryButton } from "./retry-button";
 import { StatusBadge } from "./status-badge";
 import { useNow } from "./use-now";
+import { mayDelete, showsAuthors } from "./viewer";
+import type { Viewer } from "./viewer";
 
 const canPreview = () => window.matchMedia?.("(hover: hover) and (prefers-reduced-motion: no-preference)").matches ?? false;
 
@@ -19,7 +21,7 @@ const canPreview = () => window.matchMedia?.("(hover: hover) and (prefers-reduce
  * One take. The card reads its take's detail from the cache (the studio's watcher polls
  * unfinished ones), so it updates in place; the whole card opens the detail page.
  */
-export function GenerationCard({ item }: { item: Generation }) {
+export function GenerationCard({ item, viewer }: { item: Generation; viewer?: Viewer | undefined }) {
   const { data } = useQuery({ ...generationQueryOptions(item.id), initialData: item, enabled: false });
   // The list and the detail may disagree for a moment; the later update wins.
   const generation = data.updatedAt >= item.updatedAt ? data : item;
@@ -62,11 +64,12 @@ export function GenerationCard({ item }: { item: Generation }) {
           <Meta term="Ratio" value={generation.ratio} />
           <Meta term="Duration" value={`${generation.duration} s`} />
           <Meta term="Seed" value={generation.seed === null ? "seed random" : `seed ${generation.seed}`} />
+          {showsAuthors(viewer) && <Meta term="Author" value={`by ${generation.author}`} />}
         </dl>
         <div className="relative z-10 mt-auto flex flex-wrap items-center gap-1 pt-1">
           <FavouriteButton generation={generation} />
           <RetryButton generation={generation} />
-          <DeleteTakeButton generation={generation} className="ml-auto" />
+          {mayDelete(viewer, generation) && <DeleteTakeButton generation={generation} className="ml-auto" />}
         </div>
       </div>
     </article>

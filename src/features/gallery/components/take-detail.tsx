@@ -14,13 +14,15 @@ import type { ReuseHandlers } from "./take-actions";
 import { TakePlayer } from "./take-player";
 import { TakeTimings } from "./take-timings";
 import { useNow } from "./use-now";
+import { mayDelete } from "./viewer";
+import type { Viewer } from "./viewer";
 
 const backLinkClass = "text-sm font-medium text-accent-700 underline underline-offset-4 dark:text-accent-300";
 
-type TakeDetailProps = ReuseHandlers & { id: string; onDeleted: () => void };
+type TakeDetailProps = ReuseHandlers & { id: string; onDeleted: () => void; viewer?: Viewer | undefined };
 
 /** One take in full. Unfinished takes poll until their status is terminal. */
-export function TakeDetail({ id, onDeleted, ...reuse }: TakeDetailProps) {
+export function TakeDetail({ id, onDeleted, viewer, ...reuse }: TakeDetailProps) {
   const take = useQuery(generationQueryOptions(id));
   const live = take.data !== undefined && !isTerminal(take.data.status);
   const now = useNow(live);
@@ -73,7 +75,7 @@ export function TakeDetail({ id, onDeleted, ...reuse }: TakeDetailProps) {
       <div className="flex flex-wrap items-center gap-2">
         <FavouriteButton generation={generation} />
         <TakeFiles generation={generation} />
-        <DeleteTakeButton generation={generation} onDeleted={onDeleted} className="ml-auto" />
+        {mayDelete(viewer, generation) && <DeleteTakeButton generation={generation} onDeleted={onDeleted} className="ml-auto" />}
       </div>
       {generation.status === "failed" && generation.error && <TakeError error={generation.error} />}
       <TakeReuseActions generation={generation} {...reuse} />

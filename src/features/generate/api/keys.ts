@@ -1,4 +1,7 @@
+import type { ModelId } from "@/shared/models";
+
 export type UploadListFilters = { limit: number };
+export type EstimateParams = { model: ModelId; duration: number; variations: number };
 
 export const generateKeys = {
   all: ["generate"] as const,
@@ -11,4 +14,7 @@ export const generateKeys = {
   uploadList: (filters: UploadListFilters) => [...generateKeys.uploadLists(), filters] as const,
   uploadDetails: () => [...generateKeys.uploads(), "detail"] as const,
   uploadDetail: (id: string) => [...generateKeys.uploadDetails(), id] as const,
+  /** What a submit of these settings is expected to cost. */
+  estimates: () => [...generateKeys.all, "estimate"] as const,
+  estimate: (params: EstimateParams) => [...generateKeys.estimates(), params] as const,
 };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
-import { apiError, callsTo, json, makeGeneration, makeUpload, pngFile, stubBff } from "@/test/fake-bff";
+import { apiError, callsTo, json, makeGeneration, makeUpload, pngFile, requestsTo, stubBff } from "@/test/fake-bff";
 import type { FakeHandler } from "@/test/fake-bff";
 import { renderWithProviders } from "@/test/render";
 import { GenerationPanel } from "./generation-panel";
@@ -220,5 +220,45 @@ describe("GenerationForm", () => {
     const first = screen.getByRole("group", { name: "First frame" });
     await user.upload(within(first).getByLabelText(/choose first frame file/i), png());
     expect(await within(first).findByText("This file is not a JPEG, PNG or WebP image.")).toBeInTheDocument();
+  });
+
+  it("says what the submit is expected to cost, and follows the model, duration and takes", async () => {
+    const fetchMock = stubBff({
+      "GET /api/usage/estimate": ({ url }) => {
+        const model = url.searchParams.get("model");
+        const variations = Number(url.searchParams.get("variations"));
+        if (model === "gen3a_turbo") return json(200, { perTake: null, total: null, basis: "unknown", sampleSize: 0 });
+        if (url.searchParams.get("duration") === "10") return json(200, { perTake: 400_000, total: 400_000 * variations, basis: "price_table", sampleSize: 0 });
+        return json(200, { perTake: 250_000, total: 250_000 * variations, basis: "learned", sampleSize: 12 });
+      },
+    });
+    const { user } = renderWithProviders(<GenerationPanel />);
+    const cost = await screen.findByRole("status", { name: "Cost estimate" });
+    await waitFor(() => expect(cost).toHaveTextContent("Expected: about 250,000 tokens (typical of the last 12 Gen-4 Turbo 5 s takes)"));
+
+    await user.click(within(screen.getByRole("group", { name: "Takes" })).getByRole("radio", { name: "2" }));
+    await waitFor(() => expect(cost).toHaveTextContent("Expected: about 500,000 tokens (2 takes × 250,000, typical of the last 12 Gen-4 Turbo 5 s takes)"));
+
+    await user.click(within(screen.getByRole("group", { name: "Duration" })).getByRole("radio", { name: "10 s" }));
+    await waitFor(() => expect(cost).toHaveTextContent("Expected: about 800,000 tokens (2 takes × 400,000, from the studio's price table)"));
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "Model" }), "gen3a_turbo");
+    await waitFor(() => expect(cost).toHaveTextContent(/^No cost estimate yet$/));
+    const asked = requestsTo(fetchMock, "GET", "/api/usage/estimate").map(({ url }) => Object.fromEntries(url.searchParams));
+    expect(asked.at(-1)).toEqual({ model: "gen3a_turbo", duration: "10", variations: "2" });
+  });
+
+  it("shows a spend limit above the button and keeps the form filled", async () => {
+    const limit = "You have 3 takes running; the most one person may run at once is 3. Submit again when one of them finishes.";
+    const { user } = await renderForm({ "POST /api/generations/batch": () => apiError(429, "limit_reached", limit) });
+    await user.upload(screen.getByLabelText(/choose first frame file/i), png());
+    await screen.findByText("1920×1080 · 1.78:1");
+    await user.type(screen.getByRole("textbox", { name: /prompt/i }), "Fog rolls over the bay");
+
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(limit);
+    expect(screen.getByRole("textbox", { name: /prompt/i })).toHaveValue("Fog rolls over the bay");
+    expect(screen.getByRole("img", { name: "First frame preview" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Generate" })).toBeEnabled();
   });
 });

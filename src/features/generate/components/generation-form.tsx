@@ -10,6 +10,7 @@ import { useCreateGenerations } from "../api/create-generation";
 import { rememberUpload } from "../api/get-upload";
 import { generateKeys } from "../api/keys";
 import { ChoiceGroup } from "./choice-group";
+import { CostEstimate } from "./cost-estimate";
 import { FramePair } from "./frame-pair";
 import { generationResolver } from "./frame-resolver";
 import { ModelField } from "./model-field";
@@ -135,7 +136,7 @@ export function GenerationForm({ models, draft = null, onCreated }: GenerationFo
 
         <div className="space-y-3 border-t border-zinc-200 pt-5 dark:border-zinc-800">
           {formError && (
-            <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-300">
+            <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm font-medium text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
               {formError}
             </p>
           )}
@@ -146,6 +147,7 @@ export function GenerationForm({ models, draft = null, onCreated }: GenerationFo
                 : `${queued} takes queued — they appear in the gallery as they render.`
               : ""}
           </p>
+          <CostEstimate variations={variations} />
           <Button type="submit" variant="primary" className="w-full" disabled={submitting || uploading}>
             {submitting ? "Submitting…" : uploading ? "Waiting for upload…" : "Generate"}
           </Button>

@@ -1,0 +1,61 @@
+import type { Result } from "autocannon";
+
+export type LoadReport = {
+  command: string;
+  connections: number;
+  seconds: number;
+  load: Result;
+  generations: { n: number; model: string; submit: string; final: string }[];
+  uploads: { n: number; mb: number; status: string; ms: number }[];
+  memory: { peakRssMb: number; hwmMb: number; readyRssMb: number; samples: number };
+  studioLog: string[];
+};
+
+export const TARGETS = { p99Ms: 50, rssMb: 200 };
+
+const row = (label: string, value: string | number) => `  ${label.padEnd(34)} ${value}`;
+const verdict = (ok: boolean) => (ok ? "meets target" : "MISSES target");
+
+export function errorCount(report: LoadReport): number {
+  const badUploads = report.uploads.filter((u) => !u.status.startsWith("2")).length;
+  const badSubmits = report.generations.filter((g) => !g.submit.startsWith("2")).length;
+  return report.load.errors + report.load.timeouts + report.load.non2xx + badUploads + badSubmits;
+}
+
+export function printReport(report: LoadReport): void {
+  const { load, memory } = report;
+  const completed = report.generations.filter((g) => g.final === "completed").length;
+  const lines = [
+    `Dailies load run (${report.command})`,
+    "",
+    `Read traffic: ${report.connections} connections for ${report.seconds} s, GET /api/generations?limit=24 alternating with GET /api/generations/<id>`,
+    row("requests/s (mean)", load.requests.average.toFixed(0)),
+    row("total requests", load.requests.total),
+    row("latency p50 / p90 / p99 (ms)", `${load.latency.p50} / ${load.latency.p90} / ${load.latency.p99}`),
+    row("latency mean / max (ms)", `${load.latency.average.toFixed(1)} / ${load.latency.max}`),
+    row("2xx", load["2xx"]),
+    row("non-2xx", load.non2xx),
+    row("errors / timeouts", `${load.errors} / ${load.timeouts}`),
+    "",
+    `Generations submitted during the run: ${completed} of ${report.generations.length} completed`,
+    ...report.generations.map((g) => row(`#${String(g.n).padStart(2)} ${g.model}`, `submit ${g.submit}, final ${g.final}`)),
+    "",
+    "Uploads during the run (noise JPEGs, POST /api/uploads)",
+    ...report.uploads.map((u) => row(`#${String(u.n).padStart(2)} ${u.mb.toFixed(1)} MB`, `${u.status} in ${u.ms.toFixed(0)} ms`)),
+    "",
+    "BFF process memory (/proc/<pid>/status every 200 ms; the simulator runs in it, ffmpeg does not)",
+    row("RSS when ready (MB)", memory.readyRssMb.toFixed(0)),
+    row("peak sampled VmRSS (MB)", memory.peakRssMb.toFixed(0)),
+    row("VmHWM, the kernel's peak (MB)", memory.hwmMb.toFixed(0)),
+    "",
+    "Targets",
+    row(`zero errors`, `${errorCount(report)} errors: ${verdict(errorCount(report) === 0)}`),
+    row(`p99 under ${TARGETS.p99Ms} ms`, `${load.latency.p99} ms: ${verdict(load.latency.p99 < TARGETS.p99Ms)}`),
+    row(`peak RSS at most ${TARGETS.rssMb} MB`, `${memory.hwmMb.toFixed(0)} MB: ${verdict(memory.hwmMb <= TARGETS.rssMb)}`),
+    row("all generations completed", `${completed}/${report.generations.length}: ${verdict(completed === report.generations.length)}`),
+  ];
+  if (report.studioLog.length) {
+    lines.push("", `Studio log (warn and above, ${report.studioLog.length} lines; last 10):`, ...report.studioLog.slice(-10).map((l) => `  ${l.slice(0, 300)}`));
+  }
+  console.log(lines.join("\n"));
+}

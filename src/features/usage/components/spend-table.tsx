@@ -1,0 +1,38 @@
+import { formatCount } from "./format";
+
+export type SpendRow = { key: string; label: string; takes: number; tokens: number };
+
+type SpendTableProps = { caption: string; firstColumn: string; rows: readonly SpendRow[] };
+
+/** Takes and tokens per person or per model; numbers right-aligned so they compare at a glance. */
+export function SpendTable({ caption, firstColumn, rows }: SpendTableProps) {
+  return (
+    <table className="w-full text-sm">
+      <caption className="mb-1 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{caption}</caption>
+      <thead>
+        <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+          <th scope="col" className="py-1.5 pr-3 font-medium">
+            {firstColumn}
+          </th>
+          <th scope="col" className="py-1.5 pr-3 text-right font-medium">
+            Takes
+          </th>
+          <th scope="col" className="py-1.5 text-right font-medium">
+            Tokens
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800/60">
+            <th scope="row" className="py-1.5 pr-3 text-left font-normal break-all">
+              {row.label}
+            </th>
+            <td className="py-1.5 pr-3 text-right tabular-nums">{formatCount(row.takes)}</td>
+            <td className="py-1.5 text-right tabular-nums">{formatCount(row.tokens)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
