@@ -24,6 +24,8 @@ const envSchema = z.object({
   POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   SIMULATOR_TIME_SCALE: z.coerce.number().positive().optional(),
+  /** Simulator only: JSON fault rules (see src/simulator/faults-config.ts), for trying bad days by hand. */
+  SIMULATOR_FAULTS: z.string().optional(),
   /** The ffmpeg that checks archived videos and cuts posters; default: the bundled one. */
   FFMPEG_PATH: z
     .string()

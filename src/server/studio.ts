@@ -4,6 +4,7 @@ import type { Server as HttpServer } from "node:http";
 import { join, resolve } from "node:path";
 import type { Logger } from "pino";
 import type { Provider } from "../shared/api";
+import { parseFaultsJson } from "../simulator/faults-config";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { createApp } from "./app";
 import { openDatabase } from "./db/database";
@@ -56,6 +57,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
       port: 0,
       dataDir: join(dataDir, "simulator"),
       ...(env.SIMULATOR_TIME_SCALE ? { timeScale: env.SIMULATOR_TIME_SCALE } : {}),
+      ...(env.SIMULATOR_FAULTS ? { faults: parseFaultsJson(env.SIMULATOR_FAULTS) } : {}),
       log: (line) => log.debug({ component: "simulator" }, line),
     });
     baseUrl = simulator.url;
