@@ -120,11 +120,13 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     app,
     runner,
     /**
-     * Graceful: stop accepting, let in-flight requests finish (idle keep-alive connections are
-     * closed at once, busy ones get up to 10 s), stop polling, then close the database.
+     * Graceful: stop polling, stop accepting, let in-flight requests finish (idle keep-alive
+     * connections are closed at once, busy ones get up to 10 s), then close the database.
      * Unfinished jobs stay in the database and resume at the next start.
      */
     async close() {
+      // Polling stops first, so a stopping studio starts no new upstream call.
+      const runnerStopped = runner.stop();
       if (server) {
         const s = server as HttpServer;
         const closed = new Promise<void>((done) => s.close(() => done()));
@@ -133,7 +135,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
         await closed;
         clearTimeout(force);
       }
-      await runner.stop();
+      await runnerStopped;
       await simulator?.close();
       db.close();
     },
