@@ -1,7 +1,39 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 8799);
-const DATA_DIR = process.env.E2E_DATA_DIR ?? ".tmp/e2e-data";
+// A second studio with sign-in on, for the shared-studio specs.
+const AUTH_PORT = Number(process.env.E2E_AUTH_PORT ?? 8798);
+export const E2E_PASSWORD = "e2e-studio-password";
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  },
+};
+
+/** The built app and the BFF with the in-process simulator: what `npm start` runs. */
+function studio(port: number, dataDir: string, extra: Record<string, string> = {}) {
+  return {
+    command: `rm -rf ${dataDir} && node --import tsx src/server/main.ts`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+    env: {
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      AIMLAPI_KEY: "",
+      SIMULATOR_TIME_SCALE: "0.08",
+      POLL_INTERVAL_MS: "400",
+      LOG_LEVEL: "warn",
+      ...extra,
+    },
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -11,40 +43,14 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "reports/playwright.json" }]] : [["list"], ["json", { outputFile: "reports/playwright.json" }]],
-  use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
-    trace: "retain-on-failure",
-    screenshot: "only-on-failure",
-  },
+  reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
+  use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        },
-      },
-    },
+    { name: "chromium", testIgnore: /auth\.spec\.ts/, use: { ...chromium, baseURL: `http://127.0.0.1:${PORT}` } },
+    { name: "signed-in studio", testMatch: /auth\.spec\.ts/, use: { ...chromium, baseURL: `http://127.0.0.1:${AUTH_PORT}` } },
   ],
-  webServer: {
-    // The built app and the BFF with the in-process simulator: what `npm start` runs.
-    command: `rm -rf ${DATA_DIR} && node --import tsx src/server/main.ts`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      HOST: "127.0.0.1",
-      PORT: String(PORT),
-      DATA_DIR,
-      AIMLAPI_KEY: "",
-      SIMULATOR_TIME_SCALE: "0.08",
-      POLL_INTERVAL_MS: "400",
-      LOG_LEVEL: "warn",
-    },
-  },
+  webServer: [
+    studio(PORT, ".tmp/e2e-data"),
+    studio(AUTH_PORT, ".tmp/e2e-auth-data", { AUTH_MODE: "password", STUDIO_PASSWORD: E2E_PASSWORD, ADMINS: "" }),
+  ],
 });
