@@ -7,6 +7,8 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 export function describeImageUrlProblem(raw: string): string | null {
   const value = raw.trim();
   if (value === "") return "Paste an image address that starts with https://.";
+  // URL parsing silently drops tabs and newlines; the provider may not, so refuse them here.
+  if ([...value].some((ch) => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127)) return "Remove the line breaks or tabs from the image address.";
   if (value.length > IMAGE_URL_MAX_LENGTH) {
     return `Use an image address of at most ${IMAGE_URL_MAX_LENGTH} characters (this one has ${value.length}).`;
   }

@@ -11,6 +11,11 @@ import {
 } from "../../shared/limits";
 import { HttpError } from "../http/http-error";
 
+// libvips' operation cache and one thread per core hold hundreds of MB after a few large
+// uploads; the studio decodes each image once, so neither pays for itself here.
+sharp.cache(false);
+sharp.concurrency(1);
+
 export type AcceptedType = "image/jpeg" | "image/png" | "image/webp";
 
 export type InspectedImage = {

@@ -12,7 +12,29 @@ import { toGeneration } from "../store/generation-row";
 
 const listSchema = listQuerySchema.extend(generationFiltersSchema.shape);
 
+/**
+ * Serialised list and detail bodies, reused until the table changes: many open tabs poll the
+ * same pages, and rebuilding identical JSON for each was most of a request's cost.
+ */
+function createBodyCache(version: () => number, size = 200) {
+  const bodies = new Map<string, { version: number; body: string }>();
+  return (key: string, build: () => unknown): string => {
+    const current = version();
+    const hit = bodies.get(key);
+    if (hit && hit.version === current) return hit.body;
+    const body = JSON.stringify(build());
+    if (bodies.size >= size) bodies.clear();
+    bodies.set(key, { version: current, body });
+    return body;
+  };
+}
+
 export function generationsRoutes(deps: SubmitDeps) {
+  const cached = createBodyCache(deps.store.version);
+  const json = (body: string, c: { header: (k: string, v: string) => void; body: (b: string) => Response }) => {
+    c.header("content-type", "application/json; charset=UTF-8");
+    return c.body(body);
+  };
   return new Hono<AppEnv>()
     .post("/", jsonBodyLimit(), async (c) => {
       const input = parseOrThrow(createGenerationSchema, await readJsonBody(c.req.raw));
@@ -32,12 +54,20 @@ export function generationsRoutes(deps: SubmitDeps) {
           cursor: "Use the nextCursor value from the previous page.",
         });
       }
-      const page = deps.store.list(mine === "true" ? { ...filters, author: c.get("user").name } : filters, limit, cursor);
-      return c.json({ items: page.rows.map(toGeneration), nextCursor: page.nextCursor === null ? null : String(page.nextCursor) });
+      const scope = mine === "true" ? { ...filters, author: c.get("user").name } : filters;
+      const key = `list:${limit}:${cursor}:${JSON.stringify(scope)}`;
+      return json(
+        cached(key, () => {
+          const page = deps.store.list(scope, limit, cursor);
+          return { items: page.rows.map(toGeneration), nextCursor: page.nextCursor === null ? null : String(page.nextCursor) };
+        }),
+        c,
+      );
     })
     .get("/:id", (c) => {
-      const row = deps.store.get(c.req.param("id"));
-      if (!row) throw new HttpError(404, ERROR_CODES.notFound, `There is no generation with id "${c.req.param("id")}".`);
-      return c.json(toGeneration(row));
+      const id = c.req.param("id");
+      const row = deps.store.get(id);
+      if (!row) throw new HttpError(404, ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+      return json(cached(`one:${id}`, () => toGeneration(row)), c);
     });
 }

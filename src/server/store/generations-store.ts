@@ -71,7 +71,11 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
     return byId.get(id);
   }
 
+  // Bumped on every write: lets readers cache what they built from the table (see the list route).
+  let version = 0;
+
   function update(id: string, fields: Partial<Omit<GenerationRow, "seq" | "id">>): GenerationRow {
+    version++;
     const entries = Object.entries({ ...fields, updated_at: now() });
     const sets = entries.map(([key]) => `${key} = @${key}`).join(", ");
     db.prepare(`UPDATE generations SET ${sets} WHERE id = @id`).run({ ...Object.fromEntries(entries), id });
@@ -101,6 +105,7 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
       source_id: input.sourceId ?? null,
       author: input.author,
     });
+    version++;
     return id;
   }
 
@@ -109,6 +114,7 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
   return {
     get,
     update,
+    version: () => version,
     list,
     findByIdempotencyKey: (key: string) => byKey.get(key),
 
@@ -165,6 +171,7 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
       if (!row) return { outcome: "missing" };
       if (row.status !== "completed" && row.status !== "failed") return { outcome: "running", row };
       remove.run(id);
+      version++;
       return { outcome: "deleted", row };
     }),
 

@@ -67,6 +67,9 @@ describe("readUsage", () => {
     expect(readUsage({ meta: { usage: { credits_used: 7.5 } } })).toBe(7.5);
     expect(readUsage({ meta: { usage: { tokens_used: "300" } } })).toBe(300);
     expect(readUsage({ meta: null })).toBeNull();
+    expect(readUsage({ meta: { usage: { tokens_used: true } } })).toBeNull();
+    expect(readUsage({ meta: { usage: { tokens_used: [5] } } })).toBeNull();
+    expect(readUsage({ meta: { usage: { tokens_used: "" } } })).toBeNull();
     expect(readUsage({})).toBeNull();
   });
 });

@@ -89,8 +89,10 @@ export function readUsage(body: Record<string, unknown>): number | null {
   const usage = meta && isRecord(meta.usage) ? meta.usage : isRecord(body.usage) ? body.usage : null;
   if (!usage) return null;
   for (const key of ["tokens_used", "credits_used"]) {
-    const value = Number(usage[key]);
-    if (usage[key] !== null && usage[key] !== undefined && Number.isFinite(value)) return value;
+    const raw = usage[key];
+    // Numbers, or numeric strings; never `true`, `[5]` or "" (Number() would make those usage).
+    const value = typeof raw === "number" ? raw : typeof raw === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
+    if (Number.isFinite(value)) return value;
   }
   return null;
 }
