@@ -10,7 +10,9 @@ const STOP_GRACE_MS = 5_000;
 export async function startChildStudio(repoRoot: string, env: Record<string, string>): Promise<ChildStudio> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/load/studio-child.ts"], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TMPDIR: process.env.TMPDIR ?? "/tmp", ...env },
+    // MALLOC_ARENA_MAX as `npm start` sets it: glibc's per-thread arenas otherwise hold on to
+    // the memory libvips used for large images.
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TMPDIR: process.env.TMPDIR ?? "/tmp", MALLOC_ARENA_MAX: "2", ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });
   const logLines: string[] = [];
