@@ -56,8 +56,13 @@ export async function archiveVideo(
   try {
     const bytes = await download(url, tempVideo, timeoutMs);
     if (bytes === 0 || !(await looksLikeMp4(tempVideo))) throw new Error("the result is not an MP4 file");
-    const facts = await probeVideo(tempVideo);
-    await extractPoster(tempVideo, tempPoster, facts.durationSeconds);
+    // The check and the poster run side by side: they read the same file, and a creator is
+    // waiting. The poster is only kept if the check passes.
+    // Both are awaited before anything is cleaned up, so no ffmpeg writes after the finally.
+    const [probed, poster] = await Promise.allSettled([probeVideo(tempVideo), extractPoster(tempVideo, tempPoster)]);
+    if (probed.status === "rejected") throw probed.reason;
+    if (poster.status === "rejected") throw poster.reason;
+    const facts = probed.value;
     const videoFile = `${id}.mp4`;
     const posterFile = `${id}.jpg`;
     media.moveIn(tempPoster, "posters", posterFile);

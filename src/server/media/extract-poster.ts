@@ -17,8 +17,8 @@ async function grab(video: string, out: string, atSeconds: number): Promise<bool
 }
 
 /** Writes a JPEG still (at 0.5 s, else the first frame), at most 640 px wide, to `out`. */
-export async function extractPoster(video: string, out: string, durationSeconds: number): Promise<void> {
-  if (durationSeconds > 1 && (await grab(video, out, 0.5))) return;
+export async function extractPoster(video: string, out: string): Promise<void> {
+  if (await grab(video, out, 0.5).catch(() => false)) return;
   if (await grab(video, out, 0)) return;
   throw new Error("ffmpeg produced no poster frame");
 }
