@@ -90,8 +90,9 @@ export function StudioRoute() {
 
   return (
     <div className="min-h-dvh">
-      <SimulatorBanner />
       <header className="border-b border-zinc-200 bg-white/80 dark:border-zinc-800 dark:bg-zinc-900/60">
+        {/* Inside the banner landmark, so no content of the page sits outside one. */}
+        <SimulatorBanner />
         <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-3 px-4 py-3 sm:px-6">
           <h1 className="text-lg font-semibold tracking-tight">
             <Link to={`/${gallerySearch}`}>Dailies</Link>

@@ -75,7 +75,7 @@ export function ConfirmDialog({ title, children, confirmLabel, pendingLabel, pen
           <Button data-autofocus onClick={onCancel}>
             Cancel
           </Button>
-          <Button variant="primary" className="bg-red-600 hover:bg-red-700 dark:bg-red-500 dark:hover:bg-red-400" onClick={onConfirm} disabled={pending}>
+          <Button variant="primary" className="bg-red-700 hover:bg-red-800 dark:bg-red-700 dark:hover:bg-red-600" onClick={onConfirm} disabled={pending}>
             {pending ? (pendingLabel ?? confirmLabel) : confirmLabel}
           </Button>
         </div>

@@ -14,15 +14,16 @@ export type PollTiming = {
   maxGapMs: number;
 };
 
-const QUIET_SHARE = 0.92;
-const BRISK_GAP_MS = 1000;
+const QUIET_SHARE = 0.96;
+// Near the end, a gap of 2% of the expected time (0.5 s for a 25 s job), kept within 0.4–1 s.
+const briskGapFor = (expectedMs: number) => Math.min(1000, Math.max(400, expectedMs * 0.02));
 const LONGEST_QUIET_MS = 60_000;
 
 export function nextPollDelay({ elapsedMs, expectedMs, maxGapMs }: PollTiming): number {
   // Nothing learned yet: poll at the steady interval rather than trust a published figure
   // that may be far off (the simulator, a busy day at the provider).
   if (expectedMs === null) return maxGapMs;
-  const briskGap = Math.min(BRISK_GAP_MS, maxGapMs);
+  const briskGap = Math.min(briskGapFor(expectedMs), maxGapMs);
   const quietUntil = QUIET_SHARE * expectedMs;
   if (elapsedMs < quietUntil) return Math.min(quietUntil - elapsedMs, LONGEST_QUIET_MS);
   // Late: widen the gap by a tenth of the lateness, up to the configured interval.

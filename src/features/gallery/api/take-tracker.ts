@@ -3,6 +3,7 @@ import type { Generation, GenerationList } from "@/shared/generation";
 import type { GenerationStatus } from "@/shared/status";
 import { isTerminal } from "@/shared/status";
 import { generationKeys } from "./keys";
+import { expectedDurationMs, takeDurationMs } from "./poll-delay";
 
 type Seen = { status: GenerationStatus; updatedAt: string };
 
@@ -26,6 +27,9 @@ function generationsIn(query: Query): Generation[] {
 export class TakeTracker {
   readonly #seen = new Map<string, Seen>();
   readonly #listeners = new Set<() => void>();
+  /** Durations of completed takes seen, per model and clip length, for the poll schedule. */
+  readonly #durations = new Map<string, number[]>();
+  readonly #timed = new Set<string>();
   #running: readonly string[] = [];
 
   /**
@@ -44,8 +48,20 @@ export class TakeTracker {
     return () => this.#listeners.delete(listener);
   };
 
+  /** How long takes like this one have been taking (median of the completed ones seen), or null before a few are known. */
+  expectedMs = (generation: Pick<Generation, "model" | "duration">): number | null =>
+    expectedDurationMs(this.#durations.get(`${generation.model}:${generation.duration}`) ?? []);
+
   /** Stable between changes, as useSyncExternalStore needs. */
   getRunning = (): readonly string[] => this.#running;
+
+  #learn(generation: Generation): void {
+    const ms = takeDurationMs(generation);
+    if (ms === null || this.#timed.has(generation.id)) return;
+    this.#timed.add(generation.id);
+    const key = `${generation.model}:${generation.duration}`;
+    this.#durations.set(key, [...(this.#durations.get(key) ?? []), ms]);
+  }
 
   #observe(query: Query, onSettled: ((generation: Generation) => void) | null): void {
     for (const generation of generationsIn(query)) {
@@ -53,6 +69,7 @@ export class TakeTracker {
       // An older copy (a list fetched before the last poll) must not roll the status back.
       if (before && generation.updatedAt < before.updatedAt) continue;
       this.#seen.set(generation.id, { status: generation.status, updatedAt: generation.updatedAt });
+      this.#learn(generation);
       if (onSettled && before && !isTerminal(before.status) && isTerminal(generation.status)) onSettled(generation);
     }
     const running = [...this.#seen].filter(([, seen]) => !isTerminal(seen.status)).map(([id]) => id);

@@ -26,7 +26,7 @@ export function useWatchTakes({ onSettled, except }: WatchOptions): readonly str
     queries: running
       .filter((id) => id !== except)
       // Keep going in a hidden tab: that is when the browser notification matters.
-      .map((id) => ({ ...generationQueryOptions(id), refetchIntervalInBackground: true })),
+      .map((id) => ({ ...generationQueryOptions(id, tracker.expectedMs), refetchIntervalInBackground: true })),
   });
   return running;
 }

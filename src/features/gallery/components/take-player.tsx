@@ -6,10 +6,12 @@ export function TakePlayer({ generation }: { generation: Generation }) {
   const { video } = generation;
   const style = { aspectRatio: generation.ratio.replace(":", " / ") };
   if (generation.status === "completed" && video) {
+    // Nothing of the video loads until it is played: the poster stands in, and the file is
+    // faststart, so playback starts from its first Range reply.
     return (
       <video
         controls
-        preload="metadata"
+        preload="none"
         src={video.url}
         poster={video.posterUrl ?? generation.image.url}
         aria-label={`Take: ${generation.prompt || "untitled"}`}

@@ -34,7 +34,7 @@ export function ChoiceGroup<T extends string | number>({ legend, name, choices, 
               onChange={() => onChange(choice.value)}
             />
             <span className="font-medium">{choice.label}</span>
-            {choice.hint && <span className="text-[11px] text-zinc-500 dark:text-zinc-400">{choice.hint}</span>}
+            {choice.hint && <span className="text-[11px] text-zinc-600 dark:text-zinc-400">{choice.hint}</span>}
           </label>
         ))}
       </div>

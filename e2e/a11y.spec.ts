@@ -1,0 +1,151 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { makeFrame } from "./fixtures";
+import { cardOf, chooseFrame, expectCompleted } from "./helpers";
+
+/** Every state is checked in both colour schemes, on a desktop and on a 360 px phone. */
+const MODES = [
+  { name: "light, 1280 px", colorScheme: "light", width: 1280 },
+  { name: "dark, 1280 px", colorScheme: "dark", width: 1280 },
+  { name: "light, 360 px", colorScheme: "light", width: 360 },
+  { name: "dark, 360 px", colorScheme: "dark", width: 360 },
+] as const;
+
+/** axe-core finds nothing, and nothing is wider than a phone's screen, in every mode. */
+async function expectAccessible(page: Page, state: string) {
+  for (const mode of MODES) {
+    await page.setViewportSize({ width: mode.width, height: 800 });
+    // Reduced motion: colours are checked at rest, not halfway through a fade.
+    await page.emulateMedia({ colorScheme: mode.colorScheme, reducedMotion: "reduce" });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect.soft(found, `axe on ${state}, ${mode.name}`).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect.soft(overflow, `horizontal overflow on ${state}, ${mode.name}`).toBeLessThanOrEqual(0);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: "light", reducedMotion: "no-preference" });
+}
+
+async function submitTake(page: Page, prompt: string) {
+  await page.getByLabel(/^Prompt/).fill(prompt);
+  await page.getByRole("button", { name: "Generate" }).click();
+  await expect(cardOf(page, prompt).first()).toBeVisible();
+}
+
+test("every page and state passes axe in light and dark, wide and at 360 px", async ({ page }) => {
+  // The empty studio, whatever other specs left in the shared database.
+  const listUrl = (url: URL) => url.pathname === "/api/generations";
+  await page.route(listUrl, (route) => (route.request().method() === "GET" ? route.fulfill({ json: { items: [], nextCursor: null } }) : route.continue()));
+  await page.goto("/");
+  await expect(page.getByText(/No takes yet/)).toBeVisible();
+  await expect(page.getByLabel(/^Prompt/)).toBeVisible();
+  await expectAccessible(page, "the empty studio");
+  await page.unroute(listUrl);
+
+  await page.reload();
+  await page.getByLabel("Model", { exact: true }).selectOption("gen3a_turbo");
+  await page.getByRole("button", { name: "Generate" }).click();
+  await expect(page.getByText(/Add a first frame/)).toBeVisible();
+  await expectAccessible(page, "the form with field errors");
+
+  await chooseFrame(page, "First frame", 40);
+  await page.getByRole("button", { name: "Choose first frame from the library" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectAccessible(page, "the frame library dialog");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  // A take that stays running (the simulator reports an unknown status until the deadline),
+  // one that completes and one the provider refuses.
+  const running = "Axe: a lighthouse beam sweeping the fog [sim:status:paused]";
+  const completed = "Axe: rain running down a window at night";
+  const failed = "Axe: a refused take [sim:error:SAFETY.INPUT.TEXT]";
+  await submitTake(page, running);
+  await submitTake(page, completed);
+  await submitTake(page, failed);
+  await expectCompleted(page, completed);
+  await expect(cardOf(page, failed).first()).toHaveAccessibleName(/failed/, { timeout: 60_000 });
+  await expect(cardOf(page, running).first()).toHaveAccessibleName(/queued|generating/);
+  await expectAccessible(page, "the gallery with a running, a completed and a failed take");
+
+  for (const [prompt, state] of [
+    [running, "running"],
+    [failed, "failed"],
+    [completed, "completed"],
+  ] as const) {
+    await cardOf(page, prompt).first().getByRole("link", { name: prompt }).click();
+    await expect(page.getByRole("heading", { level: 2, name: prompt })).toBeVisible();
+    await expectAccessible(page, `the detail page of a ${state} take`);
+    if (state !== "completed") await page.goBack();
+  }
+
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectAccessible(page, "the delete confirmation");
+  await page.getByRole("button", { name: "Cancel" }).click();
+
+  await page.goto("/usage");
+  await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
+  await expectAccessible(page, "the usage page");
+
+  await page.goto("/no-such-page");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(page, "the not-found page");
+});
+
+/** The focused element shows a ring: its own outline (or its ::after's), or its label's when the control itself is visually hidden. */
+function hasVisibleFocus(element: Element): boolean {
+  const outlined = (node: Element, pseudo?: string) => {
+    const style = getComputedStyle(node, pseudo);
+    return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || (style.boxShadow !== "none" && /inset|0px 0px 0px/.test(style.boxShadow));
+  };
+  const visible = (node: Element) => {
+    const box = node.getBoundingClientRect();
+    return box.width > 2 && box.height > 2;
+  };
+  if (visible(element) && (outlined(element) || outlined(element, "::after") || outlined(element, "::before"))) return true;
+  const labels = "labels" in element ? [...((element as HTMLInputElement).labels ?? [])] : [];
+  return labels.some((label) => visible(label) && outlined(label));
+}
+
+/** Tab (or Shift+Tab) until `target` has focus, checking that every stop along the way shows where focus is. */
+async function tabTo(page: Page, target: Locator, { backwards = false, max = 80 } = {}) {
+  for (let n = 0; n < max; n++) {
+    await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
+    const focused = page.locator(":focus");
+    if ((await focused.count()) === 0) continue;
+    const where = await focused.evaluate((el) => `${el.tagName.toLowerCase()} “${el.getAttribute("aria-label") ?? el.textContent?.trim().slice(0, 40) ?? ""}”`);
+    expect(await focused.evaluate(hasVisibleFocus), `visible focus on ${where}`).toBe(true);
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+test("with the keyboard alone, from the empty form to a playing video", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByLabel(/^Prompt/)).toBeVisible();
+
+  await tabTo(page, page.getByLabel("Choose first frame file"));
+  // The file itself comes from the system's file dialog, which Enter would open.
+  await page.locator(":focus").setInputFiles({ name: "keyboard.jpg", mimeType: "image/jpeg", buffer: await makeFrame(1280, 720, 310) });
+  await expect(page.getByRole("img", { name: "First frame preview" })).toBeVisible();
+
+  const prompt = "Keyboard: a paper boat drifting down a gutter";
+  await tabTo(page, page.getByLabel(/^Prompt/));
+  await page.keyboard.type(prompt);
+  await tabTo(page, page.getByRole("button", { name: "Generate" }));
+  await page.keyboard.press("Enter");
+  await expectCompleted(page, prompt);
+
+  // Back up to the top of the page, then forward to the new take's card.
+  await tabTo(page, page.getByRole("link", { name: "Dailies" }), { backwards: true });
+  await tabTo(page, cardOf(page, prompt).first().getByRole("link", { name: prompt }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 2, name: prompt })).toBeVisible();
+
+  const video = page.getByLabel(`Take: ${prompt}`);
+  await tabTo(page, video);
+  await page.keyboard.press("Space");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => !v.paused && v.currentTime > 0.2), { timeout: 10_000 }).toBe(true);
+});
