@@ -43,7 +43,7 @@ export function printReport(report: LoadReport): void {
     "Uploads during the run (noise JPEGs, POST /api/uploads)",
     ...report.uploads.map((u) => row(`#${String(u.n).padStart(2)} ${u.mb.toFixed(1)} MB`, `${u.status} in ${u.ms.toFixed(0)} ms`)),
     "",
-    "BFF process memory (/proc/<pid>/status every 200 ms; the simulator runs in it, ffmpeg does not)",
+    "BFF process memory (/proc/<pid>/status every 200 ms; the simulator runs in the load process, as an upstream would)",
     row("RSS when ready (MB)", memory.readyRssMb.toFixed(0)),
     row("peak sampled VmRSS (MB)", memory.peakRssMb.toFixed(0)),
     row("VmHWM, the kernel's peak (MB)", memory.hwmMb.toFixed(0)),

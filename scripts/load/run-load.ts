@@ -4,6 +4,7 @@ import autocannon from "autocannon";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { startSimulator, type Simulator } from "../../src/simulator/simulator";
 import { startChildStudio, type ChildStudio } from "./child-studio";
 import { errorCount, printReport, type LoadReport } from "./report";
 import { sampleRss, type RssSampler } from "./rss-sampler";
@@ -25,16 +26,21 @@ if (!(SECONDS >= 1 && SECONDS <= 600) || !(CONNECTIONS >= 1 && CONNECTIONS <= 10
 const repoRoot = resolve(import.meta.dirname, "../..");
 const dataDir = mkdtempSync(join(tmpdir(), "dailies-load-"));
 let studio = null as ChildStudio | null;
+let upstream = null as Simulator | null;
 let sampler = null as RssSampler | null;
 
 async function run(): Promise<LoadReport> {
+  // The upstream runs here, outside the BFF, as the real one would: the BFF's memory and
+  // latency are then the BFF's own, not the simulator's renders.
+  const apiKey = `load-${Date.now()}`;
+  upstream = await startSimulator({ apiKey, dataDir: join(dataDir, "upstream"), timeScale: 0.3 });
   studio = await startChildStudio(repoRoot, {
     HOST: "127.0.0.1",
     PORT: "0",
-    DATA_DIR: dataDir,
+    DATA_DIR: join(dataDir, "studio"),
     STATIC_DIR: "",
-    AIMLAPI_KEY: "",
-    SIMULATOR_TIME_SCALE: "0.3",
+    AIMLAPI_KEY: apiKey,
+    AIMLAPI_BASE_URL: upstream.url,
     LOG_LEVEL: "warn",
   });
   const { url } = studio;
@@ -104,6 +110,7 @@ try {
 } finally {
   sampler?.stop();
   await studio?.stop();
+  await upstream?.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
 process.exit(exitCode);
