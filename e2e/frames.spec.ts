@@ -4,7 +4,8 @@ import { expectCompleted } from "./helpers";
 
 /** Builds a DataTransfer holding a real JPEG inside the page, as a drag or a clipboard would. */
 async function transferWithImage(page: Page, name: string, hue: number) {
-  const bytes = [...(await makeFrame(1280, 720, hue))];
+  // Salted: identical bytes are stored once, and another spec may have uploaded this hue.
+  const bytes = [...(await makeFrame(1280, 720, hue, Date.now() % 16_777_216))];
   return page.evaluateHandle(
     ({ bytes, name }) => {
       const transfer = new DataTransfer();

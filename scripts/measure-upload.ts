@@ -1,22 +1,9 @@
 // Time to accept a 12-megapixel JPEG: upload to "ready" (checked, thumbnailed, upstream copy
 // made), over a real loopback port. Prints figures; asserts nothing.
-import sharp from "sharp";
+import { twelveMegapixelPhoto as photo } from "./bench/media";
 import { startHarness, upload } from "../src/server/testing/studio-harness";
 
 const RUNS = Number(process.env.RUNS ?? 7);
-
-async function photo(seed: number): Promise<Buffer> {
-  // Noise compresses like a real photo (a flat colour would flatter the figure).
-  const width = 4000;
-  const height = 3000;
-  const raw = Buffer.alloc(width * height * 3);
-  let x = seed * 2654435761;
-  for (let i = 0; i < raw.length; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    raw[i] = (x >>> 16) & 0xff;
-  }
-  return sharp(raw, { raw: { width, height, channels: 3 } }).blur(1.2).jpeg({ quality: 90 }).toBuffer();
-}
 
 const h = await startHarness({ LOG_LEVEL: "warn" });
 try {
