@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -81,6 +82,10 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(error.toBody(), error.status);
+    // Hono's own (body limits, bad requests): the same envelope, never a 500.
+    if (error instanceof HTTPException) {
+      return c.json({ error: { code: error.status === 413 ? ERROR_CODES.payloadTooLarge : "bad_request", message: error.message || "The request was refused." } }, error.status);
+    }
     (c.get("log") ?? deps.log).error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), path: c.req.path }, "unhandled error");
     return c.json({ error: { code: ERROR_CODES.internal, message: "Something went wrong on the server. Try again; if it persists, tell the operator." } }, 500);
   });

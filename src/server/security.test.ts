@@ -118,5 +118,10 @@ describe("/media and body limits", () => {
     expect(((await nested.json()) as { error: { message: string } }).error.message).toMatch(/nests deeper/);
     const big = await postJson(h.url, "/api/generations", JSON.stringify({ prompt: "x".repeat(100_000) }));
     expect(big.status).toBe(413);
+    for (const path of ["/api/session", "/api/uploads/from-video"]) {
+      const response = await postJson(h.url, path, JSON.stringify({ name: "x".repeat(5000), generationId: "y" }));
+      expect(response.status, path).toBe(413);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
+    }
   });
 });

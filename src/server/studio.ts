@@ -101,11 +101,23 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   sweepOrphans(media, store, log);
   runner.start();
 
+  // Handlers in flight: a create waiting on the upstream must get to record its upstream id
+  // before the database closes, even after its client has gone.
+  let handlersInFlight = 0;
+  const countedFetch = async (request: Request, ...rest: unknown[]) => {
+    handlersInFlight++;
+    try {
+      return await app.fetch(request, ...(rest as []));
+    } finally {
+      handlersInFlight--;
+    }
+  };
+
   let server: ServerType | null = null;
   let url = "";
   if (options.listen !== false) {
     const started = await new Promise<{ server: ServerType; port: number }>((resolvePort, reject) => {
-      const s = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => resolvePort({ server: s, port: info.port }));
+      const s = serve({ fetch: countedFetch, hostname: env.HOST, port: env.PORT }, (info) => resolvePort({ server: s, port: info.port }));
       s.once("error", reject);
     });
     server = started.server;
@@ -135,6 +147,9 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
         await closed;
         clearTimeout(force);
       }
+      // A create may retry for up to three timeouts; wait that long at most.
+      const until = Date.now() + env.UPSTREAM_TIMEOUT_MS * 3 + 15_000;
+      while (handlersInFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
       await runnerStopped;
       await simulator?.close();
       db.close();

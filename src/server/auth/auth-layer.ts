@@ -1,12 +1,12 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { signInSchema } from "../../shared/session";
 import { ERROR_CODES } from "../../shared/api-error";
 import type { AppEnv, StudioUser } from "../http/app-env";
 import { HttpError } from "../http/http-error";
+import { jsonBodyLimit } from "../http/request-guards";
 import { parseOrThrow, readJsonBody } from "../http/validate";
 import { normaliseUserName, type AuthConfig } from "./auth-config";
 import { verifyPassword } from "./password-hash";
@@ -74,7 +74,7 @@ export function createAuthLayer(config: AuthConfig) {
       const user = resolveUser(c);
       return c.json({ mode: config.mode, user });
     })
-    .post("/", bodyLimit({ maxSize: 4096 }), async (c) => {
+    .post("/", jsonBodyLimit(4096), async (c) => {
       if (config.mode !== "password" || !config.passwordHash) {
         throw new HttpError(409, "no_sign_in", config.mode === "proxy" ? "Sign in through the studio's sign-in proxy." : "This studio needs no sign-in.");
       }

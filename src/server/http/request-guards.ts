@@ -9,11 +9,11 @@ import { HttpError } from "./http-error";
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 /** JSON bodies are small: images travel as uploads, never embedded. */
-export const jsonBodyLimit = () =>
+export const jsonBodyLimit = (maxSize = 64 * 1024) =>
   bodyLimit({
-    maxSize: 64 * 1024,
+    maxSize,
     onError: () => {
-      throw new HttpError(413, ERROR_CODES.payloadTooLarge, "The request is larger than 64 KB. Upload images instead of embedding them.");
+      throw new HttpError(413, ERROR_CODES.payloadTooLarge, `The request is larger than ${Math.round(maxSize / 1024)} KB. Upload images instead of embedding them.`);
     },
   });
 

@@ -61,6 +61,16 @@ describe("the poller", () => {
     expect(fake.requests.filter((r) => r.method === "GET")).toHaveLength(2);
   });
 
+  it("rides out a one-off 404 on a poll instead of failing a paid take", async () => {
+    const { h } = await studioWith((n, base) => {
+      if (n < 0) return { bytes: MP4 };
+      if (n === 1) return { status: 404, json: { message: "Not Found", statusCode: 404 } };
+      return { json: { id: "up-1", status: "completed", video: [`${base}/video.mp4`] } };
+    });
+    const created = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };
+    expect(generationSchema.parse(await waitForTerminal(h.url, created.id)).status).toBe("completed");
+  });
+
   it("keeps polling an unknown status and fails it at the deadline with a clear reason", async () => {
     const { h } = await studioWith(() => ({ json: { id: "up-1", status: "dreaming" } }), undefined, { JOB_DEADLINE_MINUTES: "0.01" });
     const created = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };

@@ -26,6 +26,7 @@ export type JobRunnerOptions = {
 
 type Slot = { dueAt: number; errors: number; archiveAttempts: number };
 
+const NOT_FOUND_STRIKES = 3;
 const MAX_ARCHIVE_ATTEMPTS = 6;
 
 /**
@@ -39,7 +40,6 @@ export function createJobRunner(options: JobRunnerOptions) {
   const slots = new Map<string, Slot>();
   const inFlight = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
-  let idle: (() => void) | null = null;
   const tickMs = Math.max(25, Math.min(250, Math.floor(options.pollIntervalMs / 4)));
 
   function schedule(id: string, delayMs: number, patch: Partial<Slot> = {}): void {
@@ -49,7 +49,6 @@ export function createJobRunner(options: JobRunnerOptions) {
 
   function finish(id: string): void {
     slots.delete(id);
-    if (slots.size === 0) idle?.();
   }
 
   function fail(row: GenerationRow, code: string, message: string, detail: string | null = null): void {
@@ -150,11 +149,12 @@ export function createJobRunner(options: JobRunnerOptions) {
       store.update(id, { poll_count: row.poll_count + 1 });
       await applyReply(store.get(id) ?? row, reply);
     } catch (error) {
-      if (error instanceof UpstreamError && error.httpStatus === 404) {
+      // One bad reply never changes a job's state: back off and ask again until the deadline.
+      // A 404 only counts once it repeats: a gateway hiccup must not lose a paid take.
+      const errors = (slots.get(id)?.errors ?? 0) + 1;
+      if (error instanceof UpstreamError && error.httpStatus === 404 && errors >= NOT_FOUND_STRIKES) {
         return fail(row, ERROR_CODES.generationFailed, "The provider no longer knows this take. Generate it again.", error.detail);
       }
-      // One bad reply never changes a job's state: back off and ask again until the deadline.
-      const errors = (slots.get(id)?.errors ?? 0) + 1;
       const retryAfter = error instanceof UpstreamError ? error.retryAfterMs : null;
       log.warn({ generationId: id, errors, err: error instanceof Error ? error.message : String(error) }, "poll failed; backing off");
       schedule(id, backoffMs(errors, options.pollIntervalMs, 60_000, retryAfter), { errors });
@@ -208,14 +208,6 @@ export function createJobRunner(options: JobRunnerOptions) {
       timer = null;
       const until = Date.now() + 10_000;
       while (inFlight.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-    },
-    pending: () => slots.size,
-    /** Resolves when no job is left to poll (tests and graceful shutdown). */
-    whenIdle(): Promise<void> {
-      if (slots.size === 0) return Promise.resolve();
-      return new Promise((resolve) => {
-        idle = resolve;
-      });
     },
   };
 }

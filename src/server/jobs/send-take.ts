@@ -91,8 +91,9 @@ async function createOnce(deps: SubmitDeps, row: GenerationRow, frames: Upstream
 export async function sendTake(deps: SubmitDeps, row: GenerationRow, frames: UpstreamFrames): Promise<{ row: GenerationRow; error: UpstreamError | null }> {
   try {
     const reply = await createOnce(deps, row, frames);
-    const accepted = deps.store.markAccepted(row.id, reply.id, reply.rawStatus ?? "queued", reply.tokensUsed);
+    // Logged first: should the write below fail, the paid job's id is still on record.
     deps.log.info({ generationId: row.id, upstreamId: reply.id, model: row.model }, "generation submitted");
+    const accepted = deps.store.markAccepted(row.id, reply.id, reply.rawStatus ?? "queued", reply.tokensUsed);
     if (reply.state === "failed") {
       const failure = describeTaskFailure(reply.failure ?? { reason: null, message: String(reply.rawStatus) });
       deps.store.update(row.id, { finished_at: Date.now() });

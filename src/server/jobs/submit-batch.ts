@@ -67,9 +67,14 @@ export async function submitBatch(
     const sent = await sendTake(deps, row, frames);
     done.push(sent.row);
     if (!sent.error) continue;
-    const { code, message } = sent.error;
     for (const rest of rows.slice(n + 1)) {
-      done.push(deps.store.markFailed(rest.id, { code, message, detail: "Not sent: an earlier take of this batch was refused." }));
+      done.push(
+        deps.store.markFailed(rest.id, {
+          code: "not_sent",
+          message: "Not sent: an earlier take of this batch was refused, so this one never left the studio (nothing was charged). Retry it when the problem is solved.",
+          detail: sent.error.message,
+        }),
+      );
     }
     // Nothing reached the provider: answer like a single create, so the form can say why.
     if (n === 0) throw toHttpError(sent.error);

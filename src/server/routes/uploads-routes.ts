@@ -5,6 +5,7 @@ import { ERROR_CODES } from "../../shared/api-error";
 import { UPLOAD_MAX_BYTES } from "../../shared/limits";
 import type { AppEnv } from "../http/app-env";
 import { HttpError } from "../http/http-error";
+import { jsonBodyLimit } from "../http/request-guards";
 import { parseOrThrow, readJsonBody } from "../http/validate";
 import { storeUpload } from "../images/store-upload";
 import { extractLastFrame } from "../media/extract-last-frame";
@@ -66,7 +67,7 @@ export function uploadsRoutes(deps: Deps) {
       if (!row) throw new HttpError(404, ERROR_CODES.notFound, "There is no such image in the studio's library.");
       return c.json(toUpload(row));
     })
-    .post("/from-video", bodyLimit({ maxSize: 4 * 1024 }), async (c) => {
+    .post("/from-video", jsonBodyLimit(4096), async (c) => {
       const { generationId } = parseOrThrow(lastFrameRequestSchema, await readJsonBody(c.req.raw));
       const take = deps.store.get(generationId);
       if (!take) {

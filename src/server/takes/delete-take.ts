@@ -12,7 +12,7 @@ import type { GenerationsStore } from "../store/generations-store";
  */
 export function deleteTake(store: GenerationsStore, media: MediaDir, id: string, user: StudioUser): void {
   const take = store.get(id);
-  if (take && take.author !== user.name && !user.isAdmin) {
+  if (take && take.author.toLowerCase() !== user.name.toLowerCase() && !user.isAdmin) {
     throw new HttpError(403, ERROR_CODES.forbidden, `Only ${take.author} (who made this take) or an admin can delete it.`);
   }
   const result = store.deleteSettled(id);

@@ -9,6 +9,7 @@ const RETRYABLE: ReadonlySet<string> = new Set([
   "bad_output",
   "submit_interrupted",
   "outcome_unknown",
+  "not_sent",
   ERROR_CODES.upstreamUnavailable,
   ERROR_CODES.upstreamRateLimited,
   ERROR_CODES.deadlineExceeded,
