@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { isTerminal } from "@/shared/status";
-import { Button } from "@/components/ui/button";
 import { generationQueryOptions, isNotFound } from "../api/get-generation";
 import { DeleteTakeButton } from "./delete-take-button";
 import { describeElapsed } from "./elapsed";
@@ -16,6 +15,7 @@ import { TakeTimings } from "./take-timings";
 import { useNow } from "./use-now";
 import { mayDelete } from "./viewer";
 import type { Viewer } from "./viewer";
+import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
 
 const backLinkClass = "text-sm font-medium text-accent-700 underline underline-offset-4 dark:text-accent-300";
 
@@ -27,13 +27,7 @@ export function TakeDetail({ id, onDeleted, viewer, ...reuse }: TakeDetailProps)
   const live = take.data !== undefined && !isTerminal(take.data.status);
   const now = useNow(live);
 
-  if (take.isPending) {
-    return (
-      <p role="status" className="text-sm text-zinc-500 dark:text-zinc-400">
-        Loading the take…
-      </p>
-    );
-  }
+  if (take.isPending) return <LoadingNote>Loading the take…</LoadingNote>;
   if (take.isError) {
     if (isNotFound(take.error)) {
       return (
@@ -46,14 +40,7 @@ export function TakeDetail({ id, onDeleted, viewer, ...reuse }: TakeDetailProps)
         </div>
       );
     }
-    return (
-      <div role="alert" className="space-y-3 rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">
-        <p>Couldn't load this take: {take.error.message}</p>
-        <Button size="sm" onClick={() => void take.refetch()}>
-          Try again
-        </Button>
-      </div>
-    );
+    return <LoadFailed what="this take" error={take.error} onRetry={take.refetch} box />;
   }
 
   const generation = take.data;

@@ -4,6 +4,7 @@ import type { Upload } from "@/shared/api";
 import { Button } from "@/components/ui/button";
 import { uploadListQueryOptions } from "../api/list-uploads";
 import { describeSize } from "./frame-checks";
+import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
 
 /** The library's thumbnails as buttons, with "Load more" for older pages. */
 export function FrameLibraryGrid({ onPick }: { onPick: (upload: Upload) => void }) {
@@ -11,22 +12,9 @@ export function FrameLibraryGrid({ onPick }: { onPick: (upload: Upload) => void 
   // After "Load more", focus goes to the first image it brought: the button itself may go away.
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
 
-  if (list.isPending) {
-    return (
-      <p role="status" className="text-sm text-zinc-500 dark:text-zinc-400">
-        Loading the library…
-      </p>
-    );
-  }
+  if (list.isPending) return <LoadingNote>Loading the library…</LoadingNote>;
   if (list.isError) {
-    return (
-      <div role="alert" className="space-y-3 text-sm text-red-800 dark:text-red-300">
-        <p>Couldn't load the library: {list.error.message}</p>
-        <Button size="sm" onClick={() => void list.refetch()}>
-          Try again
-        </Button>
-      </div>
-    );
+    return <LoadFailed what="the library" error={list.error} onRetry={list.refetch} />;
   }
   const uploads = list.data.pages.flatMap((page) => page.items);
   if (uploads.length === 0) {
