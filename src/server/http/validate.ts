@@ -62,3 +62,13 @@ function depthOf(root: unknown): number {
   }
   return deepest;
 }
+
+/** A keyset cursor this server gave out (a row number), or null for the first page. */
+export function parseCursor(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const cursor = Number(raw);
+  if (Number.isSafeInteger(cursor) && cursor >= 0) return cursor;
+  throw new HttpError(400, ERROR_CODES.validation, "The cursor is not one this server gave out. Start from the first page.", {
+    cursor: "Use the nextCursor value from the previous page.",
+  });
+}

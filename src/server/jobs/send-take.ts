@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import type { Logger } from "pino";
 import type { Provider } from "../../shared/api";
 import { ERROR_CODES } from "../../shared/api-error";
-import type { ImageRef } from "../../shared/generation";
+import type { CreateGenerationRequest, ImageRef } from "../../shared/generation";
 import { HttpError } from "../http/http-error";
 import type { MediaDir } from "../media/media-dir";
-import type { GenerationsStore } from "../store/generations-store";
+import type { GenerationsStore, NewGeneration } from "../store/generations-store";
 import type { GenerationRow } from "../store/generation-row";
 import type { UploadsStore } from "../store/uploads-store";
 import type { UpstreamClient } from "../upstream/aimlapi-client";
@@ -40,6 +40,24 @@ function upstreamImage(deps: SubmitDeps, ref: ImageRef, field: string): string {
   }
   const bytes = readFileSync(deps.media.path("uploads", upload.upstream_file_name));
   return `data:${upload.upstream_content_type};base64,${bytes.toString("base64")}`;
+}
+
+/** The record of one take of a request: the same settings, its own seed and repeat key. */
+export function takeRecord(
+  deps: SubmitDeps,
+  input: CreateGenerationRequest,
+  take: { seed: number; idempotencyKey: string | null; author: string; deadlineAt: number; sourceId?: string | null },
+): NewGeneration {
+  return {
+    model: input.model,
+    prompt: input.prompt,
+    ratio: input.ratio,
+    duration: input.duration,
+    image: input.image!, // the schema guarantees it
+    lastImage: input.lastImage ?? null,
+    provider: deps.provider,
+    ...take,
+  };
 }
 
 /** Resolved before anything is recorded, so an unknown upload refuses the request and stores nothing. */

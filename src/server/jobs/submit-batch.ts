@@ -3,7 +3,7 @@ import type { GenerationsStore } from "../store/generations-store";
 import type { GenerationRow } from "../store/generation-row";
 import { enforceSpendLimits, type TakeRequest } from "./enforce-spend-limits";
 import { batchSeeds } from "./seeds";
-import { sendTake, toHttpError, upstreamFrames, type SubmitDeps } from "./send-take";
+import { sendTake, takeRecord, toHttpError, upstreamFrames, type SubmitDeps } from "./send-take";
 
 // Each take of a keyed batch stores `batch:<key>:<n>`. The header's alphabet has no ':', so
 // these never collide with a single create's key.
@@ -34,27 +34,16 @@ export async function submitBatch(
     const existing = findBatch(deps.store, idempotencyKey);
     if (existing.length) return { rows: existing, created: false };
   }
-  const image = input.image!; // the schema guarantees it
-  const frames = upstreamFrames(deps, image, input.lastImage);
+  const frames = upstreamFrames(deps, input.image!, input.lastImage);
   const deadlineAt = Date.now() + deps.deadlineMs;
 
   let rows: GenerationRow[];
   enforceSpendLimits(deps, author, input.variations);
   try {
     rows = deps.store.createMany(
-      batchSeeds(input.seed, input.variations).map((seed, n) => ({
-        model: input.model,
-        prompt: input.prompt,
-        ratio: input.ratio,
-        duration: input.duration,
-        seed,
-        image,
-        lastImage: input.lastImage ?? null,
-        provider: deps.provider,
-        deadlineAt,
-        idempotencyKey: idempotencyKey ? takeKey(idempotencyKey, n) : null,
-        author,
-      })),
+      batchSeeds(input.seed, input.variations).map((seed, n) =>
+        takeRecord(deps, input, { seed, idempotencyKey: idempotencyKey ? takeKey(idempotencyKey, n) : null, author, deadlineAt }),
+      ),
     );
   } catch (error) {
     const existing = idempotencyKey ? findBatch(deps.store, idempotencyKey) : [];

@@ -1,9 +1,8 @@
 import type { CreateGenerationRequest } from "../../shared/generation";
-import { HttpError } from "../http/http-error";
 import type { GenerationRow } from "../store/generation-row";
 import { enforceSpendLimits, type TakeRequest } from "./enforce-spend-limits";
 import { randomSeed } from "./seeds";
-import { sendTake, toHttpError, upstreamFrames, type SubmitDeps } from "./send-take";
+import { sendTake, takeRecord, toHttpError, upstreamFrames, type SubmitDeps } from "./send-take";
 
 export type { SubmitDeps } from "./send-take";
 
@@ -21,30 +20,15 @@ export async function submitGeneration(
     const existing = deps.store.findByIdempotencyKey(idempotencyKey);
     if (existing) return { row: existing, created: false };
   }
-  const image = input.image!; // the schema guarantees it
-  const frames = upstreamFrames(deps, image, input.lastImage);
+  const frames = upstreamFrames(deps, input.image!, input.lastImage);
   // A seed is always chosen here so the take records the seed it was actually made with.
   const seed = input.seed ?? randomSeed();
 
   let row: GenerationRow;
+  enforceSpendLimits(deps, author, 1);
   try {
-    enforceSpendLimits(deps, author, 1);
-    row = deps.store.create({
-      model: input.model,
-      prompt: input.prompt,
-      ratio: input.ratio,
-      duration: input.duration,
-      seed,
-      image,
-      lastImage: input.lastImage ?? null,
-      provider: deps.provider,
-      deadlineAt: Date.now() + deps.deadlineMs,
-      idempotencyKey,
-      sourceId,
-      author,
-    });
+    row = deps.store.create(takeRecord(deps, input, { seed, idempotencyKey, author, sourceId, deadlineAt: Date.now() + deps.deadlineMs }));
   } catch (error) {
-    if (error instanceof HttpError) throw error;
     // Two racing requests with one key: the loser returns the winner's take.
     const existing = idempotencyKey ? deps.store.findByIdempotencyKey(idempotencyKey) : undefined;
     if (existing) return { row: existing, created: false };

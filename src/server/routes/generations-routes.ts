@@ -5,7 +5,7 @@ import { createBatchSchema, createGenerationSchema, generationFiltersSchema } fr
 import { HttpError } from "../http/http-error";
 import type { AppEnv } from "../http/app-env";
 import { jsonBodyLimit, takeRequest, withRequestLog } from "../http/request-guards";
-import { parseOrThrow, readJsonBody } from "../http/validate";
+import { parseCursor, parseOrThrow, readJsonBody } from "../http/validate";
 import { submitBatch } from "../jobs/submit-batch";
 import { submitGeneration, type SubmitDeps } from "../jobs/submit-generation";
 import { toGeneration } from "../store/generation-row";
@@ -48,12 +48,7 @@ export function generationsRoutes(deps: SubmitDeps) {
     })
     .get("/", (c) => {
       const { limit, cursor: rawCursor, mine, ...filters } = parseOrThrow(listSchema, c.req.query());
-      const cursor = rawCursor === undefined ? null : Number(rawCursor);
-      if (cursor !== null && (!Number.isSafeInteger(cursor) || cursor < 0)) {
-        throw new HttpError(400, ERROR_CODES.validation, "The cursor is not one this server gave out. Start from the first page.", {
-          cursor: "Use the nextCursor value from the previous page.",
-        });
-      }
+      const cursor = parseCursor(rawCursor);
       const scope = mine === "true" ? { ...filters, author: c.get("user").name } : filters;
       const key = `list:${limit}:${cursor}:${JSON.stringify(scope)}`;
       return json(

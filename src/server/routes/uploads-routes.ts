@@ -6,7 +6,7 @@ import { UPLOAD_MAX_BYTES } from "../../shared/limits";
 import type { AppEnv } from "../http/app-env";
 import { HttpError } from "../http/http-error";
 import { jsonBodyLimit } from "../http/request-guards";
-import { parseOrThrow, readJsonBody } from "../http/validate";
+import { parseCursor, parseOrThrow, readJsonBody } from "../http/validate";
 import { storeUpload } from "../images/store-upload";
 import { extractLastFrame } from "../media/extract-last-frame";
 import type { MediaDir } from "../media/media-dir";
@@ -16,15 +16,6 @@ import { toUpload, type UploadsStore } from "../store/uploads-store";
 const MB = 1024 * 1024;
 
 type Deps = { uploads: UploadsStore; media: MediaDir; store: GenerationsStore };
-
-function parseCursor(raw: string | undefined): number | null {
-  if (raw === undefined) return null;
-  const cursor = Number(raw);
-  if (Number.isSafeInteger(cursor) && cursor > 0) return cursor;
-  throw new HttpError(400, ERROR_CODES.validation, "The cursor is not one this server gave out. Start from the first page.", {
-    cursor: "Use the nextCursor value from the previous page.",
-  });
-}
 
 export function uploadsRoutes(deps: Deps) {
   return new Hono<AppEnv>()
