@@ -28,5 +28,8 @@ export function startBenchStudio(upstream: BenchUpstream, options: StudioOptions
     AIMLAPI_BASE_URL: upstream.simulator.url,
     POLL_INTERVAL_MS: String(options.pollIntervalMs),
     LOG_LEVEL: "warn",
+    // The bench's own upstream spends nothing: no default spend limits.
+    LIMIT_RUNNING_PER_USER: "0",
+    LIMIT_DAILY_STUDIO: "0",
   });
 }

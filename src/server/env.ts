@@ -6,6 +6,9 @@ const httpUrl = z
   .refine((v) => /^https?:\/\//i.test(v), "must start with http:// or https://")
   .transform((v) => v.replace(/\/+$/, ""));
 
+/** Unset (or empty) stays undefined, so "not set" and an explicit 0 ("no limit") differ. */
+const limit = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).optional());
+
 const envSchema = z.object({
   AIMLAPI_KEY: z
     .string()
@@ -45,11 +48,11 @@ const envSchema = z.object({
   TRUSTED_PROXIES: z.string().default(""),
   ADMINS: z.string().default(""),
 
-  /** Cost control: 0 means no limit. */
-  LIMIT_RUNNING_PER_USER: z.coerce.number().int().min(0).default(0),
-  LIMIT_RUNNING_STUDIO: z.coerce.number().int().min(0).default(0),
-  LIMIT_DAILY_PER_USER: z.coerce.number().int().min(0).default(0),
-  LIMIT_DAILY_STUDIO: z.coerce.number().int().min(0).default(0),
+  /** Cost control: 0 means no limit; unset means the default for the provider (see spendLimitsFor). */
+  LIMIT_RUNNING_PER_USER: limit,
+  LIMIT_RUNNING_STUDIO: limit,
+  LIMIT_DAILY_PER_USER: limit,
+  LIMIT_DAILY_STUDIO: limit,
   /** JSON: typical usage per model and duration before any has been learned, e.g. {"gen4_turbo":{"5":250000}}. */
   PRICE_TABLE: z.string().default(""),
 });

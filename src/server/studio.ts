@@ -9,6 +9,7 @@ import { startSimulator, type Simulator } from "../simulator/simulator";
 import { createApp } from "./app";
 import { openDatabase } from "./db/database";
 import type { Env } from "./env";
+import { LIMIT_SETTING, resolveSpendLimits } from "./jobs/default-limits";
 import { createJobRunner } from "./jobs/job-runner";
 import { createMediaDir } from "./media/media-dir";
 import { sweepOrphans } from "./media/sweep-orphans";
@@ -63,6 +64,20 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     baseUrl = simulator.url;
   }
 
+  const { limits, defaulted } = resolveSpendLimits(
+    {
+      runningPerUser: env.LIMIT_RUNNING_PER_USER,
+      runningStudio: env.LIMIT_RUNNING_STUDIO,
+      dailyPerUser: env.LIMIT_DAILY_PER_USER,
+      dailyStudio: env.LIMIT_DAILY_STUDIO,
+    },
+    provider === "aimlapi",
+  );
+  if (defaulted.length) {
+    const named = defaulted.map((key) => `${LIMIT_SETTING[key]}=${limits[key]}`).join(", ");
+    log.warn({ limits }, `Spend limits not set, so paid work starts with the defaults ${named}. Set them (0 = no limit) to change this.`);
+  }
+
   const db = openDatabase(join(dataDir, "dailies.sqlite"));
   const store = createGenerationsStore(db);
   const uploads = createUploadsStore(db);
@@ -91,12 +106,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     auth,
     db,
     priceTable: parsePriceTable(env.PRICE_TABLE),
-    limits: {
-      runningPerUser: env.LIMIT_RUNNING_PER_USER,
-      runningStudio: env.LIMIT_RUNNING_STUDIO,
-      dailyPerUser: env.LIMIT_DAILY_PER_USER,
-      dailyStudio: env.LIMIT_DAILY_STUDIO,
-    },
+    limits,
   });
   sweepOrphans(media, store, log);
   runner.start();

@@ -20,6 +20,10 @@ export async function startHarness(overrides: Record<string, string> = {}, dataD
     SIMULATOR_TIME_SCALE: "0.01",
     ARCHIVE_RETRY_BASE_MS: "20",
     LOG_LEVEL: "info",
+    // Tests with a key talk to the simulator or a fake: no default spend limits unless asked
+    // for (an empty value means "not set").
+    LIMIT_RUNNING_PER_USER: "0",
+    LIMIT_DAILY_STUDIO: "0",
     ...overrides,
   });
   const logLines: string[] = [];
