@@ -7,6 +7,7 @@ import type { Provider } from "../shared/api";
 import { parseFaultsJson } from "../simulator/faults-config";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { createApp } from "./app";
+import { prepareDataDir } from "./data-dir";
 import { openDatabase } from "./db/database";
 import type { Env } from "./env";
 import { LIMIT_SETTING, resolveSpendLimits } from "./jobs/default-limits";
@@ -44,6 +45,7 @@ export type Studio = {
  */
 export async function startStudio(env: Env, log: Logger, options: { listen?: boolean } = {}): Promise<Studio> {
   const dataDir = resolve(env.DATA_DIR);
+  prepareDataDir(dataDir);
   // Checked first: a studio that would be open to the network without sign-in never starts.
   const auth = await loadAuthConfig({ ...env, DATA_DIR: dataDir });
   let simulator: Simulator | null = null;

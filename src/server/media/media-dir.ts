@@ -7,7 +7,7 @@ export type MediaKind = "uploads" | "videos" | "posters";
 /** Files live under `<dataDir>/media/<kind>/`, named only by ids the BFF made itself. */
 export function createMediaDir(dataDir: string) {
   const root = join(dataDir, "media");
-  for (const kind of ["uploads", "videos", "posters", "tmp"]) mkdirSync(join(root, kind), { recursive: true });
+  for (const kind of ["uploads", "videos", "posters", "tmp"]) mkdirSync(join(root, kind), { recursive: true, mode: 0o700 });
 
   return {
     root,
@@ -17,7 +17,7 @@ export function createMediaDir(dataDir: string) {
     /** Writes to a temporary name first: a crash never leaves half a file under a real name. */
     writeAtomic(kind: MediaKind, fileName: string, bytes: Buffer): void {
       const temp = join(root, "tmp", randomBytes(8).toString("hex"));
-      writeFileSync(temp, bytes);
+      writeFileSync(temp, bytes, { mode: 0o600 });
       renameSync(temp, join(root, kind, fileName));
     },
     moveIn(tempPath: string, kind: MediaKind, fileName: string): void {
