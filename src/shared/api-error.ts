@@ -30,4 +30,5 @@ export const ERROR_CODES = {
   crossSite: "cross_site_refused",
   forbidden: "forbidden",
   limitReached: "limit_reached",
+  idempotencyKeyReused: "idempotency_key_reused",
 } as const;

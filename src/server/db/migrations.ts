@@ -84,4 +84,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX generations_author_seq ON generations(author, seq);
   CREATE INDEX generations_created ON generations(created_at);
   `,
+  // 3: an Idempotency-Key answers only the same person's same request (author, route, body).
+  `
+  ALTER TABLE generations ADD COLUMN idempotency_fingerprint TEXT;
+  `,
 ];

@@ -5,6 +5,7 @@ import type { TakeRequest } from "../jobs/enforce-spend-limits";
 import type { AppEnv } from "./app-env";
 import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "./http-error";
+import { requestFingerprint } from "../jobs/idempotent-replay";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
@@ -31,7 +32,9 @@ export function withRequestLog<D extends { log: Logger }>(deps: D, c: Context<Ap
   return { ...deps, log: c.get("log") ?? deps.log };
 }
 
-/** The asker and the repeat key of a request that creates takes. */
-export function takeRequest(c: Context<AppEnv>): TakeRequest {
-  return { author: c.get("user").name, idempotencyKey: idempotencyKey(c.req.header("idempotency-key")) };
+/** The asker and the repeat key of a request that creates takes, bound to its validated body. */
+export function takeRequest(c: Context<AppEnv>, body: unknown): TakeRequest {
+  const author = c.get("user").name;
+  const key = idempotencyKey(c.req.header("idempotency-key"));
+  return { author, idempotencyKey: key, fingerprint: key ? requestFingerprint(author, `${c.req.method} ${c.req.path}`, body) : null };
 }

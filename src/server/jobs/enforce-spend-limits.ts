@@ -4,7 +4,7 @@ import type { GenerationsStore } from "../store/generations-store";
 import { checkSpendLimits, startOfUtcDay, type SpendLimits } from "./spend-limits";
 
 /** Who asks for a take, and how to recognise a repeat of the same request. */
-export type TakeRequest = { author: string; idempotencyKey: string | null; sourceId?: string | null };
+export type TakeRequest = { author: string; idempotencyKey: string | null; fingerprint: string | null; sourceId?: string | null };
 
 /**
  * Throws 429 naming the limit when `asking` more takes would break one. Callers insert the

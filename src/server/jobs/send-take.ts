@@ -46,7 +46,7 @@ function upstreamImage(deps: SubmitDeps, ref: ImageRef, field: string): string {
 export function takeRecord(
   deps: SubmitDeps,
   input: CreateGenerationRequest,
-  take: { seed: number; idempotencyKey: string | null; author: string; deadlineAt: number; sourceId?: string | null },
+  take: { seed: number; idempotencyKey: string | null; idempotencyFingerprint: string | null; author: string; deadlineAt: number; sourceId?: string | null },
 ): NewGeneration {
   return {
     model: input.model,

@@ -1,23 +1,9 @@
-import { MAX_VARIATIONS, type CreateBatchRequest } from "../../shared/generation";
-import type { GenerationsStore } from "../store/generations-store";
+import type { CreateBatchRequest } from "../../shared/generation";
 import type { GenerationRow } from "../store/generation-row";
 import { enforceSpendLimits, type TakeRequest } from "./enforce-spend-limits";
+import { batchTakeKey, earlierTakes } from "./idempotent-replay";
 import { batchSeeds } from "./seeds";
 import { sendTake, takeRecord, toHttpError, upstreamFrames, type SubmitDeps } from "./send-take";
-
-// Each take of a keyed batch stores `batch:<key>:<n>`. The header's alphabet has no ':', so
-// these never collide with a single create's key.
-const takeKey = (key: string, n: number) => `batch:${key}:${n}`;
-
-function findBatch(store: GenerationsStore, key: string): GenerationRow[] {
-  const rows: GenerationRow[] = [];
-  for (let n = 0; n < MAX_VARIATIONS; n++) {
-    const row = store.findByIdempotencyKey(takeKey(key, n));
-    if (!row) break;
-    rows.push(row);
-  }
-  return rows;
-}
 
 /**
  * 1–4 takes of the same settings, each its own generation. All are recorded (one transaction)
@@ -29,11 +15,9 @@ export async function submitBatch(
   input: CreateBatchRequest,
   request: TakeRequest,
 ): Promise<{ rows: GenerationRow[]; created: boolean }> {
-  const { idempotencyKey, author } = request;
-  if (idempotencyKey) {
-    const existing = findBatch(deps.store, idempotencyKey);
-    if (existing.length) return { rows: existing, created: false };
-  }
+  const { idempotencyKey, fingerprint, author } = request;
+  const earlier = earlierTakes(deps.store, request);
+  if (earlier.length) return { rows: earlier, created: false };
   const frames = upstreamFrames(deps, input.image!, input.lastImage);
   const deadlineAt = Date.now() + deps.deadlineMs;
 
@@ -42,11 +26,11 @@ export async function submitBatch(
   try {
     rows = deps.store.createMany(
       batchSeeds(input.seed, input.variations).map((seed, n) =>
-        takeRecord(deps, input, { seed, idempotencyKey: idempotencyKey ? takeKey(idempotencyKey, n) : null, author, deadlineAt }),
+        takeRecord(deps, input, { seed, idempotencyKey: idempotencyKey ? batchTakeKey(idempotencyKey, n) : null, idempotencyFingerprint: fingerprint, author, deadlineAt }),
       ),
     );
   } catch (error) {
-    const existing = idempotencyKey ? findBatch(deps.store, idempotencyKey) : [];
+    const existing = earlierTakes(deps.store, request);
     if (existing.length) return { rows: existing, created: false };
     throw error;
   }

@@ -1,6 +1,7 @@
 import type { CreateGenerationRequest } from "../../shared/generation";
 import type { GenerationRow } from "../store/generation-row";
 import { enforceSpendLimits, type TakeRequest } from "./enforce-spend-limits";
+import { earlierTakes } from "./idempotent-replay";
 import { randomSeed } from "./seeds";
 import { sendTake, takeRecord, toHttpError, upstreamFrames, type SubmitDeps } from "./send-take";
 
@@ -15,11 +16,9 @@ export async function submitGeneration(
   input: CreateGenerationRequest,
   request: TakeRequest,
 ): Promise<{ row: GenerationRow; created: boolean }> {
-  const { idempotencyKey, author, sourceId = null } = request;
-  if (idempotencyKey) {
-    const existing = deps.store.findByIdempotencyKey(idempotencyKey);
-    if (existing) return { row: existing, created: false };
-  }
+  const { idempotencyKey, fingerprint, author, sourceId = null } = request;
+  const earlier = earlierTakes(deps.store, request)[0];
+  if (earlier) return { row: earlier, created: false };
   const frames = upstreamFrames(deps, input.image!, input.lastImage);
   // A seed is always chosen here so the take records the seed it was actually made with.
   const seed = input.seed ?? randomSeed();
@@ -27,11 +26,11 @@ export async function submitGeneration(
   let row: GenerationRow;
   enforceSpendLimits(deps, author, 1);
   try {
-    row = deps.store.create(takeRecord(deps, input, { seed, idempotencyKey, author, sourceId, deadlineAt: Date.now() + deps.deadlineMs }));
+    row = deps.store.create(takeRecord(deps, input, { seed, idempotencyKey, idempotencyFingerprint: fingerprint, author, sourceId, deadlineAt: Date.now() + deps.deadlineMs }));
   } catch (error) {
     // Two racing requests with one key: the loser returns the winner's take.
-    const existing = idempotencyKey ? deps.store.findByIdempotencyKey(idempotencyKey) : undefined;
-    if (existing) return { row: existing, created: false };
+    const winner = earlierTakes(deps.store, request)[0];
+    if (winner) return { row: winner, created: false };
     throw error;
   }
 

@@ -38,12 +38,12 @@ export function generationsRoutes(deps: SubmitDeps) {
   return new Hono<AppEnv>()
     .post("/", jsonBodyLimit(), async (c) => {
       const input = parseOrThrow(createGenerationSchema, await readJsonBody(c.req.raw));
-      const { row, created } = await submitGeneration(withRequestLog(deps, c), input, takeRequest(c));
+      const { row, created } = await submitGeneration(withRequestLog(deps, c), input, takeRequest(c, input));
       return c.json(toGeneration(row), created ? 201 : 200);
     })
     .post("/batch", jsonBodyLimit(), async (c) => {
       const input = parseOrThrow(createBatchSchema, await readJsonBody(c.req.raw));
-      const { rows, created } = await submitBatch(withRequestLog(deps, c), input, takeRequest(c));
+      const { rows, created } = await submitBatch(withRequestLog(deps, c), input, takeRequest(c, input));
       return c.json({ items: rows.map(toGeneration) }, created ? 201 : 200);
     })
     .get("/", (c) => {

@@ -21,7 +21,7 @@ export function takeActionsRoutes(deps: SubmitDeps) {
       const { seed } = parseOrThrow(rerunSchema, await readJsonBody(c.req.raw));
       const source = deps.store.get(c.req.param("id"));
       if (!source) throw notFound(c.req.param("id"));
-      const { row, created } = await rerunGeneration(withRequestLog(deps, c), source, seed, takeRequest(c));
+      const { row, created } = await rerunGeneration(withRequestLog(deps, c), source, seed, takeRequest(c, { seed }));
       return c.json(toGeneration(row), created ? 201 : 200);
     })
     .patch("/:id", jsonBodyLimit(), async (c) => {

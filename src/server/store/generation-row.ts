@@ -41,6 +41,7 @@ export type GenerationRow = {
   error_detail: string | null;
   tokens_used: number | null;
   idempotency_key: string | null;
+  idempotency_fingerprint: string | null;
   author: string;
   favourite: 0 | 1;
   source_id: string | null;

@@ -17,6 +17,8 @@ export type NewGeneration = {
   provider: Provider;
   deadlineAt: number;
   idempotencyKey: string | null;
+  /** Who sent which request under that key; a replay must match it. */
+  idempotencyFingerprint?: string | null;
   sourceId?: string | null;
   author: string;
 };
@@ -42,9 +44,9 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
   const byId = db.prepare<[string], GenerationRow>("SELECT * FROM generations WHERE id = ?");
   const insert = db.prepare(`
     INSERT INTO generations (id, model, prompt, prompt_folded, ratio, duration, seed, image_url, image_upload_id,
-      last_image_url, last_image_upload_id, status, provider, created_at, updated_at, deadline_at, idempotency_key, source_id, author)
+      last_image_url, last_image_upload_id, status, provider, created_at, updated_at, deadline_at, idempotency_key, idempotency_fingerprint, source_id, author)
     VALUES (@id, @model, @prompt, @prompt_folded, @ratio, @duration, @seed, @image_url, @image_upload_id,
-      @last_image_url, @last_image_upload_id, 'queued', @provider, @now, @now, @deadline_at, @idempotency_key, @source_id, @author)`);
+      @last_image_url, @last_image_upload_id, 'queued', @provider, @now, @now, @deadline_at, @idempotency_key, @idempotency_fingerprint, @source_id, @author)`);
   const running = db.prepare<[], { studio: number }>(
     "SELECT count(*) AS studio FROM generations WHERE status IN ('queued', 'generating', 'finishing')",
   );
@@ -102,6 +104,7 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
       now: now(),
       deadline_at: input.deadlineAt,
       idempotency_key: input.idempotencyKey,
+      idempotency_fingerprint: input.idempotencyFingerprint ?? null,
       source_id: input.sourceId ?? null,
       author: input.author,
     });
