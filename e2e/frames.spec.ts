@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { makeFrame } from "./fixtures";
 import { expectCompleted } from "./helpers";
+import { logRequests } from "./network-log";
 
 /** Builds a DataTransfer holding a real JPEG inside the page, as a drag or a clipboard would. */
 async function transferWithImage(page: Page, name: string, hue: number) {
@@ -24,6 +25,7 @@ async function generate(page: Page, prompt: string) {
 }
 
 test("a frame dropped, a frame pasted and a frame picked from the library each make a take", async ({ page }) => {
+  const network = logRequests(page);
   await page.goto("/");
 
   // Drop a file onto the first frame slot.
@@ -50,20 +52,27 @@ test("a frame dropped, a frame pasted and a frame picked from the library each m
   await page.getByRole("button", { name: "Choose first frame from the library" }).click();
   const library = page.getByRole("dialog", { name: "Image library" });
   await expect(library).toBeVisible();
-  const uploadsBefore = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/api/uploads")).length);
+  await network.settle();
+  const uploadsBefore = network.to("/api/uploads", "POST").length;
+  expect(uploadsBefore).toBe(2); // the dropped and the pasted frame, each sent once
   await library.getByRole("button", { name: /^dropped\.jpg/ }).click();
   await expect(library).toBeHidden();
   await generate(page, "Library frame, continuing");
-  const uploadsAfter = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/api/uploads")).length);
-  expect(uploadsAfter).toBe(uploadsBefore);
+  await network.settle();
+  expect(network.to("/api/uploads", "POST")).toHaveLength(uploadsBefore);
+  expect(network.to("/api/generations/batch", "POST")).toHaveLength(3);
 
   for (const prompt of ["Dropped frame, slow pan", "Pasted frame, gentle zoom", "Library frame, continuing"]) await expectCompleted(page, prompt);
 });
 
 test("a bad frame is refused in the browser with the reason, before any upload", async ({ page }) => {
+  const network = logRequests(page);
   await page.goto("/");
   const gif = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
   await page.getByLabel("Choose first frame file").setInputFiles({ name: "sneaky.jpg", mimeType: "image/jpeg", buffer: gif });
   await expect(page.getByText(/GIF/)).toBeVisible();
   await expect(page.getByRole("img", { name: "First frame preview" })).toHaveCount(0);
+  await network.settle();
+  expect(network.to("/api/uploads")).toHaveLength(0);
+  expect(network.writes()).toHaveLength(0);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { chooseFrame, expectCompleted, pick, playTake } from "./helpers";
+import { logRequests } from "./network-log";
 
 test("from the empty form to a playing gen4_turbo video", async ({ page }) => {
   await page.goto("/");
@@ -38,6 +39,7 @@ test("gen3a_turbo with a first and a last frame plays, and the take survives a r
 });
 
 test("bad input is caught at the field before anything is sent", async ({ page }) => {
+  const network = logRequests(page);
   await page.goto("/");
   await page.getByLabel("Model", { exact: true }).selectOption("gen3a_turbo");
   await page.getByRole("button", { name: "Generate" }).click();
@@ -46,4 +48,10 @@ test("bad input is caught at the field before anything is sent", async ({ page }
   await pick(page, "Paste URL");
   await page.getByLabel("First frame address").fill("http://images.example.com/a.jpg");
   await expect(page.getByText(/Use an https:\/\/ address/)).toBeVisible();
+  await page.getByRole("button", { name: "Generate" }).click();
+  await expect(page.getByText(/Use an https:\/\/ address/)).toBeVisible();
+  await network.settle();
+  expect(network.writes().map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
+  // Not even fetched for a preview: the refused address never leaves the browser.
+  expect(network.all().filter((r) => r.url().startsWith("http://images.example.com"))).toHaveLength(0);
 });

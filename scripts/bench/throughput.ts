@@ -50,6 +50,12 @@ export async function measureThroughput(upstream: BenchUpstream, dataDir: string
     const endpoints = [
       await hammer(studio.url, "trivial JSON", "/api/health"),
       await hammer(studio.url, "list", "/api/generations?limit=24"),
+      // Keyset paging and the (column, seq) indexes should make these cost what the first page does.
+      await hammer(studio.url, "list, deep page", "/api/generations?limit=24&cursor=200"),
+      await hammer(studio.url, "list, status+model+search", "/api/generations?limit=24&status=completed&model=gen4_turbo&q=harbour"),
+      await hammer(studio.url, "list, favourites", "/api/generations?limit=24&favourite=true"),
+      // A search no index can answer: it reads every prompt, the worst case for a page.
+      await hammer(studio.url, "list, rare search", "/api/generations?limit=24&q=stored%20take%204999%3A"),
       await hammer(
         studio.url,
         "detail",

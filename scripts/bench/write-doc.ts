@@ -63,7 +63,10 @@ otherwise starve ffmpeg, the jobs finish late, and a late job is polled more who
 **BFF throughput.** A second BFF whose database holds 5,000 settled takes, written through the
 store (\`src/server/testing/seed-takes.ts\`) before it starts. autocannon, 50 connections, 10 s
 per endpoint after a 2 s warm-up: \`/api/health\` (the trivial JSON endpoint, the baseline),
-\`/api/generations?limit=24\`, and \`/api/generations/:id\` over 20 ids. RSS is sampled from
+\`/api/generations?limit=24\` (then a deep page, status+model+search, favourites, and a
+search only one prompt matches, which reads every row), and \`/api/generations/:id\` over 20
+ids. The list's plans (each filter from its index, no sort) are tested in
+\`src/server/store/list-query-plan.test.ts\`. RSS is sampled from
 \`/proc/<pid>/status\` of the BFF child every 100 ms during this phase. autocannon runs in the
 bench's process on the same 2 cores as the BFF, so absolute req/s are a floor; the ratio
 to the trivial endpoint is the comparable figure.

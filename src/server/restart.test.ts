@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { generationSchema } from "../shared/generation";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { startFakeUpstream } from "./testing/fake-upstream";
+import { spawnBff } from "./testing/spawn-bff";
 import { postJson, testImage, upload, waitForTerminal } from "./testing/studio-harness";
 import { testVideo } from "./testing/test-video";
 
@@ -25,32 +26,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Starts the real server program and resolves with its URL once it says it is ready. */
-function startBff(upstream = simulator.url, studioDir = join(dataDir, "studio")): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    env: {
-      PATH: process.env.PATH,
-      AIMLAPI_KEY: KEY,
-      AIMLAPI_BASE_URL: upstream,
-      DATA_DIR: studioDir,
-      HOST: "127.0.0.1",
-      PORT: "0",
-      STATIC_DIR: "",
-      POLL_INTERVAL_MS: "200",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /ready at (http:\/\/[\d.:]+)/.exec(out);
-      if (match) resolve({ url: match[1]!, child });
-    });
-    child.stderr!.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`the BFF exited (${code}) before it was ready:\n${out}`)));
-  });
+function startBff(upstream = simulator.url, studioDir = join(dataDir, "studio")) {
+  return spawnBff({ AIMLAPI_KEY: KEY, AIMLAPI_BASE_URL: upstream, DATA_DIR: studioDir, POLL_INTERVAL_MS: "200" }, children);
 }
 
 it("a BFF killed with kill -9 mid-job finishes every job after restart, creating none twice", async () => {

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { startFakeUpstream } from "./testing/fake-upstream";
+import { spawnBff } from "./testing/spawn-bff";
 import { postJson, waitForTerminal } from "./testing/studio-harness";
 import { testVideo } from "./testing/test-video";
 
@@ -15,22 +16,8 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function startBff(upstream: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    env: { PATH: process.env.PATH, AIMLAPI_KEY: KEY, AIMLAPI_BASE_URL: upstream, DATA_DIR: dataDir, HOST: "127.0.0.1", PORT: "0", STATIC_DIR: "", POLL_INTERVAL_MS: "100" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let out = "";
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /ready at (http:\/\/[\d.:]+)/.exec(out);
-      if (match) resolve({ url: match[1]!, child, output: () => out });
-    });
-    child.stderr!.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`exited (${code}) before ready:\n${out}`)));
-  });
+function startBff(upstream: string) {
+  return spawnBff({ AIMLAPI_KEY: KEY, AIMLAPI_BASE_URL: upstream, DATA_DIR: dataDir, POLL_INTERVAL_MS: "100" }, children);
 }
 
 it("on SIGTERM it stops accepting, finishes the request in flight, exits cleanly, and the job resumes at restart", async () => {

@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   generationFailed: "generation_failed",
   deadlineExceeded: "deadline_exceeded",
   archiveFailed: "archive_failed",
+  submitInterrupted: "submit_interrupted",
   internal: "internal_error",
   unauthenticated: "unauthenticated",
   crossSite: "cross_site_refused",

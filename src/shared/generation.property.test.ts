@@ -144,18 +144,20 @@ const nearValidArb = fc.record({
   prompt: fc.oneof(fc.string({ unit: "binary", minLength: 1, maxLength: 30 }), longPromptArb),
   ratio: fc.constantFrom("16:9", "9:16", "16:9", "9:16", "1:1", "21:9"),
   duration: fc.constantFrom(5, 10),
-  seed: fc.oneof({ weight: 3, arbitrary: anySeedArb }, { weight: 1, arbitrary: seedArb }),
-  image: fc.oneof({ weight: 3, arbitrary: goodFrameArb }, { weight: 1, arbitrary: frameArb }),
-  lastImage: fc.option(fc.oneof(goodFrameArb, frameArb), { nil: undefined, freq: 2 }),
+  seed: fc.oneof({ weight: 5, arbitrary: anySeedArb }, { weight: 1, arbitrary: seedArb }),
+  image: fc.oneof({ weight: 5, arbitrary: goodFrameArb }, { weight: 1, arbitrary: frameArb }),
+  lastImage: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: goodFrameArb }, { weight: 1, arbitrary: frameArb }),
 });
 
 const options = { numRuns: 500, seed: 20_251_121 } as const;
+/** The least share of runs that must reach a property's check, so it cannot pass vacuously. */
+const MIN_SHARE = 0.25;
 
 describe("createGenerationSchema (properties)", () => {
   it("accepts only requests the upstream contract accepts", () => {
     let accepted = 0;
     fc.assert(
-      fc.property(fc.oneof(requestArb, nearValidArb), (request) => {
+      fc.property(fc.oneof({ weight: 1, arbitrary: requestArb }, { weight: 3, arbitrary: nearValidArb }), (request) => {
         const result = createGenerationSchema.safeParse(request);
         if (!result.success) return;
         accepted += 1;
@@ -163,15 +165,17 @@ describe("createGenerationSchema (properties)", () => {
       }),
       options,
     );
-    // A property that never sees an accepted request proves nothing.
-    expect(accepted).toBeGreaterThan(50);
+    // A property that (almost) never sees an accepted request proves nothing.
+    expect(accepted).toBeGreaterThanOrEqual(options.numRuns * MIN_SHARE);
   });
 
   it("explains every refusal on a named field, in words", () => {
+    let refused = 0;
     fc.assert(
       fc.property(requestArb, (request) => {
         const result = createGenerationSchema.safeParse(request);
         if (result.success) return;
+        refused += 1;
         const unknown = Object.keys(request).filter((key) => !FIELDS.includes(key));
         for (const issue of result.error.issues) {
           // zod reports unknown keys on the object itself (path []) and names them in `keys`.
@@ -187,5 +191,6 @@ describe("createGenerationSchema (properties)", () => {
       }),
       options,
     );
+    expect(refused).toBeGreaterThanOrEqual(options.numRuns * MIN_SHARE);
   });
 });

@@ -188,7 +188,7 @@ export function createJobRunner(options: JobRunnerOptions) {
           // charge twice, so it is failed with an explanation instead.
           fail(
             row,
-            "submit_interrupted",
+            ERROR_CODES.submitInterrupted,
             "Dailies stopped while sending this take, so it may not have reached the provider. Check your provider dashboard before generating it again.",
           );
           continue;

@@ -6,6 +6,28 @@ import type { GenerationRow } from "./generation-row";
 
 export type ListPage = { rows: GenerationRow[]; nextCursor: number | null };
 
+export type ListFilters = GenerationFilters & { author?: string };
+
+/** One page's SQL, apart from running it, so a test can ask SQLite how it would plan it. */
+export function listQuery(filters: ListFilters, limit: number, cursor: number | null): { sql: string; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { limit: limit + 1 };
+  const add = (clause: string, name: string, value: unknown) => {
+    where.push(clause);
+    params[name] = value;
+  };
+  if (filters.author !== undefined) add("author = @author", "author", filters.author);
+  if (filters.status !== undefined) add("status = @status", "status", filters.status);
+  if (filters.model !== undefined) add("model = @model", "model", filters.model);
+  if (filters.ratio !== undefined) add("ratio = @ratio", "ratio", filters.ratio);
+  if (filters.duration !== undefined) add("duration = @duration", "duration", filters.duration);
+  if (filters.favourite !== undefined) add("favourite = @favourite", "favourite", filters.favourite === "true" ? 1 : 0);
+  if (filters.q) add("prompt_folded LIKE @q ESCAPE '\\'", "q", containsPattern(filters.q));
+  if (cursor !== null) add("seq < @cursor", "cursor", cursor);
+  const sql = `SELECT * FROM generations ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq DESC LIMIT @limit`;
+  return { sql, params };
+}
+
 /**
  * Newest first, keyset-paged on `seq` (never OFFSET, so a deep page costs what the first does).
  * Each equality filter has a `(column, seq)` index that yields rows already in page order.
@@ -13,23 +35,8 @@ export type ListPage = { rows: GenerationRow[]; nextCursor: number | null };
 export function createGenerationLister(db: Db) {
   const statements = new Map<string, Statement<Record<string, unknown>, GenerationRow>>();
 
-  return function list(filters: GenerationFilters & { author?: string }, limit: number, cursor: number | null): ListPage {
-    const where: string[] = [];
-    const params: Record<string, unknown> = { limit: limit + 1 };
-    const add = (clause: string, name: string, value: unknown) => {
-      where.push(clause);
-      params[name] = value;
-    };
-    if (filters.author !== undefined) add("author = @author", "author", filters.author);
-    if (filters.status !== undefined) add("status = @status", "status", filters.status);
-    if (filters.model !== undefined) add("model = @model", "model", filters.model);
-    if (filters.ratio !== undefined) add("ratio = @ratio", "ratio", filters.ratio);
-    if (filters.duration !== undefined) add("duration = @duration", "duration", filters.duration);
-    if (filters.favourite !== undefined) add("favourite = @favourite", "favourite", filters.favourite === "true" ? 1 : 0);
-    if (filters.q) add("prompt_folded LIKE @q ESCAPE '\\'", "q", containsPattern(filters.q));
-    if (cursor !== null) add("seq < @cursor", "cursor", cursor);
-
-    const sql = `SELECT * FROM generations ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq DESC LIMIT @limit`;
+  return function list(filters: ListFilters, limit: number, cursor: number | null): ListPage {
+    const { sql, params } = listQuery(filters, limit, cursor);
     let statement = statements.get(sql);
     if (!statement) {
       statement = db.prepare<Record<string, unknown>, GenerationRow>(sql);

@@ -3,12 +3,13 @@ import { openDatabase } from "../db/database";
 import { createGenerationsStore, type NewGeneration } from "../store/generations-store";
 
 export type TakeSeed = Partial<Omit<NewGeneration, "provider" | "deadlineAt" | "idempotencyKey">> & {
-  status?: "completed" | "failed";
+  /** `sending`: recorded, its create sent, no reply yet (submit_state "pending"), as a crash mid-create leaves it. */
+  status?: "completed" | "failed" | "sending";
   favourite?: boolean;
 };
 
 /**
- * Writes settled takes straight into a studio's database (through the store) before the
+ * Writes takes straight into a studio's database (through the store) before the
  * studio starts: list tests need hundreds of varied rows, not hundreds of generations.
  * Returns the ids in insertion order (oldest first).
  */
@@ -29,10 +30,11 @@ export function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): string[]
           provider: "aimlapi",
           deadlineAt: Date.now() + 60_000,
           idempotencyKey: null,
-      author: "studio",
+          author: "studio",
         });
+        if (seed.status === "sending") return row.id;
         store.markAccepted(row.id, `up-${n}`, "queued", null);
-        // Settled only: the studio's poller would chase anything unfinished at start.
+        // Settled otherwise: the studio's poller would chase anything unfinished at start.
         if (seed.status === "failed") store.markFailed(row.id, { code: "upstream_internal", message: "The model failed on its side. Try again." });
         else store.markCompleted(row.id, { videoFile: `${row.id}.mp4`, bytes: 1000, width: 1280, height: 720, durationSeconds: 5, posterFile: `${row.id}.jpg` });
         if (seed.favourite) store.setFavourite(row.id, true);

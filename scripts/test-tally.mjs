@@ -1,0 +1,61 @@
+// The `npm test` verdict, kept apart from the running so its rules can be tested. Nothing
+// missing, skipped or unreported may read as green: CI trusts the last line alone.
+
+/**
+ * @typedef {{ ok: boolean }} Check
+ * @typedef {{ numPassedTests: number, numFailedTests: number, numPendingTests?: number, numTodoTests?: number, numFailedTestSuites?: number }} VitestReport
+ * @typedef {{ stats: { expected: number, unexpected: number, flaky: number, skipped: number } }} PlaywrightReport
+ * @typedef {{
+ *   typecheck: Check, lint: Check,
+ *   vitest: { exitOk: boolean, report: VitestReport | null },
+ *   build: Check,
+ *   playwright: { exitOk: boolean, report: PlaywrightReport | null } | null,
+ * }} Results
+ */
+
+/** @param {Results} results */
+export function tally(results) {
+  let passed = 0;
+  let failed = 0;
+  const lines = [];
+  const failures = [];
+  const fail = (count, why) => {
+    failed += count;
+    failures.push(why);
+  };
+
+  // Checks, not tests: a line of their own, never in the passed count, but a failure fails the run.
+  for (const name of ["typecheck", "lint"]) {
+    lines.push(`${name}: ${results[name].ok ? "ok" : "FAILED"}`);
+    if (!results[name].ok) fail(1, name);
+  }
+
+  const vitest = results.vitest.report;
+  const vitestExitOk = results.vitest.exitOk;
+  if (!vitest) fail(1, "no Vitest report");
+  else {
+    passed += vitest.numPassedTests;
+    if (vitest.numFailedTests > 0) fail(vitest.numFailedTests, `${vitest.numFailedTests} Vitest test(s) failed`);
+    const notRun = (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
+    if (notRun > 0) fail(notRun, `${notRun} Vitest test(s) skipped or todo`);
+    // A file that cannot even load reports no failed test, only a failed suite (or an exit code).
+    if (vitest.numFailedTests === 0 && ((vitest.numFailedTestSuites ?? 0) > 0 || !vitestExitOk)) fail(1, "a Vitest file failed to run or Vitest exited with an error");
+  }
+
+  if (!results.build.ok) fail(1, "vite build");
+  const report = results.playwright?.report ?? null;
+  if (!report) fail(1, "no Playwright report");
+  else {
+    const { expected, unexpected, flaky, skipped } = report.stats;
+    passed += expected;
+    if (unexpected + flaky > 0) fail(unexpected + flaky, `${unexpected + flaky} e2e test(s) failed or flaky`);
+    if (skipped > 0) fail(skipped, `${skipped} e2e test(s) skipped`);
+    if (!results.playwright.exitOk && unexpected + flaky + skipped === 0) fail(1, "Playwright exited with an error");
+  }
+
+  // An empty run proves nothing.
+  if (passed === 0 && failed === 0) fail(1, "no tests ran");
+  if (failures.length) lines.push(`Failed: ${failures.join(", ")}`);
+  lines.push(`${passed} passed, ${failed} failed`);
+  return { passed, failed, lines, ok: failed === 0 };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { tally } from "./test-tally.mjs";
+
+const vitestReport = (counts = {}) => ({ numPassedTests: 10, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, numFailedTestSuites: 0, ...counts });
+const playwrightReport = (stats = {}) => ({ stats: { expected: 5, unexpected: 0, flaky: 0, skipped: 0, ...stats } });
+
+/** A green run, with `changes` applied on top. */
+function results(changes = {}) {
+  return {
+    typecheck: { ok: true },
+    lint: { ok: true },
+    vitest: { exitOk: true, report: vitestReport() },
+    build: { ok: true },
+    playwright: { exitOk: true, report: playwrightReport() },
+    ...changes,
+  };
+}
+
+describe("the npm test verdict", () => {
+  it("is green with both reports and no failures, reporting typecheck and lint on their own lines and the tally last", () => {
+    const verdict = tally(results());
+    expect(verdict).toMatchObject({ ok: true, passed: 15, failed: 0 });
+    expect(verdict.lines).toEqual(["typecheck: ok", "lint: ok", "15 passed, 0 failed"]);
+  });
+
+  it("fails when the Vitest report is missing, even if Vitest exited cleanly", () => {
+    const verdict = tally(results({ vitest: { exitOk: true, report: null } }));
+    expect(verdict).toMatchObject({ ok: false, passed: 5, failed: 1 });
+    expect(verdict.lines.at(-2)).toMatch(/no Vitest report/);
+  });
+
+  it("fails when the Playwright report is missing, or the build stopped it from running", () => {
+    expect(tally(results({ playwright: { exitOk: true, report: null } }))).toMatchObject({ ok: false, passed: 10, failed: 1 });
+    expect(tally(results({ build: { ok: false }, playwright: null }))).toMatchObject({ ok: false, passed: 10, failed: 2 });
+  });
+
+  it("counts skipped and todo Vitest tests as failures", () => {
+    expect(tally(results({ vitest: { exitOk: true, report: vitestReport({ numPendingTests: 2 }) } }))).toMatchObject({ ok: false, failed: 2 });
+    expect(tally(results({ vitest: { exitOk: true, report: vitestReport({ numTodoTests: 1 }) } }))).toMatchObject({ ok: false, failed: 1 });
+  });
+
+  it("counts failed, flaky and skipped Playwright tests as failures", () => {
+    const verdict = tally(results({ playwright: { exitOk: false, report: playwrightReport({ unexpected: 1, flaky: 1, skipped: 1 }) } }));
+    expect(verdict).toMatchObject({ ok: false, passed: 15, failed: 3 });
+  });
+
+  it("fails on a failing typecheck or lint without adding them to the passed count", () => {
+    const verdict = tally(results({ typecheck: { ok: false } }));
+    expect(verdict).toMatchObject({ ok: false, passed: 15, failed: 1 });
+    expect(verdict.lines.slice(0, 2)).toEqual(["typecheck: FAILED", "lint: ok"]);
+    expect(verdict.lines.at(-1)).toBe("15 passed, 1 failed");
+    expect(tally(results({ lint: { ok: false } }))).toMatchObject({ ok: false, failed: 1 });
+  });
+
+  it("fails when a test file cannot load or a runner exits with an error but reports no failed test", () => {
+    expect(tally(results({ vitest: { exitOk: false, report: vitestReport({ numFailedTestSuites: 1 }) } }))).toMatchObject({ ok: false, failed: 1 });
+    expect(tally(results({ vitest: { exitOk: false, report: vitestReport() } }))).toMatchObject({ ok: false, failed: 1 });
+    expect(tally(results({ playwright: { exitOk: false, report: playwrightReport() } }))).toMatchObject({ ok: false, failed: 1 });
+  });
+
+  it("fails a run in which no test ran", () => {
+    const empty = results({ vitest: { exitOk: true, report: vitestReport({ numPassedTests: 0 }) }, playwright: { exitOk: true, report: playwrightReport({ expected: 0 }) } });
+    expect(tally(empty)).toMatchObject({ ok: false, failed: 1 });
+  });
+});
