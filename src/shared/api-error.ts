@@ -30,4 +30,10 @@ export const ERROR_CODES = {
   crossSite: "cross_site_refused",
   forbidden: "forbidden",
   limitReached: "limit_reached",
+  misdirected: "misdirected_request",
+  noSignIn: "no_sign_in",
+  wrongPassword: "wrong_password",
+  tooManyAttempts: "too_many_attempts",
+  signInBusy: "sign_in_busy",
+  badProxyHeader: "bad_proxy_header",
 } as const;
