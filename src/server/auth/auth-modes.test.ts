@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
 import { generationSchema } from "../../shared/generation";
+import { rawRequest } from "../testing/raw-request";
 import { postJson, startHarness, testImage, waitForTerminal, type Harness } from "../testing/studio-harness";
 import { encodeSessionCookie, newSessionId, SESSION_COOKIE } from "./session-cookie";
 
@@ -124,6 +125,27 @@ describe("AUTH_MODE=proxy", () => {
     } finally {
       await trusted.stop();
       await untrusted.stop();
+    }
+  });
+});
+
+describe("AUTH_MODE=proxy with a doubled user header", () => {
+  it("refuses a repeated user header or one holding a comma, saying why", async () => {
+    const h = await startHarness({ AUTH_MODE: "proxy", TRUSTED_PROXIES: "127.0.0.1, ::1", ADMINS: "alice@studio" });
+    try {
+      const ask = (value: string | string[]) => rawRequest(h.url, "/api/generations", { headers: { "X-Forwarded-Email": value } });
+      expect((await ask("alice@studio")).status).toBe(200);
+      for (const value of [["evil@x", "alice@studio"], ["alice@studio", "alice@studio"], "evil@x, alice@studio", "evil@x,alice@studio"]) {
+        const answer = await ask(value);
+        expect(answer.status, String(value)).toBe(400);
+        const error = apiErrorSchema.parse(answer.json()).error;
+        expect(error.code).toBe("bad_proxy_header");
+        expect(error.message).toMatch(/x-forwarded-email.*(2 times|list)/i);
+      }
+      const doubled = await rawRequest(h.url, "/api/session/all", { method: "DELETE", headers: { "X-Forwarded-Email": ["evil@x", "alice@studio"] } });
+      expect(doubled.status).toBe(400);
+    } finally {
+      await h.stop();
     }
   });
 });

@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from "./password-hash";
 import { throttleKey } from "./client-address";
 import { decodeSessionCookie, encodeSessionCookie, newSessionId } from "./session-cookie";
 import { createSignInThrottle } from "./sign-in-throttle";
+import { createVerifyGate } from "./verify-gate";
 import { parseTrustedProxies } from "./trusted-proxies";
 
 const dir = mkdtempSync(join(tmpdir(), "dailies-auth-"));
@@ -93,6 +94,19 @@ describe("sign-in throttle", () => {
     now += 16 * 60_000; // past the window: forgotten, so room again
     expect(fail(throttle, "4.4.4.4")).toBeNull();
     expect(throttle.size()).toBe(3);
+  });
+});
+
+describe("verify gate", () => {
+  it("runs a capped number of checks at once, queues a few, and turns the rest away", async () => {
+    const gate = createVerifyGate({ concurrent: 1, queue: 1, maxWaitMs: 60_000 });
+    let release!: () => void;
+    const first = gate.run(() => new Promise<string>((r) => (release = () => r("first"))));
+    const second = gate.run(async () => "second");
+    expect(await gate.run(async () => "third")).toBeNull();
+    release();
+    expect(await Promise.all([first, second])).toEqual(["first", "second"]);
+    expect(await gate.run(async () => "later")).toBe("later");
   });
 });
 

@@ -15,7 +15,13 @@ import type { SessionStore } from "./session-store";
 import { createSignInThrottle, type Refusal } from "./sign-in-throttle";
 import { createVerifyGate } from "./verify-gate";
 
-type Deps = { config: AuthConfig; sessions: SessionStore | null; toUser(name: string): StudioUser; resolveUser(c: Context): Promise<StudioUser | null> };
+type Deps = {
+  config: AuthConfig;
+  sessions: SessionStore | null;
+  toUser(name: string): StudioUser;
+  resolveUser(c: Context): Promise<StudioUser | null>;
+  now?: () => number;
+};
 
 /** The request came over HTTPS, directly or (per a trusted proxy) before the proxy. */
 function isHttps(c: Context, config: AuthConfig): boolean {
@@ -32,8 +38,8 @@ function refusal(c: Context, { reason, retryAfterMs }: Refusal): HttpError {
 }
 
 /** `GET/POST/DELETE /api/session` and `DELETE /api/session/all`. */
-export function sessionRoutes({ config, sessions, toUser, resolveUser }: Deps) {
-  const throttle = createSignInThrottle();
+export function sessionRoutes({ config, sessions, toUser, resolveUser, now }: Deps) {
+  const throttle = createSignInThrottle(now ? { now } : {});
   const verifyGate = createVerifyGate();
   const noSessions = () =>
     new HttpError(409, ERROR_CODES.noSignIn, config.mode === "proxy" ? "Sign in (and out) through the studio's sign-in proxy." : "This studio needs no sign-in.");

@@ -68,7 +68,8 @@ export function createSignInThrottle(options: ThrottleOptions = {}) {
       };
       return {
         attempt: {
-          fail: () => settle(() => {}),
+          // The wait runs from the answer, not the start: a slow check doesn't eat into it.
+          fail: () => settle((x) => (x.last = now())),
           succeed: () => settle((x) => (x.count = 0)),
           // No password was checked (a malformed form): the attempt is given back.
           cancel: () => settle((x) => (x.count = Math.max(0, x.count - 1))),
