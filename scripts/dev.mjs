@@ -4,7 +4,8 @@ import { spawn } from "node:child_process";
 const children = [
   spawn("npx", ["tsx", "watch", "--clear-screen=false", "src/server/main.ts"], {
     stdio: "inherit",
-    env: { ...process.env, STATIC_DIR: "" },
+    // Vite's proxy passes the page's Host and Origin through: the BFF must answer to them.
+    env: { ...process.env, STATIC_DIR: "", PUBLIC_ORIGIN: process.env.PUBLIC_ORIGIN ?? "http://127.0.0.1:5173" },
   }),
   spawn("npx", ["vite"], { stdio: "inherit" }),
 ];

@@ -129,6 +129,30 @@ describe("Signing in", () => {
     expect(queryClient.getQueryCache().findAll({ queryKey: ["generations"] })).toHaveLength(0);
   });
 
+  it("lets an admin sign everyone out, after a confirmation; others see no such button", async () => {
+    const { fetchMock } = passwordStudio(
+      {
+        "DELETE /api/session/all": () => json(200, { signedOut: 4 }),
+      },
+      makeSession("password", { name: "boss", isAdmin: true }),
+    );
+    const { user } = renderApp();
+    await user.click(await screen.findByRole("button", { name: "Sign everyone out" }));
+    const dialog = screen.getByRole("dialog", { name: "Sign everyone out?" });
+    expect(dialog).toHaveTextContent(/yours too/);
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(requestsTo(fetchMock, "DELETE", "/api/session/all")).toHaveLength(0);
+
+    await user.click(screen.getByRole("button", { name: "Sign everyone out" }));
+    await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Sign everyone out" }));
+    expect(await screen.findByRole("heading", { name: "Sign in to the studio" })).toBeInTheDocument();
+    expect(requestsTo(fetchMock, "DELETE", "/api/session/all")).toHaveLength(1);
+
+    await signIn(user, "ana", "letmein");
+    expect(await screen.findByText("Signed in as ana")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Sign everyone out" })).not.toBeInTheDocument();
+  });
+
   it("sends the person to sign in when a request is refused for want of a session", async () => {
     let expired = false;
     const list = () => json(200, { items: [makeCompleted({ id: "g1", prompt: "Harbour at dawn", author: "ana" })], nextCursor: null });

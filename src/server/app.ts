@@ -7,10 +7,11 @@ import { join } from "node:path";
 import type { Logger } from "pino";
 import { ERROR_CODES } from "../shared/api-error";
 import { MODEL_LIST } from "../shared/models";
-import { createAuthLayer, sameOriginWrites } from "./auth/auth-layer";
+import { createAuthLayer } from "./auth/auth-layer";
 import type { AuthConfig } from "./auth/auth-config";
 import type { AppEnv } from "./http/app-env";
 import { HttpError } from "./http/http-error";
+import { knownHostsOnly, sameOriginWrites, type AllowedOrigins } from "./http/origin-guards";
 import { requestLog } from "./http/request-log";
 import { usageRoutes, type PriceTable } from "./routes/usage-routes";
 import type { Db } from "./db/database";
@@ -20,11 +21,21 @@ import { mediaRoutes } from "./routes/media-routes";
 import { takeActionsRoutes } from "./routes/take-actions-routes";
 import { uploadsRoutes } from "./routes/uploads-routes";
 
-export type AppDeps = SubmitDeps & { staticDir: string | null; log: Logger; auth: AuthConfig; db: Db; priceTable: PriceTable };
+export type AppDeps = SubmitDeps & {
+  staticDir: string | null;
+  log: Logger;
+  auth: AuthConfig;
+  /** The Host and Origin values this studio answers to (its port is added once it listens). */
+  origins: AllowedOrigins;
+  db: Db;
+  priceTable: PriceTable;
+  /** Session clock; tests move it forward. */
+  now?: () => number;
+};
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  const auth = createAuthLayer(deps.auth);
+  const auth = createAuthLayer(deps.auth, { db: deps.db, ...(deps.now ? { now: deps.now } : {}) });
 
   app.use(requestLog(deps.log));
   app.use(
@@ -48,11 +59,12 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.use(sameOriginWrites);
+  app.use(knownHostsOnly(deps.origins));
+  app.use(sameOriginWrites(deps.origins));
   app.use(auth.requireUser);
 
   // Open to anyone (load balancers, uptime checks); says more only to someone signed in.
-  app.get("/api/health", (c) => c.json(auth.resolveUser(c) ? { status: "ok", provider: deps.provider } : { status: "ok" }));
+  app.get("/api/health", async (c) => c.json((await auth.resolveUser(c)) ? { status: "ok", provider: deps.provider } : { status: "ok" }));
   app.route("/api/session", auth.routes);
   app.route("/api/usage", usageRoutes(deps));
   app.get("/api/models", (c) => c.json({ models: MODEL_LIST }));

@@ -9,6 +9,28 @@ const httpUrl = z
 /** Unset (or empty) stays undefined, so "not set" and an explicit 0 ("no limit") differ. */
 const limit = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).optional());
 
+/** `PUBLIC_ORIGIN`: comma-separated full origins (scheme, host, port), nothing after them. */
+const publicOrigins = z
+  .string()
+  .default("")
+  .transform((raw, ctx) => {
+    const origins: string[] = [];
+    for (const entry of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
+      let url: URL | null = null;
+      try {
+        url = new URL(entry);
+      } catch {
+        url = null;
+      }
+      if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== "/" || url.search || url.hash || url.username) {
+        ctx.addIssue({ code: "custom", message: `"${entry}" is not an origin like https://dailies.studio.internal (scheme, host and port only)` });
+        return z.NEVER;
+      }
+      origins.push(url.origin);
+    }
+    return origins;
+  });
+
 const envSchema = z.object({
   AIMLAPI_KEY: z
     .string()
@@ -44,6 +66,10 @@ const envSchema = z.object({
   STUDIO_PASSWORD_HASH: z.string().optional(),
   SESSION_SECRET: z.string().optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  /** A session unused for this long ends, whatever its absolute expiry. */
+  SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
+  /** Where browsers reach the studio; required off loopback (Host and Origin are checked against it). */
+  PUBLIC_ORIGIN: publicOrigins,
   PROXY_USER_HEADER: z.string().min(1).default("X-Forwarded-Email"),
   TRUSTED_PROXIES: z.string().default(""),
   ADMINS: z.string().default(""),

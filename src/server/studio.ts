@@ -18,6 +18,7 @@ import { createGenerationsStore } from "./store/generations-store";
 import { createUploadsStore } from "./store/uploads-store";
 import { createAimlapiClient } from "./upstream/aimlapi-client";
 import { loadAuthConfig } from "./auth/auth-config";
+import { createAllowedOrigins } from "./http/origin-guards";
 import { priceTableSchema, type PriceTable } from "./routes/usage-routes";
 
 function parsePriceTable(raw: string): PriceTable {
@@ -43,7 +44,7 @@ export type Studio = {
  * loopback port and the same upstream client talks to it over HTTP, so the real client
  * code path is what every offline run exercises.
  */
-export async function startStudio(env: Env, log: Logger, options: { listen?: boolean } = {}): Promise<Studio> {
+export async function startStudio(env: Env, log: Logger, options: { listen?: boolean; now?: () => number } = {}): Promise<Studio> {
   const dataDir = resolve(env.DATA_DIR);
   prepareDataDir(dataDir);
   // Checked first: a studio that would be open to the network without sign-in never starts.
@@ -85,6 +86,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   const uploads = createUploadsStore(db);
   const media = createMediaDir(dataDir);
   const client = createAimlapiClient({ baseUrl, apiKey, timeoutMs: env.UPSTREAM_TIMEOUT_MS });
+  const origins = createAllowedOrigins(auth.publicOrigins);
   const runner = createJobRunner({
     store,
     client,
@@ -106,6 +108,8 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     log,
     staticDir: env.STATIC_DIR ? resolve(env.STATIC_DIR) : null,
     auth,
+    origins,
+    ...(options.now ? { now: options.now } : {}),
     db,
     priceTable: parsePriceTable(env.PRICE_TABLE),
     limits,
@@ -133,6 +137,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
       s.once("error", reject);
     });
     server = started.server;
+    origins.listeningOn(started.port);
     const host = env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
     url = `http://${host}:${started.port}`;
   }

@@ -32,4 +32,10 @@ export const ERROR_CODES = {
   forbidden: "forbidden",
   limitReached: "limit_reached",
   idempotencyKeyReused: "idempotency_key_reused",
+  misdirected: "misdirected_request",
+  noSignIn: "no_sign_in",
+  wrongPassword: "wrong_password",
+  tooManyAttempts: "too_many_attempts",
+  signInBusy: "sign_in_busy",
+  badProxyHeader: "bad_proxy_header",
 } as const;

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { join } from "node:path";
@@ -14,6 +14,11 @@ export type AuthConfig = {
   passwordHash: string | null;
   sessionSecret: Buffer;
   sessionTtlMs: number;
+  sessionIdleMs: number;
+  /** Sessions made under another password (or secret) are ended at start-up. */
+  passwordFingerprint: string;
+  /** `PUBLIC_ORIGIN`: where browsers reach the studio besides its loopback names. */
+  publicOrigins: readonly string[];
   /** proxy mode */
   userHeader: string;
   trustedProxies: ReturnType<typeof parseTrustedProxies>;
@@ -27,6 +32,8 @@ export type AuthEnv = {
   STUDIO_PASSWORD_HASH?: string | undefined;
   SESSION_SECRET?: string | undefined;
   SESSION_TTL_HOURS: number;
+  SESSION_IDLE_HOURS?: number | undefined;
+  PUBLIC_ORIGIN?: readonly string[] | undefined;
   PROXY_USER_HEADER: string;
   TRUSTED_PROXIES: string;
   ADMINS: string;
@@ -64,13 +71,16 @@ export async function loadAuthConfig(env: AuthEnv): Promise<AuthConfig> {
         "Set AUTH_MODE=password (with STUDIO_PASSWORD_HASH) or AUTH_MODE=proxy (with TRUSTED_PROXIES), or listen on 127.0.0.1.",
     );
   }
+  const secret = sessionSecret(env);
   let passwordHash: string | null = null;
   if (mode === "password") {
     if (env.STUDIO_PASSWORD_HASH) {
       if (!isPasswordHash(env.STUDIO_PASSWORD_HASH)) throw new Error("STUDIO_PASSWORD_HASH is not a hash from `npm run hash-password`.");
       passwordHash = env.STUDIO_PASSWORD_HASH;
     } else if (env.STUDIO_PASSWORD) {
-      passwordHash = await hashPassword(env.STUDIO_PASSWORD);
+      // A salt fixed per data folder: the same password gives the same hash at every start,
+      // so restarting does not end everyone's session; a new password does.
+      passwordHash = await hashPassword(env.STUDIO_PASSWORD, createHmac("sha256", secret).update("studio-password-salt").digest().subarray(0, 16));
     } else {
       throw new Error("AUTH_MODE=password needs STUDIO_PASSWORD_HASH (make one with `npm run hash-password`) or STUDIO_PASSWORD.");
     }
@@ -79,12 +89,22 @@ export async function loadAuthConfig(env: AuthEnv): Promise<AuthConfig> {
   if (mode === "proxy" && trustedProxies.entries.length === 0) {
     throw new Error("AUTH_MODE=proxy needs TRUSTED_PROXIES: the addresses of the sign-in proxy whose user header is believed.");
   }
+  const publicOrigins = env.PUBLIC_ORIGIN ?? [];
+  if (!isLoopbackHost(env.HOST) && publicOrigins.length === 0) {
+    throw new Error(
+      `Listening on ${env.HOST} needs PUBLIC_ORIGIN: the address(es) people open the studio at, e.g. PUBLIC_ORIGIN=https://dailies.studio.internal. ` +
+        "Requests naming any other host are refused, so a hostile web page can't reach the studio by re-pointing its own DNS name at it.",
+    );
+  }
   return {
     mode,
     admins: new Set(env.ADMINS.split(",").map((a) => normaliseUserName(a).toLowerCase()).filter(Boolean)),
     passwordHash,
-    sessionSecret: sessionSecret(env),
+    sessionSecret: secret,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
+    sessionIdleMs: (env.SESSION_IDLE_HOURS ?? 12) * 3_600_000,
+    passwordFingerprint: createHmac("sha256", secret).update(`password-fingerprint\0${passwordHash ?? mode}`).digest("base64url"),
+    publicOrigins,
     userHeader: env.PROXY_USER_HEADER.toLowerCase(),
     trustedProxies,
   };

@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
 import { generationSchema } from "../../shared/generation";
+import { rawRequest } from "../testing/raw-request";
 import { postJson, startHarness, testImage, waitForTerminal, type Harness } from "../testing/studio-harness";
-import { encodeSession, SESSION_COOKIE } from "./session-cookie";
+import { encodeSessionCookie, newSessionId, SESSION_COOKIE } from "./session-cookie";
 
 const PASSWORD = "lantern-harbour-42";
 
@@ -45,21 +46,18 @@ describe("AUTH_MODE=password", () => {
     expect(await (await get(h, "/api/session", cookie)).json()).toMatchObject({ user: { name: "Ana" } });
   });
 
-  it("refuses a wrong password at the field, a forged cookie and an expired one", async () => {
+  it("refuses a wrong password at the field, a forged cookie and a well-signed unknown one", async () => {
     const wrong = await signIn(h, "Ana", "guess");
     expect(wrong.status).toBe(401);
     expect(apiErrorSchema.parse(await wrong.json()).error.fields?.password).toMatch(/not the studio password/);
-
     const good = cookieOf(await signIn(h, "Ana"));
     const [name, value] = good.split("=");
-    const [payload, signature] = value!.split(".");
-    const forgedPayload = Buffer.from(JSON.stringify({ u: "Boss", i: Date.now(), e: Date.now() + 60_000 })).toString("base64url");
-    expect((await get(h, "/api/generations", `${name}=${forgedPayload}.${signature}`)).status).toBe(401);
-    expect((await get(h, "/api/generations", `${name}=${payload}.AAAA${signature!.slice(4)}`)).status).toBe(401);
-
+    const [id, signature] = value!.split(".");
+    expect((await get(h, "/api/generations", `${name}=${newSessionId()}.${signature}`)).status).toBe(401);
+    expect((await get(h, "/api/generations", `${name}=${id}.AAAA${signature!.slice(4)}`)).status).toBe(401);
+    // Signed with the real secret but never issued: only the server's own sessions open the API.
     const secret = readFileSync(join(h.dataDir, "session-secret"));
-    const expired = encodeSession(secret, { user: "Ana", issuedAt: Date.now() - 10_000, expiresAt: Date.now() - 1 });
-    expect((await get(h, "/api/generations", `${SESSION_COOKIE}=${expired}`)).status).toBe(401);
+    expect((await get(h, "/api/generations", `${SESSION_COOKIE}=${encodeSessionCookie(secret, newSessionId())}`)).status).toBe(401);
   });
 
   it("signs out", async () => {
@@ -127,6 +125,27 @@ describe("AUTH_MODE=proxy", () => {
     } finally {
       await trusted.stop();
       await untrusted.stop();
+    }
+  });
+});
+
+describe("AUTH_MODE=proxy with a doubled user header", () => {
+  it("refuses a repeated user header or one holding a comma, saying why", async () => {
+    const h = await startHarness({ AUTH_MODE: "proxy", TRUSTED_PROXIES: "127.0.0.1, ::1", ADMINS: "alice@studio" });
+    try {
+      const ask = (value: string | string[]) => rawRequest(h.url, "/api/generations", { headers: { "X-Forwarded-Email": value } });
+      expect((await ask("alice@studio")).status).toBe(200);
+      for (const value of [["evil@x", "alice@studio"], ["alice@studio", "alice@studio"], "evil@x, alice@studio", "evil@x,alice@studio"]) {
+        const answer = await ask(value);
+        expect(answer.status, String(value)).toBe(400);
+        const error = apiErrorSchema.parse(answer.json()).error;
+        expect(error.code).toBe("bad_proxy_header");
+        expect(error.message).toMatch(/x-forwarded-email.*(2 times|list)/i);
+      }
+      const doubled = await rawRequest(h.url, "/api/session/all", { method: "DELETE", headers: { "X-Forwarded-Email": ["evil@x", "alice@studio"] } });
+      expect(doubled.status).toBe(400);
+    } finally {
+      await h.stop();
     }
   });
 });

@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isLoopbackHost, loadAuthConfig, type AuthEnv } from "./auth-config";
 import { hashPassword, verifyPassword } from "./password-hash";
-import { decodeSession, encodeSession } from "./session-cookie";
+import { throttleKey } from "./client-address";
+import { decodeSessionCookie, encodeSessionCookie, newSessionId } from "./session-cookie";
 import { createSignInThrottle } from "./sign-in-throttle";
+import { createVerifyGate } from "./verify-gate";
 import { parseTrustedProxies } from "./trusted-proxies";
 
 const dir = mkdtempSync(join(tmpdir(), "dailies-auth-"));
@@ -32,37 +34,90 @@ describe("password hashes", () => {
 
 describe("session cookies", () => {
   const secret = Buffer.from("s".repeat(32));
-  const session = { user: "ana", issuedAt: 1000, expiresAt: 5000 };
-  it("round-trip, and expire", () => {
-    const value = encodeSession(secret, session);
-    expect(decodeSession(secret, value, 2000)).toEqual(session);
-    expect(decodeSession(secret, value, 5000)).toBeNull();
-  });
-  it("refuse a forged or re-signed cookie", () => {
-    const value = encodeSession(secret, session);
-    const [payload, signature] = value.split(".");
-    const forged = Buffer.from(JSON.stringify({ u: "admin", i: 1000, e: 5000 })).toString("base64url");
-    expect(decodeSession(secret, `${forged}.${signature}`, 2000)).toBeNull();
-    expect(decodeSession(Buffer.from("x".repeat(32)), value, 2000)).toBeNull();
-    expect(decodeSession(secret, `${payload}.`, 2000)).toBeNull();
-    expect(decodeSession(secret, "garbage", 2000)).toBeNull();
+  it("carry a signed random id, and refuse a forged or re-signed one", () => {
+    const id = newSessionId();
+    expect(id).not.toBe(newSessionId());
+    const value = encodeSessionCookie(secret, id);
+    expect(decodeSessionCookie(secret, value)).toBe(id);
+    const [, signature] = value.split(".");
+    expect(decodeSessionCookie(secret, `${newSessionId()}.${signature}`)).toBeNull();
+    expect(decodeSessionCookie(Buffer.from("x".repeat(32)), value)).toBeNull();
+    expect(decodeSessionCookie(secret, `${id}.`)).toBeNull();
+    expect(decodeSessionCookie(secret, "garbage")).toBeNull();
   });
 });
 
 describe("sign-in throttle", () => {
-  it("lets the first attempts through, then doubles the wait per address", () => {
+  const fail = (t: ReturnType<typeof createSignInThrottle>, key: string) => {
+    const started = t.begin(key);
+    if ("refused" in started) return started.refused;
+    started.attempt.fail();
+    return null;
+  };
+  it("lets the first attempts through, then doubles the wait per client", () => {
     let now = 0;
     const throttle = createSignInThrottle({ freeAttempts: 3, now: () => now });
-    for (let i = 0; i < 3; i++) throttle.fail("1.2.3.4");
-    expect(throttle.waitMs("1.2.3.4")).toBe(1000);
-    throttle.fail("1.2.3.4");
-    expect(throttle.waitMs("1.2.3.4")).toBe(2000);
-    expect(throttle.waitMs("5.6.7.8")).toBe(0);
+    for (let i = 0; i < 3; i++) expect(fail(throttle, "1.2.3.4")).toBeNull();
+    expect(fail(throttle, "1.2.3.4")).toEqual({ reason: "locked", retryAfterMs: 1000 });
+    now += 1000;
+    expect(fail(throttle, "1.2.3.4")).toBeNull();
+    expect(fail(throttle, "1.2.3.4")).toEqual({ reason: "locked", retryAfterMs: 2000 });
+    expect(fail(throttle, "5.6.7.8")).toBeNull();
     now += 2000;
-    expect(throttle.waitMs("1.2.3.4")).toBe(0);
-    throttle.succeed("1.2.3.4");
-    throttle.fail("1.2.3.4");
-    expect(throttle.waitMs("1.2.3.4")).toBe(0);
+    const started = throttle.begin("1.2.3.4");
+    if ("refused" in started) throw new Error("should be let through");
+    started.attempt.succeed();
+    expect(fail(throttle, "1.2.3.4")).toBeNull();
+  });
+  it("counts an attempt when it starts and lets only two run at once per client", () => {
+    const throttle = createSignInThrottle({ freeAttempts: 5 });
+    const a = throttle.begin("9.9.9.9");
+    const b = throttle.begin("9.9.9.9");
+    expect(throttle.begin("9.9.9.9")).toEqual({ refused: { reason: "in-flight", retryAfterMs: 1000 } });
+    if ("refused" in a || "refused" in b) throw new Error("should be let through");
+    a.attempt.cancel();
+    b.attempt.fail();
+    b.attempt.fail(); // settling twice changes nothing
+    for (let i = 0; i < 4; i++) expect(fail(throttle, "9.9.9.9")).toBeNull();
+    expect(fail(throttle, "9.9.9.9")?.reason).toBe("locked");
+  });
+  it("keeps locked clients when full of new ones, dropping only unlocked ones", () => {
+    let now = 0;
+    const throttle = createSignInThrottle({ freeAttempts: 1, maxClients: 3, now: () => now });
+    fail(throttle, "1.1.1.1");
+    fail(throttle, "2.2.2.2");
+    fail(throttle, "3.3.3.3");
+    expect(fail(throttle, "4.4.4.4")).toEqual({ reason: "full", retryAfterMs: 1000 });
+    expect(fail(throttle, "1.1.1.1")?.reason).toBe("locked");
+    now += 500;
+    expect(fail(throttle, "4.4.4.4")?.reason).toBe("full");
+    now += 16 * 60_000; // past the window: forgotten, so room again
+    expect(fail(throttle, "4.4.4.4")).toBeNull();
+    expect(throttle.size()).toBe(3);
+  });
+});
+
+describe("verify gate", () => {
+  it("runs a capped number of checks at once, queues a few, and turns the rest away", async () => {
+    const gate = createVerifyGate({ concurrent: 1, queue: 1, maxWaitMs: 60_000 });
+    let release!: () => void;
+    const first = gate.run(() => new Promise<string>((r) => (release = () => r("first"))));
+    const second = gate.run(async () => "second");
+    expect(await gate.run(async () => "third")).toBeNull();
+    release();
+    expect(await Promise.all([first, second])).toEqual(["first", "second"]);
+    expect(await gate.run(async () => "later")).toBe("later");
+  });
+});
+
+describe("throttle keys", () => {
+  it("are the IPv4 address, or the IPv6 /64", () => {
+    expect(throttleKey("203.0.113.9")).toBe("203.0.113.9");
+    expect(throttleKey("::ffff:203.0.113.9")).toBe("203.0.113.9");
+    expect(throttleKey("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(throttleKey("2001:0db8:0001:0002:ffff:1:2:3")).toBe("2001:db8:1:2::/64");
+    expect(throttleKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(throttleKey("::1")).toBe("0:0:0:0::/64");
   });
 });
 
@@ -86,7 +141,8 @@ describe("auth config", () => {
     await expect(loadAuthConfig(env({ AUTH_MODE: "password", HOST: "0.0.0.0" }))).rejects.toThrow(/STUDIO_PASSWORD_HASH/);
     await expect(loadAuthConfig(env({ AUTH_MODE: "password", STUDIO_PASSWORD_HASH: "nope" }))).rejects.toThrow(/not a hash/);
     await expect(loadAuthConfig(env({ AUTH_MODE: "proxy" }))).rejects.toThrow(/TRUSTED_PROXIES/);
-    const config = await loadAuthConfig(env({ AUTH_MODE: "password", STUDIO_PASSWORD: "hunter22!", HOST: "0.0.0.0", ADMINS: "Ana, bo" }));
+    await expect(loadAuthConfig(env({ AUTH_MODE: "password", STUDIO_PASSWORD: "hunter22!", HOST: "0.0.0.0" }))).rejects.toThrow(/needs PUBLIC_ORIGIN/);
+    const config = await loadAuthConfig(env({ AUTH_MODE: "password", STUDIO_PASSWORD: "hunter22!", HOST: "0.0.0.0", ADMINS: "Ana, bo", PUBLIC_ORIGIN: ["https://dailies.example"] }));
     expect(await verifyPassword("hunter22!", config.passwordHash!)).toBe(true);
     expect([...config.admins]).toEqual(["ana", "bo"]);
   });

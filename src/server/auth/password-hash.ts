@@ -10,8 +10,7 @@ function derive(password: string, salt: Buffer, options: ScryptOptions, length: 
 }
 
 /** `scrypt$N$r$p$<salt b64>$<hash b64>`: the format `STUDIO_PASSWORD_HASH` holds. */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
+export async function hashPassword(password: string, salt: Buffer = randomBytes(16)): Promise<string> {
   const key = await derive(password, salt, PARAMS, KEY_LENGTH);
   return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64"), key.toString("base64")].join("$");
 }

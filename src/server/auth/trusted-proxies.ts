@@ -1,7 +1,9 @@
 import { BlockList, isIP } from "node:net";
 
+export type TrustedProxies = { matches(address: string): boolean; entries: string[] };
+
 /** `TRUSTED_PROXIES`: comma-separated IPs or CIDRs ("127.0.0.1, 10.0.0.0/8, ::1"). */
-export function parseTrustedProxies(raw: string): { matches(address: string): boolean; entries: string[] } {
+export function parseTrustedProxies(raw: string): TrustedProxies {
   const list = new BlockList();
   const entries = raw
     .split(",")

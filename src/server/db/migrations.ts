@@ -88,4 +88,21 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE generations ADD COLUMN idempotency_fingerprint TEXT;
   `,
+  // 4: server-side sign-in sessions, so signing out, a new studio password or an admin ends them.
+  `
+  CREATE TABLE sessions (
+    -- SHA-256 of the id the cookie carries: a copy of the database opens no session.
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_expires ON sessions(expires_at);
+  -- Small facts the studio keeps about itself (the password fingerprint sessions belong to).
+  CREATE TABLE studio_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
 ];

@@ -9,7 +9,7 @@ import { startStudio, type Studio } from "../studio";
 export type Harness = Studio & { dataDir: string; logLines: string[]; stop(): Promise<void> };
 
 /** A real studio on a loopback port with its own data folder and a fast simulator. */
-export async function startHarness(overrides: Record<string, string> = {}, dataDir?: string): Promise<Harness> {
+export async function startHarness(overrides: Record<string, string> = {}, dataDir?: string, options: Parameters<typeof startStudio>[2] = {}): Promise<Harness> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), "dailies-test-"));
   const env = parseEnv({
     HOST: "127.0.0.1",
@@ -29,7 +29,7 @@ export async function startHarness(overrides: Record<string, string> = {}, dataD
   const logLines: string[] = [];
   // Captured rather than printed, so tests can scan the log for secrets.
   const log = createLogger(env.LOG_LEVEL, env.AIMLAPI_KEY ? [env.AIMLAPI_KEY] : [], { write: (line: string) => logLines.push(line) });
-  const studio = await startStudio(env, log);
+  const studio = await startStudio(env, log, options);
   return {
     ...studio,
     dataDir: dir,

@@ -1,6 +1,7 @@
 import { Button } from "@/components/ui/button";
 import { useSignOut } from "../api/sign-out";
 import type { Session } from "../api/get-session";
+import { SignOutEveryoneButton } from "./sign-out-everyone-button";
 
 /** Who is signed in, and (where a password let them in) the way out. Nothing when nobody signs in. */
 export function SignedInAs({ session }: { session: Session }) {
@@ -16,6 +17,7 @@ export function SignedInAs({ session }: { session: Session }) {
           admin
         </span>
       )}
+      {mode === "password" && user.isAdmin && <SignOutEveryoneButton />}
       {mode === "password" && (
         <Button size="sm" variant="ghost" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
           Sign out

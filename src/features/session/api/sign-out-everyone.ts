@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import { apiFetch } from "@/lib/api-client";
+import { replaceSession } from "./get-session";
+import { sessionKeys } from "./keys";
+
+const signedOutSchema = z.object({ signedOut: z.number().int().min(0) });
+
+/** `DELETE /api/session/all` (admins): ends every session, the admin's own too. */
+export function signOutEveryone() {
+  return apiFetch("/api/session/all", { schema: signedOutSchema, method: "DELETE" });
+}
+
+export function useSignOutEveryone() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: sessionKeys.signOutEveryone(),
+    mutationFn: signOutEveryone,
+    onSuccess: () => replaceSession(queryClient, { mode: "password", user: null }),
+  });
+}
