@@ -10,6 +10,7 @@ import { createApp } from "./app";
 import { openDatabase } from "./db/database";
 import type { Env } from "./env";
 import { createJobRunner } from "./jobs/job-runner";
+import { chooseFfmpeg } from "./media/ffmpeg";
 import { createMediaDir } from "./media/media-dir";
 import { sweepOrphans } from "./media/sweep-orphans";
 import { createGenerationsStore } from "./store/generations-store";
@@ -45,6 +46,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   const dataDir = resolve(env.DATA_DIR);
   // Checked first: a studio that would be open to the network without sign-in never starts.
   const auth = await loadAuthConfig({ ...env, DATA_DIR: dataDir });
+  const ffmpeg = await chooseFfmpeg(env.FFMPEG_PATH, log);
   let simulator: Simulator | null = null;
   let baseUrl = env.AIMLAPI_BASE_URL;
   let apiKey = env.AIMLAPI_KEY;
@@ -56,6 +58,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
       host: "127.0.0.1",
       port: 0,
       dataDir: join(dataDir, "simulator"),
+      ffmpegPath: ffmpeg,
       ...(env.SIMULATOR_TIME_SCALE ? { timeScale: env.SIMULATOR_TIME_SCALE } : {}),
       ...(env.SIMULATOR_FAULTS ? { faults: parseFaultsJson(env.SIMULATOR_FAULTS) } : {}),
       log: (line) => log.debug({ component: "simulator" }, line),
@@ -76,6 +79,8 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     pollIntervalMs: env.POLL_INTERVAL_MS,
     concurrency: env.POLL_CONCURRENCY,
     downloadTimeoutMs: 120_000,
+    resultOrigin: new URL(baseUrl).origin,
+    ffmpeg,
     archiveRetryBaseMs: env.ARCHIVE_RETRY_BASE_MS,
   });
   const app = createApp({
