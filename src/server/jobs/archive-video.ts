@@ -66,13 +66,15 @@ async function download(url: string, temp: string, options: ArchiveOptions): Pro
 }
 
 async function check(video: string, poster: string, ffmpeg: string | undefined): Promise<VideoFacts> {
-  // The check and the poster run side by side: they read the same file, and a creator is
-  // waiting. The poster is only kept if the check passes.
-  // Both are awaited before anything is cleaned up, so no ffmpeg writes after the finally.
-  const [probed, cut] = await Promise.allSettled([probeVideo(video, ffmpeg), extractPoster(video, poster, ffmpeg)]);
-  if (probed.status === "rejected") throw new ArchiveError(NOT_A_VIDEO, reasonOf(probed.reason));
-  if (cut.status === "rejected") throw new ArchiveError(NOT_A_VIDEO, reasonOf(cut.reason));
-  return probed.value;
+  // One after the other: a file that fails the check costs one ffmpeg run, not three, and
+  // the shared pool has two cores' worth of runs to give anyway.
+  const facts = await probeVideo(video, ffmpeg).catch((error: unknown) => {
+    throw new ArchiveError(NOT_A_VIDEO, reasonOf(error));
+  });
+  await extractPoster(video, poster, ffmpeg).catch((error: unknown) => {
+    throw new ArchiveError(NOT_A_VIDEO, reasonOf(error));
+  });
+  return facts;
 }
 
 /**

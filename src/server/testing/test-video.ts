@@ -28,12 +28,12 @@ function made(args: readonly string[]): Promise<Buffer> {
   return bytes;
 }
 
-/** A real H.264 MP4 (faststart, like Runway's); `metadata` adds container tags such as a title. */
+/** A real H.264 MP4 (faststart, like Runway's); `metadata` adds container tags, any key name allowed. */
 export function testVideo(width = 320, height = 240, seconds = 1, metadata: Record<string, string> = {}): Promise<Buffer> {
   return made([
     ...["-f", "lavfi", "-i", `testsrc=size=${width}x${height}:rate=24`, "-frames:v", String(seconds * 24)],
     ...Object.entries(metadata).flatMap(([key, value]) => ["-metadata", `${key}=${value}`]),
-    ...["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-movflags", "+faststart"],
+    ...["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-movflags", "+faststart+use_metadata_tags"],
   ]);
 }
 
