@@ -52,6 +52,18 @@ describe("the poller", () => {
     expect(done.error).toMatchObject({ code: "deadline_exceeded", message: /did not finish this take within/, detail: /"dreaming"/, retryable: true });
   });
 
+  it("never acts on a poll reply over 1 MB: the take is not completed from it", async () => {
+    const { h, videoHits } = await studioWith(
+      (n, base) => (n < 0 ? { bytes: MP4 } : { json: { id: "up-1", status: "completed", video: [`${base}/video.mp4`], padding: "x".repeat(2 << 20) }, chunked: true }),
+      undefined,
+      { JOB_DEADLINE_MINUTES: "0.02" },
+    );
+    const created = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };
+    const done = generationSchema.parse(await waitForTerminal(h.url, created.id));
+    expect(done).toMatchObject({ status: "failed", error: { code: "deadline_exceeded" } });
+    expect(videoHits).toHaveLength(0);
+  });
+
   it("rides out 5xx polls without changing the job, then completes", async () => {
     const { h } = await studioWith((n, base) => {
       if (n < 0) return { bytes: MP4 };
