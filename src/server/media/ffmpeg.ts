@@ -23,7 +23,7 @@ const MIN_MAJOR = 5;
 const choices = new Map<string, Promise<string>>();
 let chosen: string | null = null;
 
-async function choose(configured: string | undefined, log: Logger): Promise<string> {
+async function choose(configured: string | undefined, log: Logger, onPathName: string): Promise<string> {
   if (configured) {
     const major = await ffmpegMajorVersion(configured).catch((error: unknown) => {
       throw new Error(`FFMPEG_PATH=${configured} does not run (${error instanceof Error ? error.message : String(error)}).`);
@@ -31,8 +31,8 @@ async function choose(configured: string | undefined, log: Logger): Promise<stri
     if (major === null || major < MIN_MAJOR) log.warn({ ffmpeg: configured, major }, "FFMPEG_PATH is not ffmpeg 5 or later; install a current one");
     return configured;
   }
-  const onPath = await ffmpegMajorVersion("ffmpeg").catch(() => null);
-  if (onPath !== null && onPath >= MIN_MAJOR) return "ffmpeg";
+  const onPath = await ffmpegMajorVersion(onPathName).catch(() => null);
+  if (onPath !== null && onPath >= MIN_MAJOR) return onPathName;
   const bundled = bundledFfmpegPath();
   log.warn(
     { ffmpeg: bundled },
@@ -44,13 +44,13 @@ async function choose(configured: string | undefined, log: Logger): Promise<stri
 /**
  * Picks the ffmpeg that decodes provider files, once per setting: FFMPEG_PATH, else `ffmpeg`
  * on PATH when it is version 5 or later, else the bundled build (with a warning). It also
- * becomes the default for callers that pass no binary.
+ * becomes the default for callers that pass no binary. `onPathName` is for tests.
  */
-export async function chooseFfmpeg(configured: string | undefined, log: Logger): Promise<string> {
-  const key = configured ?? "";
+export async function chooseFfmpeg(configured: string | undefined, log: Logger, onPathName = "ffmpeg"): Promise<string> {
+  const key = `${configured ?? ""}\0${onPathName}`;
   let choice = choices.get(key);
   if (!choice) {
-    choice = choose(configured, log);
+    choice = choose(configured, log, onPathName);
     choices.set(key, choice);
     choice.catch(() => choices.delete(key));
   }
