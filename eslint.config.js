@@ -24,14 +24,19 @@ export default tseslint.config(
   {
     // The browser must never import server code (types are fine).
     files: ["src/**/*.{ts,tsx}"],
-    ignores: ["src/server/**", "src/simulator/**", "src/**/*.test.{ts,tsx}", "src/test/**"],
+    ignores: ["src/server/**", "src/simulator/**", "src/node/**", "src/**/*.test.{ts,tsx}", "src/test/**"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["**/server/**", "**/simulator/**"], allowTypeImports: true }] }],
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["**/server/**", "**/simulator/**", "**/node/**"], allowTypeImports: true }] }],
     },
   },
   {
     files: ["src/simulator/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: ["**/server/**"] }] },
+  },
+  {
+    // Node-side pieces both programs use (the URL guard): they import neither.
+    files: ["src/node/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["**/server/**", "**/simulator/**"] }] },
   },
   {
     files: ["src/shared/**/*.ts"],

@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["src/{server,simulator,shared}/**/*.test.ts", "scripts/**/*.test.mjs"],
+          include: ["src/{server,simulator,shared,node}/**/*.test.ts", "scripts/**/*.test.mjs"],
         },
       },
       {

@@ -12,6 +12,7 @@ import { openDatabase } from "./db/database";
 import type { Env } from "./env";
 import { LIMIT_SETTING, resolveSpendLimits } from "./jobs/default-limits";
 import { createJobRunner } from "./jobs/job-runner";
+import { chooseFfmpeg } from "./media/ffmpeg";
 import { createMediaDir } from "./media/media-dir";
 import { sweepOrphans } from "./media/sweep-orphans";
 import { createGenerationsStore } from "./store/generations-store";
@@ -49,6 +50,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   prepareDataDir(dataDir);
   // Checked first: a studio that would be open to the network without sign-in never starts.
   const auth = await loadAuthConfig({ ...env, DATA_DIR: dataDir });
+  const ffmpeg = await chooseFfmpeg(env.FFMPEG_PATH, log);
   let simulator: Simulator | null = null;
   let baseUrl = env.AIMLAPI_BASE_URL;
   let apiKey = env.AIMLAPI_KEY;
@@ -60,6 +62,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
       host: "127.0.0.1",
       port: 0,
       dataDir: join(dataDir, "simulator"),
+      ffmpegPath: ffmpeg,
       ...(env.SIMULATOR_TIME_SCALE ? { timeScale: env.SIMULATOR_TIME_SCALE } : {}),
       ...(env.SIMULATOR_FAULTS ? { faults: parseFaultsJson(env.SIMULATOR_FAULTS) } : {}),
       log: (line) => log.debug({ component: "simulator" }, line),
@@ -95,6 +98,8 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     pollIntervalMs: env.POLL_INTERVAL_MS,
     concurrency: env.POLL_CONCURRENCY,
     downloadTimeoutMs: 120_000,
+    resultOrigin: new URL(baseUrl).origin,
+    ffmpeg,
     archiveRetryBaseMs: env.ARCHIVE_RETRY_BASE_MS,
   });
   const app = createApp({

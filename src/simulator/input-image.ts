@@ -1,29 +1,19 @@
 import sharp from "sharp";
+import { guardedFetch } from "../node/net/guarded-fetch";
 
 const FETCH_TIMEOUT_MS = 5_000;
 const FETCH_MAX_BYTES = 16 * 1024 * 1024;
 
-/** Fetches an https image within Runway's URL limits; `undefined` (and a log line) on any failure. */
+/**
+ * Fetches an https image within Runway's URL limits through the same guard the studio uses:
+ * a prompt's image URL must not turn the simulator into a probe of the local network.
+ * `undefined` (and a log line) on any failure.
+ */
 export async function fetchImage(url: string, log: (line: string) => void): Promise<Buffer | undefined> {
   try {
-    if (new URL(url).protocol !== "https:") throw new Error("not https");
-    const response = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
-    if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
-    const declared = Number(response.headers.get("content-length") ?? 0);
-    if (declared > FETCH_MAX_BYTES) throw new Error(`Content-Length ${declared} over 16 MB`);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    const reader = response.body.getReader();
-    for (let read = await reader.read(); !read.done; read = await reader.read()) {
-      const chunk = read.value;
-      total += chunk.byteLength;
-      if (total > FETCH_MAX_BYTES) {
-        await reader.cancel();
-        throw new Error("body over 16 MB");
-      }
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
+    const response = await guardedFetch(url, { maxBytes: FETCH_MAX_BYTES, timeoutMs: FETCH_TIMEOUT_MS, accept: "image/*" });
+    if (response.status < 200 || response.status >= 300) throw new Error(`HTTP ${response.status}`);
+    return response.body;
   } catch (error) {
     log(`image fetch failed, rendering a backdrop instead: ${url.slice(0, 120)} (${String(error)})`);
     return undefined;

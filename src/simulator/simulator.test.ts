@@ -1,5 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { writeFile } from "node:fs/promises";
@@ -115,6 +116,27 @@ describe("a gen3a_turbo job", () => {
     expect(reply.video).toEqual([{ url: expect.stringContaining(`/files/${id}.mp4`) }]);
     await expectVideo((reply.video as { url: string }[])[0]?.url ?? "", { width: 768, height: 1280 }, 5);
     expect(lines.some((line) => line.includes("backdrop"))).toBe(true);
+  });
+});
+
+describe("the image fetch", () => {
+  it("never connects to the local network for an image URL, and renders a backdrop instead", async () => {
+    let connections = 0;
+    const trap = net.createServer((socket) => socket.destroy());
+    trap.on("connection", () => connections++);
+    await new Promise<void>((resolve) => trap.listen(0, "127.0.0.1", resolve));
+    const { port } = trap.address() as net.AddressInfo;
+    try {
+      const lines: string[] = [];
+      const sim = await start({ log: (line) => lines.push(line) });
+      const urls = [`https://127.0.0.1:${port}/frame.jpg`, `https://localhost:${port}/frame.jpg`];
+      const ids = await Promise.all(urls.map((url) => create(sim, { model: "gen3a_turbo", image_url: url, prompt: "drift", ratio: "16:9" })));
+      for (const id of ids) expect((await pollUntilDone(sim.url, id)).reply.status).toBe("completed");
+      expect(connections).toBe(0);
+      expect(lines.filter((line) => /image fetch failed.*loopback/.test(line))).toHaveLength(2);
+    } finally {
+      trap.close();
+    }
   });
 });
 

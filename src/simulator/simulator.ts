@@ -13,7 +13,7 @@ import { fetchImage } from "./input-image";
 import { readInjection } from "./injection";
 import type { Injection } from "./injection";
 import type { Job, ReplyShape } from "./jobs";
-import { createRenderQueue } from "./render-queue";
+import { createTaskPool } from "../node/task-pool";
 import { renderVideo } from "./render-video";
 import { createRoutes } from "./routes";
 import { emptyStats } from "./stats";
@@ -79,7 +79,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 
   const jobs = new Map<string, Job>();
   const stats: Stats = emptyStats();
-  const queue = createRenderQueue(MAX_PARALLEL_RENDERS);
+  const queue = createTaskPool(MAX_PARALLEL_RENDERS);
   const shutdown = new AbortController();
   const renders = new Set<Promise<void>>();
   const fileOf = (id: string) => path.join(dataDir, `${id}.mp4`);

@@ -1,8 +1,6 @@
-import { createWriteStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { guardedDownload } from "../../node/net/guarded-download";
+import { UrlRefusedError } from "../../node/net/guarded-fetch";
 import { extractPoster } from "../media/extract-poster";
 import type { MediaDir } from "../media/media-dir";
 import { probeVideo, type VideoFacts } from "../media/probe-video";
@@ -10,6 +8,33 @@ import { probeVideo, type VideoFacts } from "../media/probe-video";
 const MAX_VIDEO_BYTES = 512 * 1024 * 1024;
 
 export type ArchivedVideo = VideoFacts & { bytes: number; videoFile: string; posterFile: string };
+
+export type ArchiveOptions = {
+  timeoutMs: number;
+  /** The configured upstream's origin: its own result URLs may be http or loopback (the simulator's are). */
+  trustedOrigin: string;
+  /** The ffmpeg that checks the file; default: the one picked at start-up. */
+  ffmpeg?: string;
+};
+
+/**
+ * Why an archive failed, twice: `userDetail` in words for the take's detail view, `message`
+ * with the low-level reason for the log only. `permanent` failures are not retried.
+ */
+export class ArchiveError extends Error {
+  override name = "ArchiveError";
+  constructor(
+    readonly userDetail: string,
+    reason: string,
+    readonly permanent = false,
+  ) {
+    super(reason);
+  }
+}
+
+const NOT_DOWNLOADED = "The provider's result could not be downloaded.";
+const REFUSED = "The provider's result address points somewhere Dailies does not download from.";
+const NOT_A_VIDEO = "The provider's result is not a video that plays.";
 
 /** Does the file start like an ISO-BMFF (MP4) file: a box whose type is `ftyp`? */
 async function looksLikeMp4(path: string): Promise<boolean> {
@@ -23,46 +48,48 @@ async function looksLikeMp4(path: string): Promise<boolean> {
   }
 }
 
-async function download(url: string, temp: string, timeoutMs: number): Promise<number> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-  if (!response.ok || !response.body) throw new Error(`the result URL answered HTTP ${response.status}`);
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > MAX_VIDEO_BYTES) throw new Error(`the video is ${declared} bytes, over the ${MAX_VIDEO_BYTES}-byte limit`);
-  let bytes = 0;
-  const body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
-  body.on("data", (chunk: Buffer) => {
-    bytes += chunk.length;
-    if (bytes > MAX_VIDEO_BYTES) body.destroy(new Error("the video is larger than the archive accepts"));
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function download(url: string, temp: string, options: ArchiveOptions): Promise<number> {
+  try {
+    const { bytes } = await guardedDownload(url, temp, {
+      maxBytes: MAX_VIDEO_BYTES,
+      timeoutMs: options.timeoutMs,
+      trustedOrigin: options.trustedOrigin,
+      accept: "video/mp4",
+    });
+    return bytes;
+  } catch (error) {
+    if (error instanceof UrlRefusedError) throw new ArchiveError(REFUSED, reasonOf(error), true);
+    throw new ArchiveError(NOT_DOWNLOADED, reasonOf(error));
+  }
+}
+
+async function check(video: string, poster: string, ffmpeg: string | undefined): Promise<VideoFacts> {
+  // One after the other: a file that fails the check costs one ffmpeg run, not three, and
+  // the shared pool has two cores' worth of runs to give anyway.
+  const facts = await probeVideo(video, ffmpeg).catch((error: unknown) => {
+    throw new ArchiveError(NOT_A_VIDEO, reasonOf(error));
   });
-  await pipeline(body, createWriteStream(temp));
-  if (declared && bytes !== declared) throw new Error(`the download stopped at ${bytes} of ${declared} bytes`);
-  return bytes;
+  await extractPoster(video, poster, ffmpeg).catch((error: unknown) => {
+    throw new ArchiveError(NOT_A_VIDEO, reasonOf(error));
+  });
+  return facts;
 }
 
 /**
- * Downloads a provider's result URL (signed, expiring within 24–48 h), checks it decodes as a
- * video and cuts its poster. Files land under their final names only after every check passed,
- * and before the caller marks the row completed, so a completed row never points at a missing
- * or broken file.
+ * Downloads a provider's result URL (signed, expiring within 24–48 h) through the URL guard,
+ * checks it decodes as a video and cuts its poster. Files land under their final names only
+ * after every check passed, and before the caller marks the row completed, so a completed row
+ * never points at a missing or broken file. Rejects with an ArchiveError.
  */
-export async function archiveVideo(
-  media: MediaDir,
-  url: string,
-  id: string,
-  timeoutMs: number,
-): Promise<ArchivedVideo> {
+export async function archiveVideo(media: MediaDir, url: string, id: string, options: ArchiveOptions): Promise<ArchivedVideo> {
   const tempVideo = media.tempPath();
   const tempPoster = `${media.tempPath()}.jpg`;
   try {
-    const bytes = await download(url, tempVideo, timeoutMs);
-    if (bytes === 0 || !(await looksLikeMp4(tempVideo))) throw new Error("the result is not an MP4 file");
-    // The check and the poster run side by side: they read the same file, and a creator is
-    // waiting. The poster is only kept if the check passes.
-    // Both are awaited before anything is cleaned up, so no ffmpeg writes after the finally.
-    const [probed, poster] = await Promise.allSettled([probeVideo(tempVideo), extractPoster(tempVideo, tempPoster)]);
-    if (probed.status === "rejected") throw probed.reason;
-    if (poster.status === "rejected") throw poster.reason;
-    const facts = probed.value;
+    const bytes = await download(url, tempVideo, options);
+    if (bytes === 0 || !(await looksLikeMp4(tempVideo))) throw new ArchiveError(NOT_A_VIDEO, "the result is not an MP4 file");
+    const facts = await check(tempVideo, tempPoster, options.ffmpeg);
     const videoFile = `${id}.mp4`;
     const posterFile = `${id}.jpg`;
     media.moveIn(tempPoster, "posters", posterFile);

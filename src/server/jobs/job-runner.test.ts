@@ -1,16 +1,16 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
 import { generationSchema, type Generation } from "../../shared/generation";
-import { startFakeUpstream, type FakeReply, type FakeRequest } from "../testing/fake-upstream";
-import { postJson, startHarness, waitForTerminal, type Harness } from "../testing/studio-harness";
+import { FAKE_KEY, studioWith as startFakeStudio, takeBody, watch } from "../testing/fake-studio";
+import { postJson, waitForTerminal } from "../testing/studio-harness";
 import { testVideo } from "../testing/test-video";
 
-const KEY = "sk-fake-upstream-key-0001";
+const KEY = FAKE_KEY;
 let MP4: Buffer;
 beforeAll(async () => {
   MP4 = await testVideo(320, 240, 1);
 });
-const body = { model: "gen4_turbo", prompt: "a lighthouse at dusk", image: { url: "https://images.example.com/a.jpg" }, ratio: "16:9", duration: 5 };
+const body = takeBody;
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -18,36 +18,10 @@ afterEach(async () => {
   cleanups = [];
 });
 
-/** A studio whose upstream is a scripted fake: `poll` answers each GET of the job in turn. */
-async function studioWith(poll: (n: number, base: string) => FakeReply | Promise<FakeReply>, create?: (r: FakeRequest) => FakeReply, env: Record<string, string> = {}) {
-  let polls = 0;
-  let base = "";
-  const videoHits: number[] = [];
-  const fake = await startFakeUpstream((r) => {
-    if (r.url.startsWith("/video")) {
-      videoHits.push(Date.now());
-      return poll(-videoHits.length, base);
-    }
-    if (r.method === "POST") return create ? create(r) : { status: 201, json: { id: "up-1", status: "queued" } };
-    return poll(++polls, base);
-  });
-  base = fake.url;
-  const h: Harness = await startHarness({ AIMLAPI_KEY: KEY, AIMLAPI_BASE_URL: fake.url, ...env });
-  cleanups.push(fake.close, h.stop);
-  return { h, fake, videoHits };
-}
-
-/** Every status the BFF shows for a take until it settles, and the settled take. */
-async function watch(h: Harness, id: string) {
-  const seen = new Set<string>();
-  const until = Date.now() + 20_000;
-  let last: Generation = generationSchema.parse(await (await fetch(`${h.url}/api/generations/${id}`)).json());
-  while (Date.now() < until && last.status !== "completed" && last.status !== "failed") {
-    await new Promise((r) => setTimeout(r, 40));
-    last = generationSchema.parse(await (await fetch(`${h.url}/api/generations/${id}`)).json());
-    seen.add(last.status);
-  }
-  return { seen, last };
+async function studioWith(...args: Parameters<typeof startFakeStudio>) {
+  const studio = await startFakeStudio(...args);
+  cleanups.push(studio.cleanup);
+  return studio;
 }
 
 describe("the poller", () => {
@@ -76,6 +50,18 @@ describe("the poller", () => {
     const created = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };
     const done = generationSchema.parse(await waitForTerminal(h.url, created.id));
     expect(done.error).toMatchObject({ code: "deadline_exceeded", message: /did not finish this take within/, detail: /"dreaming"/, retryable: true });
+  });
+
+  it("never acts on a poll reply over 1 MB: the take is not completed from it", async () => {
+    const { h, videoHits } = await studioWith(
+      (n, base) => (n < 0 ? { bytes: MP4 } : { json: { id: "up-1", status: "completed", video: [`${base}/video.mp4`], padding: "x".repeat(2 << 20) }, chunked: true }),
+      undefined,
+      { JOB_DEADLINE_MINUTES: "0.02" },
+    );
+    const created = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };
+    const done = generationSchema.parse(await waitForTerminal(h.url, created.id));
+    expect(done).toMatchObject({ status: "failed", error: { code: "deadline_exceeded" } });
+    expect(videoHits).toHaveLength(0);
   });
 
   it("rides out 5xx polls without changing the job, then completes", async () => {
@@ -141,10 +127,10 @@ describe("the poller", () => {
     const { seen, last } = await watch(h, created.id);
     expect(seen).not.toContain("completed");
     expect(last).toMatchObject({ status: "failed", video: null, error: { code: "archive_failed", message: /could not be saved/, retryable: true } });
-    expect(last.error!.detail).toMatch(/MP4|decode|video/);
+    expect(last.error!.detail).toMatch(/^The provider's result (is not a video that plays|could not be downloaded)\.$/);
     expect(videoHits).toHaveLength(6);
     expect((await fetch(`${h.url}/media/videos/${created.id}.mp4`)).status).toBe(404);
-  });
+  }, 60_000);
 });
 
 describe("a failed create", () => {

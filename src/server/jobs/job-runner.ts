@@ -7,7 +7,7 @@ import { describeTaskFailure } from "../upstream/failure-messages";
 import type { PollReply } from "../upstream/parse-reply";
 import { UpstreamError } from "../upstream/upstream-error";
 import type { MediaDir } from "../media/media-dir";
-import { archiveVideo } from "./archive-video";
+import { ArchiveError, archiveVideo } from "./archive-video";
 import { backoffMs } from "./backoff";
 import { expectedDurationMs, nextPollDelay } from "./poll-schedule";
 
@@ -19,6 +19,10 @@ export type JobRunnerOptions = {
   pollIntervalMs: number;
   concurrency: number;
   downloadTimeoutMs: number;
+  /** The upstream's origin, the one place result URLs may be fetched from without the URL guard. */
+  resultOrigin: string;
+  /** The ffmpeg that checks archived videos; default: the one picked at start-up. */
+  ffmpeg?: string;
   /** First gap before re-trying a failed archive; doubles per attempt up to 30 s. */
   archiveRetryBaseMs: number;
   now?: () => number;
@@ -61,14 +65,22 @@ export function createJobRunner(options: JobRunnerOptions) {
     const slot = slots.get(row.id);
     const attempt = (slot?.archiveAttempts ?? 0) + 1;
     try {
-      const video = await archiveVideo(media, url, row.id, options.downloadTimeoutMs);
+      const video = await archiveVideo(media, url, row.id, {
+        timeoutMs: options.downloadTimeoutMs,
+        trustedOrigin: options.resultOrigin,
+        ffmpeg: options.ffmpeg,
+      });
       store.markCompleted(row.id, video);
       log.info({ generationId: row.id, bytes: video.bytes, width: video.width, height: video.height }, "generation archived and completed");
       finish(row.id);
     } catch (error) {
+      // The low-level reason (addresses, ffmpeg's words) goes to the log; the take says it in words.
       const reason = error instanceof Error ? error.message : String(error);
-      if (attempt >= MAX_ARCHIVE_ATTEMPTS) {
-        fail(row, ERROR_CODES.archiveFailed, "The video was made but could not be saved to the studio. Generate it again.", reason);
+      const archiveError = error instanceof ArchiveError ? error : null;
+      if (attempt >= MAX_ARCHIVE_ATTEMPTS || archiveError?.permanent) {
+        log.warn({ generationId: row.id, attempt, reason }, "archive failed; giving up");
+        const detail = archiveError?.userDetail ?? "The provider's result could not be downloaded.";
+        fail(row, ERROR_CODES.archiveFailed, "The video was made but could not be saved to the studio. Generate it again.", detail);
         return;
       }
       log.warn({ generationId: row.id, attempt, reason }, "archive failed; retrying");

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type FakeRequest = { method: string; url: string; headers: IncomingMessage["headers"]; body: string };
-export type FakeReply = { status?: number; json?: unknown; text?: string; headers?: Record<string, string>; bytes?: Buffer };
+/** `chunked`: no Content-Length, the body in 64 KB chunks, as a server that doesn't announce its size. */
+export type FakeReply = { status?: number; json?: unknown; text?: string; headers?: Record<string, string>; bytes?: Buffer; chunked?: boolean };
 
 /** A scripted stand-in for the upstream on a loopback port, for shapes the simulator never sends. */
 export async function startFakeUpstream(handle: (request: FakeRequest) => FakeReply | Promise<FakeReply>) {
@@ -17,10 +18,12 @@ export async function startFakeUpstream(handle: (request: FakeRequest) => FakeRe
       const payload = reply.bytes ?? Buffer.from(reply.text ?? (reply.json === undefined ? "" : JSON.stringify(reply.json)));
       res.writeHead(reply.status ?? 200, {
         "content-type": reply.bytes ? "video/mp4" : "application/json",
-        "content-length": String(payload.length),
+        ...(reply.chunked ? {} : { "content-length": String(payload.length) }),
         ...reply.headers,
       });
-      res.end(payload);
+      if (!reply.chunked) return res.end(payload);
+      for (let at = 0; at < payload.length; at += 65536) res.write(payload.subarray(at, at + 65536));
+      res.end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

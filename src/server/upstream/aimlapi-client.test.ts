@@ -90,6 +90,25 @@ describe("createAimlapiClient", () => {
     await expect(client.create(base)).rejects.toMatchObject({ kind: "bad_reply" });
   });
 
+  it.each([
+    ["with an honest Content-Length", false],
+    ["sent chunked, with no Content-Length", true],
+  ])("refuses a reply over 1 MB %s, from a create and a poll", async (_label, chunked) => {
+    const huge = { id: "u1", status: "completed", video: ["https://x.example/v.mp4"], padding: "x".repeat(2 * 1024 * 1024) };
+    const { client } = await clientFor(() => ({ json: huge, chunked }));
+    for (const call of [() => client.create(base), () => client.poll("u1")]) {
+      const error = (await call().catch((e: unknown) => e)) as UpstreamError;
+      expect(error).toBeInstanceOf(UpstreamError);
+      expect(error).toMatchObject({ kind: "bad_reply", code: "upstream_unavailable", detail: null });
+      expect(error.message).toMatch(/over 1 MB/);
+    }
+  });
+
+  it("keeps the status of an oversized error reply", async () => {
+    const { client } = await clientFor(() => ({ status: 401, text: "x".repeat(2 * 1024 * 1024), chunked: true }));
+    await expect(client.poll("u1")).rejects.toMatchObject({ code: "upstream_auth", httpStatus: 401 });
+  });
+
   it("reports an unreachable upstream as a network error without the key", async () => {
     const client = createAimlapiClient({ baseUrl: "http://127.0.0.1:1", apiKey: KEY, timeoutMs: 2000 });
     const error = (await client.poll("x").catch((e: unknown) => e)) as UpstreamError;

@@ -53,6 +53,34 @@ function retryAfterMs(header: string | null): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
+// A create or poll reply is a few hundred bytes; anything near this is not a reply to read.
+const MAX_REPLY_BYTES = 1024 * 1024;
+
+/**
+ * The body as text, read chunk by chunk and abandoned past the cap whatever Content-Length
+ * claims: null when too large, "" when it broke off.
+ */
+async function readCappedText(response: Response): Promise<string | null> {
+  if (Number(response.headers.get("content-length") ?? "0") > MAX_REPLY_BYTES) {
+    await response.body?.cancel().catch(() => {});
+    return null;
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > MAX_REPLY_BYTES) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    text += decoder.decode(read.value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
 function errorDetail(body: unknown, text: string): string | null {
   if (body && typeof body === "object" && "message" in body && typeof body.message === "string") {
     const extra = "errors" in body && Array.isArray(body.errors)
@@ -92,7 +120,17 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
         scrub(error instanceof Error ? `${error.name}: ${(error.cause as Error | undefined)?.message ?? error.message}` : String(error)),
       );
     }
-    const text = await response.text().catch(() => "");
+    const capped = await readCappedText(response).catch(() => "");
+    if (capped === null && response.ok) {
+      throw new UpstreamError(
+        "bad_reply",
+        ERROR_CODES.upstreamUnavailable,
+        `The AI/ML API sent a reply over ${MAX_REPLY_BYTES / 1024 / 1024} MB; Dailies does not read replies that large.`,
+        response.status,
+        null,
+      );
+    }
+    const text = capped ?? "";
     let json: unknown = undefined;
     try {
       json = text ? JSON.parse(text) : undefined;

@@ -1,5 +1,5 @@
-/** Runs at most `limit` tasks at once, in arrival order: renders are CPU-bound and the machine has two cores. */
-export function createRenderQueue(limit: number) {
+/** Runs at most `limit` tasks at once, in arrival order: for CPU-bound child processes (renders, decodes). */
+export function createTaskPool(limit: number) {
   let running = 0;
   const waiting: (() => void)[] = [];
 
