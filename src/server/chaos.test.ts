@@ -40,7 +40,8 @@ async function runChaos(faults: FaultsConfig, env: Record<string, string> = {}) 
     AIMLAPI_KEY: KEY,
     AIMLAPI_BASE_URL: simulator.url,
     POLL_INTERVAL_MS: "50",
-    UPSTREAM_TIMEOUT_MS: "800",
+    // Long enough that 20 creates at once on a busy 2-core machine are not mistaken for a hang.
+    UPSTREAM_TIMEOUT_MS: "2000",
     ARCHIVE_RETRY_BASE_MS: "20",
     LOG_LEVEL: "warn",
     // The static build starts ~10× faster than a dynamically linked one: this suite is about
