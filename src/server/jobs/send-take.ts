@@ -125,8 +125,11 @@ export async function sendTake(deps: SubmitDeps, row: GenerationRow, frames: Ups
         ? error
         : new UpstreamError("network", ERROR_CODES.upstreamUnavailable, "The AI/ML API call failed unexpectedly.", null, String(error));
     const upstream = createVerdict(raw) === "unknown" ? outcomeUnknown(raw) : raw;
-    const failed = deps.store.markFailed(row.id, { code: upstream.code, message: upstream.message, detail: upstream.detail });
-    deps.log.warn({ generationId: row.id, code: upstream.code, status: upstream.httpStatus }, "create refused upstream");
+    // The provider's own words are the take's detail; a socket's low-level reason (addresses,
+    // ports) is for the operator's log only.
+    const detail = upstream.kind === "http" ? upstream.detail : null;
+    const failed = deps.store.markFailed(row.id, { code: upstream.code, message: upstream.message, detail });
+    deps.log.warn({ generationId: row.id, code: upstream.code, status: upstream.httpStatus, reason: upstream.detail }, "create refused upstream");
     return { row: failed, error: upstream };
   }
 }

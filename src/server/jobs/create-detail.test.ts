@@ -1,0 +1,29 @@
+import { createServer } from "node:net";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { generationListSchema } from "../../shared/generation";
+import { postJson, startHarness, testImage, upload, type Harness } from "../testing/studio-harness";
+
+let h: Harness;
+let closedPort: number;
+
+beforeAll(async () => {
+  // A port that was just free: nothing listens there, so every connect is refused.
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  closedPort = (probe.address() as { port: number }).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  h = await startHarness({ AIMLAPI_KEY: "sk-unreachable-0001", AIMLAPI_BASE_URL: `http://127.0.0.1:${closedPort}` });
+});
+afterAll(() => h.stop());
+
+it("a create that can't reach the upstream fails in words; the socket's reason goes to the log only", async () => {
+  const image = (await (await upload(h.url, await testImage())).json()) as { id: string };
+  const response = await postJson(h.url, "/api/generations", { model: "gen4_turbo", prompt: "unreachable", image: { uploadId: image.id }, ratio: "16:9", duration: 5 });
+  expect(response.status).toBe(502);
+  const body = JSON.stringify(await response.json());
+  const list = generationListSchema.parse(await (await fetch(`${h.url}/api/generations`)).json());
+  expect(list.items).toHaveLength(1);
+  expect(list.items[0]!.error).toMatchObject({ code: "upstream_unavailable", message: /Can't reach the AI\/ML API/, detail: null });
+  for (const seen of [body, JSON.stringify(list)]) expect(seen).not.toMatch(new RegExp(`ECONNREFUSED|${closedPort}`));
+  expect(h.logLines.join("\n")).toMatch(/ECONNREFUSED/);
+});
