@@ -10,6 +10,8 @@ import { createApp } from "./app";
 import { openDatabase } from "./db/database";
 import type { Env } from "./env";
 import { createJobRunner } from "./jobs/job-runner";
+import { cleanLegacyUploads } from "./images/clean-stored-upload";
+import { decodeSlots } from "./images/decode-slots";
 import { createMediaDir } from "./media/media-dir";
 import { sweepOrphans } from "./media/sweep-orphans";
 import { createGenerationsStore } from "./store/generations-store";
@@ -99,6 +101,8 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     },
   });
   sweepOrphans(media, store, log);
+  decodeSlots.setLimit(env.IMAGE_DECODE_CONCURRENCY);
+  void cleanLegacyUploads({ uploads, media }, log, () => db.open);
   runner.start();
 
   // Handlers in flight: a create waiting on the upstream must get to record its upstream id
