@@ -18,7 +18,10 @@ const tempFiles = () => readdirSync(join(h.dataDir, "media", "tmp"));
 const MB = 1024 * 1024;
 const UPLOAD_PAST_LIMIT = 40 * MB + 512 * 1024;
 
-/** Sends a chunked multipart upload of `fileBytes` and never ends it: only a streaming server can answer. */
+/**
+ * Sends a chunked multipart upload of `fileBytes` and never ends it: only a server that checks
+ * the size as the bytes arrive can answer (one that buffers the body first waits forever).
+ */
 function unendingUpload(fileBytes: number): Promise<{ status: number; body: unknown }> {
   const boundary = "----dailies-test-boundary";
   return new Promise((resolve, reject) => {
@@ -39,8 +42,9 @@ function unendingUpload(fileBytes: number): Promise<{ status: number; body: unkn
     let sent = 0;
     const pump = () => {
       while (!answered && sent < fileBytes) {
-        sent += chunk.length;
-        if (!req.write(chunk)) return void req.once("drain", pump);
+        const part = chunk.subarray(0, Math.min(chunk.length, fileBytes - sent));
+        sent += part.length;
+        if (!req.write(part)) return void req.once("drain", pump);
       }
     };
     pump();
