@@ -1,6 +1,7 @@
 import busboy from "busboy";
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
+import type { IncomingMessage } from "node:http";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
@@ -24,18 +25,25 @@ const noFile = () => {
   return new HttpError(400, ERROR_CODES.validation, message, { file: message });
 };
 
+/** The request body as a Node stream: the socket's own when served by Node (Readable.toWeb in Node 20 queues without bound when the reader lags), else the web body. */
+export function bodyStream(request: Request, incoming: IncomingMessage | undefined): Readable | null {
+  if (incoming) return incoming;
+  return request.body ? Readable.fromWeb(request.body as WebReadableStream<Uint8Array>) : null;
+}
+
 /**
  * Streams the "file" field of a multipart request to a temporary file, hashing it on the way
  * and refusing it the moment it passes the size limit, so an upload never sits in memory
- * whole. The temporary file is gone whenever this throws.
+ * whole. The temporary file is gone whenever this throws. On a refusal the rest of the body
+ * is left unread for the server to drain, so the client still gets the answer.
  */
-export async function receiveUpload(request: Request, media: MediaDir): Promise<StagedFile & { name: string | null }> {
-  const type = request.headers.get("content-type") ?? "";
+export async function receiveUpload(headers: Headers, source: Readable | null, media: MediaDir): Promise<StagedFile & { name: string | null }> {
+  const type = headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\b/i.test(type)) {
     throw new HttpError(415, ERROR_CODES.unsupportedContentType, 'Send the image as multipart/form-data with the field "file".');
   }
-  if (Number(request.headers.get("content-length") ?? 0) > UPLOAD_MAX_BYTES + ENVELOPE_BYTES) throw tooLarge();
-  if (!request.body) throw noFile();
+  if (Number(headers.get("content-length") ?? 0) > UPLOAD_MAX_BYTES + ENVELOPE_BYTES) throw tooLarge();
+  if (!source) throw noFile();
   let parser: busboy.Busboy;
   try {
     parser = busboy({ headers: { "content-type": type }, limits: { files: 1, fileSize: UPLOAD_MAX_BYTES, fields: 20, fieldSize: 64 * 1024, parts: 40 } });
@@ -43,8 +51,15 @@ export async function receiveUpload(request: Request, media: MediaDir): Promise<
     throw unreadable();
   }
   const path = media.tempPath();
-  const source = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
   let active: { file: Readable; done: Promise<StagedFile & { name: string | null }> } | null = null;
+  let stop: (error: unknown) => void = () => {};
+  const parsed = new Promise<void>((resolve, reject) => {
+    stop = reject;
+    parser.once("close", resolve);
+    parser.once("error", () => reject(unreadable()));
+    source.once("error", () => reject(unreadable()));
+    source.once("close", () => (source.readableEnded ? undefined : reject(unreadable())));
+  });
   parser.on("file", (field, file, info) => {
     if (field !== "file" || active) {
       file.resume();
@@ -61,18 +76,19 @@ export async function receiveUpload(request: Request, media: MediaDir): Promise<
     });
     file.once("limit", () => file.destroy(tooLarge()));
     const done = pipeline(file, count, createWriteStream(path)).then(() => ({ path, sha256: hash.digest("hex"), bytes, name: info.filename || null }));
-    done.catch(() => source.destroy()); // stop reading: the answer is already known
+    done.catch(stop); // the answer is known: stop parsing
     active = { file, done };
   });
   const received = () => active as typeof active; // assigned in the callback, which TypeScript can't see
+  source.pipe(parser);
   try {
-    await pipeline(source, parser).catch((error: unknown) => {
-      throw error instanceof HttpError ? error : unreadable();
-    });
+    await parsed;
     const file = received();
     if (!file) throw noFile();
     return await file.done;
   } catch (error) {
+    source.unpipe(parser);
+    parser.destroy();
     const file = received();
     // The write stream must be closed before its file is removed, or it could be created after.
     file?.file.destroy();

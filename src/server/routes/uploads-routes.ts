@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import { Hono } from "hono";
 import { lastFrameRequestSchema, listQuerySchema } from "../../shared/api";
 import { ERROR_CODES } from "../../shared/api-error";
@@ -5,7 +6,7 @@ import type { AppEnv } from "../http/app-env";
 import { HttpError } from "../http/http-error";
 import { jsonBodyLimit } from "../http/request-guards";
 import { parseCursor, parseOrThrow, readJsonBody } from "../http/validate";
-import { receiveUpload } from "../images/receive-upload";
+import { bodyStream, receiveUpload } from "../images/receive-upload";
 import { stageBuffer, storeUpload } from "../images/store-upload";
 import { extractLastFrame } from "../media/extract-last-frame";
 import type { MediaDir } from "../media/media-dir";
@@ -17,7 +18,8 @@ type Deps = { uploads: UploadsStore; media: MediaDir; store: GenerationsStore };
 export function uploadsRoutes(deps: Deps) {
   return new Hono<AppEnv>()
     .post("/", async (c) => {
-      const staged = await receiveUpload(c.req.raw, deps.media);
+      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+      const staged = await receiveUpload(c.req.raw.headers, bodyStream(c.req.raw, incoming), deps.media);
       const { row, created } = await storeUpload(deps.uploads, deps.media, staged, staged.name, c.get("user").name);
       return c.json(toUpload(row), created ? 201 : 200);
     })
