@@ -43,14 +43,19 @@ function needsReencode(size: number, meta: Metadata): boolean {
   return rotated || leaks || unusualColour || !fits(size);
 }
 
-async function toUpstream(path: string, type: AcceptedType): Promise<NonNullable<InspectedImage["upstream"]>> {
+/** Past this, re-encoding at full size can't shrink a file into the budget (q98→q92 is ~2×, PNG ~1×): skip that try and its full-size buffer. */
+const SAME_SIZE_TRY_MAX_BYTES = 4 * DATA_URI_MAX_BYTES;
+
+async function toUpstream(path: string, type: AcceptedType, size: number): Promise<NonNullable<InspectedImage["upstream"]>> {
   const encoders: Record<AcceptedType, (s: Sharp) => Sharp> = {
     "image/jpeg": (s) => s.jpeg({ quality: 92, mozjpeg: false }),
     "image/png": (s) => s.png({ compressionLevel: 9 }),
     "image/webp": (s) => s.webp({ quality: 92 }),
   };
-  const same = await encoders[type](decode(path)).toBuffer();
-  if (fits(same.length)) return { bytes: same, contentType: type };
+  if (size <= SAME_SIZE_TRY_MAX_BYTES) {
+    const same = await encoders[type](decode(path)).toBuffer();
+    if (fits(same.length)) return { bytes: same, contentType: type };
+  }
   // Too big as it is: a 2560-px JPEG keeps detail far beyond the model's 1280-px output.
   for (const [side, quality] of [[2560, 88], [2048, 85], [1600, 82], [1280, 80]] as const) {
     const smaller = await decode(path).resize(side, side, { fit: "inside", withoutEnlargement: true }).jpeg({ quality }).toBuffer();
@@ -107,7 +112,7 @@ export async function inspectImage(path: string, size: number): Promise<Inspecte
   try {
     // Decoding the whole image for the thumbnail is also the integrity check.
     const thumb = await decode(path).resize(THUMB_SIDE, THUMB_SIDE, { fit: "inside", withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
-    const upstream = needsReencode(size, meta) ? await toUpstream(path, contentType) : null;
+    const upstream = needsReencode(size, meta) ? await toUpstream(path, contentType, size) : null;
     return { contentType, width, height, orientation: meta.orientation ?? 1, upstream, thumb };
   } catch (error) {
     if (error instanceof HttpError) throw error;
