@@ -9,6 +9,7 @@ import { startChildStudio, type ChildStudio } from "./child-studio";
 import { errorCount, printReport, type LoadReport } from "./report";
 import { sampleRss, type RssSampler } from "./rss-sampler";
 import { noiseJpeg, sleep, submitGeneration, uploadImage, waitForTerminal } from "./traffic";
+import { uploadBursts } from "./upload-bursts";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
@@ -82,6 +83,8 @@ async function run(): Promise<LoadReport> {
   const finals = await waitForTerminal(url, ids.filter((id): id is string => id !== null), SETTLE_TIMEOUT_MS);
   const memory = sampler.stop();
   sampler = null;
+  console.log("run done; sending the upload bursts…");
+  const bursts = await uploadBursts(url, studio.pid);
   return {
     command: `LOAD_SECONDS=${SECONDS} LOAD_CONNECTIONS=${CONNECTIONS} npm run load`,
     connections: CONNECTIONS,
@@ -95,6 +98,7 @@ async function run(): Promise<LoadReport> {
     })),
     uploads: uploaded,
     memory: { ...memory, readyRssMb },
+    bursts,
     studioLog: studio.logLines,
   };
 }

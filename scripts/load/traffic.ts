@@ -28,9 +28,9 @@ async function timed(url: string, init: RequestInit): Promise<Timed> {
   }
 }
 
-export function uploadImage(baseUrl: string, bytes: Buffer, name: string): Promise<Timed> {
+export function uploadImage(baseUrl: string, bytes: Buffer, name: string, type = "image/jpeg"): Promise<Timed> {
   const form = new FormData();
-  form.append("file", new Blob([new Uint8Array(bytes)], { type: "image/jpeg" }), name);
+  form.append("file", new Blob([new Uint8Array(bytes)], { type }), name);
   return timed(`${baseUrl}/api/uploads`, { method: "POST", body: form });
 }
 

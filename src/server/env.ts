@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 const httpUrl = z
@@ -60,6 +61,8 @@ const envSchema = z.object({
   /** First gap before re-trying a failed archive download; doubles per attempt (capped at 30 s). */
   ARCHIVE_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
   STATIC_DIR: z.string().default("./dist"),
+  /** Uploaded images decoded at once; each decode holds a whole frame in memory. */
+  IMAGE_DECODE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
 
   AUTH_MODE: z.enum(["none", "password", "proxy"]).optional(),
   STUDIO_PASSWORD: z.string().min(8, "use at least 8 characters").optional(),

@@ -13,6 +13,8 @@ import type { Env } from "./env";
 import { LIMIT_SETTING, resolveSpendLimits } from "./jobs/default-limits";
 import { createJobRunner } from "./jobs/job-runner";
 import { chooseFfmpeg } from "./media/ffmpeg";
+import { cleanLegacyUploads } from "./images/clean-stored-upload";
+import { decodeSlots } from "./images/decode-slots";
 import { createMediaDir } from "./media/media-dir";
 import { sweepOrphans } from "./media/sweep-orphans";
 import { createGenerationsStore } from "./store/generations-store";
@@ -120,6 +122,8 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     limits,
   });
   sweepOrphans(media, store, log);
+  decodeSlots.setLimit(env.IMAGE_DECODE_CONCURRENCY);
+  void cleanLegacyUploads({ uploads, media }, log, () => db.open);
   runner.start();
 
   // Handlers in flight: a create waiting on the upstream must get to record its upstream id

@@ -105,4 +105,13 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 5: originals kept without location or serials (older files are cleaned on first use and
+  // by a start-up sweep), and the library image each take's last frame became.
+  `
+  ALTER TABLE uploads ADD COLUMN metadata_clean INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE last_frames (
+    generation_id TEXT PRIMARY KEY,
+    upload_id TEXT NOT NULL REFERENCES uploads(id) ON DELETE CASCADE
+  );
+  `,
 ];

@@ -1,55 +1,82 @@
 import { createHash, randomBytes } from "node:crypto";
+import { copyFile, stat, writeFile } from "node:fs/promises";
 import type { MediaDir } from "../media/media-dir";
 import { thumbFileName, type UploadRow, type UploadsStore } from "../store/uploads-store";
+import { decodeSlots } from "./decode-slots";
 import { inspectImage, type AcceptedType } from "./inspect-image";
+import { stripMetadata } from "./strip-metadata";
 
 const EXTENSION: Record<AcceptedType, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
 
+/** An upload waiting in the media dir's tmp folder, hashed as it was written. */
+export type StagedFile = { path: string; sha256: string; bytes: number };
+
+/** Stages bytes already in memory (a frame ffmpeg made) the way a streamed upload is staged. */
+export async function stageBuffer(media: MediaDir, bytes: Buffer): Promise<StagedFile> {
+  const path = media.tempPath();
+  await writeFile(path, bytes);
+  return { path, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+}
+
 /**
- * Checks an uploaded image and keeps it: the original for display and download, and an
- * upright, metadata-free copy for the upstream. Identical bytes are stored once. Files are
- * written before the row, so a row always points at files that exist.
+ * Checks a staged image and keeps it: the original without location or serials (byte-wise,
+ * no re-encode) for display, download and handoff, and an upright, metadata-free copy for
+ * the upstream. Identical bytes are stored once. Files are moved in before the row is
+ * written, so a row always points at files that exist; the staged file is always removed.
  */
 export async function storeUpload(
   uploads: UploadsStore,
   media: MediaDir,
-  bytes: Buffer,
+  staged: StagedFile,
   originalName: string | null,
   author: string,
 ): Promise<{ row: UploadRow; created: boolean }> {
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const existing = uploads.findByHash(sha256);
-  if (existing) return { row: existing, created: false };
-
-  const image = await inspectImage(bytes);
-  const id = randomBytes(9).toString("base64url");
-  const fileName = `${id}.${EXTENSION[image.contentType]}`;
-  const upstreamFileName = `${id}.upstream.${EXTENSION[image.upstream.contentType]}`;
-  media.writeAtomic("uploads", fileName, bytes);
-  media.writeAtomic("uploads", upstreamFileName, image.upstream.bytes);
-  media.writeAtomic("uploads", thumbFileName(id), image.thumb);
+  const cleanPath = media.tempPath();
+  const upstreamTemp = media.tempPath();
   try {
-    const row = uploads.insert({
-      id,
-      sha256,
-      content_type: image.contentType,
-      width: image.width,
-      height: image.height,
-      bytes: bytes.length,
-      original_name: originalName ? originalName.slice(0, 255) : null,
-      file_name: fileName,
-      upstream_file_name: upstreamFileName,
-      upstream_content_type: image.upstream.contentType,
-      created_at: Date.now(),
-      author,
-    });
-    return { row, created: true };
-  } catch (error) {
-    media.remove(media.path("uploads", fileName));
-    media.remove(media.path("uploads", upstreamFileName));
-    media.remove(media.path("uploads", thumbFileName(id)));
-    const raced = uploads.findByHash(sha256);
-    if (raced) return { row: raced, created: false };
-    throw error;
+    const existing = uploads.findByHash(staged.sha256);
+    if (existing) return { row: existing, created: false };
+
+    const image = await decodeSlots.run(() => inspectImage(staged.path, staged.bytes));
+    const stripped = await stripMetadata(staged.path, image.contentType, image.orientation, cleanPath);
+    const original = stripped ? cleanPath : staged.path;
+    const bytes = stripped ? (await stat(cleanPath)).size : staged.bytes;
+
+    const id = randomBytes(9).toString("base64url");
+    const fileName = `${id}.${EXTENSION[image.contentType]}`;
+    const upstreamType = image.upstream?.contentType ?? image.contentType;
+    const upstreamFileName = `${id}.upstream.${EXTENSION[upstreamType]}`;
+    if (image.upstream) media.writeAtomic("uploads", upstreamFileName, image.upstream.bytes);
+    else {
+      await copyFile(original, upstreamTemp);
+      media.moveIn(upstreamTemp, "uploads", upstreamFileName);
+    }
+    media.writeAtomic("uploads", thumbFileName(id), image.thumb);
+    media.moveIn(original, "uploads", fileName);
+    try {
+      const row = uploads.insert({
+        id,
+        sha256: staged.sha256,
+        content_type: image.contentType,
+        width: image.width,
+        height: image.height,
+        bytes,
+        original_name: originalName ? originalName.slice(0, 255) : null,
+        file_name: fileName,
+        upstream_file_name: upstreamFileName,
+        upstream_content_type: upstreamType,
+        created_at: Date.now(),
+        author,
+        metadata_clean: 1,
+      });
+      return { row, created: true };
+    } catch (error) {
+      for (const name of [fileName, upstreamFileName, thumbFileName(id)]) media.remove(media.path("uploads", name));
+      const raced = uploads.findByHash(staged.sha256);
+      if (raced) return { row: raced, created: false };
+      throw error;
+    }
+  } finally {
+    for (const path of [staged.path, cleanPath, upstreamTemp]) media.remove(path);
   }
 }

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "../http/http-error";
+import { ensureCleanUpload } from "../images/clean-stored-upload";
 import { attachmentHeader } from "../media/download-name";
 import type { MediaDir } from "../media/media-dir";
 import { serveFile } from "../media/serve-file";
@@ -18,9 +19,13 @@ export function mediaRoutes(deps: { uploads: UploadsStore; store: GenerationsSto
     return row;
   };
   return new Hono()
-    .on(["GET", "HEAD"], "/uploads/:id", (c) => {
-      const upload = deps.uploads.get(c.req.param("id"));
-      if (!upload) throw gone();
+    .on(["GET", "HEAD"], "/uploads/:id", async (c) => {
+      const found = deps.uploads.get(c.req.param("id"));
+      if (!found) throw gone();
+      // A file kept before uploads were cleaned is cleaned now, never served with its GPS.
+      const upload = await ensureCleanUpload(deps, found).catch(() => {
+        throw gone();
+      });
       return serveFile(deps.media.path("uploads", upload.file_name), upload.content_type, c.req.header("range"), c.req.method);
     })
     .on(["GET", "HEAD"], "/uploads/:id/thumb", (c) => {

@@ -34,9 +34,9 @@ export function takeActionsRoutes(deps: SubmitDeps) {
       deleteTake(deps.store, deps.media, c.req.param("id"), c.get("user"));
       return c.body(null, 204);
     })
-    .get("/:id/handoff.zip", (c) => {
+    .get("/:id/handoff.zip", async (c) => {
       const id = c.req.param("id");
-      const { fileName, bytes } = buildHandoff(deps, deps.store.get(id), id);
+      const { fileName, bytes } = await buildHandoff(deps, deps.store.get(id), id);
       return c.body(bytes, 200, {
         "content-type": "application/zip",
         "content-length": String(bytes.byteLength),

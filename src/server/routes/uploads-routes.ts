@@ -1,53 +1,28 @@
+import type { IncomingMessage } from "node:http";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { lastFrameRequestSchema, listQuerySchema } from "../../shared/api";
 import { ERROR_CODES } from "../../shared/api-error";
-import { UPLOAD_MAX_BYTES } from "../../shared/limits";
 import type { AppEnv } from "../http/app-env";
 import { HttpError } from "../http/http-error";
 import { jsonBodyLimit } from "../http/request-guards";
 import { parseCursor, parseOrThrow, readJsonBody } from "../http/validate";
-import { storeUpload } from "../images/store-upload";
+import { bodyStream, receiveUpload } from "../images/receive-upload";
+import { stageBuffer, storeUpload } from "../images/store-upload";
 import { extractLastFrame } from "../media/extract-last-frame";
 import type { MediaDir } from "../media/media-dir";
 import type { GenerationsStore } from "../store/generations-store";
 import { toUpload, type UploadsStore } from "../store/uploads-store";
 
-const MB = 1024 * 1024;
-
 type Deps = { uploads: UploadsStore; media: MediaDir; store: GenerationsStore };
 
 export function uploadsRoutes(deps: Deps) {
   return new Hono<AppEnv>()
-    .post(
-      "/",
-      bodyLimit({
-        maxSize: UPLOAD_MAX_BYTES + MB, // room for the multipart envelope
-        onError: () => {
-          const message = `The file is larger than ${UPLOAD_MAX_BYTES / MB} MB. Use a smaller image.`;
-          throw new HttpError(413, ERROR_CODES.payloadTooLarge, message, { file: message });
-        },
-      }),
-      async (c) => {
-        const type = c.req.header("content-type") ?? "";
-        if (!/^multipart\/form-data\b/i.test(type)) {
-          throw new HttpError(415, ERROR_CODES.unsupportedContentType, 'Send the image as multipart/form-data with the field "file".');
-        }
-        let file: unknown;
-        try {
-          file = (await c.req.parseBody())["file"];
-        } catch {
-          throw new HttpError(400, ERROR_CODES.malformedJson, "The upload could not be read as multipart form data. Try again.");
-        }
-        if (!(file instanceof File)) {
-          const message = 'Attach the image as the form field "file".';
-          throw new HttpError(400, ERROR_CODES.validation, message, { file: message });
-        }
-        const bytes = Buffer.from(await file.arrayBuffer());
-        const { row, created } = await storeUpload(deps.uploads, deps.media, bytes, file.name || null, c.get("user").name);
-        return c.json(toUpload(row), created ? 201 : 200);
-      },
-    )
+    .post("/", async (c) => {
+      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+      const staged = await receiveUpload(c.req.raw.headers, bodyStream(c.req.raw, incoming), deps.media);
+      const { row, created } = await storeUpload(deps.uploads, deps.media, staged, staged.name, c.get("user").name);
+      return c.json(toUpload(row), created ? 201 : 200);
+    })
     .get("/", (c) => {
       const query = parseOrThrow(listQuerySchema, c.req.query());
       const page = deps.uploads.list(query.limit, parseCursor(query.cursor));
@@ -69,8 +44,12 @@ export function uploadsRoutes(deps: Deps) {
           generationId: "Pick a completed take.",
         });
       }
+      const made = deps.uploads.lastFrameOf(take.id);
+      if (made) return c.json(toUpload(made), 200);
       const frame = await extractLastFrame(deps.media.path("videos", take.video_file), deps.media.tempPath());
-      const { row, created } = await storeUpload(deps.uploads, deps.media, frame, `last-frame-${take.id}.png`, c.get("user").name);
+      const staged = await stageBuffer(deps.media, frame);
+      const { row, created } = await storeUpload(deps.uploads, deps.media, staged, `last-frame-${take.id}.png`, c.get("user").name);
+      deps.uploads.rememberLastFrame(take.id, row.id);
       return c.json(toUpload(row), created ? 201 : 200);
     });
 }

@@ -14,6 +14,8 @@ export type UploadRow = {
   upstream_content_type: string;
   created_at: number;
   author: string | null;
+  /** 1 once the stored original has no location or serials; 0 for files kept before that. */
+  metadata_clean: number;
 };
 
 export type UploadsStore = ReturnType<typeof createUploadsStore>;
@@ -23,9 +25,15 @@ export function createUploadsStore(db: Db) {
   const byHash = db.prepare<[string], UploadRow>("SELECT * FROM uploads WHERE sha256 = ?");
   const insert = db.prepare(`
     INSERT INTO uploads (id, sha256, content_type, width, height, bytes, original_name, file_name,
-      upstream_file_name, upstream_content_type, created_at, author)
+      upstream_file_name, upstream_content_type, created_at, author, metadata_clean)
     VALUES (@id, @sha256, @content_type, @width, @height, @bytes, @original_name, @file_name,
-      @upstream_file_name, @upstream_content_type, @created_at, @author)`);
+      @upstream_file_name, @upstream_content_type, @created_at, @author, @metadata_clean)`);
+  const unclean = db.prepare<[], UploadRow>("SELECT * FROM uploads WHERE metadata_clean = 0");
+  const markClean = db.prepare<[number, string]>("UPDATE uploads SET metadata_clean = 1, bytes = ? WHERE id = ?");
+  const frameOf = db.prepare<[string], UploadRow>(
+    "SELECT uploads.* FROM last_frames JOIN uploads ON uploads.id = last_frames.upload_id WHERE last_frames.generation_id = ?",
+  );
+  const rememberFrame = db.prepare<[string, string]>("INSERT OR REPLACE INTO last_frames (generation_id, upload_id) VALUES (?, ?)");
 
   const pageFirst = db.prepare<[number], UploadRow & { rowid: number }>("SELECT rowid, * FROM uploads ORDER BY rowid DESC LIMIT ?");
   const pageAfter = db.prepare<[number, number], UploadRow & { rowid: number }>(
@@ -45,6 +53,15 @@ export function createUploadsStore(db: Db) {
     insert(row: UploadRow): UploadRow {
       insert.run(row);
       return row;
+    },
+    listUnclean: () => unclean.all(),
+    markClean(id: string, bytes: number): void {
+      markClean.run(bytes, id);
+    },
+    /** The library image a take's last frame became, so it is extracted once. */
+    lastFrameOf: (generationId: string) => frameOf.get(generationId),
+    rememberLastFrame(generationId: string, uploadId: string): void {
+      rememberFrame.run(generationId, uploadId);
     },
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { zipSync, type Zippable } from "fflate";
 import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "../http/http-error";
+import { ensureCleanUpload } from "../images/clean-stored-upload";
 import { TAKE_CONFLICT_CODES } from "../http/take-conflicts";
 import type { MediaDir } from "../media/media-dir";
 import { rowDownloadName, type GenerationRow } from "../store/generation-row";
@@ -15,14 +16,19 @@ const stored = (bytes: Uint8Array): Zippable[string] => [bytes, { level: 0 }]; /
  * `take.json` and the input frames that were uploads. Built in memory (videos are a few MB),
  * so there is no temporary file to leak.
  */
-export function buildHandoff(deps: { uploads: UploadsStore; media: MediaDir }, row: GenerationRow | undefined, id: string) {
+export async function buildHandoff(deps: { uploads: UploadsStore; media: MediaDir }, row: GenerationRow | undefined, id: string) {
   if (!row) throw new HttpError(404, ERROR_CODES.notFound, `There is no generation with id "${id}".`);
   if (row.status !== "completed" || !row.video_file) {
     throw new HttpError(409, TAKE_CONFLICT_CODES.notCompleted, `This take is ${row.status}; only a completed take can be handed off.`);
   }
   const videoName = rowDownloadName(row);
-  const first = frameZipName("first-frame", row.image_upload_id ? deps.uploads.get(row.image_upload_id) : undefined);
-  const last = frameZipName("last-frame", row.last_image_upload_id ? deps.uploads.get(row.last_image_upload_id) : undefined);
+  // Cleaned first (a no-op for uploads stored since), so neither the zip nor take.json carries a pre-cleaning original.
+  const cleaned = async (uploadId: string | null) => {
+    const upload = uploadId ? deps.uploads.get(uploadId) : undefined;
+    return upload ? await ensureCleanUpload(deps, upload) : undefined;
+  };
+  const first = frameZipName("first-frame", await cleaned(row.image_upload_id));
+  const last = frameZipName("last-frame", await cleaned(row.last_image_upload_id));
   const manifest = takeManifest(row, videoName, { first, last }, Date.now());
 
   const files: Zippable = {

@@ -1,0 +1,110 @@
+import { readdirSync, rmSync } from "node:fs";
+import { request as httpRequest, type IncomingMessage } from "node:http";
+import { join } from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiErrorSchema } from "../../shared/api-error";
+import { uploadSchema } from "../../shared/api";
+import { decodeSlots } from "../images/decode-slots";
+import { postJson, startHarness, testImage, upload, waitForTerminal, type Harness } from "../testing/studio-harness";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ IMAGE_DECODE_CONCURRENCY: "1" });
+});
+afterAll(() => h.stop());
+
+const tempFiles = () => readdirSync(join(h.dataDir, "media", "tmp"));
+const MB = 1024 * 1024;
+const UPLOAD_PAST_LIMIT = 40 * MB + 512 * 1024;
+
+/**
+ * Sends a chunked multipart upload of `fileBytes` and never ends it: only a server that checks
+ * the size as the bytes arrive can answer (one that buffers the body first waits forever).
+ */
+function unendingUpload(fileBytes: number): Promise<{ status: number; body: unknown }> {
+  const boundary = "----dailies-test-boundary";
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${h.url}/api/uploads`, { method: "POST", headers: { "content-type": `multipart/form-data; boundary=${boundary}` } });
+    let answered = false;
+    req.on("error", (error) => (answered ? undefined : reject(error)));
+    req.on("response", (response: IncomingMessage) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      response.on("data", (c: Buffer) => chunks.push(c));
+      response.on("end", () => {
+        req.destroy();
+        resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) });
+      });
+    });
+    req.write(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="huge.jpg"\r\ncontent-type: image/jpeg\r\n\r\n`);
+    const chunk = Buffer.alloc(MB, 7);
+    let sent = 0;
+    const pump = () => {
+      while (!answered && sent < fileBytes) {
+        const part = chunk.subarray(0, Math.min(chunk.length, fileBytes - sent));
+        sent += part.length;
+        if (!req.write(part)) return void req.once("drain", pump);
+      }
+    };
+    pump();
+  });
+}
+
+describe("POST /api/uploads streams", () => {
+  it("refuses a file past 40 MB as it arrives (no Content-Length, body never ends) and leaves no temporary file", async () => {
+    const reply = await unendingUpload(UPLOAD_PAST_LIMIT);
+    expect(reply.status).toBe(413);
+    expect(apiErrorSchema.parse(reply.body).error).toMatchObject({ code: "payload_too_large", fields: { file: expect.stringMatching(/40 MB/) } });
+    expect(tempFiles()).toEqual([]);
+  });
+
+  it("decodes at most IMAGE_DECODE_CONCURRENCY images at once; the rest wait their turn", async () => {
+    const release = await decodeSlots.acquire(); // the only slot: every upload must queue behind it
+    const settled: number[] = [];
+    const replies = [0, 1, 2].map(async (n) => {
+      const response = await upload(h.url, await testImage(700 + n * 10, 500));
+      settled.push(n);
+      return response.status;
+    });
+    while (decodeSlots.stats().waiting < 3) await new Promise((r) => setTimeout(r, 20));
+    expect(decodeSlots.stats()).toMatchObject({ limit: 1, active: 1, waiting: 3 });
+    expect(settled).toEqual([]);
+    release();
+    expect(await Promise.all(replies)).toEqual([201, 201, 201]);
+    expect(decodeSlots.stats()).toMatchObject({ active: 0, waiting: 0, peak: 1 });
+  });
+});
+
+describe("16-bit images", () => {
+  const deep = (width: number, height: number) =>
+    sharp({ create: { width, height, channels: 3, background: { r: 40, g: 90, b: 160 } } }).toColourspace("rgb16").png().toBuffer();
+
+  it("refuses one above 16 MP, saying what to change", async () => {
+    const response = await upload(h.url, await deep(5000, 4000), "deep.png", "image/png");
+    expect(response.status).toBe(422);
+    const { error } = apiErrorSchema.parse(await response.json());
+    expect(error.fields?.file).toMatch(/5000×4000 px \(20 MP\) at 16 bits per channel\. Save it as 8-bit or shrink it below 16 MP/);
+    expect(tempFiles()).toEqual([]);
+  });
+
+  it("accepts a small one", async () => {
+    expect((await upload(h.url, await deep(1200, 800), "deep-small.png", "image/png")).status).toBe(201);
+  });
+});
+
+describe("the last frame of a take", () => {
+  it("is extracted once: asking again answers the same library image without the video", async () => {
+    const start = uploadSchema.parse(await (await upload(h.url, await testImage(1280, 720), "start.jpg")).json());
+    const take = (await (await postJson(h.url, "/api/generations", { model: "gen3a_turbo", prompt: "on", image: { uploadId: start.id }, ratio: "16:9", duration: 5 })).json()) as { id: string };
+    expect((await waitForTerminal(h.url, take.id)).status).toBe("completed");
+    const first = await postJson(h.url, "/api/uploads/from-video", { generationId: take.id });
+    expect(first.status).toBe(201);
+    const frame = uploadSchema.parse(await first.json());
+    // ffmpeg can't run again on a video that is gone: the answer must come from what was kept.
+    rmSync(join(h.dataDir, "media", "videos", `${take.id}.mp4`));
+    const again = await postJson(h.url, "/api/uploads/from-video", { generationId: take.id });
+    expect(again.status).toBe(200);
+    expect(uploadSchema.parse(await again.json())).toEqual(frame);
+  });
+});
