@@ -43,6 +43,9 @@ async function run(): Promise<LoadReport> {
     AIMLAPI_KEY: apiKey,
     AIMLAPI_BASE_URL: upstream.url,
     LOG_LEVEL: "warn",
+    // The load's own upstream spends nothing: no default spend limits.
+    LIMIT_RUNNING_PER_USER: "0",
+    LIMIT_DAILY_STUDIO: "0",
   });
   const { url } = studio;
   sampler = sampleRss(studio.pid);
