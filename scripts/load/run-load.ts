@@ -53,6 +53,11 @@ async function run(): Promise<LoadReport> {
   sampler = sampleRss(studio.pid);
   console.log(`studio (pid ${studio.pid}) ready at ${url}; data in ${dataDir}`);
 
+  // The audit's upload bursts first, on a studio that has just started: their peak is then the
+  // uploads' own cost, not what the traffic run left behind.
+  console.log("sending the upload bursts…");
+  const bursts = await uploadBursts(url, studio.pid);
+
   // Before the run: a first frame, a few real takes for the detail requests, and the big files.
   const frame = await uploadImage(url, await noiseJpeg(1280, 720, 80), "first-frame.jpg");
   const uploadId = frame.body?.id;
@@ -86,8 +91,6 @@ async function run(): Promise<LoadReport> {
   const finals = await waitForTerminal(url, ids.filter((id): id is string => id !== null), SETTLE_TIMEOUT_MS);
   const memory = sampler.stop();
   sampler = null;
-  console.log("run done; sending the upload bursts…");
-  const bursts = await uploadBursts(url, studio.pid);
   return {
     command: `LOAD_SECONDS=${SECONDS} LOAD_CONNECTIONS=${CONNECTIONS} npm run load`,
     connections: CONNECTIONS,
