@@ -13,6 +13,7 @@ import type { AppEnv } from "./http/app-env";
 import { HttpError } from "./http/http-error";
 import { knownHostsOnly, sameOriginWrites, type AllowedOrigins } from "./http/origin-guards";
 import { requestLog } from "./http/request-log";
+import { openApiRoute } from "./openapi/openapi-route";
 import { usageRoutes, type PriceTable } from "./routes/usage-routes";
 import type { Db } from "./db/database";
 import type { SubmitDeps } from "./jobs/submit-generation";
@@ -61,6 +62,8 @@ export function createApp(deps: AppDeps) {
 
   app.use(knownHostsOnly(deps.origins));
   app.use(sameOriginWrites(deps.origins));
+  // Ahead of the sign-in check: it describes the API's shape and holds no studio data.
+  app.get("/api/openapi.json", openApiRoute());
   app.use(auth.requireUser);
 
   // Open to anyone (load balancers, uptime checks); says more only to someone signed in.

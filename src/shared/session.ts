@@ -27,3 +27,7 @@ export const signInSchema = z.strictObject({
 });
 export type SignInInput = z.input<typeof signInSchema>;
 export type SignInRequest = z.output<typeof signInSchema>;
+
+/** `DELETE /api/session/all`: how many sessions were ended, the caller's included. */
+export const signedOutSchema = z.object({ signedOut: z.number().int().nonnegative() });
+export type SignedOut = z.infer<typeof signedOutSchema>;

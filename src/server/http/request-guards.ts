@@ -7,7 +7,7 @@ import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "./http-error";
 import { requestFingerprint } from "../jobs/idempotent-replay";
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 /** JSON bodies are small: images travel as uploads, never embedded. */
 export const jsonBodyLimit = (maxSize = 64 * 1024) =>

@@ -1,10 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import { apiFetch } from "@/lib/api-client";
+import { signedOutSchema } from "@/shared/session";
 import { replaceSession } from "./get-session";
 import { sessionKeys } from "./keys";
-
-const signedOutSchema = z.object({ signedOut: z.number().int().min(0) });
 
 /** `DELETE /api/session/all` (admins): ends every session, the admin's own too. */
 export function signOutEveryone() {

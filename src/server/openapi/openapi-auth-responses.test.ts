@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCheckedCalls, imageForm, type Call } from "../testing/checked-calls";
+import { createOpenApiChecker } from "../testing/openapi-check";
+import { startHarness, testImage, type Harness } from "../testing/studio-harness";
+import { buildOpenApiDocument } from "./openapi-document";
+
+const PASSWORD = "lantern-harbour-42";
+const calls = createCheckedCalls(createOpenApiChecker());
+
+/**
+ * Sign-in on, the simulator at real speed (a take stays running for the whole test) and one
+ * running take per person: the refusals only a shared studio gives, checked against the document.
+ */
+describe("with the studio password, refusals answer as documented", () => {
+  let h: Harness;
+  const as = (cookie: string, init: Call = {}): Call => ({ ...init, headers: { ...init.headers, cookie } });
+  const signIn = async (name: string) => {
+    const answer = await calls.call(h.url, "/api/session", { method: "POST", body: { name, password: PASSWORD } });
+    expect(answer.status).toBe(200);
+    return (answer.headers.get("set-cookie") ?? "").split(";")[0]!;
+  };
+  beforeAll(async () => {
+    h = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: PASSWORD, ADMINS: "Boss", SIMULATOR_TIME_SCALE: "1", LIMIT_RUNNING_PER_USER: "1" });
+  });
+  afterAll(() => h.stop());
+
+  it("serves the document to anyone, and nothing else without a session", async () => {
+    const open = await calls.call(h.url, "/api/openapi.json");
+    expect(open.body).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
+    const closed = [["/api/generations"], ["/api/uploads/x"], ["/media/videos/x.mp4"], ["/api/generations/x", { method: "DELETE" }], ["/api/session"]] satisfies [string, Call?][];
+    expect(await calls.statuses(h.url, closed)).toEqual([401, 401, 401, 401, 200]);
+    expect(await calls.statuses(h.url, [["/api/session", { method: "POST", body: { name: "", password: "" } }]])).toEqual([400]);
+  });
+
+  it("a running take, someone else's take, and a non-admin", async () => {
+    const ana = await signIn("Ana");
+    const bob = await signIn("Bob");
+    const uploaded = await calls.call(h.url, "/api/uploads", as(ana, { method: "POST", form: imageForm(await testImage()) }));
+    const body = { model: "gen4_turbo", prompt: "", image: { uploadId: uploaded.body.id }, ratio: "16:9", duration: 5 };
+    const running = await calls.call(h.url, "/api/generations", as(ana, { method: "POST", body }));
+    expect(running.status).toBe(201);
+    const id = running.body.id;
+    const refused = [
+      ["/api/generations", as(ana, { method: "POST", body })],
+      [`/api/generations/${id}`, as(bob, { method: "DELETE" })],
+      [`/api/generations/${id}`, as(ana, { method: "DELETE" })],
+      [`/api/generations/${id}/handoff.zip`, as(ana)],
+      ["/api/uploads/from-video", as(ana, { method: "POST", body: { generationId: id } })],
+      ["/api/session/all", as(ana, { method: "DELETE" })],
+    ] satisfies [string, Call][];
+    expect(await calls.statuses(h.url, refused)).toEqual([429, 403, 409, 409, 409, 403]);
+    const boss = await signIn("Boss");
+    const ended = await calls.call(h.url, "/api/session/all", as(boss, { method: "DELETE" }));
+    expect(ended).toMatchObject({ status: 200, body: { signedOut: 3 } });
+    expect(await calls.statuses(h.url, [["/api/session", { method: "DELETE" }]])).toEqual([204]);
+  });
+
+  it("wrong passwords, then too many of them", async () => {
+    const wrong: [string, Call][] = Array.from({ length: 7 }, () => ["/api/session", { method: "POST", body: { name: "Eve", password: "guess" } }]);
+    const answered = await calls.statuses(h.url, wrong);
+    expect(answered.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(answered.at(-1)).toBe(429);
+  });
+});

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCheckedCalls, imageForm, type Call } from "../testing/checked-calls";
+import { createOpenApiChecker } from "../testing/openapi-check";
+import { rawRequest } from "../testing/raw-request";
+import { startHarness, testImage, waitForTerminal, type Harness } from "../testing/studio-harness";
+import { buildOpenApiDocument } from "./openapi-document";
+
+/** One checker for the file, so the last test can tell which operations the others reached. */
+const checker = createOpenApiChecker();
+const calls = createCheckedCalls(checker);
+const call = (h: Harness, path: string, init?: Call) => calls.call(h.url, path, init);
+const statuses = (h: Harness, list: [string, Call?][]) => calls.statuses(h.url, list);
+const take = (uploadId: string, extra: Record<string, unknown> = {}) => ({ model: "gen4_turbo", prompt: "a lighthouse at dusk", image: { uploadId }, ratio: "16:9", duration: 5, ...extra });
+
+describe("with no sign-in, every operation answers as documented", () => {
+  let h: Harness;
+  let uploadId: string;
+  let done: string;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.stop());
+
+  it("studio, session and usage routes", async () => {
+    const first = await call(h, "/api/openapi.json");
+    expect(first.body).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
+    expect(first.headers.get("cache-control")).toBe("public, no-cache");
+    const again = await call(h, "/api/openapi.json", { headers: { "if-none-match": first.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+    expect(await statuses(h, [["/api/health"], ["/api/models"], ["/api/session"], ["/api/usage"], ["/api/usage/estimate?model=gen4_turbo&duration=5&variations=2"]])).toEqual([200, 200, 200, 200, 200]);
+    expect(await statuses(h, [["/api/usage/estimate?model=gen9"], ["/api/session", { method: "POST", body: { name: "Ana", password: "x" } }]])).toEqual([400, 409]);
+    expect(await statuses(h, [["/api/session", { method: "DELETE" }], ["/api/session/all", { method: "DELETE" }]])).toEqual([204, 409]);
+    const foreign = await rawRequest(h.url, "/api/health", { headers: { host: "evil.example" } });
+    await checker.check("GET", "/api/health", new Response(foreign.text, { status: foreign.status, headers: { "content-type": String(foreign.headers["content-type"]) } }));
+    expect(foreign.status).toBe(421);
+  });
+
+  it("uploads and the library", async () => {
+    const jpeg = await testImage();
+    const created = await call(h, "/api/uploads", { method: "POST", form: imageForm(jpeg) });
+    expect(created.status).toBe(201);
+    uploadId = created.body.id;
+    expect((await call(h, "/api/uploads", { method: "POST", form: imageForm(jpeg) })).status).toBe(200);
+    const noFile = new FormData();
+    noFile.append("note", "hello");
+    const refused = [
+      ["/api/uploads", { method: "POST", body: { file: "x" } }],
+      ["/api/uploads", { method: "POST", form: noFile }],
+      ["/api/uploads", { method: "POST", form: imageForm(Buffer.from("not an image at all"), "text/plain") }],
+    ] satisfies [string, Call][];
+    expect(await statuses(h, refused)).toEqual([415, 400, 422]);
+    expect(await statuses(h, [["/api/uploads?limit=2"], [`/api/uploads/${uploadId}`], ["/api/uploads?limit=0"], ["/api/uploads/nope"]])).toEqual([200, 200, 400, 404]);
+  });
+
+  it("making takes, and every way a submit is refused", async () => {
+    const created = await call(h, "/api/generations", { method: "POST", body: take(uploadId), headers: { "idempotency-key": "openapi-key-1" } });
+    expect(created.status).toBe(201);
+    done = created.body.id;
+    const refused = [
+      ["/api/generations", { method: "POST", body: take(uploadId), headers: { "idempotency-key": "openapi-key-1" } }],
+      ["/api/generations", { method: "POST", body: take(uploadId, { seed: 7 }), headers: { "idempotency-key": "openapi-key-1" } }],
+      ["/api/generations", { method: "POST", body: take(uploadId, { ratio: "5:4" }) }],
+      ["/api/generations", { method: "POST", body: "{not json" }],
+      ["/api/generations", { method: "POST", body: "hello", headers: { "content-type": "text/plain" } }],
+      ["/api/generations", { method: "POST", body: take(uploadId, { prompt: "x".repeat(70_000) }) }],
+      ["/api/generations", { method: "POST", body: take("no-such-upload") }],
+      ["/api/generations", { method: "POST", body: take(uploadId), headers: { origin: "https://evil.example" } }],
+    ] satisfies [string, Call][];
+    expect(await statuses(h, refused)).toEqual([200, 422, 400, 400, 415, 413, 422, 403]);
+    const batch = await call(h, "/api/generations/batch", { method: "POST", body: take(uploadId, { variations: 2, seed: 11 }) });
+    expect(batch.status).toBe(201);
+    expect((await call(h, "/api/generations/batch", { method: "POST", body: take(uploadId, { variations: 9 }) })).status).toBe(400);
+    await waitForTerminal(h.url, done, 100_000);
+  }, 120_000);
+
+  it("finding, marking, re-running and handing off takes", async () => {
+    const found = [["/api/generations?limit=2"], ["/api/generations?status=completed&model=gen4_turbo&duration=5&favourite=false&mine=true&q=lighthouse"], [`/api/generations/${done}`]] satisfies [string][];
+    expect(await statuses(h, found)).toEqual([200, 200, 200]);
+    expect(await statuses(h, [["/api/generations?status=lost"], ["/api/generations?cursor=abc"], ["/api/generations/nope"]])).toEqual([400, 400, 404]);
+    const marks = [
+      [`/api/generations/${done}`, { method: "PATCH", body: { favourite: true } }],
+      [`/api/generations/${done}`, { method: "PATCH", body: { favourite: "yes" } }],
+      ["/api/generations/nope", { method: "PATCH", body: { favourite: true } }],
+    ] satisfies [string, Call][];
+    expect(await statuses(h, marks)).toEqual([200, 400, 404]);
+    const rerun = await call(h, `/api/generations/${done}/rerun`, { method: "POST", body: { seed: "new" } });
+    expect(rerun.status).toBe(201);
+    const reruns = [[`/api/generations/${done}/rerun`, { method: "POST", body: { seed: 3 } }], ["/api/generations/nope/rerun", { method: "POST", body: { seed: "same" } }]] satisfies [string, Call][];
+    expect(await statuses(h, reruns)).toEqual([400, 404]);
+    expect(await statuses(h, [[`/api/generations/${done}/handoff.zip`], ["/api/generations/nope/handoff.zip"]])).toEqual([200, 404]);
+    const frames = [
+      ["/api/uploads/from-video", { method: "POST", body: { generationId: done } }],
+      ["/api/uploads/from-video", { method: "POST", body: { generationId: "nope" } }],
+      ["/api/uploads/from-video", { method: "POST", body: {} }],
+    ] satisfies [string, Call][];
+    expect(await statuses(h, frames)).toEqual([201, 404, 400]);
+    await waitForTerminal(h.url, rerun.body.id, 100_000);
+    expect(await statuses(h, [[`/api/generations/${rerun.body.id}`, { method: "DELETE" }], [`/api/generations/${rerun.body.id}`, { method: "DELETE" }]])).toEqual([204, 404]);
+  }, 120_000);
+
+  it("stored files, whole, in ranges and by HEAD", async () => {
+    const files = [`/media/uploads/${uploadId}`, `/media/uploads/${uploadId}/thumb`, `/media/videos/${done}.mp4`, `/media/posters/${done}.jpg`];
+    expect(await statuses(h, files.map((path) => [path]))).toEqual([200, 200, 200, 200]);
+    expect(await statuses(h, files.map((path) => [path, { method: "HEAD" }]))).toEqual([200, 200, 200, 200]);
+    const ranged = [
+      [`/media/videos/${done}.mp4?download=1`],
+      [`/media/videos/${done}.mp4`, { headers: { range: "bytes=0-99" } }],
+      [`/media/posters/${done}.jpg`, { headers: { range: "bytes=999999999-" } }],
+      ["/media/videos/nope.mp4"],
+      ["/media/uploads/nope", { method: "HEAD" }],
+    ] satisfies [string, Call?][];
+    expect(await statuses(h, ranged)).toEqual([200, 206, 416, 404, 404]);
+  });
+
+  it("fails a response whose shape drifted from the document, naming the route and the mismatch", async () => {
+    const drifted = buildOpenApiDocument() as unknown as { components: { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> } };
+    delete drifted.components.schemas.Generation!.properties.favourite;
+    drifted.components.schemas.Generation!.required = drifted.components.schemas.Generation!.required.filter((key) => key !== "favourite");
+    const response = await fetch(`${h.url}/api/generations/${done}`);
+    await expect(createOpenApiChecker(drifted).check("GET", `/api/generations/${done}`, response)).rejects.toThrow(
+      /GET \/api\/generations\/\S+ \(\/api\/generations\/\{id\}\) answered 200 with a body the document does not allow:\nbody must NOT have additional properties/,
+    );
+  });
+});
+
+it("reached every documented operation", () => {
+  const reached = new Set([...checker.seen].map((entry) => entry.split(" ").slice(0, 2).join(" ")));
+  const operations = Object.entries(buildOpenApiDocument().paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+  expect(operations.filter((operation) => !reached.has(operation))).toEqual([]);
+});
