@@ -63,6 +63,8 @@ const envSchema = z.object({
   STATIC_DIR: z.string().default("./dist"),
   /** Uploaded images decoded at once; each decode holds a whole frame in memory. */
   IMAGE_DECODE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
+  /** Megapixels of images decoding at once (16-bit counts double); one image over it still decodes, alone. */
+  IMAGE_DECODE_BUDGET_MP: z.coerce.number().positive().max(1000).default(16),
 
   AUTH_MODE: z.enum(["none", "password", "proxy"]).optional(),
   STUDIO_PASSWORD: z.string().min(8, "use at least 8 characters").optional(),

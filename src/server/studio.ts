@@ -122,7 +122,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     limits,
   });
   sweepOrphans(media, store, log);
-  decodeSlots.setLimit(env.IMAGE_DECODE_CONCURRENCY);
+  decodeSlots.setLimit(env.IMAGE_DECODE_CONCURRENCY, env.IMAGE_DECODE_BUDGET_MP);
   void cleanLegacyUploads({ uploads, media }, log, () => db.open);
   runner.start();
 
