@@ -13,7 +13,8 @@ describe("backoffMs", () => {
       const { min, max } = spread(attempt, 100, 60_000);
       expect(min).toBeGreaterThanOrEqual(ceiling / 2);
       expect(max).toBeLessThanOrEqual(ceiling);
-      expect(max).toBeGreaterThan(min);
+      // Full jitter: 200 draws spread over most of the upper half, not bunched at one end.
+      expect(max - min).toBeGreaterThan(ceiling / 4);
     }
   });
 

@@ -17,6 +17,7 @@ describe("batchSeeds", () => {
       expect(seeds).toHaveLength(4);
       expect(new Set(seeds).size).toBe(4);
       expect(seeds.every(inRange)).toBe(true);
+      expect(batchSeeds(locked, 4)).not.toEqual(seeds);
     }
   });
 });

@@ -63,6 +63,10 @@ describe("readFailure, every shape of error", () => {
     expect(readFailure(error)?.message).toBe(message);
   });
 
+  it("skips a name, code or message that isn't text", () => {
+    expect(readFailure({ name: 7, code: 5, message: 3, detail: "the detail" })).toEqual({ reason: null, message: "the detail" });
+  });
+
   it("reads each provider detail item: located, plain, or unknown", () => {
     const failure = readFailure({
       detail: [{ loc: ["body", "duration"], msg: "must be 5 or 10" }, { message: "no loc here" }, { loc: "body", type: "x" }, "bare"],
@@ -91,6 +95,8 @@ describe("readUsage, where and how usage is written", () => {
     ["a padded negative decimal string", { meta: { usage: { tokens_used: " -2.5 " } } }, -2.5],
     ["no usage from a half-written decimal", { meta: { usage: { tokens_used: "2." } } }, null],
     ["no usage from digits with text around", { meta: { usage: { tokens_used: "x12", credits_used: "12x" } } }, null],
+    ["a decimal with several places", { meta: { usage: { tokens_used: "2.55" } } }, 2.55],
+    ["no usage from hex or exponent forms Number() would read", { meta: { usage: { tokens_used: "0x12", credits_used: "1e3" } } }, null],
     ["no usage from infinity", { meta: { usage: { tokens_used: Number.POSITIVE_INFINITY } } }, null],
     ["no usage when usage is a list", { meta: { usage: [1] } }, null],
   ])("%s", (_label, body, tokens) => {
