@@ -3,6 +3,8 @@
 // no coverage), as Stryker counts it; ignored mutants and compile/runtime errors don't count.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { createInstrumenter } from "@stryker-mutator/instrumenter";
+import { createInjector } from "typed-inject";
 
 export const FOLDERS = ["src/server/jobs", "src/server/upstream", "src/server/auth", "src/server/http", "src/server/media", "src/shared"];
 export const MIN_SCORE = 80;
@@ -13,6 +15,16 @@ export function mutatedFiles(folder) {
     .map((name) => join(folder, String(name)).replaceAll("\\", "/"))
     .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
     .sort();
+}
+
+const quiet = { isTraceEnabled: () => false, isDebugEnabled: () => false, isInfoEnabled: () => false, trace() {}, debug() {}, info() {}, warn() {}, error() {}, fatal() {} };
+
+/** Whether Stryker finds anything to mutate: type-only files never show up in a report. */
+export async function hasMutants(file) {
+  const options = { plugins: null, excludedMutations: [], ignorers: [], noHeader: true };
+  const instrumenter = createInstrumenter(createInjector().provideValue("logger", quiet).provideValue("options", { plugins: [], mutator: options }));
+  const { mutants } = await instrumenter.instrument([{ name: file, content: readFileSync(file, "utf8"), mutate: true }], options);
+  return mutants.length > 0;
 }
 
 export function readReport(file) {
