@@ -10,6 +10,7 @@ export function createVerdict(error: UpstreamError): "retry" | "unknown" | "refu
   if (error.kind === "connect") return "retry";
   if (error.kind === "http") {
     if (error.httpStatus === 429 || error.httpStatus === 503) return "retry";
+    // Stryker disable next-line ConditionalExpression: null >= 500 is false anyway; the null check is for the type checker
     if (error.httpStatus !== null && error.httpStatus >= 500) return "unknown";
     return "refused";
   }

@@ -1,0 +1,43 @@
+import { statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+// The Vitest setup Stryker drives (`npm run mutate`): server and shared tests only, since
+// the mutated folders live there. Left out, because a mutant can't be seen from them or
+// they would make every mutant run minutes long:
+// - restart and shutdown spawn `src/server/main.ts` as a child process, where Stryker's
+//   active-mutant switch does not reach, so they can never kill a mutant;
+// - bundle-scan runs a full `vite build` of the SPA, which imports none of these folders;
+// - chaos (about two minutes of fault storms) and the 5 000-row list benchmark are load
+//   tests whose cases the HTTP tests already cover one by one.
+const alias = { "@": fileURLToPath(new URL("./src", import.meta.url)) };
+
+// Stryker stops at the first failing test, so small (mostly pure) test files go first:
+// a mutant that a unit test kills never waits for an HTTP harness to start.
+class SmallFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const size = (spec: TestSpecification) => statSync(spec.moduleId).size;
+    return [...files].sort((a, b) => size(a) - size(b));
+  }
+}
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    name: "node",
+    environment: "node",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    setupFiles: ["./src/test/setup.ts"],
+    include: ["src/{server,shared}/**/*.test.ts"],
+    exclude: [
+      "src/server/restart.test.ts",
+      "src/server/shutdown.test.ts",
+      "src/server/bundle-scan.test.ts",
+      "src/server/chaos.test.ts",
+      "src/server/routes/generations-list-perf.test.ts",
+    ],
+    sequence: { sequencer: SmallFilesFirst },
+  },
+});
