@@ -6,7 +6,7 @@
  * @typedef {{ numPassedTests: number, numFailedTests: number, numPendingTests?: number, numTodoTests?: number, numFailedTestSuites?: number }} VitestReport
  * @typedef {{ stats: { expected: number, unexpected: number, flaky: number, skipped: number } }} PlaywrightReport
  * @typedef {{
- *   typecheck: Check, lint: Check,
+ *   typecheck: Check, lint: Check, mutation?: Check,
  *   vitest: { exitOk: boolean, report: VitestReport | null },
  *   build: Check,
  *   playwright: { exitOk: boolean, report: PlaywrightReport | null } | null,
@@ -25,7 +25,8 @@ export function tally(results) {
   };
 
   // Checks, not tests: a line of their own, never in the passed count, but a failure fails the run.
-  for (const name of ["typecheck", "lint"]) {
+  for (const name of ["typecheck", "lint", "mutation"]) {
+    if (!results[name]) continue;
     lines.push(`${name}: ${results[name].ok ? "ok" : "FAILED"}`);
     if (!results[name].ok) fail(1, name);
   }

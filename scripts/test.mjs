@@ -23,6 +23,8 @@ function readJson(file) {
 
 const typecheck = run("typecheck", "npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]);
 const lint = run("lint", "npx", ["eslint", ".", "--max-warnings", "0"]);
+// Per-folder scores from the committed Stryker cache (seconds); `npm run mutate` refreshes it.
+const mutation = run("mutation scores", "node", ["scripts/mutate-ci.mjs", "--check-only"]);
 const vitestRun = run("unit, component and BFF tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json"]);
 const vitest = { exitOk: vitestRun.ok, report: readJson("reports/vitest.json") };
 const build = run("build", "npx", ["vite", "build", "--logLevel", "warn"]);
@@ -32,6 +34,6 @@ if (build.ok) {
   playwright = { exitOk: e2e.ok, report: readJson("reports/playwright.json") };
 }
 
-const verdict = tally({ typecheck, lint, vitest, build, playwright });
+const verdict = tally({ typecheck, lint, mutation, vitest, build, playwright });
 console.log(`\n${verdict.lines.join("\n")}`);
 process.exit(verdict.ok ? 0 : 1);
