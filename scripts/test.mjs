@@ -21,7 +21,7 @@ function readJson(file) {
   }
 }
 
-const typecheck = run("typecheck", "npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]);
+const typecheck = run("typecheck", "npx", ["tsc", "-b"]);
 const lint = run("lint", "npx", ["eslint", ".", "--max-warnings", "0"]);
 const vitestRun = run("unit, component and BFF tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json"]);
 const vitest = { exitOk: vitestRun.ok, report: readJson("reports/vitest.json") };
