@@ -2,9 +2,15 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
+import { fileURLToPath } from "node:url";
+import rooms from "./scripts/lint/rooms.mjs";
+import { zones } from "./scripts/lint/zones.mjs";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "data", "reports", "test-results", "playwright-report", ".tmp", ".stryker-tmp"] },
+  // scripts/lint/fixtures break the fences on purpose; fences.test.mjs lints them.
+  { ignores: ["dist", "node_modules", "data", "reports", "test-results", "playwright-report", ".tmp", ".stryker-tmp", "scripts/lint/fixtures"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,32 +20,25 @@ export default tseslint.config(
   {
     files: ["**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
-    plugins: { "react-hooks": reactHooks },
+    plugins: { "react-hooks": reactHooks, rooms },
     rules: {
       ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
+      "rooms/no-cross-room-imports": ["error", { zones: zones(root) }],
     },
   },
   {
-    // The browser must never import server code (types are fine).
-    files: ["src/**/*.{ts,tsx}"],
-    ignores: ["src/server/**", "src/simulator/**", "src/node/**", "src/**/*.test.{ts,tsx}", "src/test/**"],
-    rules: {
-      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["**/server/**", "**/simulator/**", "**/node/**"], allowTypeImports: true }] }],
-    },
-  },
-  {
-    files: ["src/simulator/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: ["**/server/**"] }] },
-  },
-  {
-    // Node-side pieces both programs use (the URL guard): they import neither.
-    files: ["src/node/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: ["**/server/**", "**/simulator/**"] }] },
-  },
-  {
+    // Packages the wire contracts must not lean on; our own paths are the zones' business.
     files: ["src/shared/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: ["**/server/**", "**/simulator/**", "node:*", "react"] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: ["node:*", "react", "react-dom"] }] },
+  },
+  {
+    // Settings come from the parsed env (src/server/env.ts) or the program's options.
+    files: ["src/server/**/*.ts", "src/simulator/**/*.ts", "src/node/**/*.ts"],
+    ignores: ["src/server/env.ts", "src/server/main.ts", "src/simulator/main.ts", "src/**/*.test.ts", "src/server/testing/**"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "read settings from the parsed env (src/server/env.ts) or the options passed in" }],
+    },
   },
 );

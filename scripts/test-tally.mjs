@@ -8,6 +8,7 @@
  * @typedef {{
  *   typecheck: Check, lint: Check, mutation?: Check,
  *   vitest: { exitOk: boolean, report: VitestReport | null },
+ *   vitestNode24: { exitOk: boolean, report: VitestReport | null },
  *   build: Check,
  *   playwright: { exitOk: boolean, report: PlaywrightReport | null } | null,
  * }} Results
@@ -31,17 +32,25 @@ export function tally(results) {
     if (!results[name].ok) fail(1, name);
   }
 
-  const vitest = results.vitest.report;
-  const vitestExitOk = results.vitest.exitOk;
-  if (!vitest) fail(1, "no Vitest report");
-  else {
+  // The server-side project runs again on Node 24 (scripts/node24.mjs): same rules, own label.
+  const vitestRuns = [
+    ["Vitest", results.vitest],
+    ["Vitest on Node 24", results.vitestNode24],
+  ];
+  for (const [label, run] of vitestRuns) {
+    const vitest = run.report;
+    if (!vitest) {
+      fail(1, `no ${label} report`);
+      continue;
+    }
     passed += vitest.numPassedTests;
-    if (vitest.numFailedTests > 0) fail(vitest.numFailedTests, `${vitest.numFailedTests} Vitest test(s) failed`);
+    if (vitest.numFailedTests > 0) fail(vitest.numFailedTests, `${vitest.numFailedTests} ${label} test(s) failed`);
     const notRun = (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
-    if (notRun > 0) fail(notRun, `${notRun} Vitest test(s) skipped or todo`);
+    if (notRun > 0) fail(notRun, `${notRun} ${label} test(s) skipped or todo`);
     // A file that cannot even load reports no failed test, only a failed suite (or an exit code).
-    if (vitest.numFailedTests === 0 && ((vitest.numFailedTestSuites ?? 0) > 0 || !vitestExitOk)) fail(1, "a Vitest file failed to run or Vitest exited with an error");
+    if (vitest.numFailedTests === 0 && ((vitest.numFailedTestSuites ?? 0) > 0 || !run.exitOk)) fail(1, `a ${label} file failed to run or Vitest exited with an error`);
   }
+  if (results.vitestNode24.report) lines.push(`node 24: ${results.vitestNode24.report.numPassedTests} server tests passed`);
 
   if (!results.build.ok) fail(1, "vite build");
   const report = results.playwright?.report ?? null;

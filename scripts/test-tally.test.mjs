@@ -10,6 +10,7 @@ function results(changes = {}) {
     typecheck: { ok: true },
     lint: { ok: true },
     vitest: { exitOk: true, report: vitestReport() },
+    vitestNode24: { exitOk: true, report: vitestReport({ numPassedTests: 4 }) },
     build: { ok: true },
     playwright: { exitOk: true, report: playwrightReport() },
     ...changes,
@@ -17,21 +18,30 @@ function results(changes = {}) {
 }
 
 describe("the npm test verdict", () => {
-  it("is green with both reports and no failures, reporting typecheck and lint on their own lines and the tally last", () => {
+  it("is green with every report and no failures, reporting typecheck, lint and Node 24 on their own lines and the tally last", () => {
     const verdict = tally(results());
-    expect(verdict).toMatchObject({ ok: true, passed: 15, failed: 0 });
-    expect(verdict.lines).toEqual(["typecheck: ok", "lint: ok", "15 passed, 0 failed"]);
+    expect(verdict).toMatchObject({ ok: true, passed: 19, failed: 0 });
+    expect(verdict.lines).toEqual(["typecheck: ok", "lint: ok", "node 24: 4 server tests passed", "19 passed, 0 failed"]);
+  });
+
+  it("fails when the Node 24 run left no report or failed a test, naming Node 24", () => {
+    const missing = tally(results({ vitestNode24: { exitOk: false, report: null } }));
+    expect(missing).toMatchObject({ ok: false, passed: 15, failed: 1 });
+    expect(missing.lines.at(-2)).toMatch(/no Vitest on Node 24 report/);
+    const failing = tally(results({ vitestNode24: { exitOk: false, report: vitestReport({ numPassedTests: 3, numFailedTests: 1 }) } }));
+    expect(failing).toMatchObject({ ok: false, passed: 18, failed: 1 });
+    expect(failing.lines.at(-2)).toMatch(/1 Vitest on Node 24 test\(s\) failed/);
   });
 
   it("fails when the Vitest report is missing, even if Vitest exited cleanly", () => {
     const verdict = tally(results({ vitest: { exitOk: true, report: null } }));
-    expect(verdict).toMatchObject({ ok: false, passed: 5, failed: 1 });
+    expect(verdict).toMatchObject({ ok: false, passed: 9, failed: 1 });
     expect(verdict.lines.at(-2)).toMatch(/no Vitest report/);
   });
 
   it("fails when the Playwright report is missing, or the build stopped it from running", () => {
-    expect(tally(results({ playwright: { exitOk: true, report: null } }))).toMatchObject({ ok: false, passed: 10, failed: 1 });
-    expect(tally(results({ build: { ok: false }, playwright: null }))).toMatchObject({ ok: false, passed: 10, failed: 2 });
+    expect(tally(results({ playwright: { exitOk: true, report: null } }))).toMatchObject({ ok: false, passed: 14, failed: 1 });
+    expect(tally(results({ build: { ok: false }, playwright: null }))).toMatchObject({ ok: false, passed: 14, failed: 2 });
   });
 
   it("counts skipped and todo Vitest tests as failures", () => {
@@ -41,14 +51,14 @@ describe("the npm test verdict", () => {
 
   it("counts failed, flaky and skipped Playwright tests as failures", () => {
     const verdict = tally(results({ playwright: { exitOk: false, report: playwrightReport({ unexpected: 1, flaky: 1, skipped: 1 }) } }));
-    expect(verdict).toMatchObject({ ok: false, passed: 15, failed: 3 });
+    expect(verdict).toMatchObject({ ok: false, passed: 19, failed: 3 });
   });
 
   it("fails on a failing typecheck or lint without adding them to the passed count", () => {
     const verdict = tally(results({ typecheck: { ok: false } }));
-    expect(verdict).toMatchObject({ ok: false, passed: 15, failed: 1 });
+    expect(verdict).toMatchObject({ ok: false, passed: 19, failed: 1 });
     expect(verdict.lines.slice(0, 2)).toEqual(["typecheck: FAILED", "lint: ok"]);
-    expect(verdict.lines.at(-1)).toBe("15 passed, 1 failed");
+    expect(verdict.lines.at(-1)).toBe("19 passed, 1 failed");
     expect(tally(results({ lint: { ok: false } }))).toMatchObject({ ok: false, failed: 1 });
   });
 
@@ -59,7 +69,7 @@ describe("the npm test verdict", () => {
   });
 
   it("fails a run in which no test ran", () => {
-    const empty = results({ vitest: { exitOk: true, report: vitestReport({ numPassedTests: 0 }) }, playwright: { exitOk: true, report: playwrightReport({ expected: 0 }) } });
+    const empty = results({ vitest: { exitOk: true, report: vitestReport({ numPassedTests: 0 }) }, vitestNode24: { exitOk: true, report: vitestReport({ numPassedTests: 0 }) }, playwright: { exitOk: true, report: playwrightReport({ expected: 0 }) } });
     expect(tally(empty)).toMatchObject({ ok: false, failed: 1 });
   });
 });

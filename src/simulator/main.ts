@@ -1,20 +1,28 @@
 /**
  * `npm run simulator`: the offline AI/ML API on SIMULATOR_PORT, until SIGINT/SIGTERM.
- * SIMULATOR_FAULTS (JSON, see faults-config.ts) injects faults for chaos runs.
+ * SIMULATOR_FAULTS (JSON, see faults-config.ts) injects faults for chaos runs. The only
+ * place the simulator reads the environment: embedded in the BFF, it gets options instead.
  */
 import { parseFaultsJson } from "./faults-config";
 import { startSimulator } from "./simulator";
 
-const port = Number(process.env.SIMULATOR_PORT ?? 8788);
+const env = process.env;
+const port = Number(env.SIMULATOR_PORT ?? 8788);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  throw new Error(`SIMULATOR_PORT must be a port number, got "${process.env.SIMULATOR_PORT}"`);
+  throw new Error(`SIMULATOR_PORT must be a port number, got "${env.SIMULATOR_PORT}"`);
+}
+const timeScale = env.SIMULATOR_TIME_SCALE ? Number(env.SIMULATOR_TIME_SCALE) : undefined;
+if (timeScale !== undefined && !(Number.isFinite(timeScale) && timeScale >= 0)) {
+  throw new Error(`SIMULATOR_TIME_SCALE must be a number ≥ 0, got "${env.SIMULATOR_TIME_SCALE}"`);
 }
 
 const simulator = await startSimulator({
-  apiKey: process.env.SIMULATOR_KEY ?? "sim-local-key",
+  apiKey: env.SIMULATOR_KEY ?? "sim-local-key",
   port,
-  dataDir: process.env.SIMULATOR_DATA_DIR ?? "./data/simulator",
-  faults: parseFaultsJson(process.env.SIMULATOR_FAULTS),
+  dataDir: env.SIMULATOR_DATA_DIR ?? "./data/simulator",
+  faults: parseFaultsJson(env.SIMULATOR_FAULTS),
+  ...(timeScale === undefined ? {} : { timeScale }),
+  ...(env.FFMPEG_PATH ? { ffmpegPath: env.FFMPEG_PATH } : {}),
   log: (line) => console.log(`[simulator] ${line}`),
 });
 console.log(`AI/ML API simulator listening on ${simulator.url}`);

@@ -28,9 +28,9 @@ export type SimulatorOptions = {
   port?: number;
   /** Where rendered MP4s go (created if missing). */
   dataDir: string;
-  /** Multiplies the realistic timeline; default env SIMULATOR_TIME_SCALE or 0.25. */
+  /** Multiplies the realistic timeline; default 0.25. */
   timeScale?: number;
-  /** Default env FFMPEG_PATH or the @ffmpeg-installer/ffmpeg binary. */
+  /** Default the @ffmpeg-installer/ffmpeg binary. */
   ffmpegPath?: string;
   /** Shape of `video` in poll replies; default "strings", the vendor URL's documented shape. */
   replyShape?: ReplyShape;
@@ -42,17 +42,10 @@ export type SimulatorOptions = {
 export type Simulator = { url: string; close(): Promise<void>; stats(): Stats };
 
 const MAX_PARALLEL_RENDERS = 2;
+const DEFAULT_TIME_SCALE = 0.25;
 
-function defaultTimeScale(): number {
-  const raw = process.env.SIMULATOR_TIME_SCALE;
-  if (raw === undefined || raw === "") return 0.25;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`SIMULATOR_TIME_SCALE must be a number ≥ 0, got "${raw}"`);
-  return value;
-}
-
-function defaultFfmpegPath(): string {
-  if (process.env.FFMPEG_PATH) return process.env.FFMPEG_PATH;
+/** The simulator program reads FFMPEG_PATH in main.ts; the BFF passes its own choice. */
+function bundledFfmpegPath(): string {
   // Loaded lazily so an explicit path works where the installer package is absent.
   const installer = createRequire(import.meta.url)("@ffmpeg-installer/ffmpeg") as { path: string };
   return installer.path;
@@ -71,8 +64,8 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const log = options.log ?? (() => {});
   const faults = options.faults === undefined ? undefined : parseFaults(options.faults);
-  const timeScale = options.timeScale ?? defaultTimeScale();
-  const ffmpegPath = options.ffmpegPath ?? defaultFfmpegPath();
+  const timeScale = options.timeScale ?? DEFAULT_TIME_SCALE;
+  const ffmpegPath = options.ffmpegPath ?? bundledFfmpegPath();
   const dataDir = path.resolve(options.dataDir);
   const workDir = path.join(dataDir, "tmp");
   await mkdir(workDir, { recursive: true });
