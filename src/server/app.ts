@@ -73,7 +73,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/generations", takeActionsRoutes(deps));
   app.route("/media", mediaRoutes(deps));
   app.all("/api/*", (c) => {
-    throw new HttpError(404, ERROR_CODES.notFound, `No API route for ${c.req.method} ${c.req.path}.`);
+    throw new HttpError(ERROR_CODES.notFound, `No API route for ${c.req.method} ${c.req.path}.`);
   });
 
   if (deps.staticDir) {
@@ -96,7 +96,7 @@ export function createApp(deps: AppDeps) {
     if (error instanceof HttpError) return c.json(error.toBody(), error.status);
     // Hono's own (body limits, bad requests): the same envelope, never a 500.
     if (error instanceof HTTPException) {
-      return c.json({ error: { code: error.status === 413 ? ERROR_CODES.payloadTooLarge : "bad_request", message: error.message || "The request was refused." } }, error.status);
+      return c.json({ error: { code: error.status === 413 ? ERROR_CODES.payloadTooLarge : ERROR_CODES.badRequest, message: error.message || "The request was refused." } }, error.status);
     }
     (c.get("log") ?? deps.log).error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), path: c.req.path }, "unhandled error");
     return c.json({ error: { code: ERROR_CODES.internal, message: "Something went wrong on the server. Try again; if it persists, tell the operator." } }, 500);

@@ -43,7 +43,7 @@ const NAMES: Record<string, string> = {
   "image/x-icon": "an icon file",
 };
 
-const refuse = (message: string) => new HttpError(422, ERROR_CODES.unsupportedImage, message, { file: message });
+const refuse = (message: string) => new HttpError(ERROR_CODES.unsupportedImage, message, { fields: { file: message } });
 
 async function sniff(bytes: Buffer): Promise<string> {
   const type = await fileTypeFromBuffer(bytes);
@@ -96,8 +96,8 @@ export async function inspectImage(bytes: Buffer): Promise<InspectedImage> {
   if (bytes.length === 0) throw refuse("The file is empty. Choose a JPEG, PNG or WebP image.");
   if (bytes.length > UPLOAD_MAX_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new HttpError(413, ERROR_CODES.payloadTooLarge, `The file is ${mb(bytes.length)} MB; use one of at most ${mb(UPLOAD_MAX_BYTES)} MB.`, {
-      file: `Use an image of at most ${mb(UPLOAD_MAX_BYTES)} MB.`,
+    throw new HttpError(ERROR_CODES.payloadTooLarge, `The file is ${mb(bytes.length)} MB; use one of at most ${mb(UPLOAD_MAX_BYTES)} MB.`, {
+      fields: { file: `Use an image of at most ${mb(UPLOAD_MAX_BYTES)} MB.` },
     });
   }
   const mime = await sniff(bytes);

@@ -14,5 +14,5 @@ export type TakeRequest = { author: string; idempotencyKey: string | null; finge
 export function enforceSpendLimits(deps: { store: GenerationsStore; limits: SpendLimits }, author: string, asking: number): void {
   const now = Date.now();
   const hit = checkSpendLimits(deps.limits, deps.store.spendCounts(author, startOfUtcDay(now)), asking, now);
-  if (hit) throw new HttpError(429, ERROR_CODES.limitReached, hit.message);
+  if (hit) throw new HttpError(ERROR_CODES.limitReached, hit.message);
 }

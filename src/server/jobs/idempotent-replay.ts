@@ -35,7 +35,6 @@ export function earlierTakes(store: GenerationsStore, request: TakeRequest): Gen
   // Rows made before keys were bound have no fingerprint: they replay as they always did.
   if (!first?.idempotency_fingerprint || first.idempotency_fingerprint === request.fingerprint) return rows;
   throw new HttpError(
-    422,
     ERROR_CODES.idempotencyKeyReused,
     "This Idempotency-Key was already used for a different request. Send a new key with each new submit.",
   );

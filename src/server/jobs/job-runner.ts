@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { ERROR_CODES } from "../../shared/api-error";
+import { ERROR_CODES, type ErrorCode } from "../../shared/api-error";
 import type { GenerationsStore } from "../store/generations-store";
 import type { GenerationRow } from "../store/generation-row";
 import type { UpstreamClient } from "../upstream/aimlapi-client";
@@ -55,7 +55,7 @@ export function createJobRunner(options: JobRunnerOptions) {
     slots.delete(id);
   }
 
-  function fail(row: GenerationRow, code: string, message: string, detail: string | null = null): void {
+  function fail(row: GenerationRow, code: ErrorCode, message: string, detail: string | null = null): void {
     store.markFailed(row.id, { code, message, detail });
     log.info({ generationId: row.id, code }, "generation failed");
     finish(row.id);

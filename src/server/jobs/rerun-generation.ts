@@ -15,7 +15,7 @@ function frameRef(url: string | null, uploadId: string | null): ImageRef | null 
 /** A new take with the source's exact inputs: its seed ("same") or a different random one ("new"). */
 export function rerunGeneration(deps: SubmitDeps, source: GenerationRow, seed: "same" | "new", request: TakeRequest) {
   const image = frameRef(source.image_url, source.image_upload_id);
-  if (!image) throw new HttpError(409, ERROR_CODES.validation, "This take has no first frame on record, so it can't be re-run.");
+  if (!image) throw new HttpError(ERROR_CODES.validation, "This take has no first frame on record, so it can't be re-run.", { status: 409 });
   return submitGeneration(
     deps,
     {

@@ -36,7 +36,7 @@ function upstreamImage(deps: SubmitDeps, ref: ImageRef, field: string): string {
   const upload = deps.uploads.get(ref.uploadId);
   if (!upload) {
     const message = "This upload is not in the studio (unknown id). Upload the image again.";
-    throw new HttpError(422, ERROR_CODES.validation, message, { [field]: message });
+    throw new HttpError(ERROR_CODES.validation, message, { status: 422, fields: { [field]: message } });
   }
   const bytes = readFileSync(deps.media.path("uploads", upload.upstream_file_name));
   return `data:${upload.upstream_content_type};base64,${bytes.toString("base64")}`;
@@ -69,7 +69,7 @@ export function upstreamFrames(deps: SubmitDeps, image: ImageRef, lastImage: Ima
 }
 
 export function toHttpError(error: UpstreamError): HttpError {
-  return new HttpError(error.responseStatus as 429 | 422 | 413 | 502, error.code, error.message);
+  return new HttpError(error.code, error.message, { status: error.responseStatus });
 }
 
 const CREATE_ATTEMPTS = 3;

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from "../../shared/api-error";
 import type { CreateBatchRequest } from "../../shared/generation";
 import type { GenerationRow } from "../store/generation-row";
 import { enforceSpendLimits, type TakeRequest } from "./enforce-spend-limits";
@@ -43,7 +44,7 @@ export async function submitBatch(
     for (const rest of rows.slice(n + 1)) {
       done.push(
         deps.store.markFailed(rest.id, {
-          code: "not_sent",
+          code: ERROR_CODES.notSent,
           message: "Not sent: an earlier take of this batch was refused, so this one never left the studio (nothing was charged). Retry it when the problem is solved.",
           detail: sent.error.message,
         }),

@@ -62,7 +62,7 @@ export function generationsRoutes(deps: SubmitDeps) {
     .get("/:id", (c) => {
       const id = c.req.param("id");
       const row = deps.store.get(id);
-      if (!row) throw new HttpError(404, ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+      if (!row) throw new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
       return json(cached(`one:${id}`, () => toGeneration(row)), c);
     });
 }

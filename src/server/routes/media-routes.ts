@@ -10,7 +10,7 @@ import { thumbFileName, type UploadsStore } from "../store/uploads-store";
 
 /** Serves only files the store knows, looked up by id: no request path reaches the disk. */
 export function mediaRoutes(deps: { uploads: UploadsStore; store: GenerationsStore; media: MediaDir }) {
-  const gone = () => new HttpError(404, ERROR_CODES.notFound, "There is no such file in the studio.");
+  const gone = () => new HttpError(ERROR_CODES.notFound, "There is no such file in the studio.");
   const completed = (file: string, extension: string) => {
     if (!file.endsWith(extension)) throw gone();
     const row = deps.store.get(file.slice(0, -extension.length));

@@ -12,7 +12,7 @@ import { toGeneration } from "../store/generation-row";
 import { deleteTake } from "../takes/delete-take";
 import { buildHandoff } from "../takes/handoff-zip";
 
-const notFound = (id: string) => new HttpError(404, ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+const notFound = (id: string) => new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
 
 /** What a creator does with one take: re-run it, mark it, delete it, hand it off. */
 export function takeActionsRoutes(deps: SubmitDeps) {

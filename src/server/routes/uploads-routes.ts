@@ -25,23 +25,23 @@ export function uploadsRoutes(deps: Deps) {
         maxSize: UPLOAD_MAX_BYTES + MB, // room for the multipart envelope
         onError: () => {
           const message = `The file is larger than ${UPLOAD_MAX_BYTES / MB} MB. Use a smaller image.`;
-          throw new HttpError(413, ERROR_CODES.payloadTooLarge, message, { file: message });
+          throw new HttpError(ERROR_CODES.payloadTooLarge, message, { fields: { file: message } });
         },
       }),
       async (c) => {
         const type = c.req.header("content-type") ?? "";
         if (!/^multipart\/form-data\b/i.test(type)) {
-          throw new HttpError(415, ERROR_CODES.unsupportedContentType, 'Send the image as multipart/form-data with the field "file".');
+          throw new HttpError(ERROR_CODES.unsupportedContentType, 'Send the image as multipart/form-data with the field "file".');
         }
         let file: unknown;
         try {
           file = (await c.req.parseBody())["file"];
         } catch {
-          throw new HttpError(400, ERROR_CODES.malformedJson, "The upload could not be read as multipart form data. Try again.");
+          throw new HttpError(ERROR_CODES.malformedJson, "The upload could not be read as multipart form data. Try again.");
         }
         if (!(file instanceof File)) {
           const message = 'Attach the image as the form field "file".';
-          throw new HttpError(400, ERROR_CODES.validation, message, { file: message });
+          throw new HttpError(ERROR_CODES.validation, message, { fields: { file: message } });
         }
         const bytes = Buffer.from(await file.arrayBuffer());
         const { row, created } = await storeUpload(deps.uploads, deps.media, bytes, file.name || null, c.get("user").name);
@@ -55,18 +55,18 @@ export function uploadsRoutes(deps: Deps) {
     })
     .get("/:id", (c) => {
       const row = deps.uploads.get(c.req.param("id"));
-      if (!row) throw new HttpError(404, ERROR_CODES.notFound, "There is no such image in the studio's library.");
+      if (!row) throw new HttpError(ERROR_CODES.notFound, "There is no such image in the studio's library.");
       return c.json(toUpload(row));
     })
     .post("/from-video", jsonBodyLimit(4096), async (c) => {
       const { generationId } = parseOrThrow(lastFrameRequestSchema, await readJsonBody(c.req.raw));
       const take = deps.store.get(generationId);
       if (!take) {
-        throw new HttpError(404, ERROR_CODES.notFound, `There is no take with id "${generationId}".`, { generationId: "Pick a take from the gallery." });
+        throw new HttpError(ERROR_CODES.notFound, `There is no take with id "${generationId}".`, { fields: { generationId: "Pick a take from the gallery." } });
       }
       if (take.status !== "completed" || !take.video_file) {
-        throw new HttpError(409, "not_completed", "This take has no saved video yet: wait until it is completed.", {
-          generationId: "Pick a completed take.",
+        throw new HttpError(ERROR_CODES.notCompleted, "This take has no saved video yet: wait until it is completed.", {
+          fields: { generationId: "Pick a completed take." },
         });
       }
       const frame = await extractLastFrame(deps.media.path("videos", take.video_file), deps.media.tempPath());

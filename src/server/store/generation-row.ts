@@ -1,9 +1,9 @@
+import { ERROR_CODES, errorSpec, isErrorCode } from "../../shared/api-error";
 import type { Generation } from "../../shared/generation";
 import { MODELS, type ModelId } from "../../shared/models";
 import type { GenerationStatus } from "../../shared/status";
 import type { Provider } from "../../shared/api";
 import { downloadName } from "../media/download-name";
-import { isRetryable } from "../upstream/retryable";
 
 /** A generations row as SQLite returns it. */
 export type GenerationRow = {
@@ -79,6 +79,14 @@ function video(row: GenerationRow): Generation["video"] {
   };
 }
 
+/** Retry and who sees the detail come from the code's line in the table. */
+function wireError(stored: string, message: string, detail: string | null): Generation["error"] {
+  // A code the table no longer (or not yet) lists still shows, as a plain failure.
+  const code = isErrorCode(stored) ? stored : ERROR_CODES.generationFailed;
+  const spec = errorSpec(code);
+  return { code, message, detail: spec.detail === "everyone" ? detail : null, retryable: spec.retryable };
+}
+
 /** The wire shape of a generation (`src/shared/generation.ts`). */
 export function toGeneration(row: GenerationRow): Generation {
   return {
@@ -96,9 +104,7 @@ export function toGeneration(row: GenerationRow): Generation {
     updatedAt: iso(row.updated_at),
     completedAt: isoOrNull(row.completed_at),
     video: video(row),
-    error: row.error_code
-      ? { code: row.error_code, message: row.error_message ?? "", detail: row.error_detail, retryable: isRetryable(row.error_code) }
-      : null,
+    error: row.error_code ? wireError(row.error_code, row.error_message ?? "", row.error_detail) : null,
     usage: row.tokens_used === null ? null : { tokensUsed: row.tokens_used },
     favourite: row.favourite === 1,
     author: row.author,

@@ -5,6 +5,7 @@ import type { GenerationRow } from "./generation-row";
 import { createGenerationLister } from "./list-generations";
 import type { ModelId } from "../../shared/models";
 import type { Provider } from "../../shared/api";
+import type { ErrorCode } from "../../shared/api-error";
 
 export type NewGeneration = {
   model: ModelId;
@@ -23,7 +24,7 @@ export type NewGeneration = {
   author: string;
 };
 
-export type Failure = { code: string; message: string; detail?: string | null };
+export type Failure = { code: ErrorCode; message: string; detail?: string | null };
 
 export type ArchivedFacts = {
   videoFile: string;

@@ -1,7 +1,6 @@
 import { ERROR_CODES } from "../../shared/api-error";
 import type { StudioUser } from "../http/app-env";
 import { HttpError } from "../http/http-error";
-import { TAKE_CONFLICT_CODES } from "../http/take-conflicts";
 import type { MediaDir } from "../media/media-dir";
 import type { GenerationsStore } from "../store/generations-store";
 
@@ -13,14 +12,13 @@ import type { GenerationsStore } from "../store/generations-store";
 export function deleteTake(store: GenerationsStore, media: MediaDir, id: string, user: StudioUser): void {
   const take = store.get(id);
   if (take && take.author.toLowerCase() !== user.name.toLowerCase() && !user.isAdmin) {
-    throw new HttpError(403, ERROR_CODES.forbidden, `Only ${take.author} (who made this take) or an admin can delete it.`);
+    throw new HttpError(ERROR_CODES.forbidden, `Only ${take.author} (who made this take) or an admin can delete it.`);
   }
   const result = store.deleteSettled(id);
-  if (result.outcome === "missing") throw new HttpError(404, ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+  if (result.outcome === "missing") throw new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
   if (result.outcome === "running") {
     throw new HttpError(
-      409,
-      TAKE_CONFLICT_CODES.stillRunning,
+      ERROR_CODES.stillRunning,
       `This take is still ${result.row.status}. Its job at the provider keeps running and will be charged, so it can be deleted only once it has finished.`,
     );
   }

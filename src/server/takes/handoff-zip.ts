@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { zipSync, type Zippable } from "fflate";
 import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "../http/http-error";
-import { TAKE_CONFLICT_CODES } from "../http/take-conflicts";
 import type { MediaDir } from "../media/media-dir";
 import { rowDownloadName, type GenerationRow } from "../store/generation-row";
 import type { UploadsStore } from "../store/uploads-store";
@@ -16,9 +15,9 @@ const stored = (bytes: Uint8Array): Zippable[string] => [bytes, { level: 0 }]; /
  * so there is no temporary file to leak.
  */
 export function buildHandoff(deps: { uploads: UploadsStore; media: MediaDir }, row: GenerationRow | undefined, id: string) {
-  if (!row) throw new HttpError(404, ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+  if (!row) throw new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
   if (row.status !== "completed" || !row.video_file) {
-    throw new HttpError(409, TAKE_CONFLICT_CODES.notCompleted, `This take is ${row.status}; only a completed take can be handed off.`);
+    throw new HttpError(ERROR_CODES.notCompleted, `This take is ${row.status}; only a completed take can be handed off.`);
   }
   const videoName = rowDownloadName(row);
   const first = frameZipName("first-frame", row.image_upload_id ? deps.uploads.get(row.image_upload_id) : undefined);

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { ERROR_CODES } from "../../shared/api-error";
 import { openDatabase } from "../db/database";
 import { createGenerationsStore, type NewGeneration } from "../store/generations-store";
 
@@ -35,7 +36,7 @@ export function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): string[]
         if (seed.status === "sending") return row.id;
         store.markAccepted(row.id, `up-${n}`, "queued", null);
         // Settled otherwise: the studio's poller would chase anything unfinished at start.
-        if (seed.status === "failed") store.markFailed(row.id, { code: "upstream_internal", message: "The model failed on its side. Try again." });
+        if (seed.status === "failed") store.markFailed(row.id, { code: ERROR_CODES.upstreamInternal, message: "The model failed on its side. Try again." });
         else store.markCompleted(row.id, { videoFile: `${row.id}.mp4`, bytes: 1000, width: 1280, height: 720, durationSeconds: 5, posterFile: `${row.id}.jpg` });
         if (seed.favourite) store.setFavourite(row.id, true);
         return row.id;
