@@ -4,36 +4,21 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Logger } from "pino";
 import { ERROR_CODES } from "../shared/api-error";
 import { MODEL_LIST } from "../shared/models";
 import { createAuthLayer } from "./auth/auth-layer";
-import type { AuthConfig } from "./auth/auth-config";
 import type { AppEnv } from "./http/app-env";
 import { HttpError } from "./http/http-error";
-import { knownHostsOnly, sameOriginWrites, type AllowedOrigins } from "./http/origin-guards";
+import { knownHostsOnly, sameOriginWrites } from "./http/origin-guards";
 import { requestLog } from "./http/request-log";
-import { usageRoutes, type PriceTable } from "./routes/usage-routes";
-import type { Db } from "./db/database";
-import type { SubmitDeps } from "./jobs/submit-generation";
+import { usageRoutes } from "./routes/usage-routes";
 import { generationsRoutes } from "./routes/generations-routes";
 import { mediaRoutes } from "./routes/media-routes";
 import { takeActionsRoutes } from "./routes/take-actions-routes";
 import { uploadsRoutes } from "./routes/uploads-routes";
+import type { StudioDeps } from "./studio";
 
-export type AppDeps = SubmitDeps & {
-  staticDir: string | null;
-  log: Logger;
-  auth: AuthConfig;
-  /** The Host and Origin values this studio answers to (its port is added once it listens). */
-  origins: AllowedOrigins;
-  db: Db;
-  priceTable: PriceTable;
-  /** Session clock; tests move it forward. */
-  now?: () => number;
-};
-
-export function createApp(deps: AppDeps) {
+export function createApp(deps: StudioDeps) {
   const app = new Hono<AppEnv>();
   const auth = createAuthLayer(deps.auth, { db: deps.db, ...(deps.now ? { now: deps.now } : {}) });
 

@@ -1,5 +1,6 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { errorSpec, type ErrorCode } from "../../shared/api-error";
+import type { UpstreamError } from "../upstream/upstream-error";
 
 type Options = {
   /** Defaults to the code's status in the table (500 for a code that only fails takes). */
@@ -26,4 +27,9 @@ export class HttpError extends Error {
   toBody() {
     return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
   }
+}
+
+/** A create the upstream refused, as the request's answer. */
+export function upstreamRefusal(error: UpstreamError): HttpError {
+  return new HttpError(error.code, error.message, { status: error.responseStatus });
 }

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { Logger } from "pino";
 import { bodyLimit } from "hono/body-limit";
-import type { TakeRequest } from "../jobs/enforce-spend-limits";
+import type { TakeRequest } from "../jobs/take-request";
 import type { AppEnv } from "./app-env";
 import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "./http-error";

@@ -4,16 +4,17 @@ import { MAX_VARIATIONS } from "../../shared/generation";
 import { HttpError } from "../http/http-error";
 import type { GenerationsStore } from "../store/generations-store";
 import type { GenerationRow } from "../store/generation-row";
-import type { TakeRequest } from "./enforce-spend-limits";
+import type { TakeRequest } from "./take-request";
 
 /** Who asked for what: the author, the route and the validated body (stable key order). */
 export function requestFingerprint(author: string, route: string, body: unknown): string {
   return createHash("sha256").update(JSON.stringify([author, route, body])).digest("base64url");
 }
 
-// Each take of a keyed batch stores `batch:<key>:<n>`. The header's alphabet has no ':', so
-// these never collide with a single create's key.
-export const batchTakeKey = (key: string, n: number) => `batch:${key}:${n}`;
+// Each take of a keyed request stores `batch:<key>:<n>` (a single create is a batch of one).
+// The header's alphabet has no ':', so these never collide with the plain keys single
+// creates stored before.
+export const takeKey = (key: string, n: number) => `batch:${key}:${n}`;
 
 /**
  * The takes an earlier request with this key made, on either create route, when this request
@@ -27,7 +28,7 @@ export function earlierTakes(store: GenerationsStore, request: TakeRequest): Gen
   const single = store.findByIdempotencyKey(key);
   const rows: GenerationRow[] = single ? [single] : [];
   for (let n = 0; !single && n < MAX_VARIATIONS; n++) {
-    const row = store.findByIdempotencyKey(batchTakeKey(key, n));
+    const row = store.findByIdempotencyKey(takeKey(key, n));
     if (!row) break;
     rows.push(row);
   }

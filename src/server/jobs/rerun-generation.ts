@@ -2,10 +2,9 @@ import { ERROR_CODES } from "../../shared/api-error";
 import type { ImageRef } from "../../shared/generation";
 import { HttpError } from "../http/http-error";
 import type { GenerationRow } from "../store/generation-row";
-import type { TakeRequest } from "./enforce-spend-limits";
 import { freshSeed } from "./seeds";
-import type { SubmitDeps } from "./send-take";
-import { submitGeneration } from "./submit-generation";
+import { submitTakes, type SubmitDeps } from "./submit-takes";
+import type { TakeRequest } from "./take-request";
 
 function frameRef(url: string | null, uploadId: string | null): ImageRef | null {
   if (uploadId) return { uploadId };
@@ -13,10 +12,10 @@ function frameRef(url: string | null, uploadId: string | null): ImageRef | null 
 }
 
 /** A new take with the source's exact inputs: its seed ("same") or a different random one ("new"). */
-export function rerunGeneration(deps: SubmitDeps, source: GenerationRow, seed: "same" | "new", request: TakeRequest) {
+export async function rerunGeneration(deps: SubmitDeps, source: GenerationRow, seed: "same" | "new", request: TakeRequest) {
   const image = frameRef(source.image_url, source.image_upload_id);
   if (!image) throw new HttpError(ERROR_CODES.validation, "This take has no first frame on record, so it can't be re-run.", { status: 409 });
-  return submitGeneration(
+  const { rows, created } = await submitTakes(
     deps,
     {
       model: source.model,
@@ -28,5 +27,7 @@ export function rerunGeneration(deps: SubmitDeps, source: GenerationRow, seed: "
       seed: seed === "same" ? source.seed : freshSeed(source.seed),
     },
     { ...request, sourceId: source.id },
+    1,
   );
+  return { row: rows[0]!, created };
 }

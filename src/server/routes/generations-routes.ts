@@ -6,8 +6,7 @@ import { HttpError } from "../http/http-error";
 import type { AppEnv } from "../http/app-env";
 import { jsonBodyLimit, takeRequest, withRequestLog } from "../http/request-guards";
 import { parseCursor, parseOrThrow, readJsonBody } from "../http/validate";
-import { submitBatch } from "../jobs/submit-batch";
-import { submitGeneration, type SubmitDeps } from "../jobs/submit-generation";
+import { submitTakes, type SubmitDeps } from "../jobs/submit-takes";
 import { toGeneration } from "../store/generation-row";
 
 const listSchema = listQuerySchema.extend(generationFiltersSchema.shape);
@@ -38,12 +37,12 @@ export function generationsRoutes(deps: SubmitDeps) {
   return new Hono<AppEnv>()
     .post("/", jsonBodyLimit(), async (c) => {
       const input = parseOrThrow(createGenerationSchema, await readJsonBody(c.req.raw));
-      const { row, created } = await submitGeneration(withRequestLog(deps, c), input, takeRequest(c, input));
-      return c.json(toGeneration(row), created ? 201 : 200);
+      const { rows, created } = await submitTakes(withRequestLog(deps, c), input, takeRequest(c, input), 1);
+      return c.json(toGeneration(rows[0]!), created ? 201 : 200);
     })
     .post("/batch", jsonBodyLimit(), async (c) => {
       const input = parseOrThrow(createBatchSchema, await readJsonBody(c.req.raw));
-      const { rows, created } = await submitBatch(withRequestLog(deps, c), input, takeRequest(c, input));
+      const { rows, created } = await submitTakes(withRequestLog(deps, c), input, takeRequest(c, input), input.variations);
       return c.json({ items: rows.map(toGeneration) }, created ? 201 : 200);
     })
     .get("/", (c) => {

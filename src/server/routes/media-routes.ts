@@ -2,14 +2,13 @@ import { Hono } from "hono";
 import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "../http/http-error";
 import { attachmentHeader } from "../media/download-name";
-import type { MediaDir } from "../media/media-dir";
 import { serveFile } from "../media/serve-file";
-import type { GenerationsStore } from "../store/generations-store";
 import { rowDownloadName } from "../store/generation-row";
-import { thumbFileName, type UploadsStore } from "../store/uploads-store";
+import { thumbFileName } from "../store/uploads-store";
+import type { StudioDeps } from "../studio";
 
 /** Serves only files the store knows, looked up by id: no request path reaches the disk. */
-export function mediaRoutes(deps: { uploads: UploadsStore; store: GenerationsStore; media: MediaDir }) {
+export function mediaRoutes(deps: Pick<StudioDeps, "uploads" | "store" | "media">) {
   const gone = () => new HttpError(ERROR_CODES.notFound, "There is no such file in the studio.");
   const completed = (file: string, extension: string) => {
     if (!file.endsWith(extension)) throw gone();

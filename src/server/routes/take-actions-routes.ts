@@ -6,7 +6,7 @@ import type { AppEnv } from "../http/app-env";
 import { jsonBodyLimit, takeRequest, withRequestLog } from "../http/request-guards";
 import { parseOrThrow, readJsonBody } from "../http/validate";
 import { rerunGeneration } from "../jobs/rerun-generation";
-import type { SubmitDeps } from "../jobs/send-take";
+import type { SubmitDeps } from "../jobs/submit-takes";
 import { attachmentHeader } from "../media/download-name";
 import { toGeneration } from "../store/generation-row";
 import { deleteTake } from "../takes/delete-take";

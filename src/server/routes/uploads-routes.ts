@@ -9,13 +9,12 @@ import { jsonBodyLimit } from "../http/request-guards";
 import { parseCursor, parseOrThrow, readJsonBody } from "../http/validate";
 import { storeUpload } from "../images/store-upload";
 import { extractLastFrame } from "../media/extract-last-frame";
-import type { MediaDir } from "../media/media-dir";
-import type { GenerationsStore } from "../store/generations-store";
-import { toUpload, type UploadsStore } from "../store/uploads-store";
+import { toUpload } from "../store/uploads-store";
+import type { StudioDeps } from "../studio";
 
 const MB = 1024 * 1024;
 
-type Deps = { uploads: UploadsStore; media: MediaDir; store: GenerationsStore };
+type Deps = Pick<StudioDeps, "uploads" | "media" | "store">;
 
 export function uploadsRoutes(deps: Deps) {
   return new Hono<AppEnv>()

@@ -5,8 +5,8 @@ import { estimateQuerySchema } from "../../shared/usage";
 import type { AppEnv } from "../http/app-env";
 import { parseOrThrow } from "../http/validate";
 import { startOfUtcDay } from "../jobs/spend-limits";
-import type { Db } from "../db/database";
 import { createUsageQueries } from "../store/usage-queries";
+import type { StudioDeps } from "../studio";
 
 export const priceTableSchema = z.record(z.string(), z.record(z.string(), z.number().nonnegative()));
 export type PriceTable = z.infer<typeof priceTableSchema>;
@@ -24,7 +24,7 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-export function usageRoutes(deps: { db: Db; priceTable: PriceTable }) {
+export function usageRoutes(deps: Pick<StudioDeps, "db" | "priceTable">) {
   const queries = createUsageQueries(deps.db);
   return new Hono<AppEnv>()
     .get("/", (c) => {

@@ -2,9 +2,8 @@ import { readFileSync } from "node:fs";
 import { zipSync, type Zippable } from "fflate";
 import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "../http/http-error";
-import type { MediaDir } from "../media/media-dir";
 import { rowDownloadName, type GenerationRow } from "../store/generation-row";
-import type { UploadsStore } from "../store/uploads-store";
+import type { StudioDeps } from "../studio";
 import { frameZipName, takeManifest } from "./take-manifest";
 
 const stored = (bytes: Uint8Array): Zippable[string] => [bytes, { level: 0 }]; // already compressed
@@ -14,7 +13,7 @@ const stored = (bytes: Uint8Array): Zippable[string] => [bytes, { level: 0 }]; /
  * `take.json` and the input frames that were uploads. Built in memory (videos are a few MB),
  * so there is no temporary file to leak.
  */
-export function buildHandoff(deps: { uploads: UploadsStore; media: MediaDir }, row: GenerationRow | undefined, id: string) {
+export function buildHandoff(deps: Pick<StudioDeps, "uploads" | "media">, row: GenerationRow | undefined, id: string) {
   if (!row) throw new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
   if (row.status !== "completed" || !row.video_file) {
     throw new HttpError(ERROR_CODES.notCompleted, `This take is ${row.status}; only a completed take can be handed off.`);

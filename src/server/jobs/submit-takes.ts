@@ -1,0 +1,82 @@
+import { ERROR_CODES } from "../../shared/api-error";
+import type { CreateGenerationRequest } from "../../shared/generation";
+import { upstreamRefusal } from "../http/http-error";
+import type { NewGeneration } from "../store/generations-store";
+import type { GenerationRow } from "../store/generation-row";
+import type { StudioDeps } from "../studio";
+import { enforceSpendLimits } from "./enforce-spend-limits";
+import { earlierTakes, takeKey } from "./idempotent-replay";
+import { batchSeeds } from "./seeds";
+import { sendTake } from "./send-take";
+import type { TakeRequest } from "./take-request";
+import { upstreamFrames } from "./upstream-frames";
+
+export type SubmitDeps = Pick<StudioDeps, "store" | "uploads" | "media" | "client" | "runner" | "provider" | "deadlineMs" | "log" | "limits">;
+
+const NOT_SENT = "Not sent: an earlier take of this batch was refused, so this one never left the studio (nothing was charged). Retry it when the problem is solved.";
+
+/** The records of `count` takes of one request: the same settings, each its own seed and repeat key. */
+function takeRecords(deps: SubmitDeps, input: CreateGenerationRequest, request: TakeRequest, count: number): NewGeneration[] {
+  const { idempotencyKey, fingerprint, author, sourceId = null } = request;
+  const deadlineAt = Date.now() + deps.deadlineMs;
+  // Seeds are always chosen here, so each take records the seed it was actually made with.
+  return batchSeeds(input.seed, count).map((seed, n) => ({
+    model: input.model,
+    prompt: input.prompt,
+    ratio: input.ratio,
+    duration: input.duration,
+    image: input.image!, // the schema guarantees it
+    lastImage: input.lastImage ?? null,
+    provider: deps.provider,
+    seed,
+    idempotencyKey: idempotencyKey ? takeKey(idempotencyKey, n) : null,
+    idempotencyFingerprint: fingerprint,
+    author,
+    sourceId,
+    deadlineAt,
+  }));
+}
+
+/**
+ * `count` takes of the same settings (one for a single create or a re-run), each its own
+ * generation. All are recorded in one transaction before the first create is sent; the
+ * creates go one at a time, and a refusal stops the rest, which fail unsent: the same key,
+ * credit, rate or input problem would meet them too. Returns the takes and whether this
+ * call made them (false: the Idempotency-Key was seen before).
+ */
+export async function submitTakes(
+  deps: SubmitDeps,
+  input: CreateGenerationRequest,
+  request: TakeRequest,
+  count: number,
+): Promise<{ rows: GenerationRow[]; created: boolean }> {
+  const earlier = earlierTakes(deps.store, request);
+  if (earlier.length) return { rows: earlier, created: false };
+  const frames = await upstreamFrames(deps, input.image!, input.lastImage);
+
+  let rows: GenerationRow[];
+  try {
+    // No await between the check and the insert: two racing submits can't both take the last slot.
+    enforceSpendLimits(deps, request.author, count);
+    rows = deps.store.createMany(takeRecords(deps, input, request, count));
+  } catch (error) {
+    // Two racing requests with one key: the loser answers with the winner's takes.
+    const winner = earlierTakes(deps.store, request);
+    if (winner.length) return { rows: winner, created: false };
+    throw error;
+  }
+
+  const done: GenerationRow[] = [];
+  for (const [n, row] of rows.entries()) {
+    const sent = await sendTake(deps, row, frames);
+    done.push(sent.row);
+    if (!sent.error) continue;
+    for (const rest of rows.slice(n + 1)) {
+      done.push(deps.store.markFailed(rest.id, { code: ERROR_CODES.notSent, message: NOT_SENT, detail: sent.error.message }));
+    }
+    // Nothing reached the provider: answer like a single create, so the form can say why.
+    if (n === 0) throw upstreamRefusal(sent.error);
+    break;
+  }
+  return { rows: done, created: true };
+}
