@@ -142,8 +142,8 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     priceTable: parsePriceTable(env.PRICE_TABLE),
     limits,
   });
-  sweepOrphans(media, store, log);
-  runner.start();
+  await sweepOrphans(media, store, log);
+  await runner.start();
 
   // Handlers in flight: a create waiting on the upstream must get to record its upstream id
   // before the database closes, even after its client has gone.

@@ -18,7 +18,7 @@ export async function storeUpload(
   author: string,
 ): Promise<{ row: UploadRow; created: boolean }> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const existing = uploads.findByHash(sha256);
+  const existing = await uploads.findByHash(sha256);
   if (existing) return { row: existing, created: false };
 
   const image = await inspectImage(bytes);
@@ -29,7 +29,7 @@ export async function storeUpload(
   media.writeAtomic("uploads", upstreamFileName, image.upstream.bytes);
   media.writeAtomic("uploads", thumbFileName(id), image.thumb);
   try {
-    const row = uploads.insert({
+    const row = await uploads.insert({
       id,
       sha256,
       content_type: image.contentType,
@@ -48,7 +48,7 @@ export async function storeUpload(
     media.remove(media.path("uploads", fileName));
     media.remove(media.path("uploads", upstreamFileName));
     media.remove(media.path("uploads", thumbFileName(id)));
-    const raced = uploads.findByHash(sha256);
+    const raced = await uploads.findByHash(sha256);
     if (raced) return { row: raced, created: false };
     throw error;
   }

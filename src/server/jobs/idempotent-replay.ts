@@ -3,7 +3,7 @@ import { ERROR_CODES } from "../../shared/api-error";
 import { MAX_VARIATIONS } from "../../shared/generation";
 import { HttpError } from "../http/http-error";
 import type { GenerationsStore } from "../store/generations-store";
-import type { GenerationRow } from "../store/generation-row";
+import type { Take } from "../takes/take";
 import type { TakeRequest } from "./take-request";
 
 /** Who asked for what: the author, the route and the validated body (stable key order). */
@@ -22,19 +22,19 @@ export const takeKey = (key: string, n: number) => `batch:${key}:${n}`;
  * route or from another person is refused: answering it with the first request's takes would
  * show someone a take they did not ask for, and making new ones could charge twice.
  */
-export function earlierTakes(store: GenerationsStore, request: TakeRequest): GenerationRow[] {
+export async function earlierTakes(store: GenerationsStore, request: TakeRequest): Promise<Take[]> {
   const key = request.idempotencyKey;
   if (!key) return [];
-  const single = store.findByIdempotencyKey(key);
-  const rows: GenerationRow[] = single ? [single] : [];
+  const single = await store.findByIdempotencyKey(key);
+  const takes: Take[] = single ? [single] : [];
   for (let n = 0; !single && n < MAX_VARIATIONS; n++) {
-    const row = store.findByIdempotencyKey(takeKey(key, n));
-    if (!row) break;
-    rows.push(row);
+    const take = await store.findByIdempotencyKey(takeKey(key, n));
+    if (!take) break;
+    takes.push(take);
   }
-  const first = rows[0];
-  // Rows made before keys were bound have no fingerprint: they replay as they always did.
-  if (!first?.idempotency_fingerprint || first.idempotency_fingerprint === request.fingerprint) return rows;
+  const first = takes[0];
+  // Takes made before keys were bound have no fingerprint: they replay as they always did.
+  if (!first?.idempotencyFingerprint || first.idempotencyFingerprint === request.fingerprint) return takes;
   throw new HttpError(
     ERROR_CODES.idempotencyKeyReused,
     "This Idempotency-Key was already used for a different request. Send a new key with each new submit.",

@@ -1,6 +1,6 @@
 import { ERROR_CODES } from "../../shared/api-error";
-import type { GenerationRow } from "../store/generation-row";
 import type { StudioDeps } from "../studio";
+import type { Take } from "../takes/take";
 import { describeTaskFailure } from "../upstream/failure-messages";
 import { UpstreamError } from "../upstream/upstream-error";
 import { createVerdict, outcomeUnknown } from "./create-verdict";
@@ -14,20 +14,20 @@ import type { UpstreamFrames } from "./upstream-frames";
  */
 export async function sendTake(
   deps: Pick<StudioDeps, "store" | "client" | "runner" | "log">,
-  row: GenerationRow,
+  row: Take,
   frames: UpstreamFrames,
-): Promise<{ row: GenerationRow; error: UpstreamError | null }> {
+): Promise<{ row: Take; error: UpstreamError | null }> {
   try {
     const reply = await createWithRetry(deps, row, frames);
     // Logged first: should the write below fail, the paid job's id is still on record.
     deps.log.info({ generationId: row.id, upstreamId: reply.id, model: row.model }, "generation submitted");
-    const accepted = deps.store.markAccepted(row.id, reply.id, reply.rawStatus ?? "queued", reply.tokensUsed);
+    const accepted = await deps.store.markAccepted(row.id, reply.id, reply.rawStatus ?? "queued", reply.tokensUsed);
     if (reply.state === "failed") {
       const failure = describeTaskFailure(reply.failure ?? { reason: null, message: String(reply.rawStatus) });
-      deps.store.update(row.id, { finished_at: Date.now() });
-      return { row: deps.store.markFailed(row.id, { ...failure, detail: reply.failure?.message ?? null }), error: null };
+      await deps.store.update(row.id, { finishedAt: Date.now() });
+      return { row: await deps.store.markFailed(row.id, { ...failure, detail: reply.failure?.message ?? null }), error: null };
     }
-    deps.runner.track(row.id, reply.state === "completed" ? 0 : undefined);
+    await deps.runner.track(row.id, reply.state === "completed" ? 0 : undefined);
     return { row: accepted, error: null };
   } catch (error) {
     const raw =
@@ -38,7 +38,7 @@ export async function sendTake(
     // The provider's own words are the take's detail; a socket's low-level reason (addresses,
     // ports) is for the operator's log only.
     const detail = upstream.kind === "http" ? upstream.detail : null;
-    const failed = deps.store.markFailed(row.id, { code: upstream.code, message: upstream.message, detail });
+    const failed = await deps.store.markFailed(row.id, { code: upstream.code, message: upstream.message, detail });
     deps.log.warn({ generationId: row.id, code: upstream.code, status: upstream.httpStatus, reason: upstream.detail }, "create refused upstream");
     return { row: failed, error: upstream };
   }

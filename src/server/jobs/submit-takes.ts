@@ -2,9 +2,9 @@ import { ERROR_CODES } from "../../shared/api-error";
 import type { CreateGenerationRequest } from "../../shared/generation";
 import { upstreamRefusal } from "../http/http-error";
 import type { NewGeneration } from "../store/generations-store";
-import type { GenerationRow } from "../store/generation-row";
 import type { StudioDeps } from "../studio";
-import { enforceSpendLimits } from "./enforce-spend-limits";
+import type { Take } from "../takes/take";
+import { withinSpendLimits } from "./enforce-spend-limits";
 import { earlierTakes, takeKey } from "./idempotent-replay";
 import { batchSeeds } from "./seeds";
 import { sendTake } from "./send-take";
@@ -49,34 +49,32 @@ export async function submitTakes(
   input: CreateGenerationRequest,
   request: TakeRequest,
   count: number,
-): Promise<{ rows: GenerationRow[]; created: boolean }> {
-  const earlier = earlierTakes(deps.store, request);
-  if (earlier.length) return { rows: earlier, created: false };
+): Promise<{ takes: Take[]; created: boolean }> {
+  const earlier = await earlierTakes(deps.store, request);
+  if (earlier.length) return { takes: earlier, created: false };
   const frames = await upstreamFrames(deps, input.image!, input.lastImage);
 
-  let rows: GenerationRow[];
+  let takes: Take[];
   try {
-    // No await between the check and the insert: two racing submits can't both take the last slot.
-    enforceSpendLimits(deps, request.author, count);
-    rows = deps.store.createMany(takeRecords(deps, input, request, count));
+    takes = await deps.store.createTakes(takeRecords(deps, input, request, count), withinSpendLimits(deps.limits, request.author, count));
   } catch (error) {
     // Two racing requests with one key: the loser answers with the winner's takes.
-    const winner = earlierTakes(deps.store, request);
-    if (winner.length) return { rows: winner, created: false };
+    const winner = await earlierTakes(deps.store, request);
+    if (winner.length) return { takes: winner, created: false };
     throw error;
   }
 
-  const done: GenerationRow[] = [];
-  for (const [n, row] of rows.entries()) {
-    const sent = await sendTake(deps, row, frames);
+  const done: Take[] = [];
+  for (const [n, take] of takes.entries()) {
+    const sent = await sendTake(deps, take, frames);
     done.push(sent.row);
     if (!sent.error) continue;
-    for (const rest of rows.slice(n + 1)) {
-      done.push(deps.store.markFailed(rest.id, { code: ERROR_CODES.notSent, message: NOT_SENT, detail: sent.error.message }));
+    for (const rest of takes.slice(n + 1)) {
+      done.push(await deps.store.markFailed(rest.id, { code: ERROR_CODES.notSent, message: NOT_SENT, detail: sent.error.message }));
     }
     // Nothing reached the provider: answer like a single create, so the form can say why.
     if (n === 0) throw upstreamRefusal(sent.error);
     break;
   }
-  return { rows: done, created: true };
+  return { takes: done, created: true };
 }

@@ -11,7 +11,7 @@ type Deps = Pick<StudioDeps, "uploads" | "media">;
 
 async function upstreamImage(deps: Deps, ref: ImageRef, field: string): Promise<string> {
   if ("url" in ref) return ref.url;
-  const upload = deps.uploads.get(ref.uploadId);
+  const upload = await deps.uploads.get(ref.uploadId);
   if (!upload) {
     const message = "This upload is not in the studio (unknown id). Upload the image again.";
     throw new HttpError(ERROR_CODES.validation, message, { status: 422, fields: { [field]: message } });

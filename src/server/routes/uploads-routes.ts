@@ -47,28 +47,28 @@ export function uploadsRoutes(deps: Deps) {
         return c.json(toUpload(row), created ? 201 : 200);
       },
     )
-    .get("/", (c) => {
+    .get("/", async (c) => {
       const query = parseOrThrow(listQuerySchema, c.req.query());
-      const page = deps.uploads.list(query.limit, parseCursor(query.cursor));
+      const page = await deps.uploads.list(query.limit, parseCursor(query.cursor));
       return c.json({ items: page.rows.map(toUpload), nextCursor: page.nextCursor === null ? null : String(page.nextCursor) });
     })
-    .get("/:id", (c) => {
-      const row = deps.uploads.get(c.req.param("id"));
+    .get("/:id", async (c) => {
+      const row = await deps.uploads.get(c.req.param("id"));
       if (!row) throw new HttpError(ERROR_CODES.notFound, "There is no such image in the studio's library.");
       return c.json(toUpload(row));
     })
     .post("/from-video", jsonBodyLimit(4096), async (c) => {
       const { generationId } = parseOrThrow(lastFrameRequestSchema, await readJsonBody(c.req.raw));
-      const take = deps.store.get(generationId);
+      const take = await deps.store.get(generationId);
       if (!take) {
         throw new HttpError(ERROR_CODES.notFound, `There is no take with id "${generationId}".`, { fields: { generationId: "Pick a take from the gallery." } });
       }
-      if (take.status !== "completed" || !take.video_file) {
+      if (take.status !== "completed" || !take.video) {
         throw new HttpError(ERROR_CODES.notCompleted, "This take has no saved video yet: wait until it is completed.", {
           fields: { generationId: "Pick a completed take." },
         });
       }
-      const frame = await extractLastFrame(deps.media.path("videos", take.video_file), deps.media.tempPath());
+      const frame = await extractLastFrame(deps.media.path("videos", take.video.file), deps.media.tempPath());
       const { row, created } = await storeUpload(deps.uploads, deps.media, frame, `last-frame-${take.id}.png`, c.get("user").name);
       return c.json(toUpload(row), created ? 201 : 200);
     });

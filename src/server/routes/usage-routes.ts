@@ -27,18 +27,20 @@ const median = (values: number[]) => {
 export function usageRoutes(deps: Pick<StudioDeps, "db" | "priceTable">) {
   const queries = createUsageQueries(deps.db);
   return new Hono<AppEnv>()
-    .get("/", (c) => {
+    .get("/", async (c) => {
       const starts = periodStarts(Date.now());
-      const periods = (["today", "week", "month"] as const).map((period) => ({
-        period,
-        since: new Date(starts[period]).toISOString(),
-        ...queries.since(starts[period]),
-      }));
+      const periods = await Promise.all(
+        (["today", "week", "month"] as const).map(async (period) => ({
+          period,
+          since: new Date(starts[period]).toISOString(),
+          ...(await queries.since(starts[period])),
+        })),
+      );
       return c.json({ periods } satisfies Usage);
     })
-    .get("/estimate", (c) => {
+    .get("/estimate", async (c) => {
       const { model, duration, variations } = parseOrThrow(estimateQuerySchema, c.req.query());
-      const learned = queries.recentUsage(model, duration);
+      const learned = await queries.recentUsage(model, duration);
       const listed = deps.priceTable[model]?.[String(duration)];
       const perTake = learned.length ? median(learned) : (listed ?? null);
       const basis = learned.length ? "learned" : listed !== undefined ? "price_table" : "unknown";

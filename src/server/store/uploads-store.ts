@@ -33,16 +33,16 @@ export function createUploadsStore(db: Db) {
   );
 
   return {
-    get: (id: string) => byId.get(id),
+    get: async (id: string) => byId.get(id),
     /** Newest first, keyset-paged on rowid. */
-    list(limit: number, cursor: number | null): { rows: UploadRow[]; nextCursor: number | null } {
+    async list(limit: number, cursor: number | null): Promise<{ rows: UploadRow[]; nextCursor: number | null }> {
       const rows = cursor === null ? pageFirst.all(limit + 1) : pageAfter.all(cursor, limit + 1);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return { rows: page, nextCursor: rows.length > limit && last ? last.rowid : null };
     },
-    findByHash: (sha256: string) => byHash.get(sha256),
-    insert(row: UploadRow): UploadRow {
+    findByHash: async (sha256: string) => byHash.get(sha256),
+    async insert(row: UploadRow): Promise<UploadRow> {
       insert.run(row);
       return row;
     },
