@@ -40,7 +40,7 @@ async function hammer(url: string, name: string, path: string | string[]): Promi
 /** A second BFF over a database of 5,000 settled takes (written through the store before it starts), no static files. */
 export async function measureThroughput(upstream: BenchUpstream, dataDir: string): Promise<ThroughputFigures> {
   mkdirSync(dataDir, { recursive: true });
-  const ids = seedTakes(dataDir, seeds());
+  const ids = await seedTakes(dataDir, seeds());
   const studio = await startBenchStudio(upstream, { dataDir, staticDir: "", pollIntervalMs: 5000 });
   const sampler = sampleRss(studio.pid, 100);
   try {

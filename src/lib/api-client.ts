@@ -1,5 +1,14 @@
 import type { z } from "zod";
-import { apiErrorSchema } from "@/shared/api-error";
+import { apiErrorSchema, type ErrorCode } from "@/shared/api-error";
+
+/** Failures the page names itself, when no BFF answer says what went wrong. */
+const CLIENT_ERROR_CODES = {
+  unreachable: "network_error",
+  unexpectedResponse: "unexpected_response",
+  serverFailed: "server_error",
+  refused: "unexpected_error",
+} as const;
+type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[keyof typeof CLIENT_ERROR_CODES];
 
 export const UNREACHABLE_MESSAGE = "Can't reach the Dailies server. Check that it is running.";
 
@@ -7,10 +16,10 @@ export const UNREACHABLE_MESSAGE = "Can't reach the Dailies server. Check that i
 export class ApiError extends Error {
   override readonly name = "ApiError";
   readonly status: number;
-  readonly code: string;
+  readonly code: ErrorCode | ClientErrorCode;
   readonly fields: Record<string, string>;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(status: number, code: ErrorCode | ClientErrorCode, message: string, fields: Record<string, string> = {}) {
     super(message);
     this.status = status;
     this.code = code;
@@ -43,7 +52,7 @@ export async function apiFetch<T>(path: string, { schema, method = "GET", body, 
     response = await fetch(path, { method, headers, body: payload, signal });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError(0, "network_error", UNREACHABLE_MESSAGE);
+    throw new ApiError(0, CLIENT_ERROR_CODES.unreachable, UNREACHABLE_MESSAGE);
   }
 
   const json: unknown = await response.json().catch(() => undefined);
@@ -94,7 +103,7 @@ export function uploadWithProgress<T>(path: string, file: File, { schema, onProg
           reject(error);
         }
       });
-    xhr.onerror = () => settle(() => reject(new ApiError(0, "network_error", UNREACHABLE_MESSAGE)));
+    xhr.onerror = () => settle(() => reject(new ApiError(0, CLIENT_ERROR_CODES.unreachable, UNREACHABLE_MESSAGE)));
     xhr.onabort = () => settle(() => reject(new UploadCancelledError()));
     signal?.addEventListener("abort", abort, { once: true });
     const form = new FormData();
@@ -117,7 +126,7 @@ function readAnswer<T>(status: number, json: unknown, schema: z.ZodType<T>): T {
   if (!parsed.success) {
     throw new ApiError(
       status,
-      "unexpected_response",
+      CLIENT_ERROR_CODES.unexpectedResponse,
       "The server sent an answer this page doesn't understand. Reload the page; if it keeps happening, the app and server are out of step.",
     );
   }
@@ -131,7 +140,7 @@ function toApiError(status: number, json: unknown): ApiError {
     return new ApiError(status, code, message, fields);
   }
   if (status >= 500) {
-    return new ApiError(status, "server_error", `The Dailies server failed (HTTP ${status}). Try again in a moment.`);
+    return new ApiError(status, CLIENT_ERROR_CODES.serverFailed, `The Dailies server failed (HTTP ${status}). Try again in a moment.`);
   }
-  return new ApiError(status, "unexpected_error", `The request was refused (HTTP ${status}).`);
+  return new ApiError(status, CLIENT_ERROR_CODES.refused, `The request was refused (HTTP ${status}).`);
 }

@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import type { DefaultOptions, Query } from "@tanstack/react-query";
+import { ERROR_CODES } from "@/shared/api-error";
 import { ApiError } from "./api-client";
 
 const STUDIO_DEFAULTS: DefaultOptions = {
@@ -16,7 +17,7 @@ export const SESSION_META = { session: true } as const;
 const isSessionQuery = (query: Pick<Query, "meta">) => query.meta?.["session"] === true;
 
 export function isUnauthenticated(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 401 && error.code === "unauthenticated";
+  return error instanceof ApiError && error.status === 401 && error.code === ERROR_CODES.unauthenticated;
 }
 
 /**

@@ -4,37 +4,22 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Logger } from "pino";
 import { ERROR_CODES } from "../shared/api-error";
 import { MODEL_LIST } from "../shared/models";
 import { createAuthLayer } from "./auth/auth-layer";
-import type { AuthConfig } from "./auth/auth-config";
 import type { AppEnv } from "./http/app-env";
 import { HttpError } from "./http/http-error";
-import { knownHostsOnly, sameOriginWrites, type AllowedOrigins } from "./http/origin-guards";
+import { knownHostsOnly, sameOriginWrites } from "./http/origin-guards";
 import { requestLog } from "./http/request-log";
 import { openApiRoute } from "./openapi/openapi-route";
-import { usageRoutes, type PriceTable } from "./routes/usage-routes";
-import type { Db } from "./db/database";
-import type { SubmitDeps } from "./jobs/submit-generation";
+import { usageRoutes } from "./routes/usage-routes";
 import { generationsRoutes } from "./routes/generations-routes";
 import { mediaRoutes } from "./routes/media-routes";
 import { takeActionsRoutes } from "./routes/take-actions-routes";
 import { uploadsRoutes } from "./routes/uploads-routes";
+import type { StudioDeps } from "./studio";
 
-export type AppDeps = SubmitDeps & {
-  staticDir: string | null;
-  log: Logger;
-  auth: AuthConfig;
-  /** The Host and Origin values this studio answers to (its port is added once it listens). */
-  origins: AllowedOrigins;
-  db: Db;
-  priceTable: PriceTable;
-  /** Session clock; tests move it forward. */
-  now?: () => number;
-};
-
-export function createApp(deps: AppDeps) {
+export function createApp(deps: StudioDeps) {
   const app = new Hono<AppEnv>();
   const auth = createAuthLayer(deps.auth, { db: deps.db, ...(deps.now ? { now: deps.now } : {}) });
 
@@ -76,7 +61,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/generations", takeActionsRoutes(deps));
   app.route("/media", mediaRoutes(deps));
   app.all("/api/*", (c) => {
-    throw new HttpError(404, ERROR_CODES.notFound, `No API route for ${c.req.method} ${c.req.path}.`);
+    throw new HttpError(ERROR_CODES.notFound, `No API route for ${c.req.method} ${c.req.path}.`);
   });
 
   if (deps.staticDir) {
@@ -99,7 +84,7 @@ export function createApp(deps: AppDeps) {
     if (error instanceof HttpError) return c.json(error.toBody(), error.status);
     // Hono's own (body limits, bad requests): the same envelope, never a 500.
     if (error instanceof HTTPException) {
-      return c.json({ error: { code: error.status === 413 ? ERROR_CODES.payloadTooLarge : "bad_request", message: error.message || "The request was refused." } }, error.status);
+      return c.json({ error: { code: error.status === 413 ? ERROR_CODES.payloadTooLarge : ERROR_CODES.badRequest, message: error.message || "The request was refused." } }, error.status);
     }
     (c.get("log") ?? deps.log).error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), path: c.req.path }, "unhandled error");
     return c.json({ error: { code: ERROR_CODES.internal, message: "Something went wrong on the server. Try again; if it persists, tell the operator." } }, 500);

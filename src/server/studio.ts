@@ -8,20 +8,21 @@ import { parseFaultsJson } from "../simulator/faults-config";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { createApp } from "./app";
 import { prepareDataDir } from "./data-dir";
-import { openDatabase } from "./db/database";
+import { openDatabase, type Db } from "./db/database";
 import type { Env } from "./env";
 import { LIMIT_SETTING, resolveSpendLimits } from "./jobs/default-limits";
-import { createJobRunner } from "./jobs/job-runner";
+import { createJobRunner, type JobRunner } from "./jobs/job-runner";
+import type { SpendLimits } from "./jobs/spend-limits";
 import { chooseFfmpeg } from "./media/ffmpeg";
 import { cleanLegacyUploads } from "./images/clean-stored-upload";
 import { decodeSlots } from "./images/decode-slots";
-import { createMediaDir } from "./media/media-dir";
+import { createMediaDir, type MediaDir } from "./media/media-dir";
 import { sweepOrphans } from "./media/sweep-orphans";
-import { createGenerationsStore } from "./store/generations-store";
-import { createUploadsStore } from "./store/uploads-store";
-import { createAimlapiClient } from "./upstream/aimlapi-client";
-import { loadAuthConfig } from "./auth/auth-config";
-import { createAllowedOrigins } from "./http/origin-guards";
+import { createGenerationsStore, type GenerationsStore } from "./store/generations-store";
+import { createUploadsStore, type UploadsStore } from "./store/uploads-store";
+import { createAimlapiClient, type UpstreamClient } from "./upstream/aimlapi-client";
+import { loadAuthConfig, type AuthConfig } from "./auth/auth-config";
+import { createAllowedOrigins, type AllowedOrigins } from "./http/origin-guards";
 import { priceTableSchema, type PriceTable } from "./routes/usage-routes";
 
 function parsePriceTable(raw: string): PriceTable {
@@ -33,12 +34,34 @@ function parsePriceTable(raw: string): PriceTable {
   }
 }
 
+/** Everything the app's parts need, made once here; each part picks what it uses. */
+export type StudioDeps = {
+  store: GenerationsStore;
+  uploads: UploadsStore;
+  media: MediaDir;
+  client: UpstreamClient;
+  runner: JobRunner;
+  provider: Provider;
+  /** How long a take may run before it is given up on. */
+  deadlineMs: number;
+  log: Logger;
+  limits: SpendLimits;
+  staticDir: string | null;
+  auth: AuthConfig;
+  /** The Host and Origin values this studio answers to (its port is added once it listens). */
+  origins: AllowedOrigins;
+  db: Db;
+  priceTable: PriceTable;
+  /** Session clock; tests move it forward. */
+  now?: () => number;
+};
+
 export type Studio = {
   url: string;
   provider: Provider;
   simulator: Simulator | null;
   app: ReturnType<typeof createApp>;
-  runner: ReturnType<typeof createJobRunner>;
+  runner: JobRunner;
   close(): Promise<void>;
 };
 
@@ -121,10 +144,10 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     priceTable: parsePriceTable(env.PRICE_TABLE),
     limits,
   });
-  sweepOrphans(media, store, log);
+  await sweepOrphans(media, store, log);
   decodeSlots.setLimit(env.IMAGE_DECODE_CONCURRENCY, env.IMAGE_DECODE_BUDGET_MP);
   void cleanLegacyUploads({ uploads, media }, log, () => db.open);
-  runner.start();
+  await runner.start();
 
   // Handlers in flight: a create waiting on the upstream must get to record its upstream id
   // before the database closes, even after its client has gone.

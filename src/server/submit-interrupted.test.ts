@@ -68,7 +68,7 @@ it("a BFF killed with kill -9 while the upstream holds its create open fails the
 it("a studio that starts on a database holding a half-sent take fails it as submit_interrupted and sends nothing", async () => {
   const fake = await startFakeUpstream(() => ({ status: 201, json: { id: "up-never", status: "queued" } }));
   const studioDir = mkdtempSync(join(tmpdir(), "dailies-half-sent-"));
-  const [id] = seedTakes(studioDir, [{ status: "sending", prompt: "half sent" }]);
+  const [id] = await seedTakes(studioDir, [{ status: "sending", prompt: "half sent" }]);
   const studio = await startHarness({ AIMLAPI_KEY: KEY, AIMLAPI_BASE_URL: fake.url }, studioDir);
   try {
     const take = generationSchema.parse(await (await fetch(`${studio.url}/api/generations/${id}`)).json());

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorCodeSchema } from "./api-error";
 import { imageUrlSchema } from "./image-url";
 import { SEED_MAX } from "./limits";
 import { MODEL_IDS, MODELS } from "./models";
@@ -132,7 +133,7 @@ export const generationSchema = z.object({
     .nullable(),
   error: z
     .object({
-      code: z.string(),
+      code: errorCodeSchema,
       message: z.string(),
       /** The provider's raw text, for the detail view only. */
       detail: z.string().nullable(),

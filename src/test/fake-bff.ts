@@ -1,5 +1,6 @@
 import { vi } from "vitest";
 import { MODEL_LIST } from "@/shared/models";
+import type { ErrorCode } from "@/shared/api-error";
 import type { Generation } from "@/shared/generation";
 import type { Upload } from "@/shared/api";
 import type { Usage } from "@/shared/usage";
@@ -11,7 +12,7 @@ export function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 }
 
-export function apiError(status: number, code: string, message: string, fields?: Record<string, string>): Response {
+export function apiError(status: number, code: ErrorCode, message: string, fields?: Record<string, string>): Response {
   return json(status, { error: { code, message, ...(fields ? { fields } : {}) } });
 }
 

@@ -54,8 +54,8 @@ export function createAuthLayer(config: AuthConfig, deps: AuthDeps) {
     const guarded = path.startsWith("/api/") || path.startsWith("/media/");
     if (!guarded || open) return next();
     const { user, refused } = await identify(c);
-    if (refused) throw new HttpError(400, ERROR_CODES.badProxyHeader, refused);
-    if (!user) throw new HttpError(401, ERROR_CODES.unauthenticated, "Sign in to use the studio.");
+    if (refused) throw new HttpError(ERROR_CODES.badProxyHeader, refused);
+    if (!user) throw new HttpError(ERROR_CODES.unauthenticated, "Sign in to use the studio.");
     c.set("user", user);
     return next();
   };

@@ -32,9 +32,9 @@ function isHttps(c: Context, config: AuthConfig): boolean {
 function refusal(c: Context, { reason, retryAfterMs }: Refusal): HttpError {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   c.header("retry-after", String(seconds));
-  if (reason === "locked") return new HttpError(429, ERROR_CODES.tooManyAttempts, `Too many wrong passwords from here. Try again in ${seconds} s.`);
-  if (reason === "in-flight") return new HttpError(429, ERROR_CODES.tooManyAttempts, `A sign-in from here is already being checked. Try again in ${seconds} s.`);
-  return new HttpError(503, ERROR_CODES.signInBusy, `The studio is checking too many sign-ins right now. Try again in ${seconds} s.`);
+  if (reason === "locked") return new HttpError(ERROR_CODES.tooManyAttempts, `Too many wrong passwords from here. Try again in ${seconds} s.`);
+  if (reason === "in-flight") return new HttpError(ERROR_CODES.tooManyAttempts, `A sign-in from here is already being checked. Try again in ${seconds} s.`);
+  return new HttpError(ERROR_CODES.signInBusy, `The studio is checking too many sign-ins right now. Try again in ${seconds} s.`);
 }
 
 /** `GET/POST/DELETE /api/session` and `DELETE /api/session/all`. */
@@ -42,7 +42,7 @@ export function sessionRoutes({ config, sessions, toUser, resolveUser, now }: De
   const throttle = createSignInThrottle(now ? { now } : {});
   const verifyGate = createVerifyGate();
   const noSessions = () =>
-    new HttpError(409, ERROR_CODES.noSignIn, config.mode === "proxy" ? "Sign in (and out) through the studio's sign-in proxy." : "This studio needs no sign-in.");
+    new HttpError(ERROR_CODES.noSignIn, config.mode === "proxy" ? "Sign in (and out) through the studio's sign-in proxy." : "This studio needs no sign-in.");
 
   return new Hono<AppEnv>()
     .get("/", async (c) => c.json({ mode: config.mode, user: await resolveUser(c) }))
@@ -68,7 +68,7 @@ export function sessionRoutes({ config, sessions, toUser, resolveUser, now }: De
         }
         if (!right) {
           attempt.fail();
-          throw new HttpError(401, ERROR_CODES.wrongPassword, "That is not the studio password.", { password: "That is not the studio password." });
+          throw new HttpError(ERROR_CODES.wrongPassword, "That is not the studio password.", { fields: { password: "That is not the studio password." } });
         }
         attempt.succeed();
         const id = await sessions.create(input.name);
@@ -93,7 +93,7 @@ export function sessionRoutes({ config, sessions, toUser, resolveUser, now }: De
     .delete("/all", async (c) => {
       if (!sessions) throw noSessions();
       const user = c.get("user");
-      if (!user.isAdmin) throw new HttpError(403, ERROR_CODES.forbidden, "Only an admin can sign everyone out.");
+      if (!user.isAdmin) throw new HttpError(ERROR_CODES.forbidden, "Only an admin can sign everyone out.");
       const signedOut = await sessions.endAll();
       deleteCookie(c, SESSION_COOKIE, { path: "/", secure: isHttps(c, config) });
       return c.json({ signedOut });

@@ -1,18 +1,35 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { errorSpec, type ErrorCode } from "../../shared/api-error";
+import type { UpstreamError } from "../upstream/upstream-error";
+
+type Options = {
+  /** Defaults to the code's status in the table (500 for a code that only fails takes). */
+  status?: ContentfulStatusCode;
+  fields?: Record<string, string>;
+};
 
 /** An error the BFF answers with as `{"error": {"code", "message", "fields"?}}`. */
 export class HttpError extends Error {
+  readonly status: ContentfulStatusCode;
+  readonly fields: Record<string, string> | undefined;
+
   constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
-    readonly fields?: Record<string, string>,
+    options: Options = {},
   ) {
     super(message);
     this.name = "HttpError";
+    this.status = options.status ?? errorSpec(code).status ?? 500;
+    this.fields = options.fields;
   }
 
   toBody() {
     return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
   }
+}
+
+/** A create the upstream refused, as the request's answer. */
+export function upstreamRefusal(error: UpstreamError): HttpError {
+  return new HttpError(error.code, error.message, { status: error.responseStatus });
 }

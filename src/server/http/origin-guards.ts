@@ -59,7 +59,6 @@ export function knownHostsOnly(allowed: AllowedOrigins): MiddlewareHandler {
     const host = c.req.header("host") ?? new URL(c.req.url).host;
     if (!allowed.hostAllowed(host)) {
       throw new HttpError(
-        421,
         ERROR_CODES.misdirected,
         `This studio does not answer to "${host.slice(0, 100)}". Open it at ${allowed.describe()}; the operator adds other addresses with PUBLIC_ORIGIN.`,
       );
@@ -80,7 +79,7 @@ export function sameOriginWrites(allowed: AllowedOrigins): MiddlewareHandler {
     const origin = c.req.header("origin");
     const crossSite = site !== undefined && site !== "same-origin" && site !== "none";
     if (crossSite || (origin !== undefined && !allowed.originAllowed(origin))) {
-      throw new HttpError(403, ERROR_CODES.crossSite, "Cross-site requests can't change the studio. Use Dailies itself.");
+      throw new HttpError(ERROR_CODES.crossSite, "Cross-site requests can't change the studio. Use Dailies itself.");
     }
     return next();
   };

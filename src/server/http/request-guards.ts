@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { Logger } from "pino";
 import { bodyLimit } from "hono/body-limit";
-import type { TakeRequest } from "../jobs/enforce-spend-limits";
+import type { TakeRequest } from "../jobs/take-request";
 import type { AppEnv } from "./app-env";
 import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "./http-error";
@@ -14,7 +14,7 @@ export const jsonBodyLimit = (maxSize = 64 * 1024) =>
   bodyLimit({
     maxSize,
     onError: () => {
-      throw new HttpError(413, ERROR_CODES.payloadTooLarge, `The request is larger than ${Math.round(maxSize / 1024)} KB. Upload images instead of embedding them.`);
+      throw new HttpError(ERROR_CODES.payloadTooLarge, `The request is larger than ${Math.round(maxSize / 1024)} KB. Upload images instead of embedding them.`);
     },
   });
 
@@ -22,7 +22,7 @@ export const jsonBodyLimit = (maxSize = 64 * 1024) =>
 export function idempotencyKey(header: string | undefined): string | null {
   if (header === undefined) return null;
   if (!IDEMPOTENCY_KEY.test(header)) {
-    throw new HttpError(400, ERROR_CODES.validation, "The Idempotency-Key header must be 8–100 letters, digits, '-' or '_'.");
+    throw new HttpError(ERROR_CODES.validation, "The Idempotency-Key header must be 8–100 letters, digits, '-' or '_'.");
   }
   return header;
 }

@@ -24,14 +24,14 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.
   if (result.success) return result.data;
   const fields = fieldMessages(result.error.issues);
   const count = Object.keys(fields).length;
-  throw new HttpError(400, ERROR_CODES.validation, count === 1 ? Object.values(fields)[0]! : `${count} fields need a change.`, fields);
+  throw new HttpError(ERROR_CODES.validation, count === 1 ? Object.values(fields)[0]! : `${count} fields need a change.`, { fields });
 }
 
 /** Reads a JSON body, refusing other content types and malformed JSON with a clear message. */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
-    throw new HttpError(415, ERROR_CODES.unsupportedContentType, `Send JSON with "Content-Type: application/json" (got "${type || "none"}").`);
+    throw new HttpError(ERROR_CODES.unsupportedContentType, `Send JSON with "Content-Type: application/json" (got "${type || "none"}").`);
   }
   const text = await request.text();
   let value: unknown;
@@ -39,10 +39,10 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof SyntaxError ? ` (${error.message})` : "";
-    throw new HttpError(400, ERROR_CODES.malformedJson, `The request body is not valid JSON${detail}.`);
+    throw new HttpError(ERROR_CODES.malformedJson, `The request body is not valid JSON${detail}.`);
   }
   if (depthOf(value) > MAX_JSON_DEPTH) {
-    throw new HttpError(400, ERROR_CODES.malformedJson, `The request body nests deeper than ${MAX_JSON_DEPTH} levels; no Dailies request needs that.`);
+    throw new HttpError(ERROR_CODES.malformedJson, `The request body nests deeper than ${MAX_JSON_DEPTH} levels; no Dailies request needs that.`);
   }
   return value;
 }
@@ -68,7 +68,7 @@ export function parseCursor(raw: string | undefined): number | null {
   if (raw === undefined) return null;
   const cursor = Number(raw);
   if (Number.isSafeInteger(cursor) && cursor >= 0) return cursor;
-  throw new HttpError(400, ERROR_CODES.validation, "The cursor is not one this server gave out. Start from the first page.", {
-    cursor: "Use the nextCursor value from the previous page.",
+  throw new HttpError(ERROR_CODES.validation, "The cursor is not one this server gave out. Start from the first page.", {
+    fields: { cursor: "Use the nextCursor value from the previous page." },
   });
 }

@@ -21,7 +21,7 @@ export async function ensureCleanUpload(deps: Deps, row: UploadRow): Promise<Upl
     const { orientation = 1 } = await sharp(path).metadata(); // the header only
     if (await stripMetadata(path, row.content_type as AcceptedType, orientation, temp)) deps.media.moveIn(temp, "uploads", row.file_name);
     const { size } = await stat(path);
-    deps.uploads.markClean(row.id, size);
+    await deps.uploads.markClean(row.id, size);
     return { ...row, metadata_clean: 1, bytes: size };
   } finally {
     deps.media.remove(temp);
@@ -31,7 +31,7 @@ export async function ensureCleanUpload(deps: Deps, row: UploadRow): Promise<Upl
 /** Start-up: cleans every original kept before the fix, one at a time, in the background. */
 export async function cleanLegacyUploads(deps: Deps, log: Logger, isOpen: () => boolean): Promise<void> {
   let cleaned = 0;
-  for (const row of deps.uploads.listUnclean()) {
+  for (const row of await deps.uploads.listUnclean()) {
     if (!isOpen()) return; // the studio is closing; the rest waits for the next start
     try {
       await ensureCleanUpload(deps, row);

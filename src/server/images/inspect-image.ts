@@ -96,8 +96,8 @@ export async function inspectImage(path: string, size: number): Promise<Inspecte
   if (size === 0) throw refuse("The file is empty. Choose a JPEG, PNG or WebP image.");
   if (size > UPLOAD_MAX_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new HttpError(413, ERROR_CODES.payloadTooLarge, `The file is ${mb(size)} MB; use one of at most ${mb(UPLOAD_MAX_BYTES)} MB.`, {
-      file: `Use an image of at most ${mb(UPLOAD_MAX_BYTES)} MB.`,
+    throw new HttpError(ERROR_CODES.payloadTooLarge, `The file is ${mb(size)} MB; use one of at most ${mb(UPLOAD_MAX_BYTES)} MB.`, {
+      fields: { file: `Use an image of at most ${mb(UPLOAD_MAX_BYTES)} MB.` },
     });
   }
   const contentType = await acceptedType(path);

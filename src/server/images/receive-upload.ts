@@ -17,12 +17,12 @@ const ENVELOPE_BYTES = MB;
 
 export const tooLarge = () => {
   const message = `The file is larger than ${UPLOAD_MAX_BYTES / MB} MB. Use a smaller image.`;
-  return new HttpError(413, ERROR_CODES.payloadTooLarge, message, { file: message });
+  return new HttpError(ERROR_CODES.payloadTooLarge, message, { fields: { file: message } });
 };
-const unreadable = () => new HttpError(400, ERROR_CODES.malformedJson, "The upload could not be read as multipart form data. Try again.");
+const unreadable = () => new HttpError(ERROR_CODES.malformedJson, "The upload could not be read as multipart form data. Try again.");
 const noFile = () => {
   const message = 'Attach the image as the form field "file".';
-  return new HttpError(400, ERROR_CODES.validation, message, { file: message });
+  return new HttpError(ERROR_CODES.validation, message, { fields: { file: message } });
 };
 
 /** The request body as a Node stream: the socket's own when served by Node (Readable.toWeb in Node 20 queues without bound when the reader lags), else the web body. */
@@ -40,7 +40,7 @@ export function bodyStream(request: Request, incoming: IncomingMessage | undefin
 export async function receiveUpload(headers: Headers, source: Readable | null, media: MediaDir): Promise<StagedFile & { name: string | null }> {
   const type = headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\b/i.test(type)) {
-    throw new HttpError(415, ERROR_CODES.unsupportedContentType, 'Send the image as multipart/form-data with the field "file".');
+    throw new HttpError(ERROR_CODES.unsupportedContentType, 'Send the image as multipart/form-data with the field "file".');
   }
   if (Number(headers.get("content-length") ?? 0) > UPLOAD_MAX_BYTES + ENVELOPE_BYTES) throw tooLarge();
   if (!source) throw noFile();

@@ -17,7 +17,7 @@ const NAMES: Record<string, string> = {
   "image/x-icon": "an icon file",
 };
 
-export const refuse = (message: string) => new HttpError(422, ERROR_CODES.unsupportedImage, message, { file: message });
+export const refuse = (message: string) => new HttpError(ERROR_CODES.unsupportedImage, message, { fields: { file: message } });
 
 async function head(path: string): Promise<string> {
   const file = await open(path, "r");

@@ -41,7 +41,7 @@ export async function storeUpload(
   const cleanPath = media.tempPath();
   const upstreamTemp = media.tempPath();
   try {
-    const existing = uploads.findByHash(staged.sha256);
+    const existing = await uploads.findByHash(staged.sha256);
     if (existing) return { row: existing, created: false };
 
     const image = await decodeSlots.run(() => inspectImage(staged.path, staged.bytes), await megapixels(staged.path));
@@ -61,7 +61,7 @@ export async function storeUpload(
     media.writeAtomic("uploads", thumbFileName(id), image.thumb);
     media.moveIn(original, "uploads", fileName);
     try {
-      const row = uploads.insert({
+      const row = await uploads.insert({
         id,
         sha256: staged.sha256,
         content_type: image.contentType,
@@ -79,7 +79,7 @@ export async function storeUpload(
       return { row, created: true };
     } catch (error) {
       for (const name of [fileName, upstreamFileName, thumbFileName(id)]) media.remove(media.path("uploads", name));
-      const raced = uploads.findByHash(staged.sha256);
+      const raced = await uploads.findByHash(staged.sha256);
       if (raced) return { row: raced, created: false };
       throw error;
     }

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from "../../shared/api-error";
 import { UpstreamError } from "../upstream/upstream-error";
 
 /**
@@ -17,14 +18,12 @@ export function createVerdict(error: UpstreamError): "retry" | "unknown" | "refu
   return "unknown";
 }
 
-export const OUTCOME_UNKNOWN = "outcome_unknown";
-
 /** The take's failure when a create may or may not have started a paid job. */
 export function outcomeUnknown(error: UpstreamError): UpstreamError {
   const what = error.kind === "timeout" ? "did not answer in time" : error.httpStatus ? `answered HTTP ${error.httpStatus}` : "dropped the connection";
   return new UpstreamError(
     error.kind,
-    OUTCOME_UNKNOWN,
+    ERROR_CODES.outcomeUnknown,
     `The AI/ML API ${what} after receiving this take, so it may be generating (and charged) anyway. Dailies won't resend it on its own: check the provider's dashboard, then use Retry only if it isn't there.`,
     error.httpStatus,
     error.detail,

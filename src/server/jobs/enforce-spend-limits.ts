@@ -1,18 +1,17 @@
 import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "../http/http-error";
-import type { GenerationsStore } from "../store/generations-store";
+import type { CountSpend } from "../store/spend-counts";
 import { checkSpendLimits, startOfUtcDay, type SpendLimits } from "./spend-limits";
 
-/** Who asks for a take, and how to recognise a repeat of the same request. */
-export type TakeRequest = { author: string; idempotencyKey: string | null; fingerprint: string | null; sourceId?: string | null };
-
 /**
- * Throws 429 naming the limit when `asking` more takes would break one. Callers insert the
- * takes right after, with no `await` in between: Node runs the check and the insert as one
- * uninterrupted step, so two racing submits can't both take the last slot.
+ * The admission check a store runs in the same transaction as the insert (see createTakes),
+ * so two racing submits can't both take the last slot: throws 429 naming the limit when
+ * `asking` more takes would break one.
  */
-export function enforceSpendLimits(deps: { store: GenerationsStore; limits: SpendLimits }, author: string, asking: number): void {
-  const now = Date.now();
-  const hit = checkSpendLimits(deps.limits, deps.store.spendCounts(author, startOfUtcDay(now)), asking, now);
-  if (hit) throw new HttpError(429, ERROR_CODES.limitReached, hit.message);
+export function withinSpendLimits(limits: SpendLimits, author: string, asking: number): (count: CountSpend) => void {
+  return (count) => {
+    const now = Date.now();
+    const hit = checkSpendLimits(limits, count(author, startOfUtcDay(now)), asking, now);
+    if (hit) throw new HttpError(ERROR_CODES.limitReached, hit.message);
+  };
 }

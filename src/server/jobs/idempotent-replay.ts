@@ -3,17 +3,18 @@ import { ERROR_CODES } from "../../shared/api-error";
 import { MAX_VARIATIONS } from "../../shared/generation";
 import { HttpError } from "../http/http-error";
 import type { GenerationsStore } from "../store/generations-store";
-import type { GenerationRow } from "../store/generation-row";
-import type { TakeRequest } from "./enforce-spend-limits";
+import type { Take } from "../takes/take";
+import type { TakeRequest } from "./take-request";
 
 /** Who asked for what: the author, the route and the validated body (stable key order). */
 export function requestFingerprint(author: string, route: string, body: unknown): string {
   return createHash("sha256").update(JSON.stringify([author, route, body])).digest("base64url");
 }
 
-// Each take of a keyed batch stores `batch:<key>:<n>`. The header's alphabet has no ':', so
-// these never collide with a single create's key.
-export const batchTakeKey = (key: string, n: number) => `batch:${key}:${n}`;
+// Each take of a keyed request stores `batch:<key>:<n>` (a single create is a batch of one).
+// The header's alphabet has no ':', so these never collide with the plain keys single
+// creates stored before.
+export const takeKey = (key: string, n: number) => `batch:${key}:${n}`;
 
 /**
  * The takes an earlier request with this key made, on either create route, when this request
@@ -21,21 +22,20 @@ export const batchTakeKey = (key: string, n: number) => `batch:${key}:${n}`;
  * route or from another person is refused: answering it with the first request's takes would
  * show someone a take they did not ask for, and making new ones could charge twice.
  */
-export function earlierTakes(store: GenerationsStore, request: TakeRequest): GenerationRow[] {
+export async function earlierTakes(store: GenerationsStore, request: TakeRequest): Promise<Take[]> {
   const key = request.idempotencyKey;
   if (!key) return [];
-  const single = store.findByIdempotencyKey(key);
-  const rows: GenerationRow[] = single ? [single] : [];
+  const single = await store.findByIdempotencyKey(key);
+  const takes: Take[] = single ? [single] : [];
   for (let n = 0; !single && n < MAX_VARIATIONS; n++) {
-    const row = store.findByIdempotencyKey(batchTakeKey(key, n));
-    if (!row) break;
-    rows.push(row);
+    const take = await store.findByIdempotencyKey(takeKey(key, n));
+    if (!take) break;
+    takes.push(take);
   }
-  const first = rows[0];
-  // Rows made before keys were bound have no fingerprint: they replay as they always did.
-  if (!first?.idempotency_fingerprint || first.idempotency_fingerprint === request.fingerprint) return rows;
+  const first = takes[0];
+  // Takes made before keys were bound have no fingerprint: they replay as they always did.
+  if (!first?.idempotencyFingerprint || first.idempotencyFingerprint === request.fingerprint) return takes;
   throw new HttpError(
-    422,
     ERROR_CODES.idempotencyKeyReused,
     "This Idempotency-Key was already used for a different request. Send a new key with each new submit.",
   );

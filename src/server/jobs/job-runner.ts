@@ -1,12 +1,12 @@
 import type { Logger } from "pino";
-import { ERROR_CODES } from "../../shared/api-error";
+import { ERROR_CODES, type ErrorCode } from "../../shared/api-error";
 import type { GenerationsStore } from "../store/generations-store";
-import type { GenerationRow } from "../store/generation-row";
 import type { UpstreamClient } from "../upstream/aimlapi-client";
 import { describeTaskFailure } from "../upstream/failure-messages";
 import type { PollReply } from "../upstream/parse-reply";
 import { UpstreamError } from "../upstream/upstream-error";
 import type { MediaDir } from "../media/media-dir";
+import type { Take } from "../takes/take";
 import { ArchiveError, archiveVideo } from "./archive-video";
 import { backoffMs } from "./backoff";
 import { expectedDurationMs, nextPollDelay } from "./poll-schedule";
@@ -55,13 +55,13 @@ export function createJobRunner(options: JobRunnerOptions) {
     slots.delete(id);
   }
 
-  function fail(row: GenerationRow, code: string, message: string, detail: string | null = null): void {
-    store.markFailed(row.id, { code, message, detail });
+  async function fail(row: Take, code: ErrorCode, message: string, detail: string | null = null): Promise<void> {
+    await store.markFailed(row.id, { code, message, detail });
     log.info({ generationId: row.id, code }, "generation failed");
     finish(row.id);
   }
 
-  async function archive(row: GenerationRow, url: string): Promise<void> {
+  async function archive(row: Take, url: string): Promise<void> {
     const slot = slots.get(row.id);
     const attempt = (slot?.archiveAttempts ?? 0) + 1;
     try {
@@ -70,7 +70,7 @@ export function createJobRunner(options: JobRunnerOptions) {
         trustedOrigin: options.resultOrigin,
         ffmpeg: options.ffmpeg,
       });
-      store.markCompleted(row.id, video);
+      await store.markCompleted(row.id, video);
       log.info({ generationId: row.id, bytes: video.bytes, width: video.width, height: video.height }, "generation archived and completed");
       finish(row.id);
     } catch (error) {
@@ -80,7 +80,7 @@ export function createJobRunner(options: JobRunnerOptions) {
       if (attempt >= MAX_ARCHIVE_ATTEMPTS || archiveError?.permanent) {
         log.warn({ generationId: row.id, attempt, reason }, "archive failed; giving up");
         const detail = archiveError?.userDetail ?? "The provider's result could not be downloaded.";
-        fail(row, ERROR_CODES.archiveFailed, "The video was made but could not be saved to the studio. Generate it again.", detail);
+        await fail(row, ERROR_CODES.archiveFailed, "The video was made but could not be saved to the studio. Generate it again.", detail);
         return;
       }
       log.warn({ generationId: row.id, attempt, reason }, "archive failed; retrying");
@@ -88,14 +88,14 @@ export function createJobRunner(options: JobRunnerOptions) {
     }
   }
 
-  async function applyReply(row: GenerationRow, reply: PollReply): Promise<void> {
-    const tokens = reply.tokensUsed ?? row.tokens_used;
+  async function applyReply(row: Take, reply: PollReply): Promise<void> {
+    const tokens = reply.tokensUsed ?? row.tokensUsed;
     switch (reply.state) {
       case "failed": {
         const failure = reply.failure ?? { reason: null, message: `The provider reported "${reply.rawStatus}".` };
         const { code, message } = describeTaskFailure(failure);
-        store.update(row.id, { upstream_status: reply.rawStatus, tokens_used: tokens, finished_at: row.finished_at ?? now() });
-        fail(row, code, message, failure.message);
+        await store.update(row.id, { upstreamStatus: reply.rawStatus, tokensUsed: tokens, finishedAt: row.finishedAt ?? now() });
+        await fail(row, code, message, failure.message);
         return;
       }
       case "completed": {
@@ -105,61 +105,60 @@ export function createJobRunner(options: JobRunnerOptions) {
           return;
         }
         // "finishing" until the file is archived and checked: completed only once it is safe.
-        const updated = store.update(row.id, {
+        const updated = await store.update(row.id, {
           status: "finishing",
-          finished_at: row.finished_at ?? now(),
-          upstream_status: reply.rawStatus,
-          result_url: reply.videoUrl,
-          tokens_used: tokens,
+          finishedAt: row.finishedAt ?? now(),
+          upstreamStatus: reply.rawStatus,
+          resultUrl: reply.videoUrl,
+          tokensUsed: tokens,
         });
         await archive(updated, reply.videoUrl);
         return;
       }
       case "unknown":
         log.warn({ generationId: row.id, status: reply.rawStatus }, "unknown upstream status; polling until the deadline");
-        store.update(row.id, { upstream_status: reply.rawStatus });
+        await store.update(row.id, { upstreamStatus: reply.rawStatus });
         schedule(row.id, options.pollIntervalMs);
         return;
       default:
-        store.update(row.id, {
+        await store.update(row.id, {
           status: reply.state,
-          upstream_status: reply.rawStatus,
-          tokens_used: tokens,
-          ...(reply.state === "generating" && row.started_at === null ? { started_at: now() } : {}),
+          upstreamStatus: reply.rawStatus,
+          tokensUsed: tokens,
+          ...(reply.state === "generating" && row.startedAt === null ? { startedAt: now() } : {}),
         });
-        schedule(row.id, pollDelay(row), { errors: 0 });
+        schedule(row.id, await pollDelay(row), { errors: 0 });
     }
   }
 
   const expectations = new Map<string, { ms: number | null; at: number }>();
   /** The adaptive schedule (poll-schedule.ts), with the expected time learned per model and duration. */
-  function pollDelay(row: GenerationRow): number {
+  async function pollDelay(row: Take): Promise<number> {
     const key = `${row.model}:${row.duration}`;
     let expected = expectations.get(key);
     if (!expected || now() - expected.at > 30_000) {
-      expected = { ms: expectedDurationMs(store.recentDurations(row.model, row.duration)), at: now() };
+      expected = { ms: expectedDurationMs(await store.recentDurations(row.model, row.duration)), at: now() };
       expectations.set(key, expected);
     }
-    const elapsedMs = now() - (row.submitted_at ?? row.created_at);
+    const elapsedMs = now() - (row.submittedAt ?? row.createdAt);
     return nextPollDelay({ elapsedMs, expectedMs: expected.ms, maxGapMs: options.pollIntervalMs });
   }
 
   async function step(id: string): Promise<void> {
-    const row = store.get(id);
+    const row = await store.get(id);
     if (!row || row.status === "completed" || row.status === "failed") return finish(id);
     // A finishing take is bounded by its archive attempts, not the deadline: the video is
     // made and paid for, and its signed URL stays valid for a day.
-    if (row.result_url) return archive(row, row.result_url);
-    if (now() > row.deadline_at) {
-      const minutes = Math.round((row.deadline_at - row.created_at) / 60_000);
-      const detail = row.upstream_status ? `The provider last reported "${row.upstream_status}".` : "The provider never reported progress.";
+    if (row.resultUrl) return archive(row, row.resultUrl);
+    if (now() > row.deadlineAt) {
+      const minutes = Math.round((row.deadlineAt - row.createdAt) / 60_000);
+      const detail = row.upstreamStatus ? `The provider last reported "${row.upstreamStatus}".` : "The provider never reported progress.";
       return fail(row, ERROR_CODES.deadlineExceeded, `The provider did not finish this take within ${minutes} minutes, so Dailies gave up on it. Try again.`, detail);
     }
-    if (!row.upstream_id) return finish(id);
+    if (!row.upstreamId) return finish(id);
     try {
-      const reply = await client.poll(row.upstream_id);
-      store.update(id, { poll_count: row.poll_count + 1 });
-      await applyReply(store.get(id) ?? row, reply);
+      const reply = await client.poll(row.upstreamId);
+      await applyReply(await store.update(id, { pollCount: row.pollCount + 1 }), reply);
     } catch (error) {
       // One bad reply never changes a job's state: back off and ask again until the deadline.
       // A 404 only counts once it repeats: a gateway hiccup must not lose a paid take.
@@ -193,12 +192,12 @@ export function createJobRunner(options: JobRunnerOptions) {
 
   return {
     /** Picks up every unfinished job in the database: the restart path. */
-    start(): void {
-      for (const row of store.listUnfinished()) {
-        if (row.submit_state === "pending") {
+    async start(): Promise<void> {
+      for (const row of await store.listUnfinished()) {
+        if (row.submitState === "pending") {
           // The create may or may not have reached the provider; sending it again could
           // charge twice, so it is failed with an explanation instead.
-          fail(
+          await fail(
             row,
             ERROR_CODES.submitInterrupted,
             "Dailies stopped while sending this take, so it may not have reached the provider. Check your provider dashboard before generating it again.",
@@ -210,9 +209,9 @@ export function createJobRunner(options: JobRunnerOptions) {
       timer ??= setInterval(tick, tickMs);
       timer.unref();
     },
-    track(id: string, delayMs?: number): void {
-      const row = store.get(id);
-      schedule(id, delayMs ?? (row ? pollDelay(row) : options.pollIntervalMs));
+    async track(id: string, delayMs?: number): Promise<void> {
+      const row = await store.get(id);
+      schedule(id, delayMs ?? (row ? await pollDelay(row) : options.pollIntervalMs));
     },
     /** Stops polling and waits (bounded) for calls already under way, so nothing writes after. */
     async stop(): Promise<void> {

@@ -29,6 +29,16 @@ describe("spend limits over HTTP", () => {
     expect(list.items).toHaveLength(1);
   });
 
+  it("two submits with one Idempotency-Key racing for the last slot: one take, and the loser replays it", async () => {
+    const { h, body } = await studio({ LIMIT_RUNNING_PER_USER: "1" });
+    const keyed = { "idempotency-key": "race-for-the-slot-01" };
+    const responses = await Promise.all([postJson(h.url, "/api/generations", body, keyed), postJson(h.url, "/api/generations", body, keyed)]);
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 201]);
+    const [a, b] = (await Promise.all(responses.map((r) => r.json()))) as { id: string }[];
+    expect(a!.id).toBe(b!.id);
+    expect(h.simulator!.stats().creates).toBe(1);
+  });
+
   it("a batch that would pass the studio's daily cap is refused whole, saying when it resets", async () => {
     const { h, body } = await studio({ LIMIT_DAILY_STUDIO: "3" });
     expect((await postJson(h.url, "/api/generations/batch", { ...body, variations: 2 })).status).toBe(201);

@@ -1,3 +1,5 @@
+import type { SpendCounts } from "../store/spend-counts";
+
 /** Operator limits on spending; 0 means no limit. */
 export type SpendLimits = {
   runningPerUser: number;
@@ -5,8 +7,6 @@ export type SpendLimits = {
   dailyPerUser: number;
   dailyStudio: number;
 };
-
-export type SpendCounts = { runningUser: number; runningStudio: number; todayUser: number; todayStudio: number };
 
 export type LimitHit = { limit: keyof SpendLimits; message: string; resetsAt: string | null };
 

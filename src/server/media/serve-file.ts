@@ -1,5 +1,6 @@
 import { createReadStream, statSync } from "node:fs";
 import { Readable } from "node:stream";
+import { ERROR_CODES } from "../../shared/api-error";
 
 /** Streams a file with HTTP Range support so players can seek without downloading it all. */
 export function serveFile(path: string, contentType: string, rangeHeader: string | undefined, method: string): Response {
@@ -7,7 +8,7 @@ export function serveFile(path: string, contentType: string, rangeHeader: string
   try {
     size = statSync(path).size;
   } catch {
-    return Response.json({ error: { code: "not_found", message: "This file is no longer on the server." } }, { status: 404 });
+    return Response.json({ error: { code: ERROR_CODES.notFound, message: "This file is no longer on the server." } }, { status: 404 });
   }
   const headers = new Headers({
     "content-type": contentType,

@@ -9,7 +9,7 @@ const dataDir = mkdtempSync(join(tmpdir(), "dailies-sweep-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 it("at start, removes files of deleted takes and stale temporaries, and keeps the rest", async () => {
-  const [kept] = seedTakes(dataDir, [{ prompt: "kept" }]);
+  const [kept] = await seedTakes(dataDir, [{ prompt: "kept" }]);
   const media = (...parts: string[]) => join(dataDir, "media", ...parts);
   for (const kind of ["videos", "posters", "tmp"]) mkdirSync(media(kind), { recursive: true });
   const files = {

@@ -11,11 +11,11 @@ const STALE_TEMP_MS = 60 * 60_000;
  * files not yet), and abandoned temporary downloads. Files of rows that still exist stay, even
  * unfinished ones: their archive is redone and overwrites them.
  */
-export function sweepOrphans(media: MediaDir, store: GenerationsStore, log: Logger, now = Date.now()): void {
+export async function sweepOrphans(media: MediaDir, store: GenerationsStore, log: Logger, now = Date.now()): Promise<void> {
   let removed = 0;
   for (const [kind, extension] of [["videos", ".mp4"], ["posters", ".jpg"]] as const) {
     for (const file of readdirSync(join(media.root, kind))) {
-      if (file.endsWith(extension) && store.get(file.slice(0, -extension.length))) continue;
+      if (file.endsWith(extension) && (await store.get(file.slice(0, -extension.length)))) continue;
       media.remove(media.path(kind, file));
       removed++;
     }

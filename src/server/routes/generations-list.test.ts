@@ -38,7 +38,7 @@ let dataDir: string;
 let ids: string[];
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "dailies-list-"));
-  ids = seedTakes(dataDir, SEEDS);
+  ids = await seedTakes(dataDir, SEEDS);
   h = await startHarness({}, dataDir);
 });
 afterAll(async () => {

@@ -6,9 +6,8 @@ import { HttpError } from "../http/http-error";
 import type { AppEnv } from "../http/app-env";
 import { jsonBodyLimit, takeRequest, withRequestLog } from "../http/request-guards";
 import { parseCursor, parseOrThrow, readJsonBody } from "../http/validate";
-import { submitBatch } from "../jobs/submit-batch";
-import { submitGeneration, type SubmitDeps } from "../jobs/submit-generation";
-import { toGeneration } from "../store/generation-row";
+import { submitTakes, type SubmitDeps } from "../jobs/submit-takes";
+import { wireTake } from "../takes/wire-take";
 
 const listSchema = listQuerySchema.extend(generationFiltersSchema.shape);
 
@@ -16,13 +15,13 @@ const listSchema = listQuerySchema.extend(generationFiltersSchema.shape);
  * Serialised list and detail bodies, reused until the table changes: many open tabs poll the
  * same pages, and rebuilding identical JSON for each was most of a request's cost.
  */
-function createBodyCache(version: () => number, size = 200) {
+function createBodyCache(version: () => Promise<number>, size = 200) {
   const bodies = new Map<string, { version: number; body: string }>();
-  return (key: string, build: () => unknown): string => {
-    const current = version();
+  return async (key: string, build: () => Promise<unknown>): Promise<string> => {
+    const current = await version();
     const hit = bodies.get(key);
     if (hit && hit.version === current) return hit.body;
-    const body = JSON.stringify(build());
+    const body = JSON.stringify(await build());
     if (bodies.size >= size) bodies.clear();
     bodies.set(key, { version: current, body });
     return body;
@@ -38,31 +37,31 @@ export function generationsRoutes(deps: SubmitDeps) {
   return new Hono<AppEnv>()
     .post("/", jsonBodyLimit(), async (c) => {
       const input = parseOrThrow(createGenerationSchema, await readJsonBody(c.req.raw));
-      const { row, created } = await submitGeneration(withRequestLog(deps, c), input, takeRequest(c, input));
-      return c.json(toGeneration(row), created ? 201 : 200);
+      const { takes, created } = await submitTakes(withRequestLog(deps, c), input, takeRequest(c, input), 1);
+      return c.json(wireTake(takes[0]!), created ? 201 : 200);
     })
     .post("/batch", jsonBodyLimit(), async (c) => {
       const input = parseOrThrow(createBatchSchema, await readJsonBody(c.req.raw));
-      const { rows, created } = await submitBatch(withRequestLog(deps, c), input, takeRequest(c, input));
-      return c.json({ items: rows.map(toGeneration) }, created ? 201 : 200);
+      const { takes, created } = await submitTakes(withRequestLog(deps, c), input, takeRequest(c, input), input.variations);
+      return c.json({ items: takes.map(wireTake) }, created ? 201 : 200);
     })
-    .get("/", (c) => {
+    .get("/", async (c) => {
       const { limit, cursor: rawCursor, mine, ...filters } = parseOrThrow(listSchema, c.req.query());
       const cursor = parseCursor(rawCursor);
       const scope = mine === "true" ? { ...filters, author: c.get("user").name } : filters;
       const key = `list:${limit}:${cursor}:${JSON.stringify(scope)}`;
       return json(
-        cached(key, () => {
-          const page = deps.store.list(scope, limit, cursor);
-          return { items: page.rows.map(toGeneration), nextCursor: page.nextCursor === null ? null : String(page.nextCursor) };
+        await cached(key, async () => {
+          const page = await deps.store.list(scope, limit, cursor);
+          return { items: page.takes.map(wireTake), nextCursor: page.nextCursor === null ? null : String(page.nextCursor) };
         }),
         c,
       );
     })
-    .get("/:id", (c) => {
+    .get("/:id", async (c) => {
       const id = c.req.param("id");
-      const row = deps.store.get(id);
-      if (!row) throw new HttpError(404, ERROR_CODES.notFound, `There is no generation with id "${id}".`);
-      return json(cached(`one:${id}`, () => toGeneration(row)), c);
+      const take = await deps.store.get(id);
+      if (!take) throw new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+      return json(await cached(`one:${id}`, async () => wireTake(take)), c);
     });
 }

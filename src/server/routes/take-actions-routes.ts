@@ -6,37 +6,37 @@ import type { AppEnv } from "../http/app-env";
 import { jsonBodyLimit, takeRequest, withRequestLog } from "../http/request-guards";
 import { parseOrThrow, readJsonBody } from "../http/validate";
 import { rerunGeneration } from "../jobs/rerun-generation";
-import type { SubmitDeps } from "../jobs/send-take";
+import type { SubmitDeps } from "../jobs/submit-takes";
 import { attachmentHeader } from "../media/download-name";
-import { toGeneration } from "../store/generation-row";
 import { deleteTake } from "../takes/delete-take";
 import { buildHandoff } from "../takes/handoff-zip";
+import { wireTake } from "../takes/wire-take";
 
-const notFound = (id: string) => new HttpError(404, ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+const notFound = (id: string) => new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
 
 /** What a creator does with one take: re-run it, mark it, delete it, hand it off. */
 export function takeActionsRoutes(deps: SubmitDeps) {
   return new Hono<AppEnv>()
     .post("/:id/rerun", jsonBodyLimit(), async (c) => {
       const { seed } = parseOrThrow(rerunSchema, await readJsonBody(c.req.raw));
-      const source = deps.store.get(c.req.param("id"));
+      const source = await deps.store.get(c.req.param("id"));
       if (!source) throw notFound(c.req.param("id"));
-      const { row, created } = await rerunGeneration(withRequestLog(deps, c), source, seed, takeRequest(c, { seed }));
-      return c.json(toGeneration(row), created ? 201 : 200);
+      const { take, created } = await rerunGeneration(withRequestLog(deps, c), source, seed, takeRequest(c, { seed }));
+      return c.json(wireTake(take), created ? 201 : 200);
     })
     .patch("/:id", jsonBodyLimit(), async (c) => {
       const { favourite } = parseOrThrow(updateGenerationSchema, await readJsonBody(c.req.raw));
-      const row = deps.store.setFavourite(c.req.param("id"), favourite);
-      if (!row) throw notFound(c.req.param("id"));
-      return c.json(toGeneration(row));
+      const take = await deps.store.setFavourite(c.req.param("id"), favourite);
+      if (!take) throw notFound(c.req.param("id"));
+      return c.json(wireTake(take));
     })
-    .delete("/:id", (c) => {
-      deleteTake(deps.store, deps.media, c.req.param("id"), c.get("user"));
+    .delete("/:id", async (c) => {
+      await deleteTake(deps.store, deps.media, c.req.param("id"), c.get("user"));
       return c.body(null, 204);
     })
     .get("/:id/handoff.zip", async (c) => {
       const id = c.req.param("id");
-      const { fileName, bytes } = await buildHandoff(deps, deps.store.get(id), id);
+      const { fileName, bytes } = await buildHandoff(deps, await deps.store.get(id), id);
       return c.body(bytes, 200, {
         "content-type": "application/zip",
         "content-length": String(bytes.byteLength),

@@ -9,11 +9,10 @@ import { parseCursor, parseOrThrow, readJsonBody } from "../http/validate";
 import { bodyStream, receiveUpload } from "../images/receive-upload";
 import { stageBuffer, storeUpload } from "../images/store-upload";
 import { extractLastFrame } from "../media/extract-last-frame";
-import type { MediaDir } from "../media/media-dir";
-import type { GenerationsStore } from "../store/generations-store";
-import { toUpload, type UploadsStore } from "../store/uploads-store";
+import { toUpload } from "../store/uploads-store";
+import type { StudioDeps } from "../studio";
 
-type Deps = { uploads: UploadsStore; media: MediaDir; store: GenerationsStore };
+type Deps = Pick<StudioDeps, "uploads" | "media" | "store">;
 
 export function uploadsRoutes(deps: Deps) {
   return new Hono<AppEnv>()
@@ -23,33 +22,33 @@ export function uploadsRoutes(deps: Deps) {
       const { row, created } = await storeUpload(deps.uploads, deps.media, staged, staged.name, c.get("user").name);
       return c.json(toUpload(row), created ? 201 : 200);
     })
-    .get("/", (c) => {
+    .get("/", async (c) => {
       const query = parseOrThrow(listQuerySchema, c.req.query());
-      const page = deps.uploads.list(query.limit, parseCursor(query.cursor));
+      const page = await deps.uploads.list(query.limit, parseCursor(query.cursor));
       return c.json({ items: page.rows.map(toUpload), nextCursor: page.nextCursor === null ? null : String(page.nextCursor) });
     })
-    .get("/:id", (c) => {
-      const row = deps.uploads.get(c.req.param("id"));
-      if (!row) throw new HttpError(404, ERROR_CODES.notFound, "There is no such image in the studio's library.");
+    .get("/:id", async (c) => {
+      const row = await deps.uploads.get(c.req.param("id"));
+      if (!row) throw new HttpError(ERROR_CODES.notFound, "There is no such image in the studio's library.");
       return c.json(toUpload(row));
     })
     .post("/from-video", jsonBodyLimit(4096), async (c) => {
       const { generationId } = parseOrThrow(lastFrameRequestSchema, await readJsonBody(c.req.raw));
-      const take = deps.store.get(generationId);
+      const take = await deps.store.get(generationId);
       if (!take) {
-        throw new HttpError(404, ERROR_CODES.notFound, `There is no take with id "${generationId}".`, { generationId: "Pick a take from the gallery." });
+        throw new HttpError(ERROR_CODES.notFound, `There is no take with id "${generationId}".`, { fields: { generationId: "Pick a take from the gallery." } });
       }
-      if (take.status !== "completed" || !take.video_file) {
-        throw new HttpError(409, "not_completed", "This take has no saved video yet: wait until it is completed.", {
-          generationId: "Pick a completed take.",
+      if (take.status !== "completed" || !take.video) {
+        throw new HttpError(ERROR_CODES.notCompleted, "This take has no saved video yet: wait until it is completed.", {
+          fields: { generationId: "Pick a completed take." },
         });
       }
-      const made = deps.uploads.lastFrameOf(take.id);
+      const made = await deps.uploads.lastFrameOf(take.id);
       if (made) return c.json(toUpload(made), 200);
-      const frame = await extractLastFrame(deps.media.path("videos", take.video_file), deps.media.tempPath());
+      const frame = await extractLastFrame(deps.media.path("videos", take.video.file), deps.media.tempPath());
       const staged = await stageBuffer(deps.media, frame);
       const { row, created } = await storeUpload(deps.uploads, deps.media, staged, `last-frame-${take.id}.png`, c.get("user").name);
-      deps.uploads.rememberLastFrame(take.id, row.id);
+      await deps.uploads.rememberLastFrame(take.id, row.id);
       return c.json(toUpload(row), created ? 201 : 200);
     });
 }

@@ -5,8 +5,8 @@ import { estimateQuerySchema } from "../../shared/usage";
 import type { AppEnv } from "../http/app-env";
 import { parseOrThrow } from "../http/validate";
 import { startOfUtcDay } from "../jobs/spend-limits";
-import type { Db } from "../db/database";
 import { createUsageQueries } from "../store/usage-queries";
+import type { StudioDeps } from "../studio";
 
 export const priceTableSchema = z.record(z.string(), z.record(z.string(), z.number().nonnegative()));
 export type PriceTable = z.infer<typeof priceTableSchema>;
@@ -24,21 +24,23 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-export function usageRoutes(deps: { db: Db; priceTable: PriceTable }) {
+export function usageRoutes(deps: Pick<StudioDeps, "db" | "priceTable">) {
   const queries = createUsageQueries(deps.db);
   return new Hono<AppEnv>()
-    .get("/", (c) => {
+    .get("/", async (c) => {
       const starts = periodStarts(Date.now());
-      const periods = (["today", "week", "month"] as const).map((period) => ({
-        period,
-        since: new Date(starts[period]).toISOString(),
-        ...queries.since(starts[period]),
-      }));
+      const periods = await Promise.all(
+        (["today", "week", "month"] as const).map(async (period) => ({
+          period,
+          since: new Date(starts[period]).toISOString(),
+          ...(await queries.since(starts[period])),
+        })),
+      );
       return c.json({ periods } satisfies Usage);
     })
-    .get("/estimate", (c) => {
+    .get("/estimate", async (c) => {
       const { model, duration, variations } = parseOrThrow(estimateQuerySchema, c.req.query());
-      const learned = queries.recentUsage(model, duration);
+      const learned = await queries.recentUsage(model, duration);
       const listed = deps.priceTable[model]?.[String(duration)];
       const perTake = learned.length ? median(learned) : (listed ?? null);
       const basis = learned.length ? "learned" : listed !== undefined ? "price_table" : "unknown";

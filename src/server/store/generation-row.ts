@@ -1,11 +1,11 @@
-import type { Generation } from "../../shared/generation";
-import { MODELS, type ModelId } from "../../shared/models";
-import type { GenerationStatus } from "../../shared/status";
+import { ERROR_CODES, isErrorCode } from "../../shared/api-error";
 import type { Provider } from "../../shared/api";
-import { downloadName } from "../media/download-name";
-import { isRetryable } from "../upstream/retryable";
+import type { ImageRef } from "../../shared/generation";
+import type { ModelId } from "../../shared/models";
+import type { GenerationStatus } from "../../shared/status";
+import type { Take, TakeProgress } from "../takes/take";
 
-/** A generations row as SQLite returns it. */
+/** A generations row as SQLite returns it; it never leaves store/. */
 export type GenerationRow = {
   seq: number;
   id: string;
@@ -50,37 +50,12 @@ export type GenerationRow = {
   finished_at: number | null;
 };
 
-const iso = (ms: number) => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
-
-function frame(url: string | null, uploadId: string | null): Generation["image"] | null {
-  if (uploadId) return { url: `/media/uploads/${uploadId}`, uploadId };
-  if (url) return { url, uploadId: null };
-  return null;
+function frame(url: string | null, uploadId: string | null): ImageRef | null {
+  if (uploadId) return { uploadId };
+  return url ? { url } : null;
 }
 
-export function rowDownloadName(row: GenerationRow): string {
-  return downloadName({ createdAt: row.created_at, model: row.model, prompt: row.prompt, seed: row.seed });
-}
-
-function video(row: GenerationRow): Generation["video"] {
-  if (row.status !== "completed" || !row.video_file || row.video_bytes === null) return null;
-  // Takes archived before videos were probed fall back to what the model renders.
-  const size = MODELS[row.model].outputSizes[row.ratio];
-  return {
-    url: `/media/videos/${row.id}.mp4`,
-    contentType: "video/mp4",
-    bytes: row.video_bytes,
-    width: row.video_width ?? size?.width ?? 0,
-    height: row.video_height ?? size?.height ?? 0,
-    durationSeconds: row.video_duration ?? row.duration,
-    posterUrl: row.poster_file ? `/media/posters/${row.id}.jpg` : null,
-    downloadName: rowDownloadName(row),
-  };
-}
-
-/** The wire shape of a generation (`src/shared/generation.ts`). */
-export function toGeneration(row: GenerationRow): Generation {
+export function rowToTake(row: GenerationRow): Take {
   return {
     id: row.id,
     model: row.model,
@@ -88,25 +63,49 @@ export function toGeneration(row: GenerationRow): Generation {
     ratio: row.ratio,
     duration: row.duration,
     seed: row.seed,
-    image: frame(row.image_url, row.image_upload_id) ?? { url: "", uploadId: null },
+    image: frame(row.image_url, row.image_upload_id),
     lastImage: frame(row.last_image_url, row.last_image_upload_id),
     status: row.status,
     provider: row.provider,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-    completedAt: isoOrNull(row.completed_at),
-    video: video(row),
+    submitState: row.submit_state,
+    upstreamId: row.upstream_id,
+    upstreamStatus: row.upstream_status,
+    resultUrl: row.result_url,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    completedAt: row.completed_at,
+    deadlineAt: row.deadline_at,
+    pollCount: row.poll_count,
+    video:
+      row.video_file && row.video_bytes !== null
+        ? { file: row.video_file, bytes: row.video_bytes, width: row.video_width, height: row.video_height, durationSeconds: row.video_duration, posterFile: row.poster_file }
+        : null,
+    // A code the table no longer (or not yet) lists still shows, as a plain failure.
     error: row.error_code
-      ? { code: row.error_code, message: row.error_message ?? "", detail: row.error_detail, retryable: isRetryable(row.error_code) }
+      ? { code: isErrorCode(row.error_code) ? row.error_code : ERROR_CODES.generationFailed, message: row.error_message ?? "", detail: row.error_detail }
       : null,
-    usage: row.tokens_used === null ? null : { tokensUsed: row.tokens_used },
-    favourite: row.favourite === 1,
+    tokensUsed: row.tokens_used,
+    idempotencyKey: row.idempotency_key,
+    idempotencyFingerprint: row.idempotency_fingerprint,
     author: row.author,
+    favourite: row.favourite === 1,
     sourceId: row.source_id,
-    timings: {
-      submittedAt: isoOrNull(row.submitted_at),
-      startedAt: isoOrNull(row.started_at),
-      finishedAt: isoOrNull(row.finished_at),
-    },
+    submittedAt: row.submitted_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
   };
+}
+
+const PROGRESS_COLUMNS: Record<keyof TakeProgress, keyof GenerationRow> = {
+  status: "status",
+  upstreamStatus: "upstream_status",
+  resultUrl: "result_url",
+  tokensUsed: "tokens_used",
+  pollCount: "poll_count",
+  startedAt: "started_at",
+  finishedAt: "finished_at",
+};
+
+export function progressColumns(progress: TakeProgress): Partial<GenerationRow> {
+  return Object.fromEntries(Object.entries(progress).filter(([, value]) => value !== undefined).map(([key, value]) => [PROGRESS_COLUMNS[key as keyof TakeProgress], value]));
 }

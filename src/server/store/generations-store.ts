@@ -1,10 +1,14 @@
 import { randomBytes } from "node:crypto";
+import type { Provider } from "../../shared/api";
+import type { ErrorCode } from "../../shared/api-error";
+import type { ImageRef } from "../../shared/generation";
+import type { ModelId } from "../../shared/models";
 import type { Db } from "../db/database";
 import { foldForSearch } from "../db/fold-for-search";
-import type { GenerationRow } from "./generation-row";
-import { createGenerationLister } from "./list-generations";
-import type { ModelId } from "../../shared/models";
-import type { Provider } from "../../shared/api";
+import type { Take, TakeProgress } from "../takes/take";
+import { progressColumns, rowToTake, type GenerationRow } from "./generation-row";
+import { createGenerationLister, type ListFilters } from "./list-generations";
+import { createSpendCounter, type CountSpend } from "./spend-counts";
 
 export type NewGeneration = {
   model: ModelId;
@@ -12,8 +16,8 @@ export type NewGeneration = {
   ratio: string;
   duration: number;
   seed: number;
-  image: { url: string } | { uploadId: string };
-  lastImage: { url: string } | { uploadId: string } | null;
+  image: ImageRef;
+  lastImage: ImageRef | null;
   provider: Provider;
   deadlineAt: number;
   idempotencyKey: string | null;
@@ -23,7 +27,7 @@ export type NewGeneration = {
   author: string;
 };
 
-export type Failure = { code: string; message: string; detail?: string | null };
+export type Failure = { code: ErrorCode; message: string; detail?: string | null };
 
 export type ArchivedFacts = {
   videoFile: string;
@@ -34,12 +38,17 @@ export type ArchivedFacts = {
   posterFile: string;
 };
 
-export type DeleteOutcome = { outcome: "missing" } | { outcome: "running"; row: GenerationRow } | { outcome: "deleted"; row: GenerationRow };
+export type DeleteOutcome = { outcome: "missing" } | { outcome: "running"; take: Take } | { outcome: "deleted"; take: Take };
 
 const newId = () => randomBytes(9).toString("base64url");
 
 export type GenerationsStore = ReturnType<typeof createGenerationsStore>;
 
+/**
+ * The takes, kept in SQLite. Every method is async although better-sqlite3 is not, so another
+ * engine can stand behind the same interface; whatever must not interleave (a spend-limit
+ * check and its insert, a delete and its check) is one transaction inside a single method.
+ */
 export function createGenerationsStore(db: Db, now: () => number = Date.now) {
   const byId = db.prepare<[string], GenerationRow>("SELECT * FROM generations WHERE id = ?");
   const insert = db.prepare(`
@@ -47,43 +56,35 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
       last_image_url, last_image_upload_id, status, provider, created_at, updated_at, deadline_at, idempotency_key, idempotency_fingerprint, source_id, author)
     VALUES (@id, @model, @prompt, @prompt_folded, @ratio, @duration, @seed, @image_url, @image_upload_id,
       @last_image_url, @last_image_upload_id, 'queued', @provider, @now, @now, @deadline_at, @idempotency_key, @idempotency_fingerprint, @source_id, @author)`);
-  const running = db.prepare<[], { studio: number }>(
-    "SELECT count(*) AS studio FROM generations WHERE status IN ('queued', 'generating', 'finishing')",
-  );
-  const runningBy = db.prepare<[string], { n: number }>(
-    "SELECT count(*) AS n FROM generations WHERE author = ? AND status IN ('queued', 'generating', 'finishing')",
-  );
   const durations = db.prepare<[string, number], { ms: number }>(
     `SELECT finished_at - submitted_at AS ms FROM generations
      WHERE model = ? AND duration = ? AND finished_at IS NOT NULL AND submitted_at IS NOT NULL AND status IN ('finishing', 'completed')
      ORDER BY seq DESC LIMIT 20`,
-  );
-  const createdSince = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM generations WHERE created_at >= ?");
-  const createdSinceBy = db.prepare<[number, string], { n: number }>(
-    "SELECT count(*) AS n FROM generations WHERE created_at >= ? AND author = ?",
   );
   const byKey = db.prepare<[string], GenerationRow>("SELECT * FROM generations WHERE idempotency_key = ?");
   const unfinished = db.prepare<[], GenerationRow>(
     "SELECT * FROM generations WHERE status IN ('queued', 'generating', 'finishing') ORDER BY seq",
   );
   const remove = db.prepare<[string]>("DELETE FROM generations WHERE id = ?");
-  const list = createGenerationLister(db);
+  const lister = createGenerationLister(db);
+  const countSpend = createSpendCounter(db);
 
-  function get(id: string): GenerationRow | undefined {
-    return byId.get(id);
+  function get(id: string): Take | undefined {
+    const row = byId.get(id);
+    return row && rowToTake(row);
   }
 
   // Bumped on every write: lets readers cache what they built from the table (see the list route).
   let version = 0;
 
-  function update(id: string, fields: Partial<Omit<GenerationRow, "seq" | "id">>): GenerationRow {
+  function update(id: string, fields: Partial<Omit<GenerationRow, "seq" | "id">>): Take {
     version++;
     const entries = Object.entries({ ...fields, updated_at: now() });
     const sets = entries.map(([key]) => `${key} = @${key}`).join(", ");
     db.prepare(`UPDATE generations SET ${sets} WHERE id = @id`).run({ ...Object.fromEntries(entries), id });
-    const row = get(id);
-    if (!row) throw new Error(`generation ${id} vanished during an update`);
-    return row;
+    const take = get(id);
+    if (!take) throw new Error(`generation ${id} vanished during an update`);
+    return take;
   }
 
   function insertOne(input: NewGeneration): string {
@@ -112,26 +113,43 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
     return id;
   }
 
-  const insertAll = db.transaction((inputs: readonly NewGeneration[]) => inputs.map(insertOne));
+  const admitAndInsert = db.transaction((inputs: readonly NewGeneration[], admit: (count: CountSpend) => void) => {
+    admit(countSpend);
+    return inputs.map(insertOne);
+  });
+
+  const deleteSettled = db.transaction((id: string): DeleteOutcome => {
+    const take = get(id);
+    if (!take) return { outcome: "missing" };
+    if (take.status !== "completed" && take.status !== "failed") return { outcome: "running", take };
+    remove.run(id);
+    version++;
+    return { outcome: "deleted", take };
+  });
 
   return {
-    get,
-    update,
-    version: () => version,
-    list,
-    findByIdempotencyKey: (key: string) => byKey.get(key),
-
-    /** Recorded before the upstream is called, so a crash can never lose a paid create. */
-    create(input: NewGeneration): GenerationRow {
-      return get(insertOne(input))!;
+    get: async (id: string) => get(id),
+    update: async (id: string, progress: TakeProgress) => update(id, progressColumns(progress)),
+    version: async () => version,
+    async list(filters: ListFilters, limit: number, cursor: number | null): Promise<{ takes: Take[]; nextCursor: number | null }> {
+      const page = lister(filters, limit, cursor);
+      return { takes: page.rows.map(rowToTake), nextCursor: page.nextCursor };
+    },
+    async findByIdempotencyKey(key: string): Promise<Take | undefined> {
+      const row = byKey.get(key);
+      return row && rowToTake(row);
     },
 
-    /** Several takes in one transaction: a batch is recorded whole or not at all. */
-    createMany(inputs: readonly NewGeneration[]): GenerationRow[] {
-      return insertAll(inputs).map((id) => get(id)!);
+    /**
+     * Records takes before the upstream is called, so a crash can never lose a paid create:
+     * all or none, in one transaction that first lets `admit` count what is running and made
+     * today and refuse by throwing. Check and insert can't interleave with another submit.
+     */
+    async createTakes(inputs: readonly NewGeneration[], admit: (count: CountSpend) => void = () => {}): Promise<Take[]> {
+      return admitAndInsert(inputs, admit).map((id) => get(id)!);
     },
 
-    markAccepted(id: string, upstreamId: string, upstreamStatus: string, tokensUsed: number | null): GenerationRow {
+    async markAccepted(id: string, upstreamId: string, upstreamStatus: string, tokensUsed: number | null): Promise<Take> {
       return update(id, {
         submit_state: "accepted",
         upstream_id: upstreamId,
@@ -141,7 +159,7 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
       });
     },
 
-    markFailed(id: string, failure: Failure): GenerationRow {
+    async markFailed(id: string, failure: Failure): Promise<Take> {
       return update(id, {
         status: "failed",
         error_code: failure.code,
@@ -151,7 +169,7 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
       });
     },
 
-    markCompleted(id: string, video: ArchivedFacts): GenerationRow {
+    async markCompleted(id: string, video: ArchivedFacts): Promise<Take> {
       return update(id, {
         status: "completed",
         video_file: video.videoFile,
@@ -164,35 +182,18 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
       });
     },
 
-    setFavourite(id: string, favourite: boolean): GenerationRow | undefined {
+    async setFavourite(id: string, favourite: boolean): Promise<Take | undefined> {
       return get(id) && update(id, { favourite: favourite ? 1 : 0 });
     },
 
     /** Deletes a settled take; the check and the delete share one transaction. */
-    deleteSettled: db.transaction((id: string): DeleteOutcome => {
-      const row = get(id);
-      if (!row) return { outcome: "missing" };
-      if (row.status !== "completed" && row.status !== "failed") return { outcome: "running", row };
-      remove.run(id);
-      version++;
-      return { outcome: "deleted", row };
-    }),
-
-    /** What the spend limits count: running takes and takes made since `since`. */
-    spendCounts(author: string, since: number) {
-      return {
-        runningUser: runningBy.get(author)!.n,
-        runningStudio: running.get()!.studio,
-        todayUser: createdSinceBy.get(since, author)!.n,
-        todayStudio: createdSince.get(since)!.n,
-      };
-    },
+    deleteSettled: async (id: string) => deleteSettled(id),
 
     /** How long the upstream took on the last takes of this kind (accepted to done). */
-    recentDurations: (model: string, duration: number) => durations.all(model, duration).map((r) => r.ms),
+    recentDurations: async (model: string, duration: number) => durations.all(model, duration).map((r) => r.ms),
 
-    listUnfinished(): GenerationRow[] {
-      return unfinished.all();
+    async listUnfinished(): Promise<Take[]> {
+      return unfinished.all().map(rowToTake);
     },
   };
 }

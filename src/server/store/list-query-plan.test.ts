@@ -13,7 +13,7 @@ const ROWS = 2000;
 let dataDir: string;
 let db: Db;
 
-beforeAll(() => {
+beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "dailies-plan-"));
   const seeds: TakeSeed[] = Array.from({ length: ROWS }, (_, i) => ({
     model: i % 3 === 0 ? "gen3a_turbo" : "gen4_turbo",
@@ -23,7 +23,7 @@ beforeAll(() => {
     favourite: i % 50 === 0,
     prompt: `A slow push-in on a harbour at dusk, take ${i}`,
   }));
-  seedTakes(dataDir, seeds);
+  await seedTakes(dataDir, seeds);
   db = openDatabase(join(dataDir, "dailies.sqlite"));
 });
 afterAll(() => {

@@ -41,26 +41,26 @@ export function createUploadsStore(db: Db) {
   );
 
   return {
-    get: (id: string) => byId.get(id),
+    get: async (id: string) => byId.get(id),
     /** Newest first, keyset-paged on rowid. */
-    list(limit: number, cursor: number | null): { rows: UploadRow[]; nextCursor: number | null } {
+    async list(limit: number, cursor: number | null): Promise<{ rows: UploadRow[]; nextCursor: number | null }> {
       const rows = cursor === null ? pageFirst.all(limit + 1) : pageAfter.all(cursor, limit + 1);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return { rows: page, nextCursor: rows.length > limit && last ? last.rowid : null };
     },
-    findByHash: (sha256: string) => byHash.get(sha256),
-    insert(row: UploadRow): UploadRow {
+    findByHash: async (sha256: string) => byHash.get(sha256),
+    async insert(row: UploadRow): Promise<UploadRow> {
       insert.run(row);
       return row;
     },
-    listUnclean: () => unclean.all(),
-    markClean(id: string, bytes: number): void {
+    listUnclean: async () => unclean.all(),
+    async markClean(id: string, bytes: number): Promise<void> {
       markClean.run(bytes, id);
     },
     /** The library image a take's last frame became, so it is extracted once. */
-    lastFrameOf: (generationId: string) => frameOf.get(generationId),
-    rememberLastFrame(generationId: string, uploadId: string): void {
+    lastFrameOf: async (generationId: string) => frameOf.get(generationId),
+    async rememberLastFrame(generationId: string, uploadId: string): Promise<void> {
       rememberFrame.run(generationId, uploadId);
     },
   };

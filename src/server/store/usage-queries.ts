@@ -16,10 +16,10 @@ export function createUsageQueries(db: Db) {
     "SELECT tokens_used FROM generations WHERE model = ? AND duration = ? AND tokens_used IS NOT NULL ORDER BY seq DESC LIMIT 20",
   );
   return {
-    since(since: number) {
+    async since(since: number) {
       return { ...total.get(since)!, byUser: byUser.all(since), byModel: byModel.all(since) };
     },
     /** Usage of the last 20 takes of this model and duration that reported one. */
-    recentUsage: (model: ModelId, duration: number) => recent.all(model, duration).map((r) => r.tokens_used),
+    recentUsage: async (model: ModelId, duration: number) => recent.all(model, duration).map((r) => r.tokens_used),
   };
 }

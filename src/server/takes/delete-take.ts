@@ -1,7 +1,6 @@
 import { ERROR_CODES } from "../../shared/api-error";
 import type { StudioUser } from "../http/app-env";
 import { HttpError } from "../http/http-error";
-import { TAKE_CONFLICT_CODES } from "../http/take-conflicts";
 import type { MediaDir } from "../media/media-dir";
 import type { GenerationsStore } from "../store/generations-store";
 
@@ -10,18 +9,17 @@ import type { GenerationsStore } from "../store/generations-store";
  * after the commit. A crash in between leaves only orphan files, which the start-up sweep
  * clears; never a row pointing at a missing file. Input frames stay: they belong to the library.
  */
-export function deleteTake(store: GenerationsStore, media: MediaDir, id: string, user: StudioUser): void {
-  const take = store.get(id);
+export async function deleteTake(store: GenerationsStore, media: MediaDir, id: string, user: StudioUser): Promise<void> {
+  const take = await store.get(id);
   if (take && take.author.toLowerCase() !== user.name.toLowerCase() && !user.isAdmin) {
-    throw new HttpError(403, ERROR_CODES.forbidden, `Only ${take.author} (who made this take) or an admin can delete it.`);
+    throw new HttpError(ERROR_CODES.forbidden, `Only ${take.author} (who made this take) or an admin can delete it.`);
   }
-  const result = store.deleteSettled(id);
-  if (result.outcome === "missing") throw new HttpError(404, ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+  const result = await store.deleteSettled(id);
+  if (result.outcome === "missing") throw new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
   if (result.outcome === "running") {
     throw new HttpError(
-      409,
-      TAKE_CONFLICT_CODES.stillRunning,
-      `This take is still ${result.row.status}. Its job at the provider keeps running and will be charged, so it can be deleted only once it has finished.`,
+      ERROR_CODES.stillRunning,
+      `This take is still ${result.take.status}. Its job at the provider keeps running and will be charged, so it can be deleted only once it has finished.`,
     );
   }
   media.remove(media.path("videos", `${id}.mp4`));

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { zipSync, type Zippable } from "fflate";
 import { ERROR_CODES } from "../../shared/api-error";
+import type { ImageRef } from "../../shared/generation";
 import { HttpError } from "../http/http-error";
 import { ensureCleanUpload } from "../images/clean-stored-upload";
-import { TAKE_CONFLICT_CODES } from "../http/take-conflicts";
-import type { MediaDir } from "../media/media-dir";
-import { rowDownloadName, type GenerationRow } from "../store/generation-row";
-import type { UploadsStore } from "../store/uploads-store";
+import { downloadName } from "../media/download-name";
+import type { StudioDeps } from "../studio";
+import type { Take } from "./take";
 import { frameZipName, takeManifest } from "./take-manifest";
 
 const stored = (bytes: Uint8Array): Zippable[string] => [bytes, { level: 0 }]; // already compressed
@@ -16,28 +16,29 @@ const stored = (bytes: Uint8Array): Zippable[string] => [bytes, { level: 0 }]; /
  * `take.json` and the input frames that were uploads. Built in memory (videos are a few MB),
  * so there is no temporary file to leak.
  */
-export async function buildHandoff(deps: { uploads: UploadsStore; media: MediaDir }, row: GenerationRow | undefined, id: string) {
-  if (!row) throw new HttpError(404, ERROR_CODES.notFound, `There is no generation with id "${id}".`);
-  if (row.status !== "completed" || !row.video_file) {
-    throw new HttpError(409, TAKE_CONFLICT_CODES.notCompleted, `This take is ${row.status}; only a completed take can be handed off.`);
+export async function buildHandoff(deps: Pick<StudioDeps, "uploads" | "media">, take: Take | undefined, id: string) {
+  if (!take) throw new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+  const video = take.status === "completed" ? take.video : null;
+  if (!video) {
+    throw new HttpError(ERROR_CODES.notCompleted, `This take is ${take.status}; only a completed take can be handed off.`);
   }
-  const videoName = rowDownloadName(row);
+  const videoName = downloadName(take);
   // Cleaned first (a no-op for uploads stored since), so neither the zip nor take.json carries a pre-cleaning original.
-  const cleaned = async (uploadId: string | null) => {
-    const upload = uploadId ? deps.uploads.get(uploadId) : undefined;
-    return upload ? await ensureCleanUpload(deps, upload) : undefined;
+  const upload = async (ref: ImageRef | null) => {
+    const row = ref && "uploadId" in ref ? await deps.uploads.get(ref.uploadId) : undefined;
+    return row ? await ensureCleanUpload(deps, row) : undefined;
   };
-  const first = frameZipName("first-frame", await cleaned(row.image_upload_id));
-  const last = frameZipName("last-frame", await cleaned(row.last_image_upload_id));
-  const manifest = takeManifest(row, videoName, { first, last }, Date.now());
+  const first = frameZipName("first-frame", await upload(take.image));
+  const last = frameZipName("last-frame", await upload(take.lastImage));
+  const manifest = takeManifest(take, video, videoName, { first, last }, Date.now());
 
   const files: Zippable = {
-    [videoName]: stored(readFileSync(deps.media.path("videos", row.video_file))),
+    [videoName]: stored(readFileSync(deps.media.path("videos", video.file))),
     "take.json": new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
   };
-  if (row.poster_file) files["poster.jpg"] = stored(readFileSync(deps.media.path("posters", row.poster_file)));
+  if (video.posterFile) files["poster.jpg"] = stored(readFileSync(deps.media.path("posters", video.posterFile)));
   for (const frame of [first, last]) {
     if (frame) files[frame.zipName] = stored(readFileSync(deps.media.path("uploads", frame.upload.file_name)));
   }
-  return { fileName: `${videoName.replace(/\.mp4$/, "")}-handoff.zip`, bytes: zipSync(files, { mtime: new Date(row.completed_at ?? row.created_at) }) };
+  return { fileName: `${videoName.replace(/\.mp4$/, "")}-handoff.zip`, bytes: zipSync(files, { mtime: new Date(take.completedAt ?? take.createdAt) }) };
 }

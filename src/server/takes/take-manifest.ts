@@ -1,6 +1,7 @@
 import { APP_INFO } from "../app-info";
-import type { GenerationRow } from "../store/generation-row";
+import type { ImageRef } from "../../shared/generation";
 import type { UploadRow } from "../store/uploads-store";
+import type { Take, TakeVideo } from "./take";
 
 const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
 
@@ -12,9 +13,12 @@ export function frameZipName(role: "first-frame" | "last-frame", upload: UploadR
   return { zipName: `${role}.${EXTENSIONS[upload.content_type] ?? "img"}`, upload };
 }
 
-function describeFrame(url: string | null, uploadId: string | null, entry: FrameEntry) {
-  if (!url && !uploadId) return null;
-  if (!entry) return { source: uploadId ? "upload (missing)" : "url", url: uploadId ? `/media/uploads/${uploadId}` : url, uploadId, file: null };
+function describeFrame(ref: ImageRef | null, entry: FrameEntry) {
+  if (!ref) return null;
+  if (!entry) {
+    if ("url" in ref) return { source: "url", url: ref.url, uploadId: null, file: null };
+    return { source: "upload (missing)", url: `/media/uploads/${ref.uploadId}`, uploadId: ref.uploadId, file: null };
+  }
   const { upload, zipName } = entry;
   return {
     source: "upload",
@@ -32,39 +36,39 @@ function describeFrame(url: string | null, uploadId: string | null, entry: Frame
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** `take.json`: everything needed to know how a take was made, and to make it again. */
-export function takeManifest(row: GenerationRow, videoName: string, frames: { first: FrameEntry; last: FrameEntry }, exportedAt: number) {
+export function takeManifest(take: Take, video: TakeVideo, videoName: string, frames: { first: FrameEntry; last: FrameEntry }, exportedAt: number) {
   return {
     kind: "dailies.take",
-    id: row.id,
-    model: row.model,
-    provider: row.provider,
-    upstreamId: row.upstream_id,
-    parameters: { model: row.model, prompt: row.prompt, ratio: row.ratio, duration: row.duration, seed: row.seed },
+    id: take.id,
+    model: take.model,
+    provider: take.provider,
+    upstreamId: take.upstreamId,
+    parameters: { model: take.model, prompt: take.prompt, ratio: take.ratio, duration: take.duration, seed: take.seed },
     frames: {
-      first: describeFrame(row.image_url, row.image_upload_id, frames.first),
-      last: describeFrame(row.last_image_url, row.last_image_upload_id, frames.last),
+      first: describeFrame(take.image, frames.first),
+      last: describeFrame(take.lastImage, frames.last),
     },
     video: {
       file: videoName,
       contentType: "video/mp4",
-      bytes: row.video_bytes,
-      width: row.video_width,
-      height: row.video_height,
-      durationSeconds: row.video_duration,
-      poster: row.poster_file ? "poster.jpg" : null,
+      bytes: video.bytes,
+      width: video.width,
+      height: video.height,
+      durationSeconds: video.durationSeconds,
+      poster: video.posterFile ? "poster.jpg" : null,
     },
-    usage: row.tokens_used === null ? null : { tokensUsed: row.tokens_used },
+    usage: take.tokensUsed === null ? null : { tokensUsed: take.tokensUsed },
     timings: {
-      createdAt: iso(row.created_at),
-      submittedAt: iso(row.submitted_at),
-      startedAt: iso(row.started_at),
-      finishedAt: iso(row.finished_at),
-      completedAt: iso(row.completed_at),
+      createdAt: iso(take.createdAt),
+      submittedAt: iso(take.submittedAt),
+      startedAt: iso(take.startedAt),
+      finishedAt: iso(take.finishedAt),
+      completedAt: iso(take.completedAt),
     },
-    favourite: row.favourite === 1,
+    favourite: take.favourite,
     provenance: {
-      sourceId: row.source_id,
-      createdAt: iso(row.created_at),
+      sourceId: take.sourceId,
+      createdAt: iso(take.createdAt),
       exportedAt: iso(exportedAt),
       app: APP_INFO,
     },

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { ERROR_CODES } from "../../shared/api-error";
 import { openDatabase } from "../db/database";
 import { createGenerationsStore, type NewGeneration } from "../store/generations-store";
 
@@ -13,13 +14,16 @@ export type TakeSeed = Partial<Omit<NewGeneration, "provider" | "deadlineAt" | "
  * studio starts: list tests need hundreds of varied rows, not hundreds of generations.
  * Returns the ids in insertion order (oldest first).
  */
-export function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): string[] {
+export async function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): Promise<string[]> {
   const db = openDatabase(join(dataDir, "dailies.sqlite"));
   const store = createGenerationsStore(db);
+  const ids: string[] = [];
+  // One transaction for the lot: hundreds of separate commits would make list tests slow.
+  db.exec("BEGIN");
   try {
-    return db.transaction(() =>
-      seeds.map((seed, n) => {
-        const row = store.create({
+    for (const [n, seed] of seeds.entries()) {
+      const [take] = await store.createTakes([
+        {
           model: seed.model ?? "gen4_turbo",
           prompt: seed.prompt ?? `take ${n}`,
           ratio: seed.ratio ?? "16:9",
@@ -31,16 +35,22 @@ export function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): string[]
           deadlineAt: Date.now() + 60_000,
           idempotencyKey: null,
           author: "studio",
-        });
-        if (seed.status === "sending") return row.id;
-        store.markAccepted(row.id, `up-${n}`, "queued", null);
-        // Settled otherwise: the studio's poller would chase anything unfinished at start.
-        if (seed.status === "failed") store.markFailed(row.id, { code: "upstream_internal", message: "The model failed on its side. Try again." });
-        else store.markCompleted(row.id, { videoFile: `${row.id}.mp4`, bytes: 1000, width: 1280, height: 720, durationSeconds: 5, posterFile: `${row.id}.jpg` });
-        if (seed.favourite) store.setFavourite(row.id, true);
-        return row.id;
-      }),
-    )();
+        },
+      ]);
+      const id = take!.id;
+      ids.push(id);
+      if (seed.status === "sending") continue;
+      await store.markAccepted(id, `up-${n}`, "queued", null);
+      // Settled otherwise: the studio's poller would chase anything unfinished at start.
+      if (seed.status === "failed") await store.markFailed(id, { code: ERROR_CODES.upstreamInternal, message: "The model failed on its side. Try again." });
+      else await store.markCompleted(id, { videoFile: `${id}.mp4`, bytes: 1000, width: 1280, height: 720, durationSeconds: 5, posterFile: `${id}.jpg` });
+      if (seed.favourite) await store.setFavourite(id, true);
+    }
+    db.exec("COMMIT");
+    return ids;
+  } catch (error) {
+    db.exec("ROLLBACK");
+    throw error;
   } finally {
     db.close();
   }

@@ -7,7 +7,7 @@ import { checkCreateBody } from "../../simulator/create-request";
 import { toVendorBody } from "./aimlapi-client";
 import { bffEquivalent, upstreamBodyArb, withImage } from "../testing/upstream-body-arbitrary";
 
-// Uploads reach the upstream as data URIs (see jobs/send-take.ts); one small real JPEG
+// Uploads reach the upstream as data URIs (see jobs/upstream-frames.ts); one small real JPEG
 // stands in for every upload so the simulator's image check has something to decode.
 let uploadDataUri = "";
 

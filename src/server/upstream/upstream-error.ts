@@ -1,4 +1,4 @@
-import { ERROR_CODES } from "../../shared/api-error";
+import { ERROR_CODES, errorSpec, type ErrorCode } from "../../shared/api-error";
 
 /** "connect": no connection was made, so the request certainly never reached the upstream. */
 export type UpstreamErrorKind = "http" | "connect" | "network" | "timeout" | "bad_reply";
@@ -7,7 +7,7 @@ export type UpstreamErrorKind = "http" | "connect" | "network" | "timeout" | "ba
 export class UpstreamError extends Error {
   constructor(
     readonly kind: UpstreamErrorKind,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly httpStatus: number | null,
     readonly detail: string | null,
@@ -17,12 +17,14 @@ export class UpstreamError extends Error {
     this.name = "UpstreamError";
   }
 
-  /** The status the BFF answers with when this error ends a request. */
-  get responseStatus(): number {
-    if (this.code === ERROR_CODES.upstreamRateLimited) return 429;
-    if (this.code === ERROR_CODES.upstreamBadInput) return 422;
-    if (this.code === ERROR_CODES.payloadTooLarge) return 413;
-    return 502;
+  /**
+   * The status the BFF answers with when this error ends a request: the code's own when it
+   * asks the creator for something (wait, change the input), else 502. The provider not
+   * knowing a path is its failure, not a missing resource of ours.
+   */
+  get responseStatus(): 413 | 422 | 429 | 502 {
+    const status = errorSpec(this.code).status;
+    return status === 413 || status === 422 || status === 429 ? status : 502;
   }
 }
 

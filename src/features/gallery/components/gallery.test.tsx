@@ -252,7 +252,7 @@ describe("Card actions", () => {
   it("shows the server's refusal in the dialog", async () => {
     stubBff({
       "GET /api/generations": list([makeCompleted({ id: "g1", prompt: "Harbour at dawn" })]),
-      "DELETE /api/generations/:id": () => apiError(409, "take_running", "This take is still being saved; delete it once it has finished."),
+      "DELETE /api/generations/:id": () => apiError(409, "still_running", "This take is still being saved; delete it once it has finished."),
     });
     const { user } = renderGallery();
     await user.click(await screen.findByRole("button", { name: "Delete" }));

@@ -1,0 +1,80 @@
+import { ERROR_CODES } from "../../shared/api-error";
+import type { CreateGenerationRequest } from "../../shared/generation";
+import { upstreamRefusal } from "../http/http-error";
+import type { NewGeneration } from "../store/generations-store";
+import type { StudioDeps } from "../studio";
+import type { Take } from "../takes/take";
+import { withinSpendLimits } from "./enforce-spend-limits";
+import { earlierTakes, takeKey } from "./idempotent-replay";
+import { batchSeeds } from "./seeds";
+import { sendTake } from "./send-take";
+import type { TakeRequest } from "./take-request";
+import { upstreamFrames } from "./upstream-frames";
+
+export type SubmitDeps = Pick<StudioDeps, "store" | "uploads" | "media" | "client" | "runner" | "provider" | "deadlineMs" | "log" | "limits">;
+
+const NOT_SENT = "Not sent: an earlier take of this batch was refused, so this one never left the studio (nothing was charged). Retry it when the problem is solved.";
+
+/** The records of `count` takes of one request: the same settings, each its own seed and repeat key. */
+function takeRecords(deps: SubmitDeps, input: CreateGenerationRequest, request: TakeRequest, count: number): NewGeneration[] {
+  const { idempotencyKey, fingerprint, author, sourceId = null } = request;
+  const deadlineAt = Date.now() + deps.deadlineMs;
+  // Seeds are always chosen here, so each take records the seed it was actually made with.
+  return batchSeeds(input.seed, count).map((seed, n) => ({
+    model: input.model,
+    prompt: input.prompt,
+    ratio: input.ratio,
+    duration: input.duration,
+    image: input.image!, // the schema guarantees it
+    lastImage: input.lastImage ?? null,
+    provider: deps.provider,
+    seed,
+    idempotencyKey: idempotencyKey ? takeKey(idempotencyKey, n) : null,
+    idempotencyFingerprint: fingerprint,
+    author,
+    sourceId,
+    deadlineAt,
+  }));
+}
+
+/**
+ * `count` takes of the same settings (one for a single create or a re-run), each its own
+ * generation. All are recorded in one transaction before the first create is sent; the
+ * creates go one at a time, and a refusal stops the rest, which fail unsent: the same key,
+ * credit, rate or input problem would meet them too. Returns the takes and whether this
+ * call made them (false: the Idempotency-Key was seen before).
+ */
+export async function submitTakes(
+  deps: SubmitDeps,
+  input: CreateGenerationRequest,
+  request: TakeRequest,
+  count: number,
+): Promise<{ takes: Take[]; created: boolean }> {
+  const earlier = await earlierTakes(deps.store, request);
+  if (earlier.length) return { takes: earlier, created: false };
+  const frames = await upstreamFrames(deps, input.image!, input.lastImage);
+
+  let takes: Take[];
+  try {
+    takes = await deps.store.createTakes(takeRecords(deps, input, request, count), withinSpendLimits(deps.limits, request.author, count));
+  } catch (error) {
+    // Two racing requests with one key: the loser answers with the winner's takes.
+    const winner = await earlierTakes(deps.store, request);
+    if (winner.length) return { takes: winner, created: false };
+    throw error;
+  }
+
+  const done: Take[] = [];
+  for (const [n, take] of takes.entries()) {
+    const sent = await sendTake(deps, take, frames);
+    done.push(sent.row);
+    if (!sent.error) continue;
+    for (const rest of takes.slice(n + 1)) {
+      done.push(await deps.store.markFailed(rest.id, { code: ERROR_CODES.notSent, message: NOT_SENT, detail: sent.error.message }));
+    }
+    // Nothing reached the provider: answer like a single create, so the form can say why.
+    if (n === 0) throw upstreamRefusal(sent.error);
+    break;
+  }
+  return { takes: done, created: true };
+}

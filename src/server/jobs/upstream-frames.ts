@@ -1,0 +1,29 @@
+import { readFile } from "node:fs/promises";
+import { ERROR_CODES } from "../../shared/api-error";
+import type { ImageRef } from "../../shared/generation";
+import { HttpError } from "../http/http-error";
+import type { StudioDeps } from "../studio";
+
+/** The frames as the upstream takes them: HTTPS URLs as they are, uploads as data URIs. */
+export type UpstreamFrames = { imageUrl: string; lastImageUrl: string | null };
+
+type Deps = Pick<StudioDeps, "uploads" | "media">;
+
+async function upstreamImage(deps: Deps, ref: ImageRef, field: string): Promise<string> {
+  if ("url" in ref) return ref.url;
+  const upload = await deps.uploads.get(ref.uploadId);
+  if (!upload) {
+    const message = "This upload is not in the studio (unknown id). Upload the image again.";
+    throw new HttpError(ERROR_CODES.validation, message, { status: 422, fields: { [field]: message } });
+  }
+  const bytes = await readFile(deps.media.path("uploads", upload.upstream_file_name));
+  return `data:${upload.upstream_content_type};base64,${bytes.toString("base64")}`;
+}
+
+/** Resolved before anything is recorded, so an unknown upload refuses the request and stores nothing. */
+export async function upstreamFrames(deps: Deps, image: ImageRef, lastImage: ImageRef | null | undefined): Promise<UpstreamFrames> {
+  return {
+    imageUrl: await upstreamImage(deps, image, "image"),
+    lastImageUrl: lastImage ? await upstreamImage(deps, lastImage, "lastImage") : null,
+  };
+}

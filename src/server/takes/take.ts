@@ -1,0 +1,56 @@
+import type { Provider } from "../../shared/api";
+import type { ErrorCode } from "../../shared/api-error";
+import type { ImageRef } from "../../shared/generation";
+import type { ModelId } from "../../shared/models";
+import type { GenerationStatus } from "../../shared/status";
+
+/** The archived result; width, height and length are null for takes archived before videos were probed. */
+export type TakeVideo = {
+  file: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  durationSeconds: number | null;
+  posterFile: string | null;
+};
+
+export type TakeFailure = { code: ErrorCode; message: string; detail: string | null };
+
+/** One take as the server works with it, whatever stores it. Times are epoch milliseconds. */
+export type Take = {
+  id: string;
+  model: ModelId;
+  prompt: string;
+  ratio: string;
+  duration: number;
+  seed: number;
+  image: ImageRef | null;
+  lastImage: ImageRef | null;
+  status: GenerationStatus;
+  provider: Provider;
+  /** "pending" from the record until the upstream accepts the create. */
+  submitState: "pending" | "accepted";
+  upstreamId: string | null;
+  upstreamStatus: string | null;
+  /** The provider's video URL, kept until the archive has it. */
+  resultUrl: string | null;
+  createdAt: number;
+  updatedAt: number;
+  completedAt: number | null;
+  deadlineAt: number;
+  pollCount: number;
+  video: TakeVideo | null;
+  error: TakeFailure | null;
+  tokensUsed: number | null;
+  idempotencyKey: string | null;
+  idempotencyFingerprint: string | null;
+  author: string;
+  favourite: boolean;
+  sourceId: string | null;
+  submittedAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+};
+
+/** What the poller moves along as a take progresses. */
+export type TakeProgress = Partial<Pick<Take, "status" | "upstreamStatus" | "resultUrl" | "tokensUsed" | "pollCount" | "startedAt" | "finishedAt">>;
