@@ -23,16 +23,7 @@ import { createUploadsStore, type UploadsStore } from "./store/uploads-store";
 import { createAimlapiClient, type UpstreamClient } from "./upstream/aimlapi-client";
 import { loadAuthConfig, type AuthConfig } from "./auth/auth-config";
 import { createAllowedOrigins, type AllowedOrigins } from "./http/origin-guards";
-import { priceTableSchema, type PriceTable } from "./routes/usage-routes";
-
-function parsePriceTable(raw: string): PriceTable {
-  if (!raw.trim()) return {};
-  try {
-    return priceTableSchema.parse(JSON.parse(raw));
-  } catch {
-    throw new Error('PRICE_TABLE must be JSON like {"gen4_turbo":{"5":250000,"10":500000}}.');
-  }
-}
+import { parsePriceTable, type PriceTable } from "./routes/usage-routes";
 
 /** Everything the app's parts need, made once here; each part picks what it uses. */
 export type StudioDeps = {

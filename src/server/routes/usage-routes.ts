@@ -11,6 +11,16 @@ import type { StudioDeps } from "../studio";
 export const priceTableSchema = z.record(z.string(), z.record(z.string(), z.number().nonnegative()));
 export type PriceTable = z.infer<typeof priceTableSchema>;
 
+/** PRICE_TABLE's JSON; empty means no prices. */
+export function parsePriceTable(raw: string): PriceTable {
+  if (!raw.trim()) return {};
+  try {
+    return priceTableSchema.parse(JSON.parse(raw));
+  } catch {
+    throw new Error('PRICE_TABLE must be JSON like {"gen4_turbo":{"5":250000,"10":500000}}.');
+  }
+}
+
 function periodStarts(now: number) {
   const today = startOfUtcDay(now);
   const weekday = (new Date(today).getUTCDay() + 6) % 7; // Monday = 0
