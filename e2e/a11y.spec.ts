@@ -17,6 +17,9 @@ async function expectAccessible(page: Page, state: string) {
     await page.setViewportSize({ width: mode.width, height: 800 });
     // Reduced motion: colours are checked at rest, not halfway through a fade.
     await page.emulateMedia({ colorScheme: mode.colorScheme, reducedMotion: "reduce" });
+    // Text dimmed while a refetch shows the previous answer is checked once the answer is in:
+    // on a busy machine axe would otherwise meet it mid-fetch.
+    await expect(page.locator(".opacity-60")).toHaveCount(0);
     const { violations } = await new AxeBuilder({ page }).analyze();
     const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     expect.soft(found, `axe on ${state}, ${mode.name}`).toEqual([]);
@@ -34,6 +37,8 @@ async function submitTake(page: Page, prompt: string) {
 }
 
 test("every page and state passes axe in light and dark, wide and at 360 px", async ({ page }) => {
+  // Many states × four modes: slow by nature, more so on two shared cores.
+  test.slow();
   // The empty studio, whatever other specs left in the shared database.
   const listUrl = (url: URL) => url.pathname === "/api/generations";
   await page.route(listUrl, (route) => (route.request().method() === "GET" ? route.fulfill({ json: { items: [], nextCursor: null } }) : route.continue()));
