@@ -28,5 +28,7 @@ export function prepareDataDir(dir: string): void {
     // Worker threads can't set the umask; the explicit modes below still apply.
   }
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
-  tighten(dir);
+  // A private folder was tightened at an earlier start and has only held private files since:
+  // walking every video and upload again at each start would be start-up work for nothing.
+  if ((lstatSync(dir).mode & 0o777) !== PRIVATE_DIR) tighten(dir);
 }
