@@ -6,7 +6,7 @@ import { createQueryClient } from "@/lib/query-client";
 import { GalleryRoute } from "@/routes/gallery";
 import { NotFoundRoute } from "@/routes/not-found";
 import { SessionGate } from "@/routes/session-gate";
-import { StudioRoute } from "@/routes/studio";
+import { ShellRoute } from "@/routes/shell";
 
 // Pages most visits never reach load when they are opened: the detail page, the usage report,
 // and the sign-in form (which brings the form library with it).
@@ -40,7 +40,7 @@ export function AppRoutes() {
         }
       />
       <Route element={<SessionGate />}>
-        <Route element={<StudioRoute />}>
+        <Route element={<ShellRoute />}>
           <Route index element={<GalleryRoute />} />
           <Route
             path="g/:id"

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { readSightings, watchTakes } from "./browser";
 import { sleep } from "./stats";
-import { submitTakes, waitCompleted, type Model, type Take } from "./takes";
+import { submitTakes, waitCompleted, type Model, type TakeRecord } from "./takes";
 import type { BenchUpstream } from "./upstream";
 
 export type Context = { baseUrl: string; upstream: BenchUpstream; uploadId: string };
@@ -29,20 +29,20 @@ export type CallsFigure = { model: Model; tabs: number; jobs: number; polls: num
 const FIXED_LOOP_MS = 10_000;
 const SIGHTING_TIMEOUT_MS = 30_000;
 
-function elapsedOf(upstream: BenchUpstream, take: Take): number {
+function elapsedOf(upstream: BenchUpstream, take: TakeRecord): number {
   const elapsed = upstream.elapsedOf(take.upstreamId);
   if (elapsed === null) throw new Error(`no completion instant for upstream job ${take.upstreamId}`);
   return elapsed;
 }
 
 /** GETs the documented fixed loop would make on the same scaled timeline: ceil(duration / (10 s × timeScale)). */
-function fixedLoopPolls(upstream: BenchUpstream, takes: readonly Take[]): number {
+function fixedLoopPolls(upstream: BenchUpstream, takes: readonly TakeRecord[]): number {
   return takes.reduce((sum, take) => sum + Math.ceil(elapsedOf(upstream, take) / (FIXED_LOOP_MS * upstream.timeScale)), 0);
 }
 
 /** Takes run to completion with no measuring, so the BFF learns how long such a job takes. */
 export async function warmUp(ctx: Context, plan: ReadonlyArray<[Model, number]>): Promise<void> {
-  const takes: Take[] = [];
+  const takes: TakeRecord[] = [];
   for (const [model, count] of plan) takes.push(...(await submitTakes(ctx.baseUrl, ctx.upstream, ctx.uploadId, model, count, "warm-up")));
   await waitCompleted(ctx.baseUrl, takes, 120_000);
 }

@@ -2,7 +2,7 @@ import type { BenchUpstream } from "./upstream";
 import { sleep } from "./stats";
 
 export type Model = "gen3a_turbo" | "gen4_turbo";
-export type Take = { id: string; upstreamId: string; model: Model };
+export type TakeRecord = { id: string; upstreamId: string; model: Model };
 
 type Detail = {
   status: string;
@@ -31,8 +31,8 @@ let seed = 1;
  * so the simulator job created during each request is that take's (the upstream id is not part
  * of the public reply).
  */
-export async function submitTakes(baseUrl: string, upstream: BenchUpstream, uploadId: string, model: Model, count: number, prompt = "bench take"): Promise<Take[]> {
-  const takes: Take[] = [];
+export async function submitTakes(baseUrl: string, upstream: BenchUpstream, uploadId: string, model: Model, count: number, prompt = "bench take"): Promise<TakeRecord[]> {
+  const takes: TakeRecord[] = [];
   for (let n = 0; n < count; n++) {
     const before = upstream.created().length;
     const body = { model, prompt: `${prompt} ${seed}: a slow push-in`, image: { uploadId }, ratio: "16:9", duration: 5, seed: seed++ };
@@ -51,7 +51,7 @@ export function getDetail(baseUrl: string, id: string): Promise<Detail> {
 }
 
 /** Waits (polling the BFF, not the upstream) until every take is completed; throws on a failure or timeout. */
-export async function waitCompleted(baseUrl: string, takes: readonly Take[], timeoutMs: number): Promise<Map<string, Detail>> {
+export async function waitCompleted(baseUrl: string, takes: readonly TakeRecord[], timeoutMs: number): Promise<Map<string, Detail>> {
   const until = Date.now() + timeoutMs;
   const done = new Map<string, Detail>();
   while (done.size < takes.length) {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import { AppRoutes } from "@/app";
-import { apiError, json, makeCompleted, makeFailed, makeGeneration, makeSession, makeUpload, requestsTo, stubBff } from "@/test/fake-bff";
+import { apiError, json, makeCompleted, makeFailed, makeTake, makeSession, makeUpload, requestsTo, stubBff } from "@/test/fake-bff";
 import type { FakeHandler } from "@/test/fake-bff";
 import { renderWithProviders } from "@/test/render";
 
@@ -73,7 +73,7 @@ describe("Take detail (/g/:id)", () => {
   it("explains a failure, with the provider's words behind a disclosure, and offers Retry", async () => {
     const fetchMock = stubBff({
       "GET /api/generations/:id": () => json(200, makeFailed({ id: "g1", prompt: "Broken shot" })),
-      "POST /api/generations/:id/rerun": () => json(201, makeGeneration({ id: "g2", prompt: "Broken shot", sourceId: "g1" })),
+      "POST /api/generations/:id/rerun": () => json(201, makeTake({ id: "g2", prompt: "Broken shot", sourceId: "g1" })),
     });
     const { user } = renderWithProviders(<AppRoutes />, { route: "/g/g1" });
     const why = await screen.findByRole("region", { name: "Why it failed" }, LAZY);
@@ -97,7 +97,7 @@ describe("Take detail (/g/:id)", () => {
   });
 
   it("re-runs exactly and makes a new variation, then opens the new take", async () => {
-    const created = { same: makeGeneration({ id: "g2", prompt: "Exact again", sourceId: "g1" }), new: makeGeneration({ id: "g3", prompt: "A variation", sourceId: "g1" }) };
+    const created = { same: makeTake({ id: "g2", prompt: "Exact again", sourceId: "g1" }), new: makeTake({ id: "g3", prompt: "A variation", sourceId: "g1" }) };
     const { fetchMock, user } = renderTake({
       "POST /api/generations/:id/rerun": ({ init }) => json(201, created[(bodyOf(init) as { seed: "same" | "new" }).seed]),
       "GET /api/generations/:id": ({ params }) => json(200, params.id === "g1" ? take : params.id === "g2" ? created.same : created.new),

@@ -4,15 +4,15 @@ import { TakeDetail } from "@/features/gallery/components/take-detail";
 import { describeTake } from "@/features/gallery/components/describe-take";
 import type { FormDraft } from "@/features/generate/components/form-draft";
 import type { Upload } from "@/shared/api";
-import type { Generation, ImageRef } from "@/shared/generation";
-import type { StudioOutletContext } from "./studio";
+import type { Take, ImageRef } from "@/shared/take";
+import type { ShellOutletContext } from "./shell";
 
 /** An uploaded frame is referenced by its id; a pasted address by itself. */
 function toImageRef(image: { url: string; uploadId: string | null }): ImageRef {
   return image.uploadId ? { uploadId: image.uploadId } : { url: image.url };
 }
 
-export function takeDraft(generation: Generation): FormDraft {
+export function takeDraft(generation: Take): FormDraft {
   return {
     id: randomId(),
     kind: "take",
@@ -29,7 +29,7 @@ export function takeDraft(generation: Generation): FormDraft {
   };
 }
 
-export function lastFrameDraft(upload: Upload, generation: Generation): FormDraft {
+export function lastFrameDraft(upload: Upload, generation: Take): FormDraft {
   return { id: randomId(), kind: "first-frame", upload, source: { id: generation.id, label: describeTake(generation) } };
 }
 
@@ -37,7 +37,7 @@ export function lastFrameDraft(upload: Upload, generation: Generation): FormDraf
 export function TakeRoute() {
   const { id = "" } = useParams();
   const navigate = useNavigate();
-  const { sendDraft, viewer } = useOutletContext<StudioOutletContext>();
+  const { sendDraft, viewer } = useOutletContext<ShellOutletContext>();
 
   return (
     <TakeDetail

@@ -13,7 +13,7 @@ import { knownHostsOnly, sameOriginWrites } from "./http/origin-guards";
 import { requestLog } from "./http/request-log";
 import { openApiRoute } from "./openapi/openapi-route";
 import { usageRoutes } from "./routes/usage-routes";
-import { generationsRoutes } from "./routes/generations-routes";
+import { takesRoutes } from "./routes/takes-routes";
 import { mediaRoutes } from "./routes/media-routes";
 import { takeActionsRoutes } from "./routes/take-actions-routes";
 import { uploadsRoutes } from "./routes/uploads-routes";
@@ -57,7 +57,7 @@ export function createApp(deps: StudioDeps) {
   app.route("/api/usage", usageRoutes(deps));
   app.get("/api/models", (c) => c.json({ models: MODEL_LIST }));
   app.route("/api/uploads", uploadsRoutes(deps));
-  app.route("/api/generations", generationsRoutes(deps));
+  app.route("/api/generations", takesRoutes(deps));
   app.route("/api/generations", takeActionsRoutes(deps));
   app.route("/media", mediaRoutes(deps));
   app.all("/api/*", (c) => {

@@ -9,7 +9,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Generation } from "../shared/generation";
+import type { Take } from "../shared/take";
 import type { FaultsConfig } from "../simulator/faults-config";
 import { startSimulator } from "../simulator/simulator";
 import { bundledFfmpegPath } from "./media/ffmpeg";
@@ -58,9 +58,9 @@ async function runChaos(faults: FaultsConfig, env: Record<string, string> = {}) 
     );
     expect(responses.every((r) => r.status < 500 || r.status === 502)).toBe(true);
     const until = Date.now() + 45_000;
-    let takes: Generation[] = [];
+    let takes: Take[] = [];
     for (;;) {
-      takes = ((await (await fetch(`${h.url}/api/generations?limit=100`)).json()) as { items: Generation[] }).items;
+      takes = ((await (await fetch(`${h.url}/api/generations?limit=100`)).json()) as { items: Take[] }).items;
       if (takes.length === JOBS && takes.every((t) => t.status === "completed" || t.status === "failed")) break;
       if (Date.now() > until) throw new Error(`stuck: ${takes.filter((t) => t.status !== "completed" && t.status !== "failed").map((t) => `${t.id}:${t.status}`).join(", ")}`);
       await new Promise((r) => setTimeout(r, 100));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema, errorSpec, type ErrorCode } from "../shared/api-error";
-import { generationBatchSchema, generationSchema } from "../shared/generation";
+import { takeBatchSchema, takeSchema } from "../shared/take";
 import { startFakeUpstream } from "./testing/fake-upstream";
 import { rawRequest } from "./testing/raw-request";
 import { postJson, sendJson, startHarness, upload, waitForTerminal, type Harness } from "./testing/studio-harness";
@@ -87,14 +87,14 @@ describe("every error code comes from the one table", () => {
     expect(await refusal(postJson(h.url, "/api/generations", take("[busy]")))).toEqual({ status: 502, code: "outcome_unknown" });
     expect(await refusal(postJson(h.url, "/api/generations", take("[bad]")))).toEqual({ status: 422, code: "upstream_bad_input" });
 
-    const batch = generationBatchSchema.parse(await (await postJson(h.url, "/api/generations/batch", { ...take("[then-refuse]"), variations: 3 })).json());
+    const batch = takeBatchSchema.parse(await (await postJson(h.url, "/api/generations/batch", { ...take("[then-refuse]"), variations: 3 })).json());
     expect(batch.items.map((g) => g.error?.code ?? null)).toEqual([null, "upstream_auth", "not_sent"]);
-    const failed = generationSchema.parse(await waitForTerminal(h.url, batch.items[0]!.id));
+    const failed = takeSchema.parse(await waitForTerminal(h.url, batch.items[0]!.id));
     expect(failed.error).toMatchObject({ code: "safety_input", retryable: false, detail: "prompt flagged" });
     expect(batch.items[2]!.error).toMatchObject({ retryable: true });
 
     const list = (await (await fetch(`${h.url}/api/generations`)).json()) as { items: unknown[] };
-    const held = list.items.map((item) => generationSchema.parse(item)).find((g) => g.status === "generating")!;
+    const held = list.items.map((item) => takeSchema.parse(item)).find((g) => g.status === "generating")!;
     expect(await refusal(fetch(`${h.url}/api/generations/${held.id}`, { method: "DELETE" }))).toEqual({ status: 409, code: "still_running" });
     expect(await refusal(fetch(`${h.url}/api/generations/${failed.id}/handoff.zip`))).toEqual({ status: 409, code: "not_completed" });
     expect(await refusal(postJson(h.url, "/api/uploads/from-video", { generationId: failed.id }))).toEqual({ status: 409, code: "not_completed" });

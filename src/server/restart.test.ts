@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { generationSchema } from "../shared/generation";
+import { takeSchema } from "../shared/take";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { startFakeUpstream } from "./testing/fake-upstream";
 import { spawnBff } from "./testing/spawn-bff";
@@ -39,7 +39,7 @@ it("a BFF killed with kill -9 mid-job finishes every job after restart, creating
     expect(response.status).toBe(201);
     ids.push(((await response.json()) as { id: string }).id);
   }
-  const running = await Promise.all(ids.map(async (id) => generationSchema.parse(await (await fetch(`${first.url}/api/generations/${id}`)).json())));
+  const running = await Promise.all(ids.map(async (id) => takeSchema.parse(await (await fetch(`${first.url}/api/generations/${id}`)).json())));
   expect(running.every((g) => g.status !== "completed")).toBe(true);
   first.child.kill("SIGKILL");
   await new Promise((resolve) => first.child.once("exit", resolve));
@@ -75,14 +75,14 @@ it("a BFF killed with kill -9 while a take is finishing archives it after restar
     let status = "queued";
     for (const until = Date.now() + 20_000; status !== "finishing" && Date.now() < until; ) {
       await new Promise((r) => setTimeout(r, 50));
-      status = generationSchema.parse(await (await fetch(`${first.url}/api/generations/${id}`)).json()).status;
+      status = takeSchema.parse(await (await fetch(`${first.url}/api/generations/${id}`)).json()).status;
     }
     expect(status).toBe("finishing");
     first.child.kill("SIGKILL");
     await new Promise((resolve) => first.child.once("exit", resolve));
 
     const second = await startBff(fake.url, studioDir);
-    const done = generationSchema.parse(await waitForTerminal(second.url, id, 30_000));
+    const done = takeSchema.parse(await waitForTerminal(second.url, id, 45_000));
     expect(done).toMatchObject({ status: "completed", video: { bytes: mp4.length } });
     expect(fake.requests.filter((r) => r.method === "POST")).toHaveLength(1);
     expect(videoRequests).toBe(2);
@@ -93,4 +93,4 @@ it("a BFF killed with kill -9 while a take is finishing archives it after restar
     release();
     await fake.close();
   }
-}, 60_000);
+}, 90_000);

@@ -18,7 +18,7 @@ import { cleanLegacyUploads } from "./images/clean-stored-upload";
 import { decodeSlots } from "./images/decode-slots";
 import { createMediaDir, type MediaDir } from "./media/media-dir";
 import { sweepOrphans } from "./media/sweep-orphans";
-import { createGenerationsStore, type GenerationsStore } from "./store/generations-store";
+import { createTakesStore, type TakesStore } from "./store/takes-store";
 import { createUploadsStore, type UploadsStore } from "./store/uploads-store";
 import { createAimlapiClient, type UpstreamClient } from "./upstream/aimlapi-client";
 import { loadAuthConfig, type AuthConfig } from "./auth/auth-config";
@@ -27,7 +27,7 @@ import { parsePriceTable, type PriceTable } from "./routes/usage-routes";
 
 /** Everything the app's parts need, made once here; each part picks what it uses. */
 export type StudioDeps = {
-  store: GenerationsStore;
+  store: TakesStore;
   uploads: UploadsStore;
   media: MediaDir;
   client: UpstreamClient;
@@ -101,7 +101,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   }
 
   const db = openDatabase(join(dataDir, "dailies.sqlite"));
-  const store = createGenerationsStore(db);
+  const store = createTakesStore(db);
   const uploads = createUploadsStore(db);
   const media = createMediaDir(dataDir);
   const client = createAimlapiClient({ baseUrl, apiKey, timeoutMs: env.UPSTREAM_TIMEOUT_MS });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { generationListSchema, generationSchema } from "../shared/generation";
+import { takeListSchema, takeSchema } from "../shared/take";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { startFakeUpstream } from "./testing/fake-upstream";
 import { seedTakes } from "./testing/seed-takes";
@@ -54,9 +54,9 @@ it("a BFF killed with kill -9 while the upstream holds its create open fails the
   expect(await inFlight).toBeInstanceOf(Error); // the POST never got its answer
 
   const second = await spawnBff(env, children);
-  const list = generationListSchema.parse(await (await fetch(`${second.url}/api/generations`)).json());
+  const list = takeListSchema.parse(await (await fetch(`${second.url}/api/generations`)).json());
   expect(list.items).toHaveLength(1);
-  const take = generationSchema.parse(await (await fetch(`${second.url}/api/generations/${list.items[0]!.id}`)).json());
+  const take = takeSchema.parse(await (await fetch(`${second.url}/api/generations/${list.items[0]!.id}`)).json());
   expect(take.status).toBe("failed");
   expect(take.error).toMatchObject(INTERRUPTED);
   expect(take.timings.submittedAt).toBeNull();
@@ -71,7 +71,7 @@ it("a studio that starts on a database holding a half-sent take fails it as subm
   const [id] = await seedTakes(studioDir, [{ status: "sending", prompt: "half sent" }]);
   const studio = await startHarness({ AIMLAPI_KEY: KEY, AIMLAPI_BASE_URL: fake.url }, studioDir);
   try {
-    const take = generationSchema.parse(await (await fetch(`${studio.url}/api/generations/${id}`)).json());
+    const take = takeSchema.parse(await (await fetch(`${studio.url}/api/generations/${id}`)).json());
     expect(take.status).toBe("failed");
     expect(take.error).toMatchObject(INTERRUPTED);
     expect(fake.requests.filter((r) => r.method === "POST")).toHaveLength(0);

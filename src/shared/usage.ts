@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_VARIATIONS } from "./generation";
+import { MAX_VARIATIONS } from "./take";
 import { MODEL_IDS } from "./models";
 
 const spend = { takes: z.number(), tokens: z.number() };

@@ -1,7 +1,7 @@
 import { vi } from "vitest";
 import { MODEL_LIST } from "@/shared/models";
 import type { ErrorCode } from "@/shared/api-error";
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 import type { Upload } from "@/shared/api";
 import type { Usage } from "@/shared/usage";
 
@@ -169,7 +169,7 @@ export function requestsTo(fetchMock: ReturnType<typeof stubBff>, method: string
     .filter(({ url, init }) => (init?.method ?? "GET") === method && url.pathname === pathname);
 }
 
-export function makeGeneration(overrides: Partial<Generation> = {}): Generation {
+export function makeTake(overrides: Partial<Take> = {}): Take {
   return {
     id: "gen_1",
     model: "gen4_turbo",
@@ -196,9 +196,9 @@ export function makeGeneration(overrides: Partial<Generation> = {}): Generation 
 }
 
 /** A completed take with its archived video, poster and timings. */
-export function makeCompleted(overrides: Partial<Generation> = {}): Generation {
+export function makeCompleted(overrides: Partial<Take> = {}): Take {
   const id = overrides.id ?? "gen_1";
-  return makeGeneration({
+  return makeTake({
     status: "completed",
     updatedAt: "2025-01-01T10:00:48.000Z",
     completedAt: "2025-01-01T10:00:48.000Z",
@@ -223,8 +223,8 @@ export function makeCompleted(overrides: Partial<Generation> = {}): Generation {
 }
 
 /** A failed take; retryable unless told otherwise. */
-export function makeFailed(overrides: Partial<Generation> = {}, error: Partial<NonNullable<Generation["error"]>> = {}): Generation {
-  return makeGeneration({
+export function makeFailed(overrides: Partial<Take> = {}, error: Partial<NonNullable<Take["error"]>> = {}): Take {
+  return makeTake({
     status: "failed",
     updatedAt: "2025-01-01T10:00:30.000Z",
     error: {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
-import { generationSchema } from "../../shared/generation";
+import { takeSchema } from "../../shared/take";
 import { rawRequest } from "../testing/raw-request";
 import { postJson, startHarness, testImage, waitForTerminal, type Harness } from "../testing/studio-harness";
 import { encodeSessionCookie, newSessionId, SESSION_COOKIE } from "./session-cookie";
@@ -79,7 +79,7 @@ describe("AUTH_MODE=password", () => {
     const make = async (cookie: string, prompt: string) => {
       const response = await postJson(h.url, "/api/generations", { model: "gen3a_turbo", prompt, image: { uploadId: uploaded.id }, ratio: "16:9", duration: 5 }, { cookie });
       expect(response.status).toBe(201);
-      return generationSchema.parse(await response.json());
+      return takeSchema.parse(await response.json());
     };
     const anas = await make(ana, "by ana");
     const bos = await make(bo, "by bo");

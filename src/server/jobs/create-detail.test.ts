@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { generationListSchema } from "../../shared/generation";
+import { takeListSchema } from "../../shared/take";
 import { postJson, startHarness, testImage, upload, type Harness } from "../testing/studio-harness";
 
 let h: Harness;
@@ -21,7 +21,7 @@ it("a create that can't reach the upstream fails in words; the socket's reason g
   const response = await postJson(h.url, "/api/generations", { model: "gen4_turbo", prompt: "unreachable", image: { uploadId: image.id }, ratio: "16:9", duration: 5 });
   expect(response.status).toBe(502);
   const body = JSON.stringify(await response.json());
-  const list = generationListSchema.parse(await (await fetch(`${h.url}/api/generations`)).json());
+  const list = takeListSchema.parse(await (await fetch(`${h.url}/api/generations`)).json());
   expect(list.items).toHaveLength(1);
   expect(list.items[0]!.error).toMatchObject({ code: "upstream_unavailable", message: /Can't reach the AI\/ML API/, detail: null });
   for (const seen of [body, JSON.stringify(list)]) expect(seen).not.toMatch(new RegExp(`ECONNREFUSED|${closedPort}`));

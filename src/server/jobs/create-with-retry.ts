@@ -1,5 +1,5 @@
 import type { StudioDeps } from "../studio";
-import type { Take } from "../takes/take";
+import type { TakeRecord } from "../takes/take";
 import { UpstreamError } from "../upstream/upstream-error";
 import { backoffMs } from "./backoff";
 import { createVerdict } from "./create-verdict";
@@ -12,7 +12,7 @@ const MAX_CREATE_WAIT_MS = 10_000;
  * The create, sent again only when the upstream certainly did not accept it (see
  * createVerdict), with backoff that honours Retry-After within a bounded wait.
  */
-export async function createWithRetry(deps: Pick<StudioDeps, "client" | "log">, row: Take, frames: UpstreamFrames) {
+export async function createWithRetry(deps: Pick<StudioDeps, "client" | "log">, row: TakeRecord, frames: UpstreamFrames) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await deps.client.create({

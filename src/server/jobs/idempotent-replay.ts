@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { ERROR_CODES } from "../../shared/api-error";
-import { MAX_VARIATIONS } from "../../shared/generation";
+import { MAX_VARIATIONS } from "../../shared/take";
 import { HttpError } from "../http/http-error";
-import type { GenerationsStore } from "../store/generations-store";
-import type { Take } from "../takes/take";
+import type { TakesStore } from "../store/takes-store";
+import type { TakeRecord } from "../takes/take";
 import type { TakeRequest } from "./take-request";
 
 /** Who asked for what: the author, the route and the validated body (stable key order). */
@@ -22,11 +22,11 @@ export const takeKey = (key: string, n: number) => `batch:${key}:${n}`;
  * route or from another person is refused: answering it with the first request's takes would
  * show someone a take they did not ask for, and making new ones could charge twice.
  */
-export async function earlierTakes(store: GenerationsStore, request: TakeRequest): Promise<Take[]> {
+export async function earlierTakes(store: TakesStore, request: TakeRequest): Promise<TakeRecord[]> {
   const key = request.idempotencyKey;
   if (!key) return [];
   const single = await store.findByIdempotencyKey(key);
-  const takes: Take[] = single ? [single] : [];
+  const takes: TakeRecord[] = single ? [single] : [];
   for (let n = 0; !single && n < MAX_VARIATIONS; n++) {
     const take = await store.findByIdempotencyKey(takeKey(key, n));
     if (!take) break;

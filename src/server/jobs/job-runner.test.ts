@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
-import { generationSchema, type Generation } from "../../shared/generation";
+import { takeSchema, type Take } from "../../shared/take";
 import { FAKE_KEY, studioWith as startFakeStudio, takeBody, watch } from "../testing/fake-studio";
 import { postJson, waitForTerminal } from "../testing/studio-harness";
 import { testVideo } from "../testing/test-video";
@@ -28,7 +28,7 @@ describe("the poller", () => {
   it("reads an `error` status with a string error as a failure at once (no polling until timeout)", async () => {
     const { h, fake } = await studioWith((n) => (n === 1 ? { json: { id: "up-1", status: "generating" } } : { json: { id: "up-1", status: "error", error: "INTERNAL.BAD_OUTPUT.CODE01 text in image" } }));
     const created = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };
-    const done = generationSchema.parse(await waitForTerminal(h.url, created.id));
+    const done = takeSchema.parse(await waitForTerminal(h.url, created.id));
     expect(done.error).toEqual({ code: "bad_output", message: expect.stringMatching(/text in the image/), detail: "INTERNAL.BAD_OUTPUT.CODE01 text in image", retryable: true });
     expect(done.timings.startedAt).not.toBeNull();
     expect(done.timings.finishedAt).not.toBeNull();
@@ -42,13 +42,13 @@ describe("the poller", () => {
       return { json: { id: "up-1", status: "completed", video: [`${base}/video.mp4`] } };
     });
     const created = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };
-    expect(generationSchema.parse(await waitForTerminal(h.url, created.id)).status).toBe("completed");
+    expect(takeSchema.parse(await waitForTerminal(h.url, created.id)).status).toBe("completed");
   });
 
   it("keeps polling an unknown status and fails it at the deadline with a clear reason", async () => {
     const { h } = await studioWith(() => ({ json: { id: "up-1", status: "dreaming" } }), undefined, { JOB_DEADLINE_MINUTES: "0.01" });
     const created = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };
-    const done = generationSchema.parse(await waitForTerminal(h.url, created.id));
+    const done = takeSchema.parse(await waitForTerminal(h.url, created.id));
     expect(done.error).toMatchObject({ code: "deadline_exceeded", message: /did not finish this take within/, detail: /"dreaming"/, retryable: true });
   });
 
@@ -59,7 +59,7 @@ describe("the poller", () => {
       { JOB_DEADLINE_MINUTES: "0.02" },
     );
     const created = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };
-    const done = generationSchema.parse(await waitForTerminal(h.url, created.id));
+    const done = takeSchema.parse(await waitForTerminal(h.url, created.id));
     expect(done).toMatchObject({ status: "failed", error: { code: "deadline_exceeded" } });
     expect(videoHits).toHaveLength(0);
   });
@@ -71,7 +71,7 @@ describe("the poller", () => {
       return { json: { id: "up-1", status: "completed", video: { url: `${base}/video.mp4` }, meta: { usage: { credits_used: 42 } } } };
     });
     const created = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };
-    const done = generationSchema.parse(await waitForTerminal(h.url, created.id));
+    const done = takeSchema.parse(await waitForTerminal(h.url, created.id));
     expect(done).toMatchObject({ status: "completed", usage: { tokensUsed: 42 }, video: { bytes: MP4.length } });
   });
 
@@ -139,7 +139,7 @@ describe("a failed create", () => {
     const response = await postJson(h.url, "/api/generations", body);
     expect(response.status).toBe(502);
     expect(apiErrorSchema.parse(await response.json()).error).toMatchObject({ code: "upstream_auth", message: /AIMLAPI_KEY/ });
-    const list = (await (await fetch(`${h.url}/api/generations`)).json()) as { items: Generation[] };
+    const list = (await (await fetch(`${h.url}/api/generations`)).json()) as { items: Take[] };
     expect(list.items[0]).toMatchObject({ status: "failed", error: { code: "upstream_auth", detail: "Unauthorized", retryable: false } });
     expect(fake.requests.filter((r) => r.method === "POST")).toHaveLength(1);
   });

@@ -1,18 +1,18 @@
 import type { Logger } from "pino";
 import { ERROR_CODES, type ErrorCode } from "../../shared/api-error";
-import type { GenerationsStore } from "../store/generations-store";
+import type { TakesStore } from "../store/takes-store";
 import type { UpstreamClient } from "../upstream/aimlapi-client";
 import { describeTaskFailure } from "../upstream/failure-messages";
 import type { PollReply } from "../upstream/parse-reply";
 import { UpstreamError } from "../upstream/upstream-error";
 import type { MediaDir } from "../media/media-dir";
-import type { Take } from "../takes/take";
+import type { TakeRecord } from "../takes/take";
 import { ArchiveError, archiveVideo } from "./archive-video";
 import { backoffMs } from "./backoff";
 import { expectedDurationMs, nextPollDelay } from "./poll-schedule";
 
 export type JobRunnerOptions = {
-  store: GenerationsStore;
+  store: TakesStore;
   client: UpstreamClient;
   media: MediaDir;
   log: Logger;
@@ -55,13 +55,13 @@ export function createJobRunner(options: JobRunnerOptions) {
     slots.delete(id);
   }
 
-  async function fail(row: Take, code: ErrorCode, message: string, detail: string | null = null): Promise<void> {
+  async function fail(row: TakeRecord, code: ErrorCode, message: string, detail: string | null = null): Promise<void> {
     await store.markFailed(row.id, { code, message, detail });
     log.info({ generationId: row.id, code }, "generation failed");
     finish(row.id);
   }
 
-  async function archive(row: Take, url: string): Promise<void> {
+  async function archive(row: TakeRecord, url: string): Promise<void> {
     const slot = slots.get(row.id);
     const attempt = (slot?.archiveAttempts ?? 0) + 1;
     try {
@@ -88,7 +88,7 @@ export function createJobRunner(options: JobRunnerOptions) {
     }
   }
 
-  async function applyReply(row: Take, reply: PollReply): Promise<void> {
+  async function applyReply(row: TakeRecord, reply: PollReply): Promise<void> {
     const tokens = reply.tokensUsed ?? row.tokensUsed;
     switch (reply.state) {
       case "failed": {
@@ -133,7 +133,7 @@ export function createJobRunner(options: JobRunnerOptions) {
 
   const expectations = new Map<string, { ms: number | null; at: number }>();
   /** The adaptive schedule (poll-schedule.ts), with the expected time learned per model and duration. */
-  async function pollDelay(row: Take): Promise<number> {
+  async function pollDelay(row: TakeRecord): Promise<number> {
     const key = `${row.model}:${row.duration}`;
     let expected = expectations.get(key);
     if (!expected || now() - expected.at > 30_000) {

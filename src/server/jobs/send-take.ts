@@ -1,6 +1,6 @@
 import { ERROR_CODES } from "../../shared/api-error";
 import type { StudioDeps } from "../studio";
-import type { Take } from "../takes/take";
+import type { TakeRecord } from "../takes/take";
 import { describeTaskFailure } from "../upstream/failure-messages";
 import { UpstreamError } from "../upstream/upstream-error";
 import { createVerdict, outcomeUnknown } from "./create-verdict";
@@ -14,9 +14,9 @@ import type { UpstreamFrames } from "./upstream-frames";
  */
 export async function sendTake(
   deps: Pick<StudioDeps, "store" | "client" | "runner" | "log">,
-  row: Take,
+  row: TakeRecord,
   frames: UpstreamFrames,
-): Promise<{ row: Take; error: UpstreamError | null }> {
+): Promise<{ row: TakeRecord; error: UpstreamError | null }> {
   try {
     const reply = await createWithRetry(deps, row, frames);
     // Logged first: should the write below fail, the paid job's id is still on record.

@@ -1,9 +1,9 @@
 import { ERROR_CODES } from "../../shared/api-error";
-import type { CreateGenerationRequest } from "../../shared/generation";
+import type { CreateTakeRequest } from "../../shared/take";
 import { upstreamRefusal } from "../http/http-error";
-import type { NewGeneration } from "../store/generations-store";
+import type { NewTake } from "../store/takes-store";
 import type { StudioDeps } from "../studio";
-import type { Take } from "../takes/take";
+import type { TakeRecord } from "../takes/take";
 import { withinSpendLimits } from "./enforce-spend-limits";
 import { earlierTakes, takeKey } from "./idempotent-replay";
 import { batchSeeds } from "./seeds";
@@ -16,7 +16,7 @@ export type SubmitDeps = Pick<StudioDeps, "store" | "uploads" | "media" | "clien
 const NOT_SENT = "Not sent: an earlier take of this batch was refused, so this one never left the studio (nothing was charged). Retry it when the problem is solved.";
 
 /** The records of `count` takes of one request: the same settings, each its own seed and repeat key. */
-function takeRecords(deps: SubmitDeps, input: CreateGenerationRequest, request: TakeRequest, count: number): NewGeneration[] {
+function takeRecords(deps: SubmitDeps, input: CreateTakeRequest, request: TakeRequest, count: number): NewTake[] {
   const { idempotencyKey, fingerprint, author, sourceId = null } = request;
   const deadlineAt = Date.now() + deps.deadlineMs;
   // Seeds are always chosen here, so each take records the seed it was actually made with.
@@ -46,15 +46,15 @@ function takeRecords(deps: SubmitDeps, input: CreateGenerationRequest, request: 
  */
 export async function submitTakes(
   deps: SubmitDeps,
-  input: CreateGenerationRequest,
+  input: CreateTakeRequest,
   request: TakeRequest,
   count: number,
-): Promise<{ takes: Take[]; created: boolean }> {
+): Promise<{ takes: TakeRecord[]; created: boolean }> {
   const earlier = await earlierTakes(deps.store, request);
   if (earlier.length) return { takes: earlier, created: false };
   const frames = await upstreamFrames(deps, input.image!, input.lastImage);
 
-  let takes: Take[];
+  let takes: TakeRecord[];
   try {
     takes = await deps.store.createTakes(takeRecords(deps, input, request, count), withinSpendLimits(deps.limits, request.author, count));
   } catch (error) {
@@ -64,7 +64,7 @@ export async function submitTakes(
     throw error;
   }
 
-  const done: Take[] = [];
+  const done: TakeRecord[] = [];
   for (const [n, take] of takes.entries()) {
     const sent = await sendTake(deps, take, frames);
     done.push(sent.row);

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { ERROR_CODES } from "../../shared/api-error";
-import type { ImageRef } from "../../shared/generation";
+import type { ImageRef } from "../../shared/take";
 import { HttpError } from "../http/http-error";
 import type { StudioDeps } from "../studio";
 

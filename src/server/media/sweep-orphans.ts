@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "pino";
-import type { GenerationsStore } from "../store/generations-store";
+import type { TakesStore } from "../store/takes-store";
 import type { MediaDir } from "./media-dir";
 
 const STALE_TEMP_MS = 60 * 60_000;
@@ -11,7 +11,7 @@ const STALE_TEMP_MS = 60 * 60_000;
  * files not yet), and abandoned temporary downloads. Files of rows that still exist stay, even
  * unfinished ones: their archive is redone and overwrites them.
  */
-export async function sweepOrphans(media: MediaDir, store: GenerationsStore, log: Logger, now = Date.now()): Promise<void> {
+export async function sweepOrphans(media: MediaDir, store: TakesStore, log: Logger, now = Date.now()): Promise<void> {
   let removed = 0;
   for (const [kind, extension] of [["videos", ".mp4"], ["posters", ".jpg"]] as const) {
     for (const file of readdirSync(join(media.root, kind))) {

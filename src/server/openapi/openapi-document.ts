@@ -1,14 +1,14 @@
 import { APP_INFO } from "../app-info";
 import { SESSION_COOKIE } from "../auth/session-cookie";
 import type { ApiRoute } from "./api-route";
-import { generationApiRoutes } from "./generation-api-routes";
+import { takeApiRoutes } from "./take-api-routes";
 import { mediaApiRoutes, uploadApiRoutes } from "./library-api-routes";
 import { operationObject } from "./openapi-operations";
 import { createSchemaComponents } from "./schema-components";
 import { studioApiRoutes } from "./studio-api-routes";
 
 /** Every operation of the BFF; a test holds this list and the app's routes to each other. */
-export const API_ROUTES: readonly ApiRoute[] = [...studioApiRoutes, ...uploadApiRoutes, ...generationApiRoutes, ...mediaApiRoutes];
+export const API_ROUTES: readonly ApiRoute[] = [...studioApiRoutes, ...uploadApiRoutes, ...takeApiRoutes, ...mediaApiRoutes];
 
 const DESCRIPTION = `The Dailies studio's HTTP API: the BFF the web app uses, open to other studio tools.
 

@@ -114,8 +114,8 @@ describe("with no sign-in, every operation answers as documented", () => {
 
   it("fails a response whose shape drifted from the document, naming the route and the mismatch", async () => {
     const drifted = buildOpenApiDocument() as unknown as { components: { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> } };
-    delete drifted.components.schemas.Generation!.properties.favourite;
-    drifted.components.schemas.Generation!.required = drifted.components.schemas.Generation!.required.filter((key) => key !== "favourite");
+    delete drifted.components.schemas.Take!.properties.favourite;
+    drifted.components.schemas.Take!.required = drifted.components.schemas.Take!.required.filter((key) => key !== "favourite");
     const response = await fetch(`${h.url}/api/generations/${done}`);
     await expect(createOpenApiChecker(drifted).check("GET", `/api/generations/${done}`, response)).rejects.toThrow(
       /GET \/api\/generations\/\S+ \(\/api\/generations\/\{id\}\) answered 200 with a body the document does not allow:\nbody must NOT have additional properties/,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import * as api from "../../shared/api";
 import * as apiError from "../../shared/api-error";
-import * as generation from "../../shared/generation";
+import * as generation from "../../shared/take";
 import * as session from "../../shared/session";
 import * as usage from "../../shared/usage";
 import * as studioRoutes from "./studio-api-routes";

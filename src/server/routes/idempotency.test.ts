@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
-import { generationListSchema } from "../../shared/generation";
+import { takeListSchema } from "../../shared/take";
 import { postJson, startHarness, testImage, type Harness } from "../testing/studio-harness";
 
 // Proxy mode with this process as the trusted proxy, so a test can speak as two people.
@@ -19,7 +19,7 @@ afterAll(() => h.stop());
 
 const body = (prompt = "a key bound to its body") => ({ model: "gen4_turbo", prompt, image: { uploadId }, ratio: "16:9", duration: 5 });
 const takeCount = async () =>
-  generationListSchema.parse(await (await fetch(`${h.url}/api/generations?limit=100`, { headers: { "x-forwarded-email": "ana@studio" } })).json()).items.length;
+  takeListSchema.parse(await (await fetch(`${h.url}/api/generations?limit=100`, { headers: { "x-forwarded-email": "ana@studio" } })).json()).items.length;
 
 async function refusedAsReused(response: Response) {
   expect(response.status).toBe(422);

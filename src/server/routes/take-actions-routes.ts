@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import { ERROR_CODES } from "../../shared/api-error";
-import { rerunSchema, updateGenerationSchema } from "../../shared/generation";
+import { rerunSchema, updateTakeSchema } from "../../shared/take";
 import { HttpError } from "../http/http-error";
 import type { AppEnv } from "../http/app-env";
 import { jsonBodyLimit, takeRequest, withRequestLog } from "../http/request-guards";
 import { parseOrThrow, readJsonBody } from "../http/validate";
-import { rerunGeneration } from "../jobs/rerun-generation";
+import { rerunTake } from "../jobs/rerun-take";
 import type { SubmitDeps } from "../jobs/submit-takes";
 import { attachmentHeader } from "../media/download-name";
 import { deleteTake } from "../takes/delete-take";
@@ -21,11 +21,11 @@ export function takeActionsRoutes(deps: SubmitDeps) {
       const { seed } = parseOrThrow(rerunSchema, await readJsonBody(c.req.raw));
       const source = await deps.store.get(c.req.param("id"));
       if (!source) throw notFound(c.req.param("id"));
-      const { take, created } = await rerunGeneration(withRequestLog(deps, c), source, seed, takeRequest(c, { seed }));
+      const { take, created } = await rerunTake(withRequestLog(deps, c), source, seed, takeRequest(c, { seed }));
       return c.json(wireTake(take), created ? 201 : 200);
     })
     .patch("/:id", jsonBodyLimit(), async (c) => {
-      const { favourite } = parseOrThrow(updateGenerationSchema, await readJsonBody(c.req.raw));
+      const { favourite } = parseOrThrow(updateTakeSchema, await readJsonBody(c.req.raw));
       const take = await deps.store.setFavourite(c.req.param("id"), favourite);
       if (!take) throw notFound(c.req.param("id"));
       return c.json(wireTake(take));

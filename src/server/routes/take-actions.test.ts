@@ -4,7 +4,7 @@ import { unzipSync } from "fflate";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
-import { generationBatchSchema, generationListSchema, generationSchema, type Generation } from "../../shared/generation";
+import { takeBatchSchema, takeListSchema, takeSchema, type Take } from "../../shared/take";
 import { startFakeUpstream } from "../testing/fake-upstream";
 import { postJson, sendJson, startHarness, testImage, upload, waitForTerminal, type Harness } from "../testing/studio-harness";
 import { testVideo } from "../testing/test-video";
@@ -53,11 +53,11 @@ const gen4 = (prompt = "A slow push-in on a harbour", extra: Record<string, unkn
 });
 const gen3 = () => ({ model: "gen3a_turbo", prompt: "fog rolls over the pier", image: { uploadId: jpegId }, lastImage: { uploadId: pngId }, ratio: "9:16", duration: 10, seed: 777 });
 
-async function completedTake(body: unknown): Promise<Generation> {
-  const created = generationSchema.parse(await (await postJson(h.url, "/api/generations", body)).json());
-  return generationSchema.parse(await waitForTerminal(h.url, created.id));
+async function completedTake(body: unknown): Promise<Take> {
+  const created = takeSchema.parse(await (await postJson(h.url, "/api/generations", body)).json());
+  return takeSchema.parse(await waitForTerminal(h.url, created.id));
 }
-const inputsOf = (g: Generation) => ({ model: g.model, prompt: g.prompt, image: g.image, lastImage: g.lastImage, ratio: g.ratio, duration: g.duration });
+const inputsOf = (g: Take) => ({ model: g.model, prompt: g.prompt, image: g.image, lastImage: g.lastImage, ratio: g.ratio, duration: g.duration });
 const withoutSeed = ({ seed: _seed, ...rest }: Record<string, unknown>) => rest;
 
 describe("re-run", () => {
@@ -68,12 +68,12 @@ describe("re-run", () => {
 
     const same = await postJson(h.url, `/api/generations/${source.id}/rerun`, { seed: "same" });
     expect(same.status).toBe(201);
-    const again = generationSchema.parse(await same.json());
+    const again = takeSchema.parse(await same.json());
     expect(again).toMatchObject({ ...inputsOf(source), seed: 777, sourceId: source.id });
     expect(again.id).not.toBe(source.id);
     expect(createBodies().at(-1)).toEqual(sourceBody);
 
-    const fresh = generationSchema.parse(await (await postJson(h.url, `/api/generations/${source.id}/rerun`, { seed: "new" })).json());
+    const fresh = takeSchema.parse(await (await postJson(h.url, `/api/generations/${source.id}/rerun`, { seed: "new" })).json());
     expect(fresh).toMatchObject({ ...inputsOf(source), sourceId: source.id });
     expect(fresh.seed).not.toBe(777);
     const freshBody = createBodies().at(-1)!;
@@ -85,7 +85,7 @@ describe("re-run", () => {
     const before = createBodies().length;
     const missing = await postJson(h.url, "/api/generations/nope/rerun", { seed: "same" });
     expect(missing.status).toBe(404);
-    const source = generationListSchema.parse(await (await fetch(`${h.url}/api/generations?limit=1`)).json()).items[0]!;
+    const source = takeListSchema.parse(await (await fetch(`${h.url}/api/generations?limit=1`)).json()).items[0]!;
     const bad = await postJson(h.url, `/api/generations/${source.id}/rerun`, { seed: 5 });
     expect(bad.status).toBe(400);
     expect(apiErrorSchema.parse(await bad.json()).error.fields?.seed).toMatch(/same/);
@@ -98,7 +98,7 @@ describe("batch", () => {
     const before = createBodies().length;
     const response = await postJson(h.url, "/api/generations/batch", { ...gen4(), seed: 4294967294, variations: 4 });
     expect(response.status).toBe(201);
-    const { items } = generationBatchSchema.parse(await response.json());
+    const { items } = takeBatchSchema.parse(await response.json());
     expect(items.map((g) => g.seed)).toEqual([4294967294, 4294967295, 0, 1]);
     expect(new Set(items.map((g) => g.id)).size).toBe(4);
     expect(items.every((g) => g.sourceId === null && g.timings.submittedAt !== null)).toBe(true);
@@ -108,7 +108,7 @@ describe("batch", () => {
 
   it("without a seed, the takes get distinct random seeds", async () => {
     const before = createBodies().length;
-    const { items } = generationBatchSchema.parse(await (await postJson(h.url, "/api/generations/batch", { ...gen4(), variations: 3 })).json());
+    const { items } = takeBatchSchema.parse(await (await postJson(h.url, "/api/generations/batch", { ...gen4(), variations: 3 })).json());
     expect(new Set(items.map((g) => g.seed)).size).toBe(3);
     expect(createBodies().length - before).toBe(3);
   });
@@ -120,7 +120,7 @@ describe("batch", () => {
     const before = createBodies().length;
     const again = await postJson(h.url, "/api/generations/batch", { ...gen4(), variations: 2 }, headers);
     expect(again.status).toBe(200);
-    const ids = (r: unknown) => generationBatchSchema.parse(r).items.map((g) => g.id);
+    const ids = (r: unknown) => takeBatchSchema.parse(r).items.map((g) => g.id);
     expect(ids(await again.json())).toEqual(ids(await first.json()));
     expect(createBodies().length).toBe(before);
   });
@@ -135,12 +135,12 @@ describe("batch", () => {
 describe("favourite", () => {
   it("PATCH marks and unmarks a take; the list filters on it", async () => {
     const take = await completedTake(gen4("favourite me"));
-    const marked = generationSchema.parse(await (await sendJson(h.url, "PATCH", `/api/generations/${take.id}`, { favourite: true })).json());
+    const marked = takeSchema.parse(await (await sendJson(h.url, "PATCH", `/api/generations/${take.id}`, { favourite: true })).json());
     expect(marked.favourite).toBe(true);
-    const favourites = generationListSchema.parse(await (await fetch(`${h.url}/api/generations?favourite=true`)).json());
+    const favourites = takeListSchema.parse(await (await fetch(`${h.url}/api/generations?favourite=true`)).json());
     expect(favourites.items.map((g) => g.id)).toEqual([take.id]);
     await sendJson(h.url, "PATCH", `/api/generations/${take.id}`, { favourite: false });
-    expect(generationListSchema.parse(await (await fetch(`${h.url}/api/generations?favourite=true`)).json()).items).toEqual([]);
+    expect(takeListSchema.parse(await (await fetch(`${h.url}/api/generations?favourite=true`)).json()).items).toEqual([]);
     expect((await sendJson(h.url, "PATCH", "/api/generations/nope", { favourite: true })).status).toBe(404);
     const bad = await sendJson(h.url, "PATCH", `/api/generations/${take.id}`, { favourite: "yes" });
     expect(apiErrorSchema.parse(await bad.json()).error.fields?.favourite).toMatch(/true or false/);
@@ -162,7 +162,7 @@ describe("delete", () => {
   });
 
   it("refuses a take whose upstream job still runs, with 409", async () => {
-    const running = generationSchema.parse(await (await postJson(h.url, "/api/generations", gen4("still going [hold]"))).json());
+    const running = takeSchema.parse(await (await postJson(h.url, "/api/generations", gen4("still going [hold]"))).json());
     const response = await fetch(`${h.url}/api/generations/${running.id}`, { method: "DELETE" });
     expect(response.status).toBe(409);
     expect(apiErrorSchema.parse(await response.json()).error).toMatchObject({ code: "still_running", message: /will be charged/ });
@@ -171,7 +171,7 @@ describe("delete", () => {
 });
 
 describe("download and handoff", () => {
-  let take: Generation;
+  let take: Take;
   beforeAll(async () => {
     take = await completedTake(gen3());
   });
@@ -224,7 +224,7 @@ describe("download and handoff", () => {
   });
 
   it("409s a take that is not completed and 404s an unknown one", async () => {
-    const running = generationSchema.parse(await (await postJson(h.url, "/api/generations", gen4("not yet [hold]"))).json());
+    const running = takeSchema.parse(await (await postJson(h.url, "/api/generations", gen4("not yet [hold]"))).json());
     const response = await fetch(`${h.url}/api/generations/${running.id}/handoff.zip`);
     expect(response.status).toBe(409);
     expect(apiErrorSchema.parse(await response.json()).error.code).toBe("not_completed");

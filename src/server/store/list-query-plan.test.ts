@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../db/database";
 import { seedTakes, type TakeSeed } from "../testing/seed-takes";
-import { listQuery, type ListFilters } from "./list-generations";
+import { listQuery, type ListFilters } from "./list-takes";
 
 // What the list costs is decided by SQLite's plan, not by how fast this machine is: each
 // filter must be answered from its `(column, seq)` index in page order, never by reading

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { generationListSchema, generationSchema } from "../../shared/generation";
+import { takeListSchema, takeSchema } from "../../shared/take";
 import { openDatabase } from "../db/database";
 import { seedTakes } from "../testing/seed-takes";
 import { startHarness, type Harness } from "../testing/studio-harness";
@@ -28,12 +28,12 @@ afterAll(async () => {
 });
 
 it("a stored code the table does not list goes out as a plain, retryable failure with its words", async () => {
-  const take = generationSchema.parse(await (await fetch(`${h.url}/api/generations/${ids[0]}`)).json());
+  const take = takeSchema.parse(await (await fetch(`${h.url}/api/generations/${ids[0]}`)).json());
   expect(take.error).toEqual({ code: "generation_failed", message: "The model failed on its side. Try again.", detail: "the provider's words", retryable: true });
-  expect(generationListSchema.parse(await (await fetch(`${h.url}/api/generations`)).json()).items).toHaveLength(2);
+  expect(takeListSchema.parse(await (await fetch(`${h.url}/api/generations`)).json()).items).toHaveLength(2);
 });
 
 it("a detail the table keeps for the operator is not on the wire", async () => {
-  const take = generationSchema.parse(await (await fetch(`${h.url}/api/generations/${ids[1]}`)).json());
+  const take = takeSchema.parse(await (await fetch(`${h.url}/api/generations/${ids[1]}`)).json());
   expect(take.error).toMatchObject({ code: "internal_error", detail: null });
 });

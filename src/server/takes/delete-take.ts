@@ -2,14 +2,14 @@ import { ERROR_CODES } from "../../shared/api-error";
 import type { StudioUser } from "../http/app-env";
 import { HttpError } from "../http/http-error";
 import type { MediaDir } from "../media/media-dir";
-import type { GenerationsStore } from "../store/generations-store";
+import type { TakesStore } from "../store/takes-store";
 
 /**
  * Removes a settled take: the row first (checked and deleted in one transaction), its files
  * after the commit. A crash in between leaves only orphan files, which the start-up sweep
  * clears; never a row pointing at a missing file. Input frames stay: they belong to the library.
  */
-export async function deleteTake(store: GenerationsStore, media: MediaDir, id: string, user: StudioUser): Promise<void> {
+export async function deleteTake(store: TakesStore, media: MediaDir, id: string, user: StudioUser): Promise<void> {
   const take = await store.get(id);
   if (take && take.author.toLowerCase() !== user.name.toLowerCase() && !user.isAdmin) {
     throw new HttpError(ERROR_CODES.forbidden, `Only ${take.author} (who made this take) or an admin can delete it.`);

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { zipSync, type Zippable } from "fflate";
 import { ERROR_CODES } from "../../shared/api-error";
-import type { ImageRef } from "../../shared/generation";
+import type { ImageRef } from "../../shared/take";
 import { HttpError } from "../http/http-error";
 import { ensureCleanUpload } from "../images/clean-stored-upload";
 import { downloadName } from "../media/download-name";
 import type { StudioDeps } from "../studio";
-import type { Take } from "./take";
+import type { TakeRecord } from "./take";
 import { frameZipName, takeManifest } from "./take-manifest";
 
 const stored = (bytes: Uint8Array): Zippable[string] => [bytes, { level: 0 }]; // already compressed
@@ -16,7 +16,7 @@ const stored = (bytes: Uint8Array): Zippable[string] => [bytes, { level: 0 }]; /
  * `take.json` and the input frames that were uploads. Built in memory (videos are a few MB),
  * so there is no temporary file to leak.
  */
-export async function buildHandoff(deps: Pick<StudioDeps, "uploads" | "media">, take: Take | undefined, id: string) {
+export async function buildHandoff(deps: Pick<StudioDeps, "uploads" | "media">, take: TakeRecord | undefined, id: string) {
   if (!take) throw new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
   const video = take.status === "completed" ? take.video : null;
   if (!video) {

@@ -1,7 +1,7 @@
 import { APP_INFO } from "../app-info";
-import type { ImageRef } from "../../shared/generation";
+import type { ImageRef } from "../../shared/take";
 import type { UploadRow } from "../store/uploads-store";
-import type { Take, TakeVideo } from "./take";
+import type { TakeRecord, TakeVideo } from "./take";
 
 const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
 
@@ -36,7 +36,7 @@ function describeFrame(ref: ImageRef | null, entry: FrameEntry) {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** `take.json`: everything needed to know how a take was made, and to make it again. */
-export function takeManifest(take: Take, video: TakeVideo, videoName: string, frames: { first: FrameEntry; last: FrameEntry }, exportedAt: number) {
+export function takeManifest(take: TakeRecord, video: TakeVideo, videoName: string, frames: { first: FrameEntry; last: FrameEntry }, exportedAt: number) {
   return {
     kind: "dailies.take",
     id: take.id,

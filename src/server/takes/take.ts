@@ -1,8 +1,8 @@
 import type { Provider } from "../../shared/api";
 import type { ErrorCode } from "../../shared/api-error";
-import type { ImageRef } from "../../shared/generation";
+import type { ImageRef } from "../../shared/take";
 import type { ModelId } from "../../shared/models";
-import type { GenerationStatus } from "../../shared/status";
+import type { TakeStatus } from "../../shared/status";
 
 /** The archived result; width, height and length are null for takes archived before videos were probed. */
 export type TakeVideo = {
@@ -17,7 +17,7 @@ export type TakeVideo = {
 export type TakeFailure = { code: ErrorCode; message: string; detail: string | null };
 
 /** One take as the server works with it, whatever stores it. Times are epoch milliseconds. */
-export type Take = {
+export type TakeRecord = {
   id: string;
   model: ModelId;
   prompt: string;
@@ -26,7 +26,7 @@ export type Take = {
   seed: number;
   image: ImageRef | null;
   lastImage: ImageRef | null;
-  status: GenerationStatus;
+  status: TakeStatus;
   provider: Provider;
   /** "pending" from the record until the upstream accepts the create. */
   submitState: "pending" | "accepted";
@@ -53,4 +53,4 @@ export type Take = {
 };
 
 /** What the poller moves along as a take progresses. */
-export type TakeProgress = Partial<Pick<Take, "status" | "upstreamStatus" | "resultUrl" | "tokensUsed" | "pollCount" | "startedAt" | "finishedAt">>;
+export type TakeProgress = Partial<Pick<TakeRecord, "status" | "upstreamStatus" | "resultUrl" | "tokensUsed" | "pollCount" | "startedAt" | "finishedAt">>;

@@ -1,18 +1,18 @@
 import { errorSpec } from "../../shared/api-error";
-import type { Generation, ImageRef } from "../../shared/generation";
+import type { Take, ImageRef } from "../../shared/take";
 import { MODELS } from "../../shared/models";
 import { downloadName } from "../media/download-name";
-import type { Take } from "./take";
+import type { TakeRecord } from "./take";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
-function frame(ref: ImageRef | null): Generation["image"] | null {
+function frame(ref: ImageRef | null): Take["image"] | null {
   if (!ref) return null;
   return "uploadId" in ref ? { url: `/media/uploads/${ref.uploadId}`, uploadId: ref.uploadId } : { url: ref.url, uploadId: null };
 }
 
-function video(take: Take): Generation["video"] {
+function video(take: TakeRecord): Take["video"] {
   if (take.status !== "completed" || !take.video) return null;
   // Takes archived before videos were probed fall back to what the model renders.
   const size = MODELS[take.model].outputSizes[take.ratio];
@@ -29,14 +29,14 @@ function video(take: Take): Generation["video"] {
 }
 
 /** Retry and who may read the detail come from the code's line in the table. */
-function failure(take: Take): Generation["error"] {
+function failure(take: TakeRecord): Take["error"] {
   if (!take.error) return null;
   const spec = errorSpec(take.error.code);
   return { ...take.error, detail: spec.detail === "everyone" ? take.error.detail : null, retryable: spec.retryable };
 }
 
-/** The one mapper from a take to what goes on the wire (`Generation` in src/shared/generation.ts). */
-export function wireTake(take: Take): Generation {
+/** The one mapper from a take to what goes on the wire (`Take` in src/shared/take.ts). */
+export function wireTake(take: TakeRecord): Take {
   return {
     id: take.id,
     model: take.model,

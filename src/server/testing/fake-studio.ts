@@ -1,4 +1,4 @@
-import { generationSchema, type Generation } from "../../shared/generation";
+import { takeSchema, type Take } from "../../shared/take";
 import { startFakeUpstream, type FakeReply, type FakeRequest } from "./fake-upstream";
 import { postJson, startHarness, type Harness } from "./studio-harness";
 
@@ -44,10 +44,10 @@ export async function sendTake(h: Harness): Promise<string> {
 export async function watch(h: Harness, id: string, timeoutMs = 45_000) {
   const seen = new Set<string>();
   const until = Date.now() + timeoutMs;
-  let last: Generation = generationSchema.parse(await (await fetch(`${h.url}/api/generations/${id}`)).json());
+  let last: Take = takeSchema.parse(await (await fetch(`${h.url}/api/generations/${id}`)).json());
   while (Date.now() < until && last.status !== "completed" && last.status !== "failed") {
     await new Promise((r) => setTimeout(r, 40));
-    last = generationSchema.parse(await (await fetch(`${h.url}/api/generations/${id}`)).json());
+    last = takeSchema.parse(await (await fetch(`${h.url}/api/generations/${id}`)).json());
     seen.add(last.status);
   }
   return { seen, last };

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { ERROR_CODES } from "../../shared/api-error";
 import { openDatabase } from "../db/database";
-import { createGenerationsStore, type NewGeneration } from "../store/generations-store";
+import { createTakesStore, type NewTake } from "../store/takes-store";
 
-export type TakeSeed = Partial<Omit<NewGeneration, "provider" | "deadlineAt" | "idempotencyKey">> & {
+export type TakeSeed = Partial<Omit<NewTake, "provider" | "deadlineAt" | "idempotencyKey">> & {
   /** `sending`: recorded, its create sent, no reply yet (submit_state "pending"), as a crash mid-create leaves it. */
   status?: "completed" | "failed" | "sending";
   favourite?: boolean;
@@ -16,7 +16,7 @@ export type TakeSeed = Partial<Omit<NewGeneration, "provider" | "deadlineAt" | "
  */
 export async function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): Promise<string[]> {
   const db = openDatabase(join(dataDir, "dailies.sqlite"));
-  const store = createGenerationsStore(db);
+  const store = createTakesStore(db);
   const ids: string[] = [];
   // One transaction for the lot: hundreds of separate commits would make list tests slow.
   db.exec("BEGIN");

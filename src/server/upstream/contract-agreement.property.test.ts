@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createGenerationSchema, type ImageRef } from "../../shared/generation";
+import { createTakeSchema, type ImageRef } from "../../shared/take";
 import { MODEL_IDS, MODELS } from "../../shared/models";
 import { checkCreateBody } from "../../simulator/create-request";
 import { toVendorBody } from "./aimlapi-client";
@@ -55,7 +55,7 @@ describe("the BFF's request schema and the simulated upstream (properties)", () 
     let accepted = 0;
     await fc.assert(
       fc.asyncProperty(requestArb, fc.nat(0xffff), async (request, randomSeed) => {
-        const parsed = createGenerationSchema.safeParse(request);
+        const parsed = createTakeSchema.safeParse(request);
         if (!parsed.success) return;
         accepted += 1;
         const input = parsed.data;
@@ -86,7 +86,7 @@ describe("the BFF's request schema and the simulated upstream (properties)", () 
         // The simulator is the outsider's word that the body is valid: a generator slip shows here.
         const upstream = await checkCreateBody(body);
         expect(upstream.ok ? null : upstream.errors, JSON.stringify(draft).slice(0, 300)).toBeNull();
-        const bff = createGenerationSchema.safeParse(bffEquivalent(body));
+        const bff = createTakeSchema.safeParse(bffEquivalent(body));
         expect(bff.success ? null : bff.error.issues, JSON.stringify(draft).slice(0, 300)).toBeNull();
         agreed += 1;
       }),

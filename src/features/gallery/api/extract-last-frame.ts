@@ -2,7 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
 import { uploadSchema } from "@/shared/api";
 import type { Upload } from "@/shared/api";
-import { generationKeys } from "./keys";
+import { takeKeys } from "./keys";
 
 /** The final frame of a completed take, stored as a new upload. */
 export function extractLastFrame(generationId: string) {
@@ -11,7 +11,7 @@ export function extractLastFrame(generationId: string) {
 
 export function useExtractLastFrame({ onExtracted }: { onExtracted?: (upload: Upload) => void } = {}) {
   return useMutation({
-    mutationKey: generationKeys.lastFrame(),
+    mutationKey: takeKeys.lastFrame(),
     mutationFn: extractLastFrame,
     onSuccess: (upload) => onExtracted?.(upload),
   });

@@ -1,15 +1,15 @@
-import type { GenerationFilters } from "@/shared/generation";
+import type { TakeFilters } from "@/shared/take";
 
-export type GenerationListFilters = GenerationFilters & { limit: number };
+export type TakeListFilters = TakeFilters & { limit: number };
 
-export const generationKeys = {
+export const takeKeys = {
   all: ["generations"] as const,
-  lists: () => [...generationKeys.all, "list"] as const,
-  list: (filters: GenerationListFilters) => [...generationKeys.lists(), filters] as const,
-  details: () => [...generationKeys.all, "detail"] as const,
-  detail: (id: string) => [...generationKeys.details(), id] as const,
-  rerun: () => [...generationKeys.all, "rerun"] as const,
-  favourite: () => [...generationKeys.all, "favourite"] as const,
-  remove: () => [...generationKeys.all, "delete"] as const,
-  lastFrame: () => [...generationKeys.all, "last-frame"] as const,
+  lists: () => [...takeKeys.all, "list"] as const,
+  list: (filters: TakeListFilters) => [...takeKeys.lists(), filters] as const,
+  details: () => [...takeKeys.all, "detail"] as const,
+  detail: (id: string) => [...takeKeys.details(), id] as const,
+  rerun: () => [...takeKeys.all, "rerun"] as const,
+  favourite: () => [...takeKeys.all, "favourite"] as const,
+  remove: () => [...takeKeys.all, "delete"] as const,
+  lastFrame: () => [...takeKeys.all, "last-frame"] as const,
 };

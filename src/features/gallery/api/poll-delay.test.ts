@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 import { expectedDurationMs, nextTakePollMs, takeDurationMs } from "./poll-delay";
 
 const SUBMITTED = Date.parse("2026-01-01T10:00:00.000Z");
 
-function take(patch: Partial<Generation> = {}): Generation {
+function take(patch: Partial<Take> = {}): Take {
   return {
     status: "generating",
     model: "gen3a_turbo",
     createdAt: new Date(SUBMITTED).toISOString(),
     timings: { submittedAt: new Date(SUBMITTED).toISOString(), startedAt: null, finishedAt: null },
     ...patch,
-  } as Generation;
+  } as Take;
 }
 
 describe("the tab's poll schedule for a running take", () => {

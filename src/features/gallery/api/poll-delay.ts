@@ -1,4 +1,4 @@
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 import { MODELS } from "@/shared/models";
 import { isTerminal } from "@/shared/status";
 
@@ -10,7 +10,7 @@ const NEAR_SHARE = 0.85;
 const LEARN_FROM = 3;
 
 /** Create → upstream done, for a completed take; null when its timings are incomplete. */
-export function takeDurationMs(generation: Generation): number | null {
+export function takeDurationMs(generation: Take): number | null {
   const { submittedAt, finishedAt } = generation.timings;
   if (generation.status !== "completed" || !submittedAt || !finishedAt) return null;
   const ms = Date.parse(finishedAt) - Date.parse(submittedAt);
@@ -30,7 +30,7 @@ export function expectedDurationMs(durations: readonly number[]): number | null 
  * slow for most of the expected time, brisk near its end, easing off when it runs late, and
  * quickest while the BFF saves the finished video.
  */
-export function nextTakePollMs(generation: Generation, learnedMs: number | null, now = Date.now()): number | false {
+export function nextTakePollMs(generation: Take, learnedMs: number | null, now = Date.now()): number | false {
   if (isTerminal(generation.status)) return false;
   if (generation.status === "finishing") return FINISHING_MS;
   const expectedMs = learnedMs ?? MODELS[generation.model].typicalSeconds * 1000;

@@ -1,22 +1,22 @@
 import type { InfiniteData, Query, QueryCache } from "@tanstack/react-query";
-import type { Generation, GenerationList } from "@/shared/generation";
-import type { GenerationStatus } from "@/shared/status";
+import type { Take, TakeList } from "@/shared/take";
+import type { TakeStatus } from "@/shared/status";
 import { isTerminal } from "@/shared/status";
-import { generationKeys } from "./keys";
+import { takeKeys } from "./keys";
 import { expectedDurationMs, takeDurationMs } from "./poll-delay";
 
-type Seen = { status: GenerationStatus; updatedAt: string };
+type Seen = { status: TakeStatus; updatedAt: string };
 
 function startsWith(key: readonly unknown[], prefix: readonly unknown[]): boolean {
   return prefix.every((part, i) => key[i] === part);
 }
 
 /** Every take a query in the cache holds: one for a detail, all pages' items for a list. */
-function generationsIn(query: Query): Generation[] {
+function takesIn(query: Query): Take[] {
   const data = query.state.data;
   if (data === undefined) return [];
-  if (startsWith(query.queryKey, generationKeys.details())) return [data as Generation];
-  if (startsWith(query.queryKey, generationKeys.lists())) return (data as InfiniteData<GenerationList>).pages.flatMap((p) => p.items);
+  if (startsWith(query.queryKey, takeKeys.details())) return [data as Take];
+  if (startsWith(query.queryKey, takeKeys.lists())) return (data as InfiniteData<TakeList>).pages.flatMap((p) => p.items);
   return [];
 }
 
@@ -36,7 +36,7 @@ export class TakeTracker {
    * Starts following the cache; what is already there is known but not announced.
    * `onSettled` is called once per take seen running that then completes or fails.
    */
-  connect(cache: QueryCache, onSettled: (generation: Generation) => void): () => void {
+  connect(cache: QueryCache, onSettled: (generation: Take) => void): () => void {
     for (const query of cache.getAll()) this.#observe(query, null);
     return cache.subscribe((event) => {
       if (event.type === "added" || event.type === "updated") this.#observe(event.query, onSettled);
@@ -49,13 +49,13 @@ export class TakeTracker {
   };
 
   /** How long takes like this one have been taking (median of the completed ones seen), or null before a few are known. */
-  expectedMs = (generation: Pick<Generation, "model" | "duration">): number | null =>
+  expectedMs = (generation: Pick<Take, "model" | "duration">): number | null =>
     expectedDurationMs(this.#durations.get(`${generation.model}:${generation.duration}`) ?? []);
 
   /** Stable between changes, as useSyncExternalStore needs. */
   getRunning = (): readonly string[] => this.#running;
 
-  #learn(generation: Generation): void {
+  #learn(generation: Take): void {
     const ms = takeDurationMs(generation);
     if (ms === null || this.#timed.has(generation.id)) return;
     this.#timed.add(generation.id);
@@ -63,8 +63,8 @@ export class TakeTracker {
     this.#durations.set(key, [...(this.#durations.get(key) ?? []), ms]);
   }
 
-  #observe(query: Query, onSettled: ((generation: Generation) => void) | null): void {
-    for (const generation of generationsIn(query)) {
+  #observe(query: Query, onSettled: ((generation: Take) => void) | null): void {
+    for (const generation of takesIn(query)) {
       const before = this.#seen.get(generation.id);
       // An older copy (a list fetched before the last poll) must not roll the status back.
       if (before && generation.updatedAt < before.updatedAt) continue;

@@ -1,12 +1,12 @@
 import { useEffect, useEffectEvent, useState, useSyncExternalStore } from "react";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
-import type { Generation } from "@/shared/generation";
-import { generationQueryOptions } from "./get-generation";
+import type { Take } from "@/shared/take";
+import { takeQueryOptions } from "./get-take";
 import { TakeTracker } from "./take-tracker";
 
 type WatchOptions = {
   /** Called once when a take the tab saw running completes or fails. */
-  onSettled: (generation: Generation) => void;
+  onSettled: (generation: Take) => void;
   /** A take whose own page already polls it. */
   except?: string | undefined;
 };
@@ -26,7 +26,7 @@ export function useWatchTakes({ onSettled, except }: WatchOptions): readonly str
     queries: running
       .filter((id) => id !== except)
       // Keep going in a hidden tab: that is when the browser notification matters.
-      .map((id) => ({ ...generationQueryOptions(id, tracker.expectedMs), refetchIntervalInBackground: true })),
+      .map((id) => ({ ...takeQueryOptions(id, tracker.expectedMs), refetchIntervalInBackground: true })),
   });
   return running;
 }

@@ -1,11 +1,11 @@
 import type { Ref } from "react";
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 import { MODELS, ratioValue } from "@/shared/models";
 
 // Every card gets the same stage so rows line up; the take keeps its own ratio inside it.
 const STAGE_RATIO = 16 / 10;
 
-type CardPreviewProps = { generation: Generation; videoRef: Ref<HTMLVideoElement> };
+type CardPreviewProps = { generation: Take; videoRef: Ref<HTMLVideoElement> };
 
 /**
  * The poster (lazy) with the video laid over it. `preload="none"`: nothing of the video

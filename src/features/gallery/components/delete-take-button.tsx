@@ -1,17 +1,17 @@
 import { useId, useState } from "react";
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 import { isTerminal } from "@/shared/status";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useDeleteGeneration } from "../api/delete-generation";
+import { useDeleteTake } from "../api/delete-take";
 import { describeTake } from "./describe-take";
 
-type DeleteTakeButtonProps = { generation: Generation; onDeleted?: (id: string) => void; className?: string };
+type DeleteTakeButtonProps = { generation: Take; onDeleted?: (id: string) => void; className?: string };
 
 /** Delete, after a confirmation naming the take. Unfinished takes can't go (the server says 409). */
 export function DeleteTakeButton({ generation, onDeleted, className = "" }: DeleteTakeButtonProps) {
   const [confirming, setConfirming] = useState(false);
-  const remove = useDeleteGeneration({ onDeleted });
+  const remove = useDeleteTake({ onDeleted });
   const hintId = useId();
   const running = !isTerminal(generation.status);
 

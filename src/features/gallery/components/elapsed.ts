@@ -1,4 +1,4 @@
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 import { isTerminal } from "@/shared/status";
 
 /** "12 s", "1 min 05 s" */
@@ -9,13 +9,13 @@ export function formatSeconds(totalSeconds: number): string {
 }
 
 /** Seconds since submission, or the total once the job has finished. */
-export function elapsedSeconds(generation: Generation, now: number): number {
+export function elapsedSeconds(generation: Take, now: number): number {
   const start = Date.parse(generation.createdAt);
   const end = isTerminal(generation.status) ? Date.parse(generation.completedAt ?? generation.updatedAt) : now;
   return (end - start) / 1000;
 }
 
-export function describeElapsed(generation: Generation, now: number): string {
+export function describeElapsed(generation: Take, now: number): string {
   const time = formatSeconds(elapsedSeconds(generation, now));
   switch (generation.status) {
     case "queued":

@@ -1,9 +1,9 @@
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 import { Button } from "@/components/ui/button";
-import { useSetFavourite } from "../api/update-generation";
+import { useSetFavourite } from "../api/update-take";
 
 /** A star toggle; it shows the requested state while the server confirms it. */
-export function FavouriteButton({ generation, className = "" }: { generation: Generation; className?: string }) {
+export function FavouriteButton({ generation, className = "" }: { generation: Take; className?: string }) {
   const favourite = useSetFavourite();
   const pressed = favourite.isPending ? favourite.variables.favourite : generation.favourite;
 

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { useLocation } from "react-router";
-import { apiError, json, makeCompleted, makeFailed, makeGeneration, requestsTo, stubBff } from "@/test/fake-bff";
-import type { Generation } from "@/shared/generation";
+import { apiError, json, makeCompleted, makeFailed, makeTake, requestsTo, stubBff } from "@/test/fake-bff";
+import type { Take } from "@/shared/take";
 import { renderWithProviders } from "@/test/render";
 import { Gallery } from "./gallery";
 import type { Viewer } from "./viewer";
 
-const list = (items: Generation[], nextCursor: string | null = null) => () => json(200, { items, nextCursor });
+const list = (items: Take[], nextCursor: string | null = null) => () => json(200, { items, nextCursor });
 
 /** Shows the address the router is at, so a test can read what the filters wrote. */
 function CurrentSearch() {
@@ -85,9 +85,9 @@ describe("Gallery", () => {
   it("renders queued, generating, finishing, completed and failed takes", async () => {
     stubBff({
       "GET /api/generations": list([
-        makeGeneration({ id: "g5", status: "queued", prompt: "Queued shot" }),
-        makeGeneration({ id: "g4", status: "generating", prompt: "Running shot", seed: null }),
-        makeGeneration({ id: "g3", status: "finishing", prompt: "Saving shot" }),
+        makeTake({ id: "g5", status: "queued", prompt: "Queued shot" }),
+        makeTake({ id: "g4", status: "generating", prompt: "Running shot", seed: null }),
+        makeTake({ id: "g3", status: "finishing", prompt: "Saving shot" }),
         makeCompleted({ id: "g2", prompt: "Finished shot", ratio: "9:16", favourite: true }),
         makeFailed({ id: "g1", prompt: "Broken shot" }),
       ]),
@@ -264,7 +264,7 @@ describe("Card actions", () => {
   it("retries a failed take with the same seed", async () => {
     const fetchMock = stubBff({
       "GET /api/generations": list([makeFailed({ id: "g1" })]),
-      "POST /api/generations/:id/rerun": () => json(201, makeGeneration({ id: "g2", sourceId: "g1" })),
+      "POST /api/generations/:id/rerun": () => json(201, makeTake({ id: "g2", sourceId: "g1" })),
     });
     const { user } = renderGallery();
     await user.click(await screen.findByRole("button", { name: "Retry" }));

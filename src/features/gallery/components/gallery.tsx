@@ -1,8 +1,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
-import { generationListQueryOptions } from "../api/list-generations";
+import { takeListQueryOptions } from "../api/list-takes";
 import { GalleryFilters } from "./gallery-filters";
-import { GenerationCard } from "./generation-card";
+import { TakeCard } from "./take-card";
 import { useGalleryFilters } from "./use-gallery-filters";
 import { useInfiniteScroll } from "./use-infinite-scroll";
 import type { Viewer } from "./viewer";
@@ -13,7 +13,7 @@ const EMPTY = "rounded-xl border border-dashed border-zinc-300 px-6 py-16 text-c
 /** Every take matching the URL's filters, newest first; older pages load as the end scrolls into view. */
 export function Gallery({ viewer }: { viewer?: Viewer | undefined }) {
   const { filters, active } = useGalleryFilters();
-  const list = useInfiniteQuery(generationListQueryOptions(filters));
+  const list = useInfiniteQuery(takeListQueryOptions(filters));
   const canLoadMore = list.hasNextPage && !list.isFetchingNextPage && !list.isPlaceholderData;
   const sentinel = useInfiniteScroll(() => void list.fetchNextPage(), canLoadMore);
 
@@ -48,7 +48,7 @@ export function Gallery({ viewer }: { viewer?: Viewer | undefined }) {
             {list.data.pages.flatMap((page) =>
               page.items.map((item) => (
                 <li key={item.id} className="flex">
-                  <GenerationCard item={item} viewer={viewer} />
+                  <TakeCard item={item} viewer={viewer} />
                 </li>
               )),
             )}

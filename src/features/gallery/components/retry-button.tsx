@@ -1,12 +1,12 @@
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 import { Button } from "@/components/ui/button";
-import { useRerunGeneration } from "../api/rerun-generation";
+import { useRerunTake } from "../api/rerun-take";
 
-type RetryButtonProps = { generation: Generation; onCreated?: (generation: Generation) => void };
+type RetryButtonProps = { generation: Take; onCreated?: (generation: Take) => void };
 
 /** Only for failures worth another go: the same settings and seed, as a new take. */
 export function RetryButton({ generation, onCreated }: RetryButtonProps) {
-  const rerun = useRerunGeneration({ onCreated });
+  const rerun = useRerunTake({ onCreated });
   if (generation.status !== "failed" || !generation.error?.retryable) return null;
   return (
     <>

@@ -1,6 +1,6 @@
-import type { GenerationStatus } from "@/shared/status";
+import type { TakeStatus } from "@/shared/status";
 
-const LOOK: Record<GenerationStatus, { label: string; className: string; dot: string }> = {
+const LOOK: Record<TakeStatus, { label: string; className: string; dot: string }> = {
   queued: {
     label: "Queued",
     className: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
@@ -28,12 +28,12 @@ const LOOK: Record<GenerationStatus, { label: string; className: string; dot: st
   },
 };
 
-export function statusLabel(status: GenerationStatus): string {
+export function statusLabel(status: TakeStatus): string {
   return LOOK[status].label;
 }
 
 /** The status in words, with colour only as a second cue. */
-export function StatusBadge({ status }: { status: GenerationStatus }) {
+export function StatusBadge({ status }: { status: TakeStatus }) {
   const look = LOOK[status];
   return (
     <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${look.className}`}>

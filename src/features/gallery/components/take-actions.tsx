@@ -1,21 +1,21 @@
 import type { Upload } from "@/shared/api";
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 import { Button } from "@/components/ui/button";
 import { useExtractLastFrame } from "../api/extract-last-frame";
-import { useRerunGeneration } from "../api/rerun-generation";
+import { useRerunTake } from "../api/rerun-take";
 
 export type ReuseHandlers = {
   /** Load every parameter into the form (the route decides how). */
-  onEdit: (generation: Generation) => void;
+  onEdit: (generation: Take) => void;
   /** Continue the shot: the take's final frame, as a new upload, becomes the form's first frame. */
-  onUseLastFrame: (upload: Upload, generation: Generation) => void;
+  onUseLastFrame: (upload: Upload, generation: Take) => void;
   /** A re-run, variation or retry was created. */
-  onCreated: (generation: Generation) => void;
+  onCreated: (generation: Take) => void;
 };
 
 /** The ways to make another take from this one. */
-export function TakeReuseActions({ generation, onEdit, onUseLastFrame, onCreated }: { generation: Generation } & ReuseHandlers) {
-  const rerun = useRerunGeneration({ onCreated });
+export function TakeReuseActions({ generation, onEdit, onUseLastFrame, onCreated }: { generation: Take } & ReuseHandlers) {
+  const rerun = useRerunTake({ onCreated });
   const lastFrame = useExtractLastFrame({ onExtracted: (upload) => onUseLastFrame(upload, generation) });
   const completed = generation.status === "completed";
   const retryable = generation.status === "failed" && generation.error?.retryable === true;
@@ -57,7 +57,7 @@ export function TakeReuseActions({ generation, onEdit, onUseLastFrame, onCreated
 }
 
 /** Download the video under its descriptive name, or everything as a handoff zip. */
-export function TakeFiles({ generation }: { generation: Generation }) {
+export function TakeFiles({ generation }: { generation: Take }) {
   const { video } = generation;
   if (generation.status !== "completed" || !video) return null;
   const linkClass =

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { isTerminal } from "@/shared/status";
-import { generationQueryOptions, isNotFound } from "../api/get-generation";
+import { takeQueryOptions, isNotFound } from "../api/get-take";
 import { DeleteTakeButton } from "./delete-take-button";
 import { describeElapsed } from "./elapsed";
 import { FavouriteButton } from "./favourite-button";
@@ -23,7 +23,7 @@ type TakeDetailProps = ReuseHandlers & { id: string; onDeleted: () => void; view
 
 /** One take in full. Unfinished takes poll until their status is terminal. */
 export function TakeDetail({ id, onDeleted, viewer, ...reuse }: TakeDetailProps) {
-  const take = useQuery(generationQueryOptions(id));
+  const take = useQuery(takeQueryOptions(id));
   const live = take.data !== undefined && !isTerminal(take.data.status);
   const now = useNow(live);
 

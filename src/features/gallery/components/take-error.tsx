@@ -1,7 +1,7 @@
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 
 /** The plain sentence first; the provider's raw words behind a disclosure for whoever debugs it. */
-export function TakeError({ error }: { error: NonNullable<Generation["error"]> }) {
+export function TakeError({ error }: { error: NonNullable<Take["error"]> }) {
   return (
     <section aria-labelledby="take-error" className="space-y-2 rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
       <h3 id="take-error" className="font-semibold">

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { ReactNode } from "react";
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 import { MODELS } from "@/shared/models";
 
 function megabytes(bytes: number): string {
@@ -8,7 +8,7 @@ function megabytes(bytes: number): string {
 }
 
 /** Every parameter the take was made with, what came out, and what it cost. */
-export function TakeFacts({ generation }: { generation: Generation }) {
+export function TakeFacts({ generation }: { generation: Take }) {
   const { video, usage } = generation;
   return (
     <section aria-labelledby="take-parameters">
@@ -41,7 +41,7 @@ export function TakeFacts({ generation }: { generation: Generation }) {
   );
 }
 
-export function TakeFrames({ generation }: { generation: Generation }) {
+export function TakeFrames({ generation }: { generation: Take }) {
   return (
     <section aria-labelledby="take-frames">
       <h3 id="take-frames" className="mb-2 text-sm font-semibold">

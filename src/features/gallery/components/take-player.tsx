@@ -1,8 +1,8 @@
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 import { MODELS } from "@/shared/models";
 
 /** The finished video with controls; until then, the first frame and what is happening. */
-export function TakePlayer({ generation }: { generation: Generation }) {
+export function TakePlayer({ generation }: { generation: Take }) {
   const { video } = generation;
   const style = { aspectRatio: generation.ratio.replace(":", " / ") };
   if (generation.status === "completed" && video) {

@@ -1,10 +1,10 @@
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 import { formatSeconds, secondsBetween } from "./elapsed";
 
 const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** queued → started → finished → saved, each with the time it took to get there. */
-export function TakeTimings({ generation }: { generation: Generation }) {
+export function TakeTimings({ generation }: { generation: Take }) {
   const { createdAt, completedAt, timings } = generation;
   const steps = [
     { label: "Queued", at: createdAt, from: null, took: "" },

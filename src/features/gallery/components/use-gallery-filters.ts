@@ -1,20 +1,20 @@
 import { useSearchParams } from "react-router";
-import { generationFiltersSchema } from "@/shared/generation";
-import type { GenerationFilters } from "@/shared/generation";
+import { takeFiltersSchema } from "@/shared/take";
+import type { TakeFilters } from "@/shared/take";
 
 export const FILTER_NAMES = ["status", "model", "ratio", "duration", "favourite", "mine", "q"] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 /** Valid filters from the address; a bad value (hand-edited link) is ignored, not fatal. */
-export function readFilters(params: URLSearchParams): GenerationFilters {
+export function readFilters(params: URLSearchParams): TakeFilters {
   const filters: Record<string, unknown> = {};
   for (const name of FILTER_NAMES) {
     const raw = params.get(name);
     if (raw === null || raw.trim() === "") continue;
-    const parsed = generationFiltersSchema.safeParse({ [name]: raw });
+    const parsed = takeFiltersSchema.safeParse({ [name]: raw });
     if (parsed.success && parsed.data[name] !== undefined && parsed.data[name] !== "") filters[name] = parsed.data[name];
   }
-  return filters as GenerationFilters;
+  return filters as TakeFilters;
 }
 
 /** The gallery's filters live in the URL, so a filtered view can be shared or reloaded. */

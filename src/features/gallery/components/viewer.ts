@@ -1,4 +1,4 @@
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 
 /**
  * Who is looking at the gallery, as the route tells it. `identified` is false when the studio
@@ -7,7 +7,7 @@ import type { Generation } from "@/shared/generation";
 export type Viewer = { name: string; isAdmin: boolean; identified: boolean };
 
 /** The server lets only the author or an admin delete (403 otherwise); offer no button it would refuse. */
-export function mayDelete(viewer: Viewer | undefined, generation: Generation): boolean {
+export function mayDelete(viewer: Viewer | undefined, generation: Take): boolean {
   return !viewer || viewer.isAdmin || viewer.name === generation.author;
 }
 

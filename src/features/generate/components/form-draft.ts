@@ -1,5 +1,5 @@
 import type { Upload } from "@/shared/api";
-import type { ImageRef } from "@/shared/generation";
+import type { ImageRef } from "@/shared/take";
 import type { ModelId } from "@/shared/models";
 
 /**

@@ -1,8 +1,8 @@
 import type { FieldPath, UseFormSetError } from "react-hook-form";
 import type { ModelCapability } from "@/shared/models";
-import type { CreateBatchRequest, CreateGenerationInput, CreateGenerationRequest } from "@/shared/generation";
+import type { CreateBatchRequest, CreateTakeInput, CreateTakeRequest } from "@/shared/take";
 
-export type FormValues = CreateGenerationInput;
+export type FormValues = CreateTakeInput;
 export type FrameName = "image" | "lastImage";
 
 const FIELD_NAMES = ["model", "prompt", "image", "lastImage", "ratio", "duration", "seed"] as const;
@@ -24,7 +24,7 @@ export function defaultValues(model: ModelCapability): FormValues {
  * The JSON the BFF receives: no last frame for models without one, no seed when it is random,
  * and how many takes to make of it.
  */
-export function toRequestBody(values: CreateGenerationRequest, model: ModelCapability, variations = 1): CreateBatchRequest {
+export function toRequestBody(values: CreateTakeRequest, model: ModelCapability, variations = 1): CreateBatchRequest {
   const { lastImage, seed, ...rest } = values;
   return {
     model: rest.model,

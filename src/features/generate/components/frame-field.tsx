@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useController, useFormContext, useWatch } from "react-hook-form";
 import { describeImageUrlProblem } from "@/shared/image-url";
 import type { Upload } from "@/shared/api";
-import type { ImageRef } from "@/shared/generation";
+import type { ImageRef } from "@/shared/take";
 import type { ModelCapability } from "@/shared/models";
 import { Button } from "@/components/ui/button";
 import { FieldMessage, describedBy } from "@/components/ui/field-message";

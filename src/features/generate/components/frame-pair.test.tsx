@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { callsTo, json, makeGeneration, makeUpload, pngFile, stubBff } from "@/test/fake-bff";
+import { callsTo, json, makeTake, makeUpload, pngFile, stubBff } from "@/test/fake-bff";
 import type { FakeHandler } from "@/test/fake-bff";
 import { renderWithProviders } from "@/test/render";
-import { GenerationPanel } from "./generation-panel";
+import { TakePanel } from "./take-panel";
 
 const gifFile = (name = "loop.gif") => new File([new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0])], name, { type: "image/gif" });
 
@@ -22,11 +22,11 @@ function loadImage(img: HTMLElement, width: number, height: number) {
 async function renderForm(routes: Record<string, FakeHandler> = {}) {
   const fetchMock = stubBff({
     "POST /api/uploads": () => json(201, makeUpload({ id: "up_1" })),
-    "POST /api/generations": () => json(201, makeGeneration()),
-    "POST /api/generations/batch": () => json(201, { items: [makeGeneration()] }),
+    "POST /api/generations": () => json(201, makeTake()),
+    "POST /api/generations/batch": () => json(201, { items: [makeTake()] }),
     ...routes,
   });
-  const view = renderWithProviders(<GenerationPanel />);
+  const view = renderWithProviders(<TakePanel />);
   await screen.findByRole("combobox", { name: "Model" });
   return { ...view, fetchMock };
 }

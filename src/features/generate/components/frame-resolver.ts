@@ -1,19 +1,19 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldErrors, Resolver } from "react-hook-form";
-import { createGenerationSchema } from "@/shared/generation";
-import type { CreateGenerationRequest } from "@/shared/generation";
+import { createTakeSchema } from "@/shared/take";
+import type { CreateTakeRequest } from "@/shared/take";
 import { MODELS, isModelId } from "@/shared/models";
 import { urlCheckProblem } from "./frame-url-checks";
 import type { FormValues, FrameName } from "./form-values";
 
-const schemaResolver = zodResolver(createGenerationSchema);
+const schemaResolver = zodResolver(createTakeSchema);
 
 /**
  * Checks what will be sent. A last frame kept for a model without one is marked "not sent"
  * and left out of the request, so it is no error; an address whose image the browser refused
  * (see frame-url-checks) is one.
  */
-export const generationResolver: Resolver<FormValues, unknown, CreateGenerationRequest> = async (values, context, options) => {
+export const takeResolver: Resolver<FormValues, unknown, CreateTakeRequest> = async (values, context, options) => {
   const sendsLastImage = isModelId(values.model) && MODELS[values.model].acceptsLastImage;
   const sent = sendsLastImage ? values : { ...values, lastImage: null };
   const result = await schemaResolver(sent, context, options);

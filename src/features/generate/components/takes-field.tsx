@@ -1,5 +1,5 @@
 import { useWatch } from "react-hook-form";
-import { MAX_VARIATIONS } from "@/shared/generation";
+import { MAX_VARIATIONS } from "@/shared/take";
 import { SEED_MAX } from "@/shared/limits";
 import { hintClass } from "@/components/ui/styles";
 import { ChoiceGroup } from "./choice-group";

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
-import { generationSchema } from "@/shared/generation";
-import { generationKeys } from "./keys";
+import { takeSchema } from "@/shared/take";
+import { takeKeys } from "./keys";
 
 export function setFavourite({ id, favourite }: { id: string; favourite: boolean }) {
   return apiFetch(`/api/generations/${encodeURIComponent(id)}`, {
-    schema: generationSchema,
+    schema: takeSchema,
     method: "PATCH",
     body: { favourite },
   });
@@ -15,11 +15,11 @@ export function setFavourite({ id, favourite }: { id: string; favourite: boolean
 export function useSetFavourite() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: generationKeys.favourite(),
+    mutationKey: takeKeys.favourite(),
     mutationFn: setFavourite,
     onSuccess: (generation) => {
-      queryClient.setQueryData(generationKeys.detail(generation.id), generation);
-      return queryClient.invalidateQueries({ queryKey: generationKeys.lists() });
+      queryClient.setQueryData(takeKeys.detail(generation.id), generation);
+      return queryClient.invalidateQueries({ queryKey: takeKeys.lists() });
     },
   });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
-import { generationListSchema } from "../../shared/generation";
+import { takeListSchema } from "../../shared/take";
 import { seedTakes, type TakeSeed } from "../testing/seed-takes";
 import { startHarness, type Harness } from "../testing/studio-harness";
 
@@ -65,7 +65,7 @@ function expected(query: Query): string[] {
 async function list(query: Query) {
   const response = await fetch(`${h.url}/api/generations?${new URLSearchParams(query)}`);
   expect(response.status).toBe(200);
-  return generationListSchema.parse(await response.json());
+  return takeListSchema.parse(await response.json());
 }
 
 describe("GET /api/generations filters", () => {

@@ -1,18 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 import { modelsQueryOptions } from "../api/get-models";
 import type { FormDraft } from "./form-draft";
-import { GenerationForm } from "./generation-form";
+import { TakeForm } from "./take-form";
 import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
 
-type GenerationPanelProps = {
+type TakePanelProps = {
   /** Settings to load into the form, owned by the route (see FormDraft). */
   draft?: FormDraft | null | undefined;
-  onCreated?: (generations: Generation[]) => void;
+  onCreated?: (generations: Take[]) => void;
 };
 
 /** Loads the model capabilities, then builds the form from them. */
-export function GenerationPanel({ draft, onCreated }: GenerationPanelProps) {
+export function TakePanel({ draft, onCreated }: TakePanelProps) {
   const models = useQuery(modelsQueryOptions());
 
   if (models.isPending) return <LoadingNote>Loading models…</LoadingNote>;
@@ -21,5 +21,5 @@ export function GenerationPanel({ draft, onCreated }: GenerationPanelProps) {
   }
   const [first, ...rest] = models.data;
   if (!first) return <p role="alert">The server offers no models right now.</p>;
-  return <GenerationForm models={[first, ...rest]} draft={draft} onCreated={onCreated} />;
+  return <TakeForm models={[first, ...rest]} draft={draft} onCreated={onCreated} />;
 }

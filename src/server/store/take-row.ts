@@ -1,12 +1,12 @@
 import { ERROR_CODES, isErrorCode } from "../../shared/api-error";
 import type { Provider } from "../../shared/api";
-import type { ImageRef } from "../../shared/generation";
+import type { ImageRef } from "../../shared/take";
 import type { ModelId } from "../../shared/models";
-import type { GenerationStatus } from "../../shared/status";
-import type { Take, TakeProgress } from "../takes/take";
+import type { TakeStatus } from "../../shared/status";
+import type { TakeRecord, TakeProgress } from "../takes/take";
 
 /** A generations row as SQLite returns it; it never leaves store/. */
-export type GenerationRow = {
+export type TakeRow = {
   seq: number;
   id: string;
   model: ModelId;
@@ -19,7 +19,7 @@ export type GenerationRow = {
   image_upload_id: string | null;
   last_image_url: string | null;
   last_image_upload_id: string | null;
-  status: GenerationStatus;
+  status: TakeStatus;
   provider: Provider;
   submit_state: "pending" | "accepted";
   upstream_id: string | null;
@@ -55,7 +55,7 @@ function frame(url: string | null, uploadId: string | null): ImageRef | null {
   return url ? { url } : null;
 }
 
-export function rowToTake(row: GenerationRow): Take {
+export function rowToTake(row: TakeRow): TakeRecord {
   return {
     id: row.id,
     model: row.model,
@@ -96,7 +96,7 @@ export function rowToTake(row: GenerationRow): Take {
   };
 }
 
-const PROGRESS_COLUMNS: Record<keyof TakeProgress, keyof GenerationRow> = {
+const PROGRESS_COLUMNS: Record<keyof TakeProgress, keyof TakeRow> = {
   status: "status",
   upstreamStatus: "upstream_status",
   resultUrl: "result_url",
@@ -106,6 +106,6 @@ const PROGRESS_COLUMNS: Record<keyof TakeProgress, keyof GenerationRow> = {
   finishedAt: "finished_at",
 };
 
-export function progressColumns(progress: TakeProgress): Partial<GenerationRow> {
+export function progressColumns(progress: TakeProgress): Partial<TakeRow> {
   return Object.fromEntries(Object.entries(progress).filter(([, value]) => value !== undefined).map(([key, value]) => [PROGRESS_COLUMNS[key as keyof TakeProgress], value]));
 }

@@ -2,13 +2,13 @@ import { useRef } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { ApiError, apiFetch } from "@/lib/api-client";
 import { randomId } from "@/lib/random-id";
-import { generationBatchSchema } from "@/shared/generation";
-import type { CreateBatchRequest, Generation } from "@/shared/generation";
+import { takeBatchSchema } from "@/shared/take";
+import type { CreateBatchRequest, Take } from "@/shared/take";
 import { generateKeys } from "./keys";
 
-export function createGenerations(body: CreateBatchRequest, idempotencyKey: string) {
+export function createTakes(body: CreateBatchRequest, idempotencyKey: string) {
   return apiFetch("/api/generations/batch", {
-    schema: generationBatchSchema,
+    schema: takeBatchSchema,
     method: "POST",
     body,
     headers: { "Idempotency-Key": idempotencyKey },
@@ -25,7 +25,7 @@ function outcomeUnknown(error: unknown): boolean {
  * after a network failure or 5xx reuses the key, so the server makes the takes at most once.
  * The route passes `onCreated` so the gallery can refresh without this feature knowing it.
  */
-export function useCreateGenerations({ onCreated }: { onCreated?: (generations: Generation[]) => void } = {}) {
+export function useCreateTakes({ onCreated }: { onCreated?: (generations: Take[]) => void } = {}) {
   const pending = useRef<{ body: string; key: string } | null>(null);
   return useMutation({
     mutationKey: generateKeys.create(),
@@ -33,7 +33,7 @@ export function useCreateGenerations({ onCreated }: { onCreated?: (generations: 
       const text = JSON.stringify(body);
       const key = pending.current?.body === text ? pending.current.key : randomId();
       pending.current = { body: text, key };
-      return createGenerations(body, key);
+      return createTakes(body, key);
     },
     onSuccess: ({ items }) => {
       pending.current = null;

@@ -1,10 +1,10 @@
 import { useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 import { MODELS } from "@/shared/models";
 import { isTerminal } from "@/shared/status";
-import { generationQueryOptions } from "../api/get-generation";
+import { takeQueryOptions } from "../api/get-take";
 import { CardPreview } from "./card-preview";
 import { DeleteTakeButton } from "./delete-take-button";
 import { describeElapsed } from "./elapsed";
@@ -21,8 +21,8 @@ const canPreview = () => window.matchMedia?.("(hover: hover) and (prefers-reduce
  * One take. The card reads its take's detail from the cache (the studio's watcher polls
  * unfinished ones), so it updates in place; the whole card opens the detail page.
  */
-export function GenerationCard({ item, viewer }: { item: Generation; viewer?: Viewer | undefined }) {
-  const { data } = useQuery({ ...generationQueryOptions(item.id), initialData: item, enabled: false });
+export function TakeCard({ item, viewer }: { item: Take; viewer?: Viewer | undefined }) {
+  const { data } = useQuery({ ...takeQueryOptions(item.id), initialData: item, enabled: false });
   // The list and the detail may disagree for a moment; the later update wins.
   const generation = data.updatedAt >= item.updatedAt ? data : item;
   const now = useNow(!isTerminal(generation.status));

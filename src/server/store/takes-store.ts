@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
 import type { Provider } from "../../shared/api";
 import type { ErrorCode } from "../../shared/api-error";
-import type { ImageRef } from "../../shared/generation";
+import type { ImageRef } from "../../shared/take";
 import type { ModelId } from "../../shared/models";
 import type { Db } from "../db/database";
 import { foldForSearch } from "../db/fold-for-search";
-import type { Take, TakeProgress } from "../takes/take";
-import { progressColumns, rowToTake, type GenerationRow } from "./generation-row";
-import { createGenerationLister, type ListFilters } from "./list-generations";
+import type { TakeRecord, TakeProgress } from "../takes/take";
+import { progressColumns, rowToTake, type TakeRow } from "./take-row";
+import { createTakeLister, type ListFilters } from "./list-takes";
 import { createSpendCounter, type CountSpend } from "./spend-counts";
 
-export type NewGeneration = {
+export type NewTake = {
   model: ModelId;
   prompt: string;
   ratio: string;
@@ -38,19 +38,19 @@ export type ArchivedFacts = {
   posterFile: string;
 };
 
-export type DeleteOutcome = { outcome: "missing" } | { outcome: "running"; take: Take } | { outcome: "deleted"; take: Take };
+export type DeleteOutcome = { outcome: "missing" } | { outcome: "running"; take: TakeRecord } | { outcome: "deleted"; take: TakeRecord };
 
 const newId = () => randomBytes(9).toString("base64url");
 
-export type GenerationsStore = ReturnType<typeof createGenerationsStore>;
+export type TakesStore = ReturnType<typeof createTakesStore>;
 
 /**
  * The takes, kept in SQLite. Every method is async although better-sqlite3 is not, so another
  * engine can stand behind the same interface; whatever must not interleave (a spend-limit
  * check and its insert, a delete and its check) is one transaction inside a single method.
  */
-export function createGenerationsStore(db: Db, now: () => number = Date.now) {
-  const byId = db.prepare<[string], GenerationRow>("SELECT * FROM generations WHERE id = ?");
+export function createTakesStore(db: Db, now: () => number = Date.now) {
+  const byId = db.prepare<[string], TakeRow>("SELECT * FROM generations WHERE id = ?");
   const insert = db.prepare(`
     INSERT INTO generations (id, model, prompt, prompt_folded, ratio, duration, seed, image_url, image_upload_id,
       last_image_url, last_image_upload_id, status, provider, created_at, updated_at, deadline_at, idempotency_key, idempotency_fingerprint, source_id, author)
@@ -61,15 +61,15 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
      WHERE model = ? AND duration = ? AND finished_at IS NOT NULL AND submitted_at IS NOT NULL AND status IN ('finishing', 'completed')
      ORDER BY seq DESC LIMIT 20`,
   );
-  const byKey = db.prepare<[string], GenerationRow>("SELECT * FROM generations WHERE idempotency_key = ?");
-  const unfinished = db.prepare<[], GenerationRow>(
+  const byKey = db.prepare<[string], TakeRow>("SELECT * FROM generations WHERE idempotency_key = ?");
+  const unfinished = db.prepare<[], TakeRow>(
     "SELECT * FROM generations WHERE status IN ('queued', 'generating', 'finishing') ORDER BY seq",
   );
   const remove = db.prepare<[string]>("DELETE FROM generations WHERE id = ?");
-  const lister = createGenerationLister(db);
+  const lister = createTakeLister(db);
   const countSpend = createSpendCounter(db);
 
-  function get(id: string): Take | undefined {
+  function get(id: string): TakeRecord | undefined {
     const row = byId.get(id);
     return row && rowToTake(row);
   }
@@ -77,7 +77,7 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
   // Bumped on every write: lets readers cache what they built from the table (see the list route).
   let version = 0;
 
-  function update(id: string, fields: Partial<Omit<GenerationRow, "seq" | "id">>): Take {
+  function update(id: string, fields: Partial<Omit<TakeRow, "seq" | "id">>): TakeRecord {
     version++;
     const entries = Object.entries({ ...fields, updated_at: now() });
     const sets = entries.map(([key]) => `${key} = @${key}`).join(", ");
@@ -87,7 +87,7 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
     return take;
   }
 
-  function insertOne(input: NewGeneration): string {
+  function insertOne(input: NewTake): string {
     const id = newId();
     insert.run({
       id,
@@ -113,7 +113,7 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
     return id;
   }
 
-  const admitAndInsert = db.transaction((inputs: readonly NewGeneration[], admit: (count: CountSpend) => void) => {
+  const admitAndInsert = db.transaction((inputs: readonly NewTake[], admit: (count: CountSpend) => void) => {
     admit(countSpend);
     return inputs.map(insertOne);
   });
@@ -131,11 +131,11 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
     get: async (id: string) => get(id),
     update: async (id: string, progress: TakeProgress) => update(id, progressColumns(progress)),
     version: async () => version,
-    async list(filters: ListFilters, limit: number, cursor: number | null): Promise<{ takes: Take[]; nextCursor: number | null }> {
+    async list(filters: ListFilters, limit: number, cursor: number | null): Promise<{ takes: TakeRecord[]; nextCursor: number | null }> {
       const page = lister(filters, limit, cursor);
       return { takes: page.rows.map(rowToTake), nextCursor: page.nextCursor };
     },
-    async findByIdempotencyKey(key: string): Promise<Take | undefined> {
+    async findByIdempotencyKey(key: string): Promise<TakeRecord | undefined> {
       const row = byKey.get(key);
       return row && rowToTake(row);
     },
@@ -145,11 +145,11 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
      * all or none, in one transaction that first lets `admit` count what is running and made
      * today and refuse by throwing. Check and insert can't interleave with another submit.
      */
-    async createTakes(inputs: readonly NewGeneration[], admit: (count: CountSpend) => void = () => {}): Promise<Take[]> {
+    async createTakes(inputs: readonly NewTake[], admit: (count: CountSpend) => void = () => {}): Promise<TakeRecord[]> {
       return admitAndInsert(inputs, admit).map((id) => get(id)!);
     },
 
-    async markAccepted(id: string, upstreamId: string, upstreamStatus: string, tokensUsed: number | null): Promise<Take> {
+    async markAccepted(id: string, upstreamId: string, upstreamStatus: string, tokensUsed: number | null): Promise<TakeRecord> {
       return update(id, {
         submit_state: "accepted",
         upstream_id: upstreamId,
@@ -159,7 +159,7 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
       });
     },
 
-    async markFailed(id: string, failure: Failure): Promise<Take> {
+    async markFailed(id: string, failure: Failure): Promise<TakeRecord> {
       return update(id, {
         status: "failed",
         error_code: failure.code,
@@ -169,7 +169,7 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
       });
     },
 
-    async markCompleted(id: string, video: ArchivedFacts): Promise<Take> {
+    async markCompleted(id: string, video: ArchivedFacts): Promise<TakeRecord> {
       return update(id, {
         status: "completed",
         video_file: video.videoFile,
@@ -182,7 +182,7 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
       });
     },
 
-    async setFavourite(id: string, favourite: boolean): Promise<Take | undefined> {
+    async setFavourite(id: string, favourite: boolean): Promise<TakeRecord | undefined> {
       return get(id) && update(id, { favourite: favourite ? 1 : 0 });
     },
 
@@ -192,7 +192,7 @@ export function createGenerationsStore(db: Db, now: () => number = Date.now) {
     /** How long the upstream took on the last takes of this kind (accepted to done). */
     recentDurations: async (model: string, duration: number) => durations.all(model, duration).map((r) => r.ms),
 
-    async listUnfinished(): Promise<Take[]> {
+    async listUnfinished(): Promise<TakeRecord[]> {
       return unfinished.all().map(rowToTake);
     },
   };

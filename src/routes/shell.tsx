@@ -15,17 +15,17 @@ import { useToasts } from "@/features/notifications/components/use-toasts";
 import { sessionQueryOptions } from "@/features/session/api/get-session";
 import type { Session } from "@/features/session/api/get-session";
 import { SignedInAs } from "@/features/session/components/signed-in-as";
-import { SimulatorBanner } from "@/features/studio/components/simulator-banner";
-import type { Generation } from "@/shared/generation";
+import { SimulatorBanner } from "@/features/status/components/simulator-banner";
+import type { Take } from "@/shared/take";
 
 // The form (react-hook-form and the frame tools) is the heaviest part of the first screen:
 // it comes in its own chunk, requested as soon as the studio renders, so the gallery isn't held up.
-const GenerationPanel = lazy(() =>
-  import("@/features/generate/components/generation-panel").then((module) => ({ default: module.GenerationPanel })),
+const TakePanel = lazy(() =>
+  import("@/features/generate/components/take-panel").then((module) => ({ default: module.TakePanel })),
 );
 
 /** What the pages inside the studio (gallery, take detail) may ask of it. */
-export type StudioOutletContext = {
+export type ShellOutletContext = {
   /** Load settings into the form and bring the form into view. */
   sendDraft: (draft: FormDraft) => void;
   /** Who is looking (the session gate guarantees someone): decides Delete, "Mine only" and "by …". */
@@ -44,7 +44,7 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
  * one take. It owns the form's draft, so the form keeps its values while pages change, and
  * it watches every running take to announce the ones that finish.
  */
-export function StudioRoute() {
+export function ShellRoute() {
   const refreshGallery = useRefreshGallery();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<FormDraft | null>(null);
@@ -56,7 +56,7 @@ export function StudioRoute() {
   const [gallerySearch, setGallerySearch] = useState(location.search);
   if (location.pathname === "/" && location.search !== gallerySearch) setGallerySearch(location.search);
 
-  function announce(generation: Generation) {
+  function announce(generation: Take) {
     const done = generation.status === "completed";
     const label = describeTake(generation);
     const href = `/g/${encodeURIComponent(generation.id)}`;
@@ -77,7 +77,7 @@ export function StudioRoute() {
   const running = useWatchTakes({ onSettled: announce, except: openTake });
   useTitleCount(running.length);
 
-  const outletContext: StudioOutletContext = {
+  const outletContext: ShellOutletContext = {
     sendDraft: (next) => {
       setDraft(next);
       void navigate(`/${gallerySearch}`);
@@ -119,7 +119,7 @@ export function StudioRoute() {
               </p>
             }
           >
-            <GenerationPanel draft={draft} onCreated={refreshGallery} />
+            <TakePanel draft={draft} onCreated={refreshGallery} />
           </Suspense>
         </section>
         <div className="min-w-0">

@@ -1,12 +1,12 @@
 import type { Statement } from "better-sqlite3";
-import type { GenerationFilters } from "../../shared/generation";
+import type { TakeFilters } from "../../shared/take";
 import type { Db } from "../db/database";
 import { containsPattern } from "../db/fold-for-search";
-import type { GenerationRow } from "./generation-row";
+import type { TakeRow } from "./take-row";
 
-export type ListPage = { rows: GenerationRow[]; nextCursor: number | null };
+export type ListPage = { rows: TakeRow[]; nextCursor: number | null };
 
-export type ListFilters = GenerationFilters & { author?: string };
+export type ListFilters = TakeFilters & { author?: string };
 
 /** One page's SQL, apart from running it, so a test can ask SQLite how it would plan it. */
 export function listQuery(filters: ListFilters, limit: number, cursor: number | null): { sql: string; params: Record<string, unknown> } {
@@ -32,14 +32,14 @@ export function listQuery(filters: ListFilters, limit: number, cursor: number | 
  * Newest first, keyset-paged on `seq` (never OFFSET, so a deep page costs what the first does).
  * Each equality filter has a `(column, seq)` index that yields rows already in page order.
  */
-export function createGenerationLister(db: Db) {
-  const statements = new Map<string, Statement<Record<string, unknown>, GenerationRow>>();
+export function createTakeLister(db: Db) {
+  const statements = new Map<string, Statement<Record<string, unknown>, TakeRow>>();
 
   return function list(filters: ListFilters, limit: number, cursor: number | null): ListPage {
     const { sql, params } = listQuery(filters, limit, cursor);
     let statement = statements.get(sql);
     if (!statement) {
-      statement = db.prepare<Record<string, unknown>, GenerationRow>(sql);
+      statement = db.prepare<Record<string, unknown>, TakeRow>(sql);
       statements.set(sql, statement);
     }
     const rows = statement.all(params);

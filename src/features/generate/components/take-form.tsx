@@ -2,17 +2,17 @@ import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { Controller, FormProvider, useForm, useWatch } from "react-hook-form";
 import { useIsMutating, useQueryClient } from "@tanstack/react-query";
-import type { CreateGenerationRequest, Generation } from "@/shared/generation";
+import type { CreateTakeRequest, Take } from "@/shared/take";
 import type { ModelCapability } from "@/shared/models";
 import { ApiError } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
-import { useCreateGenerations } from "../api/create-generation";
+import { useCreateTakes } from "../api/create-takes";
 import { rememberUpload } from "../api/get-upload";
 import { generateKeys } from "../api/keys";
 import { ChoiceGroup } from "./choice-group";
 import { CostEstimate } from "./cost-estimate";
 import { FramePair } from "./frame-pair";
-import { generationResolver } from "./frame-resolver";
+import { takeResolver } from "./frame-resolver";
 import { ModelField } from "./model-field";
 import { PromptField } from "./prompt-field";
 import { SeedField } from "./seed-field";
@@ -21,20 +21,20 @@ import { applyServerFieldErrors, defaultValues, toRequestBody } from "./form-val
 import type { FormValues } from "./form-values";
 import type { FormDraft } from "./form-draft";
 
-type GenerationFormProps = {
+type TakeFormProps = {
   models: readonly [ModelCapability, ...ModelCapability[]];
   /** Settings another page asked to load (see FormDraft); applied once per draft id. */
   draft?: FormDraft | null | undefined;
-  onCreated?: (generations: Generation[]) => void;
+  onCreated?: (generations: Take[]) => void;
 };
 
-export function GenerationForm({ models, draft = null, onCreated }: GenerationFormProps) {
-  const form = useForm<FormValues, unknown, CreateGenerationRequest>({
-    resolver: generationResolver,
+export function TakeForm({ models, draft = null, onCreated }: TakeFormProps) {
+  const form = useForm<FormValues, unknown, CreateTakeRequest>({
+    resolver: takeResolver,
     defaultValues: defaultValues(models[0]),
   });
   const queryClient = useQueryClient();
-  const create = useCreateGenerations({ onCreated });
+  const create = useCreateTakes({ onCreated });
   const uploading = useIsMutating({ mutationKey: generateKeys.upload() }) > 0;
   const [variations, setVariations] = useState(1);
   const [formError, setFormError] = useState<string | null>(null);
@@ -62,7 +62,7 @@ export function GenerationForm({ models, draft = null, onCreated }: GenerationFo
     if (draftId) applyDraft();
   }, [draftId]);
 
-  async function send(values: CreateGenerationRequest) {
+  async function send(values: CreateTakeRequest) {
     setFormError(null);
     setQueued(null);
     try {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
-import { apiError, callsTo, json, makeGeneration, makeUpload, pngFile, requestsTo, stubBff } from "@/test/fake-bff";
+import { apiError, callsTo, json, makeTake, makeUpload, pngFile, requestsTo, stubBff } from "@/test/fake-bff";
 import type { FakeHandler } from "@/test/fake-bff";
 import { renderWithProviders } from "@/test/render";
-import { GenerationPanel } from "./generation-panel";
+import { TakePanel } from "./take-panel";
 
 const png = () => pngFile("frame.png");
 const uploaded = (id: string): FakeHandler => () => json(201, makeUpload({ id }));
@@ -11,11 +11,11 @@ const uploaded = (id: string): FakeHandler => () => json(201, makeUpload({ id })
 async function renderForm(routes: Record<string, FakeHandler> = {}) {
   const fetchMock = stubBff({
     "POST /api/uploads": uploaded("up_1"),
-    "POST /api/generations/batch": () => json(201, { items: [makeGeneration()] }),
+    "POST /api/generations/batch": () => json(201, { items: [makeTake()] }),
     ...routes,
   });
   const onCreated = vi.fn();
-  const view = renderWithProviders(<GenerationPanel onCreated={onCreated} />);
+  const view = renderWithProviders(<TakePanel onCreated={onCreated} />);
   await screen.findByRole("combobox", { name: "Model" });
   return { ...view, fetchMock, onCreated };
 }
@@ -27,7 +27,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe("GenerationForm", () => {
+describe("TakeForm", () => {
   it("builds its choices from /api/models and adapts them when the model changes", async () => {
     const { user } = await renderForm();
     const model = screen.getByRole("combobox", { name: "Model" });
@@ -196,7 +196,7 @@ describe("GenerationForm", () => {
     expect(busy).toBeDisabled();
     await user.click(busy);
 
-    release(json(201, { items: [makeGeneration()] }));
+    release(json(201, { items: [makeTake()] }));
     expect(await screen.findByRole("button", { name: "Generate" })).toBeEnabled();
     expect(callsTo(fetchMock, "POST", "/api/generations/batch")).toHaveLength(1);
   });
@@ -232,7 +232,7 @@ describe("GenerationForm", () => {
         return json(200, { perTake: 250_000, total: 250_000 * variations, basis: "learned", sampleSize: 12 });
       },
     });
-    const { user } = renderWithProviders(<GenerationPanel />);
+    const { user } = renderWithProviders(<TakePanel />);
     const cost = await screen.findByRole("status", { name: "Cost estimate" });
     await waitFor(() => expect(cost).toHaveTextContent("Expected: about 250,000 tokens (typical of the last 12 Gen-4 Turbo 5 s takes)"));
 

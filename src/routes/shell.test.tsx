@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { AppRoutes } from "@/app";
-import { apiError, headersOf, json, makeCompleted, makeGeneration, makeUpload, pngFile, requestsTo, stubBff } from "@/test/fake-bff";
+import { apiError, headersOf, json, makeCompleted, makeTake, makeUpload, pngFile, requestsTo, stubBff } from "@/test/fake-bff";
 import type { FakeHandler } from "@/test/fake-bff";
-import type { Generation } from "@/shared/generation";
+import type { Take } from "@/shared/take";
 import { renderWithProviders } from "@/test/render";
 
 const SIMULATOR_NOTE = "Running on the built-in simulator — no AI/ML API key is set; videos are local previews, not Runway output.";
@@ -29,7 +29,7 @@ afterEach(() => {
   document.title = "Dailies";
 });
 
-describe("StudioRoute", () => {
+describe("ShellRoute", () => {
   it("warns calmly when the BFF runs on the simulator", async () => {
     renderStudio({ "GET /api/health": () => json(200, { status: "ok", provider: "simulator" }) });
     expect(await screen.findByRole("note")).toHaveTextContent(SIMULATOR_NOTE);
@@ -44,8 +44,8 @@ describe("StudioRoute", () => {
   });
 
   it("puts a new take in the gallery as soon as it is created", async () => {
-    const stored: Generation[] = [];
-    const created = makeGeneration({ id: "fresh", status: "queued", prompt: "Fog rolls over the bay" });
+    const stored: Take[] = [];
+    const created = makeTake({ id: "fresh", status: "queued", prompt: "Fog rolls over the bay" });
     const { user } = renderStudio({
       "POST /api/generations/batch": () => {
         stored.unshift(created);
@@ -68,7 +68,7 @@ describe("StudioRoute", () => {
 
   it("asks for 1 to 4 takes, explains their seeds, and sends one Idempotency-Key per attempt", async () => {
     const answers = [apiError(503, "upstream_unavailable", "Runway is not answering right now; try again in a minute.")];
-    const batch = [makeGeneration({ id: "a" }), makeGeneration({ id: "b" }), makeGeneration({ id: "c" })];
+    const batch = [makeTake({ id: "a" }), makeTake({ id: "b" }), makeTake({ id: "c" })];
     const { fetchMock, user } = renderStudio({
       "POST /api/generations/batch": () => answers.shift() ?? json(201, { items: batch }),
     });
@@ -100,9 +100,9 @@ describe("StudioRoute", () => {
 describe("Knowing when a take is done", () => {
   it("polls running takes, counts them in the title, and announces a finish with a link", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const running = makeGeneration({ id: "g1", status: "generating", prompt: "Harbour at dawn", updatedAt: "2025-01-01T10:00:05.000Z" });
+    const running = makeTake({ id: "g1", status: "generating", prompt: "Harbour at dawn", updatedAt: "2025-01-01T10:00:05.000Z" });
     const steps = [
-      makeGeneration({ id: "g1", status: "finishing", prompt: "Harbour at dawn", updatedAt: "2025-01-01T10:00:40.000Z" }),
+      makeTake({ id: "g1", status: "finishing", prompt: "Harbour at dawn", updatedAt: "2025-01-01T10:00:40.000Z" }),
       makeCompleted({ id: "g1", prompt: "Harbour at dawn" }),
     ];
     const { fetchMock } = renderStudio({
@@ -151,8 +151,8 @@ describe("Knowing when a take is done", () => {
         { permission: "default", requestPermission },
       ),
     );
-    const steps = [makeGeneration({ id: "g1", status: "queued", prompt: "Harbour at dawn" })];
-    const failed = makeGeneration({
+    const steps = [makeTake({ id: "g1", status: "queued", prompt: "Harbour at dawn" })];
+    const failed = makeTake({
       id: "g1",
       status: "failed",
       prompt: "Harbour at dawn",

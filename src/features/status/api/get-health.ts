@@ -1,11 +1,11 @@
 import { queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client";
 import { healthSchema } from "@/shared/api";
-import { studioKeys } from "./keys";
+import { statusKeys } from "./keys";
 
 export function getHealth(signal?: AbortSignal) {
   return apiFetch("/api/health", { schema: healthSchema, signal });
 }
 
 export const healthQueryOptions = () =>
-  queryOptions({ queryKey: studioKeys.health(), queryFn: ({ signal }) => getHealth(signal), staleTime: 60_000 });
+  queryOptions({ queryKey: statusKeys.health(), queryFn: ({ signal }) => getHealth(signal), staleTime: 60_000 });

@@ -1,12 +1,12 @@
 import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "../http/http-error";
-import type { Take } from "../takes/take";
+import type { TakeRecord } from "../takes/take";
 import { freshSeed } from "./seeds";
 import { submitTakes, type SubmitDeps } from "./submit-takes";
 import type { TakeRequest } from "./take-request";
 
 /** A new take with the source's exact inputs: its seed ("same") or a different random one ("new"). */
-export async function rerunGeneration(deps: SubmitDeps, source: Take, seed: "same" | "new", request: TakeRequest) {
+export async function rerunTake(deps: SubmitDeps, source: TakeRecord, seed: "same" | "new", request: TakeRequest) {
   if (!source.image) throw new HttpError(ERROR_CODES.validation, "This take has no first frame on record, so it can't be re-run.", { status: 409 });
   const { takes, created } = await submitTakes(
     deps,

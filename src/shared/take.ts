@@ -21,7 +21,7 @@ export const seedSchema = z
   .min(0, `The seed must be a whole number from 0 to ${SEED_MAX}.`)
   .max(SEED_MAX, `The seed must be a whole number from 0 to ${SEED_MAX}.`);
 
-const createGenerationFields = z.strictObject({
+const createTakeFields = z.strictObject({
   model: z.enum(MODEL_IDS, { error: `Choose a model: ${MODEL_IDS.join(" or ")}.` }),
   prompt: z.string({ error: "The prompt must be text." }).trim().default(""),
   image: imageRefSchema.optional(),
@@ -31,7 +31,7 @@ const createGenerationFields = z.strictObject({
   seed: seedSchema.nullish(),
 });
 
-type CreateFields = z.output<typeof createGenerationFields>;
+type CreateFields = z.output<typeof createTakeFields>;
 
 function checkAgainstModel(value: CreateFields, ctx: z.RefinementCtx): void {
   const model = MODELS[value.model];
@@ -66,7 +66,7 @@ function checkAgainstModel(value: CreateFields, ctx: z.RefinementCtx): void {
 }
 
 /** `POST /api/generations`: the same schema drives the form, the BFF and its tests. */
-export const createGenerationSchema = createGenerationFields.superRefine(checkAgainstModel);
+export const createTakeSchema = createTakeFields.superRefine(checkAgainstModel);
 
 export const MAX_VARIATIONS = 4;
 
@@ -74,7 +74,7 @@ export const MAX_VARIATIONS = 4;
  * `POST /api/generations/batch`: 1 to 4 takes of the same settings. With a locked seed the
  * takes use seed, seed+1, … (wrapping at SEED_MAX); without one, distinct random seeds.
  */
-export const createBatchSchema = createGenerationFields
+export const createBatchSchema = createTakeFields
   .extend({
     variations: z
       .number({ error: `Ask for 1 to ${MAX_VARIATIONS} takes.` })
@@ -92,27 +92,27 @@ export const rerunSchema = z.strictObject({
 });
 
 /** `PATCH /api/generations/:id`. */
-export const updateGenerationSchema = z.strictObject({
+export const updateTakeSchema = z.strictObject({
   favourite: z.boolean({ error: "favourite must be true or false." }),
 });
 
-export type CreateGenerationInput = z.input<typeof createGenerationSchema>;
-export type CreateGenerationRequest = z.output<typeof createGenerationSchema>;
+export type CreateTakeInput = z.input<typeof createTakeSchema>;
+export type CreateTakeRequest = z.output<typeof createTakeSchema>;
 
-export const generationImageSchema = z.object({
+export const takeImageSchema = z.object({
   url: z.string(),
   uploadId: z.string().nullable(),
 });
 
-export const generationSchema = z.object({
+export const takeSchema = z.object({
   id: z.string(),
   model: z.enum(MODEL_IDS),
   prompt: z.string(),
   ratio: z.string(),
   duration: z.number(),
   seed: z.number().nullable(),
-  image: generationImageSchema,
-  lastImage: generationImageSchema.nullable(),
+  image: takeImageSchema,
+  lastImage: takeImageSchema.nullable(),
   status: z.enum(GENERATION_STATUSES),
   provider: z.enum(["aimlapi", "simulator"]),
   createdAt: z.string(),
@@ -156,18 +156,18 @@ export const generationSchema = z.object({
     finishedAt: z.string().nullable(),
   }),
 });
-export type Generation = z.infer<typeof generationSchema>;
+export type Take = z.infer<typeof takeSchema>;
 
-export const generationListSchema = z.object({
-  items: z.array(generationSchema),
+export const takeListSchema = z.object({
+  items: z.array(takeSchema),
   nextCursor: z.string().nullable(),
 });
-export type GenerationList = z.infer<typeof generationListSchema>;
+export type TakeList = z.infer<typeof takeListSchema>;
 
-export const generationBatchSchema = z.object({ items: z.array(generationSchema) });
+export const takeBatchSchema = z.object({ items: z.array(takeSchema) });
 
 /** `GET /api/generations` filters; every one optional, all combined with AND. */
-export const generationFiltersSchema = z.object({
+export const takeFiltersSchema = z.object({
   status: z.enum(GENERATION_STATUSES, { error: `status must be one of ${GENERATION_STATUSES.join(", ")}.` }).optional(),
   model: z.enum(MODEL_IDS, { error: `model must be one of ${MODEL_IDS.join(", ")}.` }).optional(),
   ratio: z.string().max(10, "ratio must be a ratio such as 16:9.").optional(),
@@ -181,4 +181,4 @@ export const generationFiltersSchema = z.object({
   /** Free text matched against prompts. */
   q: z.string().trim().max(200, "Search for at most 200 characters.").optional(),
 });
-export type GenerationFilters = z.infer<typeof generationFiltersSchema>;
+export type TakeFilters = z.infer<typeof takeFiltersSchema>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
-import { generationListSchema, generationSchema } from "../../shared/generation";
+import { takeListSchema, takeSchema } from "../../shared/take";
 import { startHarness, postJson, testImage, upload, waitForTerminal, type Harness } from "../testing/studio-harness";
 
 let h: Harness;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 
 const valid = () => ({ model: "gen4_turbo", prompt: "a slow push in", image: { uploadId }, ratio: "16:9", duration: 5 });
-const listCount = async () => generationListSchema.parse(await (await fetch(`${h.url}/api/generations?limit=100`)).json()).items.length;
+const listCount = async () => takeListSchema.parse(await (await fetch(`${h.url}/api/generations?limit=100`)).json()).items.length;
 
 describe("POST /api/generations refuses bad input with a field message and stores nothing", () => {
   const emoji1001 = "😀".repeat(500) + "x";
@@ -67,9 +67,9 @@ describe("generating through the simulator over HTTP", () => {
   it("gen4_turbo: queued → completed, archived, served with Range", async () => {
     const response = await postJson(h.url, "/api/generations", { ...valid(), seed: 1234 });
     expect(response.status).toBe(201);
-    const created = generationSchema.parse(await response.json());
+    const created = takeSchema.parse(await response.json());
     expect(created).toMatchObject({ status: "queued", seed: 1234, provider: "simulator", video: null });
-    const done = generationSchema.parse(await waitForTerminal(h.url, created.id));
+    const done = takeSchema.parse(await waitForTerminal(h.url, created.id));
     expect(done.status).toBe("completed");
     expect(done.usage?.tokensUsed).toBeGreaterThan(0);
     expect(done.video?.contentType).toBe("video/mp4");
@@ -87,16 +87,16 @@ describe("generating through the simulator over HTTP", () => {
   it("gen3a_turbo with a last frame and a random seed records the seed it sent", async () => {
     const other = ((await (await upload(h.url, await testImage(1280, 720, "png"))).json()) as { id: string }).id;
     const response = await postJson(h.url, "/api/generations", { ...valid(), model: "gen3a_turbo", lastImage: { uploadId: other }, ratio: "9:16" });
-    const created = generationSchema.parse(await response.json());
+    const created = takeSchema.parse(await response.json());
     expect(created.seed).toEqual(expect.any(Number));
     expect(created.lastImage).toEqual({ url: `/media/uploads/${other}`, uploadId: other });
-    const done = generationSchema.parse(await waitForTerminal(h.url, created.id));
+    const done = takeSchema.parse(await waitForTerminal(h.url, created.id));
     expect(done.status).toBe("completed");
   });
 
   it("an upstream task error becomes a clear failure, keeping the raw text out of the message", async () => {
     const response = await postJson(h.url, "/api/generations", { ...valid(), prompt: "a cat [sim:error:SAFETY.INPUT.TEXT]" });
-    const done = generationSchema.parse(await waitForTerminal(h.url, ((await response.json()) as { id: string }).id));
+    const done = takeSchema.parse(await waitForTerminal(h.url, ((await response.json()) as { id: string }).id));
     expect(done.status).toBe("failed");
     expect(done.error).toMatchObject({ code: "safety_input", message: /Change the image or the prompt/ });
   });
@@ -112,10 +112,10 @@ describe("generating through the simulator over HTTP", () => {
   });
 
   it("lists newest first with a working cursor, and 404s an unknown id", async () => {
-    const first = generationListSchema.parse(await (await fetch(`${h.url}/api/generations?limit=2`)).json());
+    const first = takeListSchema.parse(await (await fetch(`${h.url}/api/generations?limit=2`)).json());
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).not.toBeNull();
-    const second = generationListSchema.parse(await (await fetch(`${h.url}/api/generations?limit=2&cursor=${first.nextCursor}`)).json());
+    const second = takeListSchema.parse(await (await fetch(`${h.url}/api/generations?limit=2&cursor=${first.nextCursor}`)).json());
     const all = [...first.items, ...second.items];
     expect(new Set(all.map((g) => g.id)).size).toBe(all.length);
     const times = all.map((g) => Date.parse(g.createdAt));

@@ -1,14 +1,14 @@
 import { listQuerySchema } from "../../shared/api";
 import {
   createBatchSchema,
-  createGenerationSchema,
-  generationBatchSchema,
-  generationFiltersSchema,
-  generationListSchema,
-  generationSchema,
+  createTakeSchema,
+  takeBatchSchema,
+  takeFiltersSchema,
+  takeListSchema,
+  takeSchema,
   rerunSchema,
-  updateGenerationSchema,
-} from "../../shared/generation";
+  updateTakeSchema,
+} from "../../shared/take";
 import { empty, json, type ApiRoute } from "./api-route";
 
 const id = { id: "The take's id." };
@@ -21,16 +21,16 @@ const submitErrors = {
 };
 
 /** Making takes, finding them, and what a creator does with one. */
-export const generationApiRoutes: ApiRoute[] = [
+export const takeApiRoutes: ApiRoute[] = [
   {
     method: "post",
     path: "/api/generations",
     operationId: "createGeneration",
     tag: "generations",
     summary: "Start one take",
-    body: { json: createGenerationSchema, maxKb: 64 },
+    body: { json: createTakeSchema, maxKb: 64 },
     idempotent: true,
-    replies: { 201: json(generationSchema, "The new take, queued."), 200: json(generationSchema, "The take this `Idempotency-Key` already made.") },
+    replies: { 201: json(takeSchema, "The new take, queued."), 200: json(takeSchema, "The take this `Idempotency-Key` already made.") },
     errors: submitErrors,
   },
   {
@@ -42,7 +42,7 @@ export const generationApiRoutes: ApiRoute[] = [
     description: "With a locked seed the takes use seed, seed+1, … (wrapping); without one, distinct random seeds.",
     body: { json: createBatchSchema, maxKb: 64 },
     idempotent: true,
-    replies: { 201: json(generationBatchSchema, "The new takes, queued."), 200: json(generationBatchSchema, "The takes this `Idempotency-Key` already made.") },
+    replies: { 201: json(takeBatchSchema, "The new takes, queued."), 200: json(takeBatchSchema, "The takes this `Idempotency-Key` already made.") },
     errors: submitErrors,
   },
   {
@@ -51,8 +51,8 @@ export const generationApiRoutes: ApiRoute[] = [
     operationId: "listGenerations",
     tag: "generations",
     summary: "Takes, newest first, filtered (all filters combine with AND)",
-    query: listQuerySchema.extend(generationFiltersSchema.shape),
-    replies: { 200: json(generationListSchema, "One page; pass `nextCursor` as `cursor` for the next.") },
+    query: listQuerySchema.extend(takeFiltersSchema.shape),
+    replies: { 200: json(takeListSchema, "One page; pass `nextCursor` as `cursor` for the next.") },
     errors: { 400: "A filter, `limit` or `cursor` is not valid (`fields` names it)." },
   },
   {
@@ -62,7 +62,7 @@ export const generationApiRoutes: ApiRoute[] = [
     tag: "generations",
     summary: "One take",
     params: id,
-    replies: { 200: json(generationSchema, "The take.") },
+    replies: { 200: json(takeSchema, "The take.") },
     errors: { 404: "No take has this id." },
   },
   {
@@ -72,8 +72,8 @@ export const generationApiRoutes: ApiRoute[] = [
     tag: "generations",
     summary: "Mark or unmark a take as a favourite",
     params: id,
-    body: { json: updateGenerationSchema, maxKb: 64 },
-    replies: { 200: json(generationSchema, "The updated take.") },
+    body: { json: updateTakeSchema, maxKb: 64 },
+    replies: { 200: json(takeSchema, "The updated take.") },
     errors: { 404: "No take has this id." },
   },
   {
@@ -95,7 +95,7 @@ export const generationApiRoutes: ApiRoute[] = [
     params: id,
     body: { json: rerunSchema, maxKb: 64 },
     idempotent: true,
-    replies: { 201: json(generationSchema, "The new take."), 200: json(generationSchema, "The take this `Idempotency-Key` already made.") },
+    replies: { 201: json(takeSchema, "The new take."), 200: json(takeSchema, "The take this `Idempotency-Key` already made.") },
     errors: { ...submitErrors, 404: "No take has this id.", 409: "The take has no first frame on record." },
   },
   {

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { listQuerySchema } from "../../shared/api";
 import { ERROR_CODES } from "../../shared/api-error";
-import { createBatchSchema, createGenerationSchema, generationFiltersSchema } from "../../shared/generation";
+import { createBatchSchema, createTakeSchema, takeFiltersSchema } from "../../shared/take";
 import { HttpError } from "../http/http-error";
 import type { AppEnv } from "../http/app-env";
 import { jsonBodyLimit, takeRequest, withRequestLog } from "../http/request-guards";
@@ -9,7 +9,7 @@ import { parseCursor, parseOrThrow, readJsonBody } from "../http/validate";
 import { submitTakes, type SubmitDeps } from "../jobs/submit-takes";
 import { wireTake } from "../takes/wire-take";
 
-const listSchema = listQuerySchema.extend(generationFiltersSchema.shape);
+const listSchema = listQuerySchema.extend(takeFiltersSchema.shape);
 
 /**
  * Serialised list and detail bodies, reused until the table changes: many open tabs poll the
@@ -28,7 +28,7 @@ function createBodyCache(version: () => Promise<number>, size = 200) {
   };
 }
 
-export function generationsRoutes(deps: SubmitDeps) {
+export function takesRoutes(deps: SubmitDeps) {
   const cached = createBodyCache(deps.store.version);
   const json = (body: string, c: { header: (k: string, v: string) => void; body: (b: string) => Response }) => {
     c.header("content-type", "application/json; charset=UTF-8");
@@ -36,7 +36,7 @@ export function generationsRoutes(deps: SubmitDeps) {
   };
   return new Hono<AppEnv>()
     .post("/", jsonBodyLimit(), async (c) => {
-      const input = parseOrThrow(createGenerationSchema, await readJsonBody(c.req.raw));
+      const input = parseOrThrow(createTakeSchema, await readJsonBody(c.req.raw));
       const { takes, created } = await submitTakes(withRequestLog(deps, c), input, takeRequest(c, input), 1);
       return c.json(wireTake(takes[0]!), created ? 201 : 200);
     })

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createGenerationSchema } from "./generation";
+import { createTakeSchema } from "./take";
 
 // The upstream's rules, written down again from shared/aimlapi-contract.md rather than taken
 // from our schema or model table: a mistake there must show up here as a disagreement.
@@ -153,12 +153,12 @@ const options = { numRuns: 500, seed: 20_251_121 } as const;
 /** The least share of runs that must reach a property's check, so it cannot pass vacuously. */
 const MIN_SHARE = 0.25;
 
-describe("createGenerationSchema (properties)", () => {
+describe("createTakeSchema (properties)", () => {
   it("accepts only requests the upstream contract accepts", () => {
     let accepted = 0;
     fc.assert(
       fc.property(fc.oneof({ weight: 1, arbitrary: requestArb }, { weight: 3, arbitrary: nearValidArb }), (request) => {
-        const result = createGenerationSchema.safeParse(request);
+        const result = createTakeSchema.safeParse(request);
         if (!result.success) return;
         accepted += 1;
         expect(contractProblem(result.data), JSON.stringify(request).slice(0, 300)).toBeNull();
@@ -173,7 +173,7 @@ describe("createGenerationSchema (properties)", () => {
     let refused = 0;
     fc.assert(
       fc.property(requestArb, (request) => {
-        const result = createGenerationSchema.safeParse(request);
+        const result = createTakeSchema.safeParse(request);
         if (result.success) return;
         refused += 1;
         const unknown = Object.keys(request).filter((key) => !FIELDS.includes(key));
