@@ -6,11 +6,11 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 // The Vitest setup Stryker drives (`npm run mutate`): server and shared tests only, since
 // the mutated folders live there. Left out, because a mutant can't be seen from them or
 // they would make every mutant run minutes long:
-// - restart and shutdown spawn `src/server/main.ts` as a child process, where Stryker's
+// - restart, shutdown and submit-interrupted spawn `src/server/main.ts` as a child process, where Stryker's
 //   active-mutant switch does not reach, so they can never kill a mutant;
 // - bundle-scan runs a full `vite build` of the SPA, which imports none of these folders;
-// - chaos (about two minutes of fault storms) and the 5 000-row list benchmark are load
-//   tests whose cases the HTTP tests already cover one by one.
+// - chaos (about two minutes of fault storms) is a load test whose cases the HTTP tests
+//   already cover one by one.
 const alias = { "@": fileURLToPath(new URL("./src", import.meta.url)) };
 
 // Stryker stops at the first failing test, so small (mostly pure) test files go first:
@@ -34,9 +34,9 @@ export default defineConfig({
     exclude: [
       "src/server/restart.test.ts",
       "src/server/shutdown.test.ts",
+      "src/server/submit-interrupted.test.ts",
       "src/server/bundle-scan.test.ts",
       "src/server/chaos.test.ts",
-      "src/server/routes/generations-list-perf.test.ts",
     ],
     sequence: { sequencer: SmallFilesFirst },
   },
