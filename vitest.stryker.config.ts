@@ -9,6 +9,8 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 // - restart, shutdown and submit-interrupted spawn `src/server/main.ts` as a child process, where Stryker's
 //   active-mutant switch does not reach, so they can never kill a mutant;
 // - bundle-scan runs a full `vite build` of the SPA, which imports none of these folders;
+// - data-dir checks files made under the umask Dailies sets, and Stryker's runner runs tests
+//   in worker threads, where process.umask() cannot be set;
 // - chaos (about two minutes of fault storms) is a load test whose cases the HTTP tests
 //   already cover one by one.
 const alias = { "@": fileURLToPath(new URL("./src", import.meta.url)) };
@@ -37,6 +39,7 @@ export default defineConfig({
       "src/server/submit-interrupted.test.ts",
       "src/server/bundle-scan.test.ts",
       "src/server/chaos.test.ts",
+      "src/server/data-dir.test.ts",
     ],
     sequence: { sequencer: SmallFilesFirst },
   },
