@@ -2,7 +2,8 @@ import sharp from "sharp";
 import { createHash, randomBytes } from "node:crypto";
 import { copyFile, stat, writeFile } from "node:fs/promises";
 import type { MediaDir } from "../media/media-dir";
-import { thumbFileName, type UploadRow, type UploadsStore } from "../store/uploads-store";
+import type { UploadsStore } from "../store/uploads-store";
+import { thumbFileName, type UploadRecord } from "./upload-record";
 import { decodeSlots } from "./decode-slots";
 import { inspectImage, type AcceptedType } from "./inspect-image";
 import { stripMetadata } from "./strip-metadata";
@@ -37,12 +38,12 @@ export async function storeUpload(
   staged: StagedFile,
   originalName: string | null,
   author: string,
-): Promise<{ row: UploadRow; created: boolean }> {
+): Promise<{ upload: UploadRecord; created: boolean }> {
   const cleanPath = media.tempPath();
   const upstreamTemp = media.tempPath();
   try {
     const existing = await uploads.findByHash(staged.sha256);
-    if (existing) return { row: existing, created: false };
+    if (existing) return { upload: existing, created: false };
 
     const image = await decodeSlots.run(() => inspectImage(staged.path, staged.bytes), await megapixels(staged.path));
     const stripped = await stripMetadata(staged.path, image.contentType, image.orientation, cleanPath);
@@ -61,26 +62,26 @@ export async function storeUpload(
     media.writeAtomic("uploads", thumbFileName(id), image.thumb);
     media.moveIn(original, "uploads", fileName);
     try {
-      const row = await uploads.insert({
+      const upload = await uploads.insert({
         id,
         sha256: staged.sha256,
-        content_type: image.contentType,
+        contentType: image.contentType,
         width: image.width,
         height: image.height,
         bytes,
-        original_name: originalName ? originalName.slice(0, 255) : null,
-        file_name: fileName,
-        upstream_file_name: upstreamFileName,
-        upstream_content_type: upstreamType,
-        created_at: Date.now(),
+        originalName: originalName ? originalName.slice(0, 255) : null,
+        fileName,
+        upstreamFileName,
+        upstreamContentType: upstreamType,
+        createdAt: Date.now(),
         author,
-        metadata_clean: 1,
+        metadataClean: true,
       });
-      return { row, created: true };
+      return { upload, created: true };
     } catch (error) {
       for (const name of [fileName, upstreamFileName, thumbFileName(id)]) media.remove(media.path("uploads", name));
       const raced = await uploads.findByHash(staged.sha256);
-      if (raced) return { row: raced, created: false };
+      if (raced) return { upload: raced, created: false };
       throw error;
     }
   } finally {

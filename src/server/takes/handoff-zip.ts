@@ -38,7 +38,7 @@ export async function buildHandoff(deps: Pick<StudioDeps, "uploads" | "media">, 
   };
   if (video.posterFile) files["poster.jpg"] = stored(readFileSync(deps.media.path("posters", video.posterFile)));
   for (const frame of [first, last]) {
-    if (frame) files[frame.zipName] = stored(readFileSync(deps.media.path("uploads", frame.upload.file_name)));
+    if (frame) files[frame.zipName] = stored(readFileSync(deps.media.path("uploads", frame.upload.fileName)));
   }
   return { fileName: `${videoName.replace(/\.mp4$/, "")}-handoff.zip`, bytes: zipSync(files, { mtime: new Date(take.completedAt ?? take.createdAt) }) };
 }
