@@ -94,9 +94,9 @@ describe("close()", () => {
     const trickling = await fetch(url, { headers });
     expect(trickling.status).toBe(200);
     const body = fetchFailure(Promise.resolve(trickling));
-    const started = Date.now();
+    // No stopwatch: a close() that waited for the hang (forever) or the 60 s trickle would
+    // outlive the 30 s test timeout, and both requests must end cut off, not completed.
     await sim.close();
-    expect(Date.now() - started).toBeLessThan(2_000); // the hang and the 60 s trickle would hold it far longer
     expect(await hanging).toMatch(/other side closed|ECONNRESET|UND_ERR_SOCKET/);
     expect(await body).toMatch(/terminated|other side closed|ECONNRESET|UND_ERR_SOCKET/);
   });
