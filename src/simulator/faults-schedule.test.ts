@@ -90,7 +90,8 @@ describe("close()", () => {
     const headers = { authorization: `Bearer ${TEST_KEY}` };
     const url = `${sim.url}${GENERATION_PATH}?generation_id=${await createJob(sim)}`;
     const hanging = fetchFailure(fetch(url, { headers }));
-    await new Promise((resolve) => setTimeout(resolve, 50)); // let the hang be call 1
+    // The hang must be call 1: wait until the simulator has counted it (bounded by the test timeout).
+    while (sim.stats().calls.poll < 1) await new Promise((resolve) => setTimeout(resolve, 10));
     const trickling = await fetch(url, { headers });
     expect(trickling.status).toBe(200);
     const body = fetchFailure(Promise.resolve(trickling));
