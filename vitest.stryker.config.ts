@@ -29,7 +29,9 @@ export default defineConfig({
   test: {
     name: "node",
     environment: "node",
-    testTimeout: 30_000,
+    // Stryker's initial run must pass every test, on a machine busy with its own runners;
+    // a mutant's run is bounded by Stryker's own timeout, not this one.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/{server,shared}/**/*.test.ts"],
