@@ -1,8 +1,8 @@
 import { useNavigate, useOutletContext, useParams } from "react-router";
 import { randomId } from "@/lib/random-id";
 import { TakeDetail } from "@/features/gallery/components/take-detail";
-import { describeTake } from "@/features/gallery/components/describe-take";
-import type { FormDraft } from "@/features/generate/components/form-draft";
+import { describeTake } from "@/features/gallery/utils/describe-take";
+import type { FormDraft } from "@/features/generate/utils/form-draft";
 import type { Upload } from "@/shared/api";
 import type { Take, ImageRef } from "@/shared/take";
 import type { ShellOutletContext } from "./shell";

@@ -3,7 +3,7 @@ import { ApiError, apiFetch } from "@/lib/api-client";
 import { takeSchema } from "@/shared/take";
 import type { Take } from "@/shared/take";
 import { takeKeys } from "./keys";
-import { nextTakePollMs } from "./poll-delay";
+import { nextTakePollMs } from "../utils/poll-delay";
 
 /** Before the first reply: the slow gap of the schedule. */
 const FIRST_POLL_MS = 2000;

@@ -3,7 +3,7 @@ import { apiFetch } from "@/lib/api-client";
 import { takeSchema } from "@/shared/take";
 import type { Take } from "@/shared/take";
 import { takeKeys } from "./keys";
-import { useRefreshGallery } from "./use-refresh-gallery";
+import { useRefreshGallery } from "../hooks/use-refresh-gallery";
 
 /** "same" re-runs exactly (also Retry on a failed take); "new" is a variation with a fresh seed. */
 export type RerunSeed = "same" | "new";

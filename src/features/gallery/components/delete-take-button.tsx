@@ -4,7 +4,7 @@ import { isTerminal } from "@/shared/status";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useDeleteTake } from "../api/delete-take";
-import { describeTake } from "./describe-take";
+import { describeTake } from "../utils/describe-take";
 
 type DeleteTakeButtonProps = { generation: Take; onDeleted?: (id: string) => void; className?: string };
 

@@ -7,13 +7,13 @@ import { isTerminal } from "@/shared/status";
 import { takeQueryOptions } from "../api/get-take";
 import { CardPreview } from "./card-preview";
 import { DeleteTakeButton } from "./delete-take-button";
-import { describeElapsed } from "./elapsed";
+import { describeElapsed } from "../utils/elapsed";
 import { FavouriteButton } from "./favourite-button";
 import { RetryButton } from "./retry-button";
 import { StatusBadge } from "./status-badge";
-import { useNow } from "./use-now";
-import { mayDelete, showsAuthors } from "./viewer";
-import type { Viewer } from "./viewer";
+import { useNow } from "@/hooks/use-now";
+import { mayDelete, showsAuthors } from "../utils/viewer";
+import type { Viewer } from "../utils/viewer";
 
 const canPreview = () => window.matchMedia?.("(hover: hover) and (prefers-reduced-motion: no-preference)").matches ?? false;
 

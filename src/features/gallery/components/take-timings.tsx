@@ -1,5 +1,5 @@
 import type { Take } from "@/shared/take";
-import { formatSeconds, secondsBetween } from "./elapsed";
+import { formatSeconds, secondsBetween } from "../utils/elapsed";
 
 const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 

@@ -11,15 +11,15 @@ import { FieldMessage, describedBy } from "@/components/ui/field-message";
 import { rememberUpload } from "../api/get-upload";
 import { FrameSource } from "./frame-source";
 import type { FrameMode } from "./frame-source";
-import { readTransfer } from "./frame-transfer";
-import type { FrameTransfer } from "./frame-transfer";
+import { readTransfer } from "../utils/frame-transfer";
+import type { FrameTransfer } from "../utils/frame-transfer";
 import { FrameUploadProgress } from "./frame-upload-progress";
-import { recordUrlCheck } from "./frame-url-checks";
+import { recordUrlCheck } from "../utils/url-checks";
 import { UploadFramePreview, UrlFramePreview } from "./frame-value-preview";
 import type { UrlCheck } from "./frame-value-preview";
-import { frameErrorMessage } from "./form-values";
-import { useFrameUpload } from "./use-frame-upload";
-import type { FormValues, FrameName } from "./form-values";
+import { frameErrorMessage } from "../utils/form-values";
+import { useFrameUpload } from "../hooks/use-frame-upload";
+import type { FormValues, FrameName } from "../utils/form-values";
 
 // Most takes never open the library, so its code loads on first use.
 const FrameLibraryDialog = lazy(() => import("./frame-library-dialog").then((m) => ({ default: m.FrameLibraryDialog })));

@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { generateKeys } from "../api/keys";
 import { FrameField } from "./frame-field";
 import type { FrameFieldHandle } from "./frame-field";
-import { hasText, isTextEntry, readTransfer } from "./frame-transfer";
-import type { FrameTransfer } from "./frame-transfer";
-import type { FormValues } from "./form-values";
+import { hasText, isTextEntry, readTransfer } from "../utils/frame-transfer";
+import type { FrameTransfer } from "../utils/frame-transfer";
+import type { FormValues } from "../utils/form-values";
 
 type Notice = { tone: "info" | "error"; text: string };
 

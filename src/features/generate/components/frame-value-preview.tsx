@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ModelCapability } from "@/shared/models";
 import { uploadQueryOptions } from "../api/get-upload";
-import { describeSizeProblem } from "./frame-checks";
+import { describeSizeProblem } from "../utils/frame-checks";
 import { FrameFit } from "./frame-fit";
 import { FramePreview } from "./frame-preview";
 

@@ -12,14 +12,14 @@ import { generateKeys } from "../api/keys";
 import { ChoiceGroup } from "./choice-group";
 import { CostEstimate } from "./cost-estimate";
 import { FramePair } from "./frame-pair";
-import { takeResolver } from "./frame-resolver";
+import { takeResolver } from "../utils/frame-resolver";
 import { ModelField } from "./model-field";
 import { PromptField } from "./prompt-field";
 import { SeedField } from "./seed-field";
 import { TakesField } from "./takes-field";
-import { applyServerFieldErrors, defaultValues, toRequestBody } from "./form-values";
-import type { FormValues } from "./form-values";
-import type { FormDraft } from "./form-draft";
+import { applyServerFieldErrors, defaultValues, toRequestBody } from "../utils/form-values";
+import type { FormValues } from "../utils/form-values";
+import type { FormDraft } from "../utils/form-draft";
 
 type TakeFormProps = {
   models: readonly [ModelCapability, ...ModelCapability[]];

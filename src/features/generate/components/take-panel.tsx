@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Take } from "@/shared/take";
 import { modelsQueryOptions } from "../api/get-models";
-import type { FormDraft } from "./form-draft";
+import type { FormDraft } from "../utils/form-draft";
 import { TakeForm } from "./take-form";
 import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
 

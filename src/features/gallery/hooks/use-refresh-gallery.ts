@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { Take } from "@/shared/take";
-import { takeKeys } from "./keys";
+import { takeKeys } from "../api/keys";
 
 /** What the studio route hands the form: seed each new take's detail, then refetch the lists. */
 export function useRefreshGallery() {

@@ -1,8 +1,8 @@
 import { useEffect, useEffectEvent, useState, useSyncExternalStore } from "react";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import type { Take } from "@/shared/take";
-import { takeQueryOptions } from "./get-take";
-import { TakeTracker } from "./take-tracker";
+import { takeQueryOptions } from "../api/get-take";
+import { TakeTracker } from "../utils/take-tracker";
 
 type WatchOptions = {
   /** Called once when a take the tab saw running completes or fails. */

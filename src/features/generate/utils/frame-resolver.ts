@@ -3,7 +3,7 @@ import type { FieldErrors, Resolver } from "react-hook-form";
 import { createTakeSchema } from "@/shared/take";
 import type { CreateTakeRequest } from "@/shared/take";
 import { MODELS, isModelId } from "@/shared/models";
-import { urlCheckProblem } from "./frame-url-checks";
+import { urlCheckProblem } from "./url-checks";
 import type { FormValues, FrameName } from "./form-values";
 
 const schemaResolver = zodResolver(createTakeSchema);

@@ -2,7 +2,7 @@ import type { InfiniteData, Query, QueryCache } from "@tanstack/react-query";
 import type { Take, TakeList } from "@/shared/take";
 import type { TakeStatus } from "@/shared/status";
 import { isTerminal } from "@/shared/status";
-import { takeKeys } from "./keys";
+import { takeKeys } from "../api/keys";
 import { expectedDurationMs, takeDurationMs } from "./poll-delay";
 
 type Seen = { status: TakeStatus; updatedAt: string };
