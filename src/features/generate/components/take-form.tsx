@@ -12,7 +12,7 @@ import { generateKeys } from "../api/keys";
 import { ChoiceGroup } from "./choice-group";
 import { CostEstimate } from "./cost-estimate";
 import { FramePair } from "./frame-pair";
-import { takeResolver } from "../utils/frame-resolver";
+import { createTakeResolver } from "../utils/frame-resolver";
 import { ModelField } from "./model-field";
 import { PromptField } from "./prompt-field";
 import { SeedField } from "./seed-field";
@@ -20,6 +20,7 @@ import { TakesField } from "./takes-field";
 import { applyServerFieldErrors, defaultValues, toRequestBody } from "../utils/form-values";
 import type { FormValues } from "../utils/form-values";
 import type { FormDraft } from "../utils/form-draft";
+import { createUrlChecks } from "../utils/url-checks";
 
 type TakeFormProps = {
   models: readonly [ModelCapability, ...ModelCapability[]];
@@ -29,8 +30,13 @@ type TakeFormProps = {
 };
 
 export function TakeForm({ models, draft = null, onCreated }: TakeFormProps) {
+  // Each form keeps what its pasted addresses' images showed, for its own resolver only.
+  const [{ urlChecks, resolver }] = useState(() => {
+    const checks = createUrlChecks();
+    return { urlChecks: checks, resolver: createTakeResolver(checks) };
+  });
   const form = useForm<FormValues, unknown, CreateTakeRequest>({
-    resolver: takeResolver,
+    resolver,
     defaultValues: defaultValues(models[0]),
   });
   const queryClient = useQueryClient();
@@ -96,7 +102,7 @@ export function TakeForm({ models, draft = null, onCreated }: TakeFormProps) {
           </p>
         )}
         <ModelField models={models} current={model} />
-        <FramePair model={model} />
+        <FramePair model={model} urlChecks={urlChecks} />
         <PromptField model={model} />
         <div className="grid gap-6 sm:grid-cols-[1fr_auto]">
           <Controller
