@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { FormEvent } from "react";
-import { Controller, FormProvider, useForm, useWatch } from "react-hook-form";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { useIsMutating, useQueryClient } from "@tanstack/react-query";
 import type { CreateTakeRequest, Take } from "@/shared/take";
 import type { ModelCapability } from "@/shared/models";
@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { useCreateTakes } from "../api/create-takes";
 import { rememberUpload } from "../api/get-upload";
 import { generateKeys } from "../api/keys";
-import { ChoiceGroup } from "./choice-group";
+import { ChoiceField } from "./choice-field";
 import { CostEstimate } from "./cost-estimate";
 import { FramePair } from "./frame-pair";
 import { createTakeResolver } from "../utils/frame-resolver";
@@ -105,37 +105,15 @@ export function TakeForm({ models, draft = null, onCreated }: TakeFormProps) {
         <FramePair model={model} urlChecks={urlChecks} />
         <PromptField model={model} />
         <div className="grid gap-6 sm:grid-cols-[1fr_auto]">
-          <Controller
+          <ChoiceField
             name="ratio"
-            control={form.control}
-            render={({ field, fieldState }) => (
-              <ChoiceGroup
-                legend="Aspect ratio"
-                name="ratio"
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
-                choices={model.ratios.map((ratio) => {
-                  const size = model.outputSizes[ratio];
-                  return { value: ratio, label: ratio, ...(size ? { hint: `${size.width}×${size.height}` } : {}) };
-                })}
-              />
-            )}
+            legend="Aspect ratio"
+            choices={model.ratios.map((ratio) => {
+              const size = model.outputSizes[ratio];
+              return { value: ratio, label: ratio, ...(size ? { hint: `${size.width}×${size.height}` } : {}) };
+            })}
           />
-          <Controller
-            name="duration"
-            control={form.control}
-            render={({ field, fieldState }) => (
-              <ChoiceGroup
-                legend="Duration"
-                name="duration"
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
-                choices={model.durations.map((d) => ({ value: d, label: `${d} s` }))}
-              />
-            )}
-          />
+          <ChoiceField name="duration" legend="Duration" choices={model.durations.map((d) => ({ value: d, label: `${d} s` }))} />
         </div>
         <SeedField offeredSeed={draft?.kind === "take" ? draft.seed : null} />
         <TakesField value={variations} onChange={setVariations} />
