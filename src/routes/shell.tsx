@@ -56,20 +56,20 @@ export function ShellRoute() {
   const [gallerySearch, setGallerySearch] = useState(location.search);
   if (location.pathname === "/" && location.search !== gallerySearch) setGallerySearch(location.search);
 
-  function announce(generation: Take) {
-    const done = generation.status === "completed";
-    const label = describeTake(generation);
-    const href = `/g/${encodeURIComponent(generation.id)}`;
+  function announce(take: Take) {
+    const done = take.status === "completed";
+    const label = describeTake(take);
+    const href = `/g/${encodeURIComponent(take.id)}`;
     show({
-      id: `settled-${generation.id}`,
+      id: `settled-${take.id}`,
       tone: done ? "success" : "error",
-      message: done ? `Take finished: “${label}”.` : `Take failed: “${label}”. ${generation.error?.message ?? ""}`.trim(),
+      message: done ? `Take finished: “${label}”.` : `Take failed: “${label}”. ${take.error?.message ?? ""}`.trim(),
       link: { to: href, label: "Open take" },
     });
     notifyInBackground({
       title: done ? "Take finished" : "Take failed",
       body: label,
-      tag: generation.id,
+      tag: take.id,
       onClick: () => void navigate(href),
     });
   }

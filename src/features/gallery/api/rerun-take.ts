@@ -16,14 +16,14 @@ export function rerunTake({ id, seed }: { id: string; seed: RerunSeed }) {
   });
 }
 
-export function useRerunTake({ onCreated }: { onCreated?: (generation: Take) => void } = {}) {
+export function useRerunTake({ onCreated }: { onCreated?: (take: Take) => void } = {}) {
   const refreshGallery = useRefreshGallery();
   return useMutation({
     mutationKey: takeKeys.rerun(),
     mutationFn: rerunTake,
-    onSuccess: (generation) => {
-      void refreshGallery([generation]);
-      onCreated?.(generation);
+    onSuccess: (take) => {
+      void refreshGallery([take]);
+      onCreated?.(take);
     },
   });
 }

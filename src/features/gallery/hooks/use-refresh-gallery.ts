@@ -8,7 +8,7 @@ export function useRefreshGallery() {
   const queryClient = useQueryClient();
   return useCallback(
     (created: readonly Take[]) => {
-      for (const generation of created) queryClient.setQueryData(takeKeys.detail(generation.id), generation);
+      for (const take of created) queryClient.setQueryData(takeKeys.detail(take.id), take);
       return queryClient.invalidateQueries({ queryKey: takeKeys.lists() });
     },
     [queryClient],

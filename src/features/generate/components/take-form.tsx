@@ -26,7 +26,7 @@ type TakeFormProps = {
   models: readonly [ModelCapability, ...ModelCapability[]];
   /** Settings another page asked to load (see FormDraft); applied once per draft id. */
   draft?: FormDraft | null | undefined;
-  onCreated?: (generations: Take[]) => void;
+  onCreated?: (takes: Take[]) => void;
 };
 
 export function TakeForm({ models, draft = null, onCreated }: TakeFormProps) {

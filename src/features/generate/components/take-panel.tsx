@@ -8,7 +8,7 @@ import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
 type TakePanelProps = {
   /** Settings to load into the form, owned by the route (see FormDraft). */
   draft?: FormDraft | null | undefined;
-  onCreated?: (generations: Take[]) => void;
+  onCreated?: (takes: Take[]) => void;
 };
 
 /** Loads the model capabilities, then builds the form from them. */
