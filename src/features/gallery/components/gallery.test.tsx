@@ -5,7 +5,7 @@ import { apiError, json, makeCompleted, makeFailed, makeTake, requestsTo, stubBf
 import type { Take } from "@/shared/take";
 import { renderWithProviders } from "@/test/render";
 import { Gallery } from "./gallery";
-import type { Viewer } from "./viewer";
+import type { Viewer } from "../utils/viewer";
 
 const list = (items: Take[], nextCursor: string | null = null) => () => json(200, { items, nextCursor });
 

@@ -229,6 +229,22 @@ describe("Frames: addresses and framing", () => {
     await waitFor(() => expect(takeBodies(fetchMock)).toHaveLength(1));
     expect(takeBodies(fetchMock)[0]).toMatchObject({ image: { url: "https://images.example.com/fine.jpg" } });
   });
+
+  it("keeps what an address's image showed to its own form: another form sends that address until its own load fails", async () => {
+    const url = "https://images.example.com/flaky.jpg";
+    const first = await renderForm();
+    await typeAddress(first.user, url);
+    fireEvent.error(within(firstFrame()).getByRole("img", { name: "First frame preview" }));
+    expect(within(firstFrame()).getByRole("textbox", { name: "First frame address" })).toHaveAccessibleDescription(/couldn't be loaded/);
+    first.unmount();
+
+    const { user, fetchMock } = await renderForm();
+    await typeAddress(user, url);
+    await user.type(screen.getByRole("textbox", { name: /prompt/i }), "Pan left");
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    await waitFor(() => expect(takeBodies(fetchMock)).toHaveLength(1));
+    expect(takeBodies(fetchMock)[0]).toMatchObject({ image: { url } });
+  });
 });
 
 describe("Frames: library", () => {
