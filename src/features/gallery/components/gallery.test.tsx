@@ -56,7 +56,7 @@ describe("Gallery", () => {
     stubBff();
     renderGallery();
     expect(screen.getByRole("status", { name: "Loading takes" })).toBeInTheDocument();
-    expect(await screen.findByText("No takes yet — your generations will appear here.")).toBeInTheDocument();
+    expect(await screen.findByText("No takes yet — what you make appears here.")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Clear filters" })).not.toBeInTheDocument();
   });
 
@@ -245,7 +245,7 @@ describe("Card actions", () => {
 
     await user.click(trigger);
     await user.click(screen.getByRole("button", { name: "Delete take" }));
-    expect(await screen.findByText("No takes yet — your generations will appear here.")).toBeInTheDocument();
+    expect(await screen.findByText("No takes yet — what you make appears here.")).toBeInTheDocument();
     expect(requestsTo(fetchMock, "DELETE", "/api/generations/g1")).toHaveLength(1);
   });
 

@@ -40,7 +40,7 @@ export function Gallery({ viewer }: { viewer?: Viewer | undefined }) {
         active ? (
           <p className={EMPTY}>No takes match these filters. Clear the filters to see every take.</p>
         ) : (
-          <p className={EMPTY}>No takes yet — your generations will appear here.</p>
+          <p className={EMPTY}>No takes yet — what you make appears here.</p>
         )
       ) : (
         <div className="space-y-6" aria-busy={list.isPlaceholderData || undefined}>
