@@ -2,16 +2,13 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { uploadSchema } from "../../shared/api";
 import { openDatabase } from "../db/database";
-import { postJson, startHarness, testImage, upload, waitForTerminal, type Harness } from "../testing/studio-harness";
+import { harnessAround } from "../testing/harness-around";
+import { postJson, startHarness, testImage, upload, waitForTerminal } from "../testing/studio-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.stop());
+const h = harnessAround(startHarness);
 
 /** A phone-like JPEG: turned (orientation 6), Display P3, GPS, and camera and lens serials. */
 async function phonePhoto(): Promise<Buffer> {
