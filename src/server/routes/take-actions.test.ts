@@ -201,7 +201,9 @@ describe("download and handoff", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/zip");
     expect(response.headers.get("content-disposition")).toContain(`filename="${expectedName().replace(".mp4", "")}-handoff.zip"`);
-    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    const zip = new Uint8Array(await response.arrayBuffer());
+    expect(response.headers.get("content-length")).toBe(String(zip.length));
+    const files = unzipSync(zip);
     expect(Object.keys(files).sort()).toEqual([expectedName(), "first-frame.jpg", "last-frame.png", "poster.jpg", "take.json"].sort());
     expect(Buffer.from(files[expectedName()]!)).toEqual(mp4);
     expect(Buffer.from(files["first-frame.jpg"]!)).toEqual(Buffer.from(await (await fetch(`${h.url}/media/uploads/${jpegId}`)).arrayBuffer()));
