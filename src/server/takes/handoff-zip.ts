@@ -37,5 +37,5 @@ export async function buildHandoff(deps: Pick<StudioDeps, "uploads" | "media">, 
   for (const frame of [first, last]) {
     if (frame) entries.push({ name: frame.zipName, path: deps.media.path("uploads", frame.upload.file_name) });
   }
-  return { fileName: `${videoName.replace(/\.mp4$/, "")}-handoff.zip`, ...zipStream(entries, new Date(take.completedAt ?? take.createdAt)) };
+  return { fileName: `${videoName.replace(/\.mp4$/, "")}-handoff.zip`, ...(await zipStream(entries, new Date(take.completedAt ?? take.createdAt))) };
 }
