@@ -1,11 +1,10 @@
-import sharp from "sharp";
 import { createHash, randomBytes } from "node:crypto";
 import { copyFile, stat, writeFile } from "node:fs/promises";
 import type { MediaDir } from "../media/media-dir";
 import type { UploadsStore } from "../store/uploads-store";
 import { thumbFileName, type UploadRecord } from "./upload-record";
 import { decodeSlots } from "./decode-slots";
-import { inspectImage, type AcceptedType } from "./inspect-image";
+import { inspectImage, readImageHeader, type AcceptedType } from "./inspect-image";
 import { stripMetadata } from "./strip-metadata";
 
 const EXTENSION: Record<AcceptedType, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
@@ -26,12 +25,6 @@ export async function stageBuffer(media: MediaDir, bytes: Buffer): Promise<Stage
  * the upstream. Identical bytes are stored once. Files are moved in before the row is
  * written, so a row always points at files that exist; the staged file is always removed.
  */
-/** The frame size a decode will hold, from the header alone (0 when unreadable: inspectImage then says why). */
-async function megapixels(path: string): Promise<number> {
-  const meta = await sharp(path, { limitInputPixels: false }).metadata().catch(() => null);
-  return meta ? ((meta.width ?? 0) * (meta.height ?? 0) * Math.max(1, (meta.bitsPerSample ?? 8) / 8)) / 1e6 : 0;
-}
-
 export async function storeUpload(
   uploads: UploadsStore,
   media: MediaDir,
@@ -45,7 +38,9 @@ export async function storeUpload(
     const existing = await uploads.findByHash(staged.sha256);
     if (existing) return { upload: existing, created: false };
 
-    const image = await decodeSlots.run(() => inspectImage(staged.path, staged.bytes), await megapixels(staged.path));
+    // Refused by its header, an image never waits for a decode slot; a kept one is weighed by the frame it will decode to.
+    const header = await readImageHeader(staged.path, staged.bytes);
+    const image = await decodeSlots.run(() => inspectImage(staged.path, staged.bytes, header), header.decodeMegapixels);
     const stripped = await stripMetadata(staged.path, image.contentType, image.orientation, cleanPath);
     const original = stripped ? cleanPath : staged.path;
     const bytes = stripped ? (await stat(cleanPath)).size : staged.bytes;

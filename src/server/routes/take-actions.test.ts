@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
 import { takeBatchSchema, takeListSchema, takeSchema, type Take } from "../../shared/take";
 import { startFakeUpstream } from "../testing/fake-upstream";
-import { postJson, sendJson, startHarness, testImage, upload, waitForTerminal, type Harness } from "../testing/studio-harness";
+import { postJson, sendJson, startHarness, testImage, uploadedId, waitForTerminal, type Harness } from "../testing/studio-harness";
 import { testVideo } from "../testing/test-video";
 
 /**
@@ -35,8 +35,8 @@ beforeAll(async () => {
     return { json: { id, status: "completed", video: [`${fake.url}/video/${id}.mp4`] } };
   });
   h = await startHarness({ AIMLAPI_KEY: "sk-take-actions-0001", AIMLAPI_BASE_URL: fake.url });
-  jpegId = ((await (await upload(h.url, await testImage(1280, 720))).json()) as { id: string }).id;
-  pngId = ((await (await upload(h.url, await testImage(1280, 720, "png"), "end.png", "image/png")).json()) as { id: string }).id;
+  jpegId = await uploadedId(h.url, await testImage(1280, 720));
+  pngId = await uploadedId(h.url, await testImage(1280, 720, "png"), "end.png", "image/png");
 });
 afterAll(async () => {
   await h.stop();
@@ -201,7 +201,9 @@ describe("download and handoff", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/zip");
     expect(response.headers.get("content-disposition")).toContain(`filename="${expectedName().replace(".mp4", "")}-handoff.zip"`);
-    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    const zip = new Uint8Array(await response.arrayBuffer());
+    expect(response.headers.get("content-length")).toBe(String(zip.length));
+    const files = unzipSync(zip);
     expect(Object.keys(files).sort()).toEqual([expectedName(), "first-frame.jpg", "last-frame.png", "poster.jpg", "take.json"].sort());
     expect(Buffer.from(files[expectedName()]!)).toEqual(mp4);
     expect(Buffer.from(files["first-frame.jpg"]!)).toEqual(Buffer.from(await (await fetch(`${h.url}/media/uploads/${jpegId}`)).arrayBuffer()));
