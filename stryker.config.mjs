@@ -26,6 +26,8 @@ export default {
   concurrency: 1,
   // Slow shared machine: HTTP tests vary a lot, so be generous before calling a timeout.
   timeoutMS: 15_000,
+  // The initial run (every test, with per-test coverage) takes 5+ min on a busy 2-core machine.
+  dryRunTimeoutMinutes: 25,
   timeoutFactor: 2.5,
   reporters: ["clear-text", "progress", "json", "html"],
   jsonReporter: { fileName: "reports/mutation/mutation.json" },

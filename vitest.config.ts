@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: "dom",
           environment: "jsdom",
-          include: ["src/**/*.test.tsx", "src/{lib,features,components}/**/*.test.ts"],
+          include: ["src/**/*.test.tsx", "src/{lib,hooks,features,components}/**/*.test.ts"],
         },
       },
     ],

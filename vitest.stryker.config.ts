@@ -9,6 +9,8 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 // - restart, shutdown and submit-interrupted spawn `src/server/main.ts` as a child process, where Stryker's
 //   active-mutant switch does not reach, so they can never kill a mutant;
 // - bundle-scan runs a full `vite build` of the SPA, which imports none of these folders;
+// - data-dir checks files made under the umask Dailies sets, and Stryker's runner runs tests
+//   in worker threads, where process.umask() cannot be set;
 // - chaos (about two minutes of fault storms) is a load test whose cases the HTTP tests
 //   already cover one by one.
 const alias = { "@": fileURLToPath(new URL("./src", import.meta.url)) };
@@ -27,7 +29,9 @@ export default defineConfig({
   test: {
     name: "node",
     environment: "node",
-    testTimeout: 30_000,
+    // Stryker's initial run must pass every test, on a machine busy with its own runners;
+    // a mutant's run is bounded by Stryker's own timeout, not this one.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/{server,shared}/**/*.test.ts"],
@@ -37,6 +41,7 @@ export default defineConfig({
       "src/server/submit-interrupted.test.ts",
       "src/server/bundle-scan.test.ts",
       "src/server/chaos.test.ts",
+      "src/server/data-dir.test.ts",
     ],
     sequence: { sequencer: SmallFilesFirst },
   },

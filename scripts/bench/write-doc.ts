@@ -46,7 +46,7 @@ a fixed 10 s poll loop from submit; its latency is (first poll at/after completi
 completion = ⌈t/10 s⌉·10 s − t for a job that took t. It stops at the upstream: it does not
 include archiving the video or a browser noticing, which the measured figure does.
 
-*The tab's side* (\`src/features/gallery/api/poll-delay.ts\`): each open tab asks the BFF
+*The tab's side* (\`src/features/gallery/utils/poll-delay.ts\`): each open tab asks the BFF
 about a running take every 2 s until 85% of the duration it has learned from the completed
 takes in its cache (the model's typical time until three are known), then every 0.4 s, easing
 off by a tenth of the lateness; every 0.15 s while the BFF archives the video ("finishing").

@@ -42,6 +42,15 @@ describe("lint zones", () => {
     expect(problems[0]?.message).toMatch(/features do not import each other/);
   });
 
+  it("refuse src/hooks a feature or a route: a general hook knows neither", async () => {
+    const problems = await lintFixture("hook-imports-feature.ts");
+    expect(problems.map((p) => [p.rule, p.line])).toEqual([
+      ["rooms/no-cross-room-imports", 3],
+      ["rooms/no-cross-room-imports", 4],
+    ]);
+    expect(problems[0]?.message).toMatch(/shared browser code knows no feature or route/);
+  });
+
   it("refuse browser code a value import from the BFF, and let `import type` through", async () => {
     const problems = await lintFixture("spa-imports-server.ts");
     expect(problems).toEqual([expect.objectContaining({ rule: "rooms/no-cross-room-imports", line: 3 })]);

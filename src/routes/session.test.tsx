@@ -5,6 +5,7 @@ import { AppRoutes } from "@/app";
 import { apiError, json, makeCompleted, makeSession, requestsTo, stubBff } from "@/test/fake-bff";
 import type { FakeHandler } from "@/test/fake-bff";
 import { renderWithProviders } from "@/test/render";
+import { takeKeys } from "@/features/gallery/api/keys";
 
 type Session = ReturnType<typeof makeSession>;
 
@@ -126,7 +127,7 @@ describe("Signing in", () => {
     expect(await screen.findByRole("heading", { name: "Sign in to the studio" })).toBeInTheDocument();
     expect(screen.queryByText(/Signed in as/)).not.toBeInTheDocument();
     expect(requestsTo(fetchMock, "DELETE", "/api/session")).toHaveLength(1);
-    expect(queryClient.getQueryCache().findAll({ queryKey: ["generations"] })).toHaveLength(0);
+    expect(queryClient.getQueryCache().findAll({ queryKey: takeKeys.all })).toHaveLength(0);
   });
 
   it("lets an admin sign everyone out, after a confirmation; others see no such button", async () => {

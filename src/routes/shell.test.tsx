@@ -38,7 +38,7 @@ describe("ShellRoute", () => {
 
   it("shows no banner against the real API", async () => {
     renderStudio();
-    await screen.findByText("No takes yet — your generations will appear here.");
+    await screen.findByText("No takes yet — what you make appears here.");
     await screen.findByRole("combobox", { name: "Model" });
     expect(screen.queryByRole("note")).not.toBeInTheDocument();
   });
@@ -54,7 +54,7 @@ describe("ShellRoute", () => {
       "GET /api/generations": () => json(200, { items: stored, nextCursor: null }),
       "GET /api/generations/:id": () => json(200, created),
     });
-    await screen.findByText("No takes yet — your generations will appear here.");
+    await screen.findByText("No takes yet — what you make appears here.");
 
     await chooseFirstFrame(user);
     await user.type(screen.getByRole("textbox", { name: /prompt/i }), "Fog rolls over the bay");

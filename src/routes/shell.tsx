@@ -2,16 +2,16 @@ import { Suspense, lazy, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, NavLink, Outlet, useLocation, useMatch, useNavigate } from "react-router";
 import { panelClass } from "@/components/ui/styles";
-import { useRefreshGallery } from "@/features/gallery/api/use-refresh-gallery";
-import { useWatchTakes } from "@/features/gallery/api/use-watch-takes";
-import { describeTake } from "@/features/gallery/components/describe-take";
-import type { Viewer } from "@/features/gallery/components/viewer";
-import type { FormDraft } from "@/features/generate/components/form-draft";
-import { notifyInBackground } from "@/features/notifications/components/browser-notifications";
+import { useRefreshGallery } from "@/features/gallery/hooks/use-refresh-gallery";
+import { useWatchTakes } from "@/features/gallery/hooks/use-watch-takes";
+import { describeTake } from "@/features/gallery/utils/describe-take";
+import type { Viewer } from "@/features/gallery/utils/viewer";
+import type { FormDraft } from "@/features/generate/utils/form-draft";
+import { notifyInBackground } from "@/features/notifications/utils/browser-notifications";
 import { NotifyToggle } from "@/features/notifications/components/notify-toggle";
 import { Toaster } from "@/features/notifications/components/toaster";
-import { useTitleCount } from "@/features/notifications/components/use-title-count";
-import { useToasts } from "@/features/notifications/components/use-toasts";
+import { useTitleCount } from "@/features/notifications/hooks/use-title-count";
+import { useToasts } from "@/features/notifications/hooks/use-toasts";
 import { sessionQueryOptions } from "@/features/session/api/get-session";
 import type { Session } from "@/features/session/api/get-session";
 import { SignedInAs } from "@/features/session/components/signed-in-as";
@@ -56,20 +56,20 @@ export function ShellRoute() {
   const [gallerySearch, setGallerySearch] = useState(location.search);
   if (location.pathname === "/" && location.search !== gallerySearch) setGallerySearch(location.search);
 
-  function announce(generation: Take) {
-    const done = generation.status === "completed";
-    const label = describeTake(generation);
-    const href = `/g/${encodeURIComponent(generation.id)}`;
+  function announce(take: Take) {
+    const done = take.status === "completed";
+    const label = describeTake(take);
+    const href = `/g/${encodeURIComponent(take.id)}`;
     show({
-      id: `settled-${generation.id}`,
+      id: `settled-${take.id}`,
       tone: done ? "success" : "error",
-      message: done ? `Take finished: “${label}”.` : `Take failed: “${label}”. ${generation.error?.message ?? ""}`.trim(),
+      message: done ? `Take finished: “${label}”.` : `Take failed: “${label}”. ${take.error?.message ?? ""}`.trim(),
       link: { to: href, label: "Open take" },
     });
     notifyInBackground({
       title: done ? "Take finished" : "Take failed",
       body: label,
-      tag: generation.id,
+      tag: take.id,
       onClick: () => void navigate(href),
     });
   }

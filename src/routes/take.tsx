@@ -1,8 +1,8 @@
 import { useNavigate, useOutletContext, useParams } from "react-router";
 import { randomId } from "@/lib/random-id";
 import { TakeDetail } from "@/features/gallery/components/take-detail";
-import { describeTake } from "@/features/gallery/components/describe-take";
-import type { FormDraft } from "@/features/generate/components/form-draft";
+import { describeTake } from "@/features/gallery/utils/describe-take";
+import type { FormDraft } from "@/features/generate/utils/form-draft";
 import type { Upload } from "@/shared/api";
 import type { Take, ImageRef } from "@/shared/take";
 import type { ShellOutletContext } from "./shell";
@@ -12,25 +12,25 @@ function toImageRef(image: { url: string; uploadId: string | null }): ImageRef {
   return image.uploadId ? { uploadId: image.uploadId } : { url: image.url };
 }
 
-export function takeDraft(generation: Take): FormDraft {
+export function takeDraft(take: Take): FormDraft {
   return {
     id: randomId(),
     kind: "take",
     values: {
-      model: generation.model,
-      prompt: generation.prompt,
-      image: toImageRef(generation.image),
-      lastImage: generation.lastImage ? toImageRef(generation.lastImage) : null,
-      ratio: generation.ratio,
-      duration: generation.duration === 10 ? 10 : 5,
+      model: take.model,
+      prompt: take.prompt,
+      image: toImageRef(take.image),
+      lastImage: take.lastImage ? toImageRef(take.lastImage) : null,
+      ratio: take.ratio,
+      duration: take.duration === 10 ? 10 : 5,
     },
-    seed: generation.seed,
-    source: { id: generation.id, label: describeTake(generation) },
+    seed: take.seed,
+    source: { id: take.id, label: describeTake(take) },
   };
 }
 
-export function lastFrameDraft(upload: Upload, generation: Take): FormDraft {
-  return { id: randomId(), kind: "first-frame", upload, source: { id: generation.id, label: describeTake(generation) } };
+export function lastFrameDraft(upload: Upload, take: Take): FormDraft {
+  return { id: randomId(), kind: "first-frame", upload, source: { id: take.id, label: describeTake(take) } };
 }
 
 /** `/g/:id`: one take, with what can be made from it. Loaded on demand (React.lazy). */
@@ -44,9 +44,9 @@ export function TakeRoute() {
       key={id}
       id={id}
       viewer={viewer}
-      onEdit={(generation) => sendDraft(takeDraft(generation))}
-      onUseLastFrame={(upload, generation) => sendDraft(lastFrameDraft(upload, generation))}
-      onCreated={(generation) => void navigate(`/g/${encodeURIComponent(generation.id)}`)}
+      onEdit={(take) => sendDraft(takeDraft(take))}
+      onUseLastFrame={(upload, take) => sendDraft(lastFrameDraft(upload, take))}
+      onCreated={(take) => void navigate(`/g/${encodeURIComponent(take.id)}`)}
       onDeleted={() => void navigate("/", { replace: true })}
     />
   );

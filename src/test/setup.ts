@@ -22,4 +22,8 @@ afterEach(async () => {
 
 if (typeof window !== "undefined") {
   await import("@testing-library/jest-dom/vitest");
+  // findBy* waits up to 1 s by default; a first render of the lazy form on a busy 2-core
+  // machine can take longer. Waiting is not timing: a test still fails when nothing shows.
+  const { configure } = await import("@testing-library/react");
+  configure({ asyncUtilTimeout: 5000 });
 }

@@ -1,26 +1,21 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
 import { takeSchema } from "../../shared/take";
 import { rawRequest } from "../testing/raw-request";
+import { harnessAround } from "../testing/harness-around";
+import { cookieOf, startPasswordHarness, TEST_PASSWORD } from "../testing/password-studio";
 import { postJson, startHarness, testImage, waitForTerminal, type Harness } from "../testing/studio-harness";
 import { encodeSessionCookie, newSessionId, SESSION_COOKIE } from "./session-cookie";
 
-const PASSWORD = "lantern-harbour-42";
-
-async function signIn(h: Harness, name: string, password = PASSWORD): Promise<Response> {
+async function signIn(h: Harness, name: string, password = TEST_PASSWORD): Promise<Response> {
   return postJson(h.url, "/api/session", { name, password });
 }
-const cookieOf = (response: Response) => (response.headers.get("set-cookie") ?? "").split(";")[0]!;
 const get = (h: Harness, path: string, cookie?: string) => fetch(`${h.url}${path}`, { headers: cookie ? { cookie } : {} });
 
 describe("AUTH_MODE=password", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: PASSWORD, ADMINS: "Boss" });
-  });
-  afterAll(() => h.stop());
+  const h = harnessAround(startPasswordHarness);
 
   it("refuses /api and /media without a session, and the health check says only ok", async () => {
     for (const path of ["/api/generations", "/api/models", "/api/uploads", "/media/uploads/x", "/api/usage"]) {

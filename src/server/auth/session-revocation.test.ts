@@ -1,15 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
+import { harnessAround } from "../testing/harness-around";
+import { cookieOf, startPasswordHarness, TEST_PASSWORD } from "../testing/password-studio";
 import { postJson, startHarness, type Harness } from "../testing/studio-harness";
 
-const PASSWORD = "lantern-harbour-42";
 const HOUR = 3_600_000;
 
-const cookieOf = (response: Response) => (response.headers.get("set-cookie") ?? "").split(";")[0]!;
-const signIn = async (h: Harness, name: string, password = PASSWORD) => {
+const signIn = async (h: Harness, name: string, password = TEST_PASSWORD) => {
   const response = await postJson(h.url, "/api/session", { name, password });
   expect(response.status).toBe(200);
   return cookieOf(response);
@@ -18,11 +18,7 @@ const statusWith = async (h: Harness, cookie: string) => (await fetch(`${h.url}/
 const send = (h: Harness, method: string, path: string, cookie: string) => fetch(`${h.url}${path}`, { method, headers: { cookie } });
 
 describe("ending sessions", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: PASSWORD, ADMINS: "Boss" });
-  });
-  afterAll(() => h.stop());
+  const h = harnessAround(startPasswordHarness);
 
   it("a cookie replayed after sign-out opens nothing", async () => {
     const cookie = await signIn(h, "Ana");
@@ -54,11 +50,11 @@ describe("a new studio password", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("ends every session at the next start; the same password keeps them", async () => {
-    const first = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: PASSWORD }, dir);
+    const first = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: TEST_PASSWORD }, dir);
     const cookie = await signIn(first, "Ana");
     await first.stop();
 
-    const same = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: PASSWORD }, dir);
+    const same = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: TEST_PASSWORD }, dir);
     expect(await statusWith(same, cookie)).toBe(200);
     await same.stop();
 
@@ -75,7 +71,7 @@ describe("a new studio password", () => {
 describe("SESSION_IDLE_HOURS", () => {
   it("ends a session left unused that long, while use keeps it alive up to SESSION_TTL_HOURS", async () => {
     let now = Date.UTC(2030, 0, 1);
-    const h = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: PASSWORD, SESSION_IDLE_HOURS: "2", SESSION_TTL_HOURS: "5" }, undefined, { now: () => now });
+    const h = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: TEST_PASSWORD, SESSION_IDLE_HOURS: "2", SESSION_TTL_HOURS: "5" }, undefined, { now: () => now });
     try {
       const busy = await signIn(h, "Ana");
       const idle = await signIn(h, "Bo");

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
-import { postJson, startHarness, testImage, upload, type Harness } from "../testing/studio-harness";
+import { harnessAround } from "../testing/harness-around";
+import { postJson, startHarnessWithUpload, takeRequest } from "../testing/studio-harness";
 
-let h: Harness;
-let uploadId: string;
+const h = harnessAround(startHarnessWithUpload);
 
-beforeAll(async () => {
-  h = await startHarness();
-  uploadId = ((await (await upload(h.url, await testImage())).json()) as { id: string }).id;
-});
-afterAll(() => h.stop());
-
-const valid = () => ({ model: "gen4_turbo", prompt: "a slow push in", image: { uploadId }, ratio: "16:9", duration: 5 });
+const valid = () => takeRequest(h.uploadId);
 const errorOf = async (response: Response) => apiErrorSchema.parse(await response.json()).error;
 // Bytes, not a string: fetch would label a string body text/plain on its own.
 const post = (type: string | null, body: string) =>
@@ -82,7 +76,7 @@ describe("field messages", () => {
   });
 
   it("names nested unknown fields by their path, and a body that isn't an object as body", async () => {
-    const nested = await errorOf(await postJson(h.url, "/api/generations", { ...valid(), image: { uploadId, extra: 1 } }));
+    const nested = await errorOf(await postJson(h.url, "/api/generations", { ...valid(), image: { uploadId: h.uploadId, extra: 1 } }));
     expect(nested.fields?.["image.extra"]).toBe('Remove "extra": it is not a field Dailies knows.');
     const list = await errorOf(await postJson(h.url, "/api/generations", [valid()]));
     expect(Object.keys(list.fields ?? {})).toEqual(["body"]);

@@ -2,9 +2,10 @@ import { stat } from "node:fs/promises";
 import type { Logger } from "pino";
 import sharp from "sharp";
 import type { MediaDir } from "../media/media-dir";
-import type { UploadRow, UploadsStore } from "../store/uploads-store";
+import type { UploadsStore } from "../store/uploads-store";
 import type { AcceptedType } from "./inspect-image";
 import { stripMetadata } from "./strip-metadata";
+import type { UploadRecord } from "./upload-record";
 
 type Deps = { uploads: UploadsStore; media: MediaDir };
 
@@ -13,16 +14,16 @@ type Deps = { uploads: UploadsStore; media: MediaDir };
  * (atomic rename) the first time it is needed. Idempotent, so a sweep and a request racing
  * on the same file both end with the same clean bytes.
  */
-export async function ensureCleanUpload(deps: Deps, row: UploadRow): Promise<UploadRow> {
-  if (row.metadata_clean) return row;
-  const path = deps.media.path("uploads", row.file_name);
+export async function ensureCleanUpload(deps: Deps, upload: UploadRecord): Promise<UploadRecord> {
+  if (upload.metadataClean) return upload;
+  const path = deps.media.path("uploads", upload.fileName);
   const temp = deps.media.tempPath();
   try {
     const { orientation = 1 } = await sharp(path).metadata(); // the header only
-    if (await stripMetadata(path, row.content_type as AcceptedType, orientation, temp)) deps.media.moveIn(temp, "uploads", row.file_name);
+    if (await stripMetadata(path, upload.contentType as AcceptedType, orientation, temp)) deps.media.moveIn(temp, "uploads", upload.fileName);
     const { size } = await stat(path);
-    await deps.uploads.markClean(row.id, size);
-    return { ...row, metadata_clean: 1, bytes: size };
+    await deps.uploads.markClean(upload.id, size);
+    return { ...upload, metadataClean: true, bytes: size };
   } finally {
     deps.media.remove(temp);
   }
@@ -31,13 +32,13 @@ export async function ensureCleanUpload(deps: Deps, row: UploadRow): Promise<Upl
 /** Start-up: cleans every original kept before the fix, one at a time, in the background. */
 export async function cleanLegacyUploads(deps: Deps, log: Logger, isOpen: () => boolean): Promise<void> {
   let cleaned = 0;
-  for (const row of await deps.uploads.listUnclean()) {
+  for (const upload of await deps.uploads.listUnclean()) {
     if (!isOpen()) return; // the studio is closing; the rest waits for the next start
     try {
-      await ensureCleanUpload(deps, row);
+      await ensureCleanUpload(deps, upload);
       cleaned++;
     } catch (error) {
-      log.warn({ uploadId: row.id, err: error }, "could not remove metadata from a stored upload; it is retried when served");
+      log.warn({ uploadId: upload.id, err: error }, "could not remove metadata from a stored upload; it is retried when served");
     }
   }
   if (cleaned) log.info({ cleaned }, "removed location and serials from uploads stored before they were cleaned");

@@ -37,6 +37,36 @@ export function keep(plan: Plan, start: number, end: number): void {
   else if (end > start) plan.push([start, end]);
 }
 
+/** One segment of a file: keep its bytes, put new bytes in its place, or drop it; `last` drops whatever follows it too. */
+export type Segment = { end: number; as: "keep" | "drop" | Buffer; last?: boolean };
+
+/**
+ * Keeps the first `from` bytes (the signature), then walks the segments after them: `read` is
+ * given the first `headBytes` of the segment at `position` and says what it is, or null where
+ * the file stops being segments. What the walk does not reach is kept as it is.
+ */
+export async function planSegments(
+  file: FileHandle,
+  size: number,
+  from: number,
+  { headBytes, minBytes }: { headBytes: number; minBytes: number },
+  read: (head: Buffer, position: number) => Promise<Segment | null> | Segment | null,
+): Promise<Plan> {
+  const plan: Plan = [];
+  keep(plan, 0, from);
+  let position = from;
+  while (position + minBytes <= size) {
+    const segment = await read(await readAt(file, position, headBytes), position);
+    if (!segment) break;
+    if (segment.as === "keep") keep(plan, position, segment.end);
+    else if (segment.as !== "drop") plan.push(segment.as);
+    position = segment.end;
+    if (segment.last) return plan;
+  }
+  keep(plan, position, size);
+  return plan;
+}
+
 /** The smallest EXIF (TIFF) block: IFD0 with the Orientation tag alone. */
 export function orientationTiff(orientation: number): Buffer {
   const tiff = Buffer.alloc(26);

@@ -91,8 +91,11 @@ function checkGeometry(meta: Metadata): { width: number; height: number } {
   return { width, height };
 }
 
-/** The BFF's authority on images: sniffed type, size, ratio, integrity, upright derivative. Reads the file, never holds it whole. */
-export async function inspectImage(path: string, size: number): Promise<InspectedImage> {
+/** What the header alone tells: enough to refuse a bomb, and to weigh its decode, before anything is decoded. */
+export type ImageHeader = { contentType: AcceptedType; meta: Metadata; width: number; height: number; decodeMegapixels: number };
+
+/** Type, file size and shape, from the first bytes; throws the refusal that says what to change. */
+export async function readImageHeader(path: string, size: number): Promise<ImageHeader> {
   if (size === 0) throw refuse("The file is empty. Choose a JPEG, PNG or WebP image.");
   if (size > UPLOAD_MAX_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
@@ -103,12 +106,18 @@ export async function inspectImage(path: string, size: number): Promise<Inspecte
   const contentType = await acceptedType(path);
   let meta: Metadata;
   try {
-    // Reads the header only, so a bomb's declared size is refused before anything is decoded.
     meta = await sharp(path, { limitInputPixels: false }).metadata();
   } catch {
     throw refuse("This image is damaged and can't be read. Export it again as JPEG, PNG or WebP.");
   }
   const { width, height } = checkGeometry(meta);
+  const decodeMegapixels = (width * height * Math.max(1, (meta.bitsPerSample ?? 8) / 8)) / 1e6;
+  return { contentType, meta, width, height, decodeMegapixels };
+}
+
+/** The BFF's authority on images: integrity and the upright derivatives, for a header already read. Never holds the file whole. */
+export async function inspectImage(path: string, size: number, header: ImageHeader): Promise<InspectedImage> {
+  const { contentType, meta, width, height } = header;
   try {
     // Decoding the whole image for the thumbnail is also the integrity check.
     const thumb = await decode(path).resize(THUMB_SIDE, THUMB_SIDE, { fit: "inside", withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();

@@ -1,10 +1,10 @@
-import sharp from "sharp";
 import { createHash, randomBytes } from "node:crypto";
 import { copyFile, stat, writeFile } from "node:fs/promises";
 import type { MediaDir } from "../media/media-dir";
-import { thumbFileName, type UploadRow, type UploadsStore } from "../store/uploads-store";
+import type { UploadsStore } from "../store/uploads-store";
+import { thumbFileName, type UploadRecord } from "./upload-record";
 import { decodeSlots } from "./decode-slots";
-import { inspectImage, type AcceptedType } from "./inspect-image";
+import { inspectImage, readImageHeader, type AcceptedType } from "./inspect-image";
 import { stripMetadata } from "./strip-metadata";
 
 const EXTENSION: Record<AcceptedType, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
@@ -25,26 +25,22 @@ export async function stageBuffer(media: MediaDir, bytes: Buffer): Promise<Stage
  * the upstream. Identical bytes are stored once. Files are moved in before the row is
  * written, so a row always points at files that exist; the staged file is always removed.
  */
-/** The frame size a decode will hold, from the header alone (0 when unreadable: inspectImage then says why). */
-async function megapixels(path: string): Promise<number> {
-  const meta = await sharp(path, { limitInputPixels: false }).metadata().catch(() => null);
-  return meta ? ((meta.width ?? 0) * (meta.height ?? 0) * Math.max(1, (meta.bitsPerSample ?? 8) / 8)) / 1e6 : 0;
-}
-
 export async function storeUpload(
   uploads: UploadsStore,
   media: MediaDir,
   staged: StagedFile,
   originalName: string | null,
   author: string,
-): Promise<{ row: UploadRow; created: boolean }> {
+): Promise<{ upload: UploadRecord; created: boolean }> {
   const cleanPath = media.tempPath();
   const upstreamTemp = media.tempPath();
   try {
     const existing = await uploads.findByHash(staged.sha256);
-    if (existing) return { row: existing, created: false };
+    if (existing) return { upload: existing, created: false };
 
-    const image = await decodeSlots.run(() => inspectImage(staged.path, staged.bytes), await megapixels(staged.path));
+    // Refused by its header, an image never waits for a decode slot; a kept one is weighed by the frame it will decode to.
+    const header = await readImageHeader(staged.path, staged.bytes);
+    const image = await decodeSlots.run(() => inspectImage(staged.path, staged.bytes, header), header.decodeMegapixels);
     const stripped = await stripMetadata(staged.path, image.contentType, image.orientation, cleanPath);
     const original = stripped ? cleanPath : staged.path;
     const bytes = stripped ? (await stat(cleanPath)).size : staged.bytes;
@@ -61,26 +57,26 @@ export async function storeUpload(
     media.writeAtomic("uploads", thumbFileName(id), image.thumb);
     media.moveIn(original, "uploads", fileName);
     try {
-      const row = await uploads.insert({
+      const upload = await uploads.insert({
         id,
         sha256: staged.sha256,
-        content_type: image.contentType,
+        contentType: image.contentType,
         width: image.width,
         height: image.height,
         bytes,
-        original_name: originalName ? originalName.slice(0, 255) : null,
-        file_name: fileName,
-        upstream_file_name: upstreamFileName,
-        upstream_content_type: upstreamType,
-        created_at: Date.now(),
+        originalName: originalName ? originalName.slice(0, 255) : null,
+        fileName,
+        upstreamFileName,
+        upstreamContentType: upstreamType,
+        createdAt: Date.now(),
         author,
-        metadata_clean: 1,
+        metadataClean: true,
       });
-      return { row, created: true };
+      return { upload, created: true };
     } catch (error) {
       for (const name of [fileName, upstreamFileName, thumbFileName(id)]) media.remove(media.path("uploads", name));
       const raced = await uploads.findByHash(staged.sha256);
-      if (raced) return { row: raced, created: false };
+      if (raced) return { upload: raced, created: false };
       throw error;
     }
   } finally {

@@ -1,5 +1,5 @@
 import type { FileHandle } from "node:fs/promises";
-import { keep, orientationTiff, readAt, type Plan } from "./file-plan";
+import { orientationTiff, planSegments, readAt, type Plan, type Segment } from "./file-plan";
 
 const CHUNK = 64 * 1024;
 const SOS = 0xda;
@@ -12,6 +12,13 @@ function keepApp(marker: number, payload: Buffer): boolean {
   if (marker === 0xe2) return starts("ICC_PROFILE\0");
   if (marker === 0xee) return starts("Adobe");
   return false;
+}
+
+function orientationApp1(orientation: number): Buffer {
+  const exif = Buffer.concat([Buffer.from("Exif\0\0", "latin1"), orientationTiff(orientation)]);
+  const header = Buffer.from([0xff, 0xe1, 0, 0]);
+  header.writeUInt16BE(exif.length + 2, 2);
+  return Buffer.concat([header, exif]);
 }
 
 /** Where the entropy-coded data after an SOS ends: the first marker that is not a stuffed byte or a restart. */
@@ -33,43 +40,19 @@ async function scanEnd(file: FileHandle, from: number, size: number): Promise<nu
  * and anything after the end of the image (MPF previews carry their own EXIF).
  */
 export async function planJpeg(file: FileHandle, size: number, orientation: number): Promise<Plan> {
-  const plan: Plan = [];
-  keep(plan, 0, 2);
-  let position = 2;
-  while (position + 4 <= size) {
-    const head = await readAt(file, position, 4);
-    if (head[0] !== 0xff) break; // not a marker: keep the rest as it is
+  return planSegments(file, size, 2, { headBytes: 4, minBytes: 4 }, async (head, position): Promise<Segment | null> => {
+    if (head[0] !== 0xff) return null; // not a marker: keep the rest as it is
     const marker = head[1]!;
-    if (marker === 0xff) {
-      position++; // fill byte
-      continue;
-    }
-    if (marker === EOI) {
-      keep(plan, position, position + 2);
-      return plan;
-    }
-    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
-      keep(plan, position, position + 2);
-      position += 2;
-      continue;
-    }
+    if (marker === 0xff) return { end: position + 1, as: "drop" }; // fill byte
+    if (marker === EOI) return { end: position + 2, as: "keep", last: true };
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) return { end: position + 2, as: "keep" };
     const end = position + 2 + head.readUInt16BE(2);
     if ((marker >= 0xe0 && marker <= 0xef) || marker === 0xfe) {
       const payload = await readAt(file, position + 4, 14);
-      if (keepApp(marker, payload)) keep(plan, position, end);
-      else if (marker === 0xe1 && payload.subarray(0, 6).toString("latin1") === "Exif\0\0" && orientation !== 1) {
-        const exif = Buffer.concat([Buffer.from("Exif\0\0", "latin1"), orientationTiff(orientation)]);
-        const header = Buffer.from([0xff, 0xe1, 0, 0]);
-        header.writeUInt16BE(exif.length + 2, 2);
-        plan.push(Buffer.concat([header, exif]));
-      }
-      position = end;
-      continue;
+      if (keepApp(marker, payload)) return { end, as: "keep" };
+      if (marker === 0xe1 && payload.subarray(0, 6).toString("latin1") === "Exif\0\0" && orientation !== 1) return { end, as: orientationApp1(orientation) };
+      return { end, as: "drop" };
     }
-    const next = marker === SOS ? await scanEnd(file, end, size) : end;
-    keep(plan, position, next);
-    position = next;
-  }
-  keep(plan, position, size);
-  return plan;
+    return { end: marker === SOS ? await scanEnd(file, end, size) : end, as: "keep" };
+  });
 }

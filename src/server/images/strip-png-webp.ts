@@ -1,6 +1,6 @@
 import type { FileHandle } from "node:fs/promises";
 import { crc32 } from "node:zlib";
-import { keep, orientationTiff, readAt, type Plan } from "./file-plan";
+import { keep, orientationTiff, planSegments, readAt, type Plan, type Segment } from "./file-plan";
 
 // Ancillary PNG chunks about how to show the pixels; text (tEXt, zTXt, iTXt: XMP and
 // "Raw profile" EXIF live there), eXIf and tIME go, as do chunks nobody registered.
@@ -17,21 +17,14 @@ function pngChunk(type: string, data: Buffer): Buffer {
 
 /** Keeps critical chunks and colour ones; the orientation survives as an eXIf of its own. */
 export async function planPng(file: FileHandle, size: number, orientation: number): Promise<Plan> {
-  const plan: Plan = [];
-  keep(plan, 0, 8);
-  let position = 8;
-  while (position + 12 <= size) {
-    const head = await readAt(file, position, 8);
+  return planSegments(file, size, 8, { headBytes: 8, minBytes: 12 }, (head, position): Segment => {
     const type = head.subarray(4, 8).toString("latin1");
     const end = Math.min(size, position + 12 + head.readUInt32BE(0));
     const critical = type.charCodeAt(0) < 0x61; // an upper-case first letter
-    if (critical || PNG_KEPT.has(type)) keep(plan, position, end);
-    else if (type === "eXIf" && orientation !== 1) plan.push(pngChunk("eXIf", orientationTiff(orientation)));
-    position = end;
-    if (type === "IEND") return plan; // anything after the end goes too
-  }
-  keep(plan, position, size);
-  return plan;
+    const orientationOnly = type === "eXIf" && orientation !== 1 ? pngChunk("eXIf", orientationTiff(orientation)) : "drop";
+    // Anything after the end goes too.
+    return { end, as: critical || PNG_KEPT.has(type) ? "keep" : orientationOnly, last: type === "IEND" };
+  });
 }
 
 const WEBP_KEPT = new Set(["VP8X", "ICCP", "ANIM", "ANMF", "ALPH", "VP8 ", "VP8L"]);

@@ -16,8 +16,8 @@ async function upstreamImage(deps: Deps, ref: ImageRef, field: string): Promise<
     const message = "This upload is not in the studio (unknown id). Upload the image again.";
     throw new HttpError(ERROR_CODES.validation, message, { status: 422, fields: { [field]: message } });
   }
-  const bytes = await readFile(deps.media.path("uploads", upload.upstream_file_name));
-  return `data:${upload.upstream_content_type};base64,${bytes.toString("base64")}`;
+  const bytes = await readFile(deps.media.path("uploads", upload.upstreamFileName));
+  return `data:${upload.upstreamContentType};base64,${bytes.toString("base64")}`;
 }
 
 /** Resolved before anything is recorded, so an unknown upload refuses the request and stores nothing. */

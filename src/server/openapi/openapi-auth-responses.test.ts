@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCheckedCalls, imageForm, type Call } from "../testing/checked-calls";
 import { createOpenApiChecker } from "../testing/openapi-check";
-import { startHarness, testImage, type Harness } from "../testing/studio-harness";
+import { harnessAround } from "../testing/harness-around";
+import { cookieOf, startPasswordHarness, TEST_PASSWORD } from "../testing/password-studio";
+import { testImage } from "../testing/studio-harness";
 import { buildOpenApiDocument } from "./openapi-document";
 
-const PASSWORD = "lantern-harbour-42";
 const calls = createCheckedCalls(createOpenApiChecker());
 
 /**
@@ -12,17 +13,13 @@ const calls = createCheckedCalls(createOpenApiChecker());
  * running take per person: the refusals only a shared studio gives, checked against the document.
  */
 describe("with the studio password, refusals answer as documented", () => {
-  let h: Harness;
+  const h = harnessAround(() => startPasswordHarness({ SIMULATOR_TIME_SCALE: "1", LIMIT_RUNNING_PER_USER: "1" }));
   const as = (cookie: string, init: Call = {}): Call => ({ ...init, headers: { ...init.headers, cookie } });
   const signIn = async (name: string) => {
-    const answer = await calls.call(h.url, "/api/session", { method: "POST", body: { name, password: PASSWORD } });
+    const answer = await calls.call(h.url, "/api/session", { method: "POST", body: { name, password: TEST_PASSWORD } });
     expect(answer.status).toBe(200);
-    return (answer.headers.get("set-cookie") ?? "").split(";")[0]!;
+    return cookieOf(answer);
   };
-  beforeAll(async () => {
-    h = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: PASSWORD, ADMINS: "Boss", SIMULATOR_TIME_SCALE: "1", LIMIT_RUNNING_PER_USER: "1" });
-  });
-  afterAll(() => h.stop());
 
   it("serves the document to anyone, and nothing else without a session", async () => {
     const open = await calls.call(h.url, "/api/openapi.json");

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDocumentAjv, documentRef } from "../testing/openapi-check";
-import { startHarness, type Harness } from "../testing/studio-harness";
+import { harnessAround } from "../testing/harness-around";
+import { startHarness } from "../testing/studio-harness";
 import { buildOpenApiDocument } from "./openapi-document";
 
 type Json = Record<string, unknown>;
@@ -25,11 +26,7 @@ function resolvePointer(ref: string): unknown {
 }
 
 describe("the OpenAPI document and the app", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({}, undefined, { listen: false });
-  });
-  afterAll(() => h.stop());
+  const h = harnessAround(() => startHarness({}, undefined, { listen: false }));
 
   it("documents every route the app serves, and the app serves every route it documents", () => {
     const served = new Set(

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCheckedCalls, imageForm, type Call } from "../testing/checked-calls";
 import { createOpenApiChecker } from "../testing/openapi-check";
 import { rawRequest } from "../testing/raw-request";
+import { harnessAround } from "../testing/harness-around";
 import { startHarness, testImage, waitForTerminal, type Harness } from "../testing/studio-harness";
 import { buildOpenApiDocument } from "./openapi-document";
 
@@ -13,13 +14,9 @@ const statuses = (h: Harness, list: [string, Call?][]) => calls.statuses(h.url, 
 const take = (uploadId: string, extra: Record<string, unknown> = {}) => ({ model: "gen4_turbo", prompt: "a lighthouse at dusk", image: { uploadId }, ratio: "16:9", duration: 5, ...extra });
 
 describe("with no sign-in, every operation answers as documented", () => {
-  let h: Harness;
+  const h = harnessAround(startHarness);
   let uploadId: string;
   let done: string;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.stop());
 
   it("studio, session and usage routes", async () => {
     const first = await call(h, "/api/openapi.json");

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { healthSchema, modelsResponseSchema } from "../../shared/api";
 import { sessionSchema, signedOutSchema, signInSchema } from "../../shared/session";
 import { estimateQuerySchema, estimateSchema, usageSchema } from "../../shared/usage";
-import { empty, json, type ApiRoute } from "./api-route";
+import { empty, json, ok, routesTagged, type ApiRoute } from "./api-route";
 
 /** The document's own shape, loosely: enough for a client to know what it fetched. */
 export const openApiDocumentSchema = z.looseObject({
@@ -11,100 +11,49 @@ export const openApiDocumentSchema = z.looseObject({
   paths: z.record(z.string(), z.record(z.string(), z.unknown())),
 });
 
+const studio = routesTagged("studio");
+const session = routesTagged("session");
+const usage = routesTagged("usage");
+
 /** Health, the document itself, models, sign-in and spend. */
 export const studioApiRoutes: ApiRoute[] = [
-  {
-    method: "get",
-    path: "/api/health",
-    operationId: "getHealth",
-    tag: "studio",
-    summary: "Is the studio up",
+  studio("get /api/health", "getHealth", "Is the studio up", {
     description: "Open to anyone (load balancers, uptime checks); `provider` is added only for someone signed in.",
     open: true,
-    replies: { 200: json(healthSchema, "The studio is up.") },
-  },
-  {
-    method: "get",
-    path: "/api/openapi.json",
-    operationId: "getOpenApiDocument",
-    tag: "studio",
-    summary: "This document",
+    replies: ok(healthSchema, "The studio is up."),
+  }),
+  studio("get /api/openapi.json", "getOpenApiDocument", "This document", {
     description: "Open to anyone: it describes the API's shape and holds no studio data. Send `If-None-Match` to revalidate.",
     open: true,
     replies: {
       200: json(openApiDocumentSchema, "The OpenAPI 3.1 document.", { etag: "Changes whenever the document does." }),
       304: empty("The copy named by `If-None-Match` is current."),
     },
-  },
-  {
-    method: "get",
-    path: "/api/models",
-    operationId: "listModels",
-    tag: "studio",
-    summary: "The models and what each accepts",
-    replies: { 200: json(modelsResponseSchema, "The capability table the form and the validator share.") },
-  },
-  {
-    method: "get",
-    path: "/api/session",
-    operationId: "getSession",
-    tag: "session",
-    summary: "How the studio lets people in, and who is asking",
-    open: true,
-    replies: { 200: json(sessionSchema, "The sign-in mode and the caller (null: nobody yet).") },
-  },
-  {
-    method: "post",
-    path: "/api/session",
-    operationId: "signIn",
-    tag: "session",
-    summary: "Sign in with the studio password (`password` mode)",
+  }),
+  studio("get /api/models", "listModels", "The models and what each accepts", { replies: ok(modelsResponseSchema, "The capability table the form and the validator share.") }),
+  session("get /api/session", "getSession", "How the studio lets people in, and who is asking", { open: true, replies: ok(sessionSchema, "The sign-in mode and the caller (null: nobody yet).") }),
+  session("post /api/session", "signIn", "Sign in with the studio password (`password` mode)", {
     description: "Sets the `dailies_session` cookie. Each address gets a few free attempts, then waits longer and longer.",
     open: true,
     body: { json: signInSchema, maxKb: 4 },
-    replies: { 200: json(sessionSchema, "Signed in; the cookie is set.") },
+    replies: ok(sessionSchema, "Signed in; the cookie is set."),
     errors: {
       401: "That is not the studio password (`wrong_password`, on the `password` field).",
       409: "This studio has no sign-in (`none`) or signs in through its proxy (`proxy`).",
       429: "Too many wrong passwords, or a sign-in already being checked, from this address; see `Retry-After`.",
       503: "Too many sign-ins being checked studio-wide; see `Retry-After`.",
     },
-  },
-  {
-    method: "delete",
-    path: "/api/session",
-    operationId: "signOut",
-    tag: "session",
-    summary: "Sign out, ending the session on the server",
-    open: true,
-    replies: { 204: empty("Signed out; the cookie is cleared.") },
-  },
-  {
-    method: "delete",
-    path: "/api/session/all",
-    operationId: "signOutEveryone",
-    tag: "session",
-    summary: "End every session, the caller's too (admins, `password` mode)",
-    replies: { 200: json(signedOutSchema, "How many sessions were ended.") },
+  }),
+  session("delete /api/session", "signOut", "Sign out, ending the session on the server", { open: true, replies: { 204: empty("Signed out; the cookie is cleared.") } }),
+  session("delete /api/session/all", "signOutEveryone", "End every session, the caller's too (admins, `password` mode)", {
+    replies: ok(signedOutSchema, "How many sessions were ended."),
     errors: { 403: "The caller is not an admin.", 409: "This studio has no sessions (`none` or `proxy` mode)." },
-  },
-  {
-    method: "get",
-    path: "/api/usage",
-    operationId: "getUsage",
-    tag: "usage",
-    summary: "Spend per person and per model: today, this week, this month (UTC)",
-    replies: { 200: json(usageSchema, "Takes and tokens per period.") },
-  },
-  {
-    method: "get",
-    path: "/api/usage/estimate",
-    operationId: "estimateCost",
-    tag: "usage",
-    summary: "The expected cost of a submit",
+  }),
+  usage("get /api/usage", "getUsage", "Spend per person and per model: today, this week, this month (UTC)", { replies: ok(usageSchema, "Takes and tokens per period.") }),
+  usage("get /api/usage/estimate", "estimateCost", "The expected cost of a submit", {
     description: "From the typical usage of past takes of that model and duration (`learned`), else the operator's price table.",
     query: estimateQuerySchema,
-    replies: { 200: json(estimateSchema, "The estimate per take and in total.") },
+    replies: ok(estimateSchema, "The estimate per take and in total."),
     errors: { 400: "A query parameter is missing or out of range (`fields` names it)." },
-  },
+  }),
 ];

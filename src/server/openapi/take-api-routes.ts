@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { listQuerySchema } from "../../shared/api";
 import {
   createBatchSchema,
@@ -9,9 +10,11 @@ import {
   rerunSchema,
   updateTakeSchema,
 } from "../../shared/take";
-import { empty, json, type ApiRoute } from "./api-route";
+import { createdOrFound, empty, media, ok, page, routesTagged, type ApiRoute, type Endpoint, type RouteDetails } from "./api-route";
 
+const take = routesTagged("generations");
 const id = { id: "The take's id." };
+const noSuchTake = { 404: "No take has this id." };
 const submitErrors = {
   400: "A field is missing or wrong (`fields` says what to change), or the `Idempotency-Key` header is malformed.",
   413: "The provider found the image too large.",
@@ -20,92 +23,51 @@ const submitErrors = {
   502: "The provider failed or could not be reached; nothing was charged.",
 };
 
+type Submitted = { request: z.ZodType; reply: z.ZodType; created: string; found: string };
+
+/** Every submit takes a JSON body and an `Idempotency-Key`, and can fail upstream the same ways. */
+const submit = (endpoint: Endpoint, operationId: string, summary: string, io: Submitted, details: Partial<RouteDetails> = {}) =>
+  take(endpoint, operationId, summary, {
+    body: { json: io.request, maxKb: 64 },
+    idempotent: true,
+    replies: createdOrFound(io.reply, io.created, io.found),
+    errors: submitErrors,
+    ...details,
+  });
+
+const one = { reply: takeSchema, found: "The take this `Idempotency-Key` already made." };
+const several = { reply: takeBatchSchema, found: "The takes this `Idempotency-Key` already made." };
+
 /** Making takes, finding them, and what a creator does with one. */
 export const takeApiRoutes: ApiRoute[] = [
-  {
-    method: "post",
-    path: "/api/generations",
-    operationId: "createGeneration",
-    tag: "generations",
-    summary: "Start one take",
-    body: { json: createTakeSchema, maxKb: 64 },
-    idempotent: true,
-    replies: { 201: json(takeSchema, "The new take, queued."), 200: json(takeSchema, "The take this `Idempotency-Key` already made.") },
-    errors: submitErrors,
-  },
-  {
-    method: "post",
-    path: "/api/generations/batch",
-    operationId: "createBatch",
-    tag: "generations",
-    summary: "Start 1 to 4 takes of the same settings",
+  submit("post /api/generations", "createGeneration", "Start one take", { ...one, request: createTakeSchema, created: "The new take, queued." }),
+  submit("post /api/generations/batch", "createBatch", "Start 1 to 4 takes of the same settings", { ...several, request: createBatchSchema, created: "The new takes, queued." }, {
     description: "With a locked seed the takes use seed, seed+1, … (wrapping); without one, distinct random seeds.",
-    body: { json: createBatchSchema, maxKb: 64 },
-    idempotent: true,
-    replies: { 201: json(takeBatchSchema, "The new takes, queued."), 200: json(takeBatchSchema, "The takes this `Idempotency-Key` already made.") },
-    errors: submitErrors,
-  },
-  {
-    method: "get",
-    path: "/api/generations",
-    operationId: "listGenerations",
-    tag: "generations",
-    summary: "Takes, newest first, filtered (all filters combine with AND)",
+  }),
+  take("get /api/generations", "listGenerations", "Takes, newest first, filtered (all filters combine with AND)", {
     query: listQuerySchema.extend(takeFiltersSchema.shape),
-    replies: { 200: json(takeListSchema, "One page; pass `nextCursor` as `cursor` for the next.") },
+    replies: page(takeListSchema),
     errors: { 400: "A filter, `limit` or `cursor` is not valid (`fields` names it)." },
-  },
-  {
-    method: "get",
-    path: "/api/generations/{id}",
-    operationId: "getGeneration",
-    tag: "generations",
-    summary: "One take",
-    params: id,
-    replies: { 200: json(takeSchema, "The take.") },
-    errors: { 404: "No take has this id." },
-  },
-  {
-    method: "patch",
-    path: "/api/generations/{id}",
-    operationId: "updateGeneration",
-    tag: "generations",
-    summary: "Mark or unmark a take as a favourite",
+  }),
+  take("get /api/generations/{id}", "getGeneration", "One take", { params: id, replies: ok(takeSchema, "The take."), errors: noSuchTake }),
+  take("patch /api/generations/{id}", "updateGeneration", "Mark or unmark a take as a favourite", {
     params: id,
     body: { json: updateTakeSchema, maxKb: 64 },
-    replies: { 200: json(takeSchema, "The updated take.") },
-    errors: { 404: "No take has this id." },
-  },
-  {
-    method: "delete",
-    path: "/api/generations/{id}",
-    operationId: "deleteGeneration",
-    tag: "generations",
-    summary: "Delete a finished take and its files (input frames stay in the library)",
+    replies: ok(takeSchema, "The updated take."),
+    errors: noSuchTake,
+  }),
+  take("delete /api/generations/{id}", "deleteGeneration", "Delete a finished take and its files (input frames stay in the library)", {
     params: id,
     replies: { 204: empty("Deleted.") },
-    errors: { 403: "Only the take's author or an admin may delete it.", 404: "No take has this id.", 409: "The take is still running (`still_running`)." },
-  },
-  {
-    method: "post",
-    path: "/api/generations/{id}/rerun",
-    operationId: "rerunGeneration",
-    tag: "generations",
-    summary: 'Re-run a take exactly (`"same"` seed) or as a variation (`"new"`)',
+    errors: { 403: "Only the take's author or an admin may delete it.", ...noSuchTake, 409: "The take is still running (`still_running`)." },
+  }),
+  submit("post /api/generations/{id}/rerun", "rerunGeneration", 'Re-run a take exactly (`"same"` seed) or as a variation (`"new"`)', { ...one, request: rerunSchema, created: "The new take." }, {
     params: id,
-    body: { json: rerunSchema, maxKb: 64 },
-    idempotent: true,
-    replies: { 201: json(takeSchema, "The new take."), 200: json(takeSchema, "The take this `Idempotency-Key` already made.") },
-    errors: { ...submitErrors, 404: "No take has this id.", 409: "The take has no first frame on record." },
-  },
-  {
-    method: "get",
-    path: "/api/generations/{id}/handoff.zip",
-    operationId: "getHandoff",
-    tag: "generations",
-    summary: "The MP4, the poster, `take.json` (every parameter, provenance) and the input frames",
+    errors: { ...submitErrors, ...noSuchTake, 409: "The take has no first frame on record." },
+  }),
+  take("get /api/generations/{id}/handoff.zip", "getHandoff", "The MP4, the poster, `take.json` (every parameter, provenance) and the input frames", {
     params: id,
-    replies: { 200: { media: ["application/zip"], description: "The hand-off archive, as an attachment.", headers: { "content-disposition": "attachment; filename=…" } } },
-    errors: { 404: "No take has this id.", 409: "The take is not completed (`not_completed`)." },
-  },
+    replies: { 200: media(["application/zip"], "The hand-off archive, as an attachment.", { "content-disposition": "attachment; filename=…" }) },
+    errors: { ...noSuchTake, 409: "The take is not completed (`not_completed`)." },
+  }),
 ];

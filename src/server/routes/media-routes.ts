@@ -4,7 +4,7 @@ import { HttpError } from "../http/http-error";
 import { ensureCleanUpload } from "../images/clean-stored-upload";
 import { attachmentHeader, downloadName } from "../media/download-name";
 import { serveFile } from "../media/serve-file";
-import { thumbFileName } from "../store/uploads-store";
+import { thumbFileName } from "../images/upload-record";
 import type { StudioDeps } from "../studio";
 
 /** Serves only files the store knows, looked up by id: no request path reaches the disk. */
@@ -24,7 +24,7 @@ export function mediaRoutes(deps: Pick<StudioDeps, "uploads" | "store" | "media"
       const upload = await ensureCleanUpload(deps, found).catch(() => {
         throw gone();
       });
-      return serveFile(deps.media.path("uploads", upload.file_name), upload.content_type, c.req.header("range"), c.req.method);
+      return serveFile(deps.media.path("uploads", upload.fileName), upload.contentType, c.req.header("range"), c.req.method);
     })
     .on(["GET", "HEAD"], "/uploads/:id/thumb", async (c) => {
       const upload = await deps.uploads.get(c.req.param("id"));

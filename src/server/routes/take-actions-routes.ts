@@ -36,10 +36,10 @@ export function takeActionsRoutes(deps: SubmitDeps) {
     })
     .get("/:id/handoff.zip", async (c) => {
       const id = c.req.param("id");
-      const { fileName, bytes } = await buildHandoff(deps, await deps.store.get(id), id);
-      return c.body(bytes, 200, {
+      const { fileName, bytes, stream } = await buildHandoff(deps, await deps.store.get(id), id);
+      return c.body(stream, 200, {
         "content-type": "application/zip",
-        "content-length": String(bytes.byteLength),
+        "content-length": String(bytes),
         "content-disposition": attachmentHeader(fileName),
         "cache-control": "no-store",
       });

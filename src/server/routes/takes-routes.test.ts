@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
 import { takeListSchema, takeSchema } from "../../shared/take";
-import { startHarness, postJson, testImage, upload, waitForTerminal, type Harness } from "../testing/studio-harness";
+import { harnessAround } from "../testing/harness-around";
+import { postJson, startHarnessWithUpload, takeRequest, testImage, uploadedId, waitForTerminal } from "../testing/studio-harness";
 
-let h: Harness;
-let uploadId: string;
+const h = harnessAround(startHarnessWithUpload);
 
-beforeAll(async () => {
-  h = await startHarness();
-  uploadId = ((await (await upload(h.url, await testImage())).json()) as { id: string }).id;
-});
-afterAll(() => h.stop());
-
-const valid = () => ({ model: "gen4_turbo", prompt: "a slow push in", image: { uploadId }, ratio: "16:9", duration: 5 });
+const valid = () => takeRequest(h.uploadId);
 const listCount = async () => takeListSchema.parse(await (await fetch(`${h.url}/api/generations?limit=100`)).json()).items.length;
 
 describe("POST /api/generations refuses bad input with a field message and stores nothing", () => {
@@ -33,7 +27,7 @@ describe("POST /api/generations refuses bad input with a field message and store
     ["a data: URL pasted as an address", () => ({ ...valid(), image: { url: "data:image/png;base64,iVBORw0KGgo=" } }), 400, "image"],
     ["an IP address as the host", () => ({ ...valid(), image: { url: "https://169.254.169.254/latest/meta-data" } }), 400, "image"],
     ["a URL with a line break inside", () => ({ ...valid(), image: { url: "https://images.exa\tmple.com/a\nb.jpg" } }), 400, "image"],
-    ["a last frame on gen4_turbo", () => ({ ...valid(), lastImage: { uploadId } }), 400, "lastImage"],
+    ["a last frame on gen4_turbo", () => ({ ...valid(), lastImage: { uploadId: h.uploadId } }), 400, "lastImage"],
     ["a missing image", () => ({ ...valid(), image: undefined }), 400, "image"],
     ["an unknown upload id", () => ({ ...valid(), image: { uploadId: "nope-not-here" } }), 422, "image"],
     ["an unknown field", () => ({ ...valid(), last_image_url: "https://x.example/a.jpg" }), 400, "last_image_url"],
@@ -85,7 +79,7 @@ describe("generating through the simulator over HTTP", () => {
   });
 
   it("gen3a_turbo with a last frame and a random seed records the seed it sent", async () => {
-    const other = ((await (await upload(h.url, await testImage(1280, 720, "png"))).json()) as { id: string }).id;
+    const other = await uploadedId(h.url, await testImage(1280, 720, "png"));
     const response = await postJson(h.url, "/api/generations", { ...valid(), model: "gen3a_turbo", lastImage: { uploadId: other }, ratio: "9:16" });
     const created = takeSchema.parse(await response.json());
     expect(created.seed).toEqual(expect.any(Number));

@@ -1,17 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { uploadListSchema, uploadSchema } from "../../shared/api";
 import { apiErrorSchema } from "../../shared/api-error";
-import { postJson, startHarness, testImage, upload, waitForTerminal, type Harness } from "../testing/studio-harness";
+import { harnessAround } from "../testing/harness-around";
+import { postJson, startHarness, testImage, upload, waitForTerminal } from "../testing/studio-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.stop());
-
+const h = harnessAround(startHarness);
 
 async function uploadOk(bytes: Buffer, name = "f.jpg", type = "image/jpeg") {
   const response = await upload(h.url, bytes, name, type);

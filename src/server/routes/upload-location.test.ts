@@ -2,29 +2,25 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { uploadSchema } from "../../shared/api";
 import { openDatabase } from "../db/database";
-import { postJson, startHarness, testImage, upload, waitForTerminal, type Harness } from "../testing/studio-harness";
+import { harnessAround } from "../testing/harness-around";
+import { postJson, startHarness, testImage, upload, waitForTerminal } from "../testing/studio-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.stop());
+const h = harnessAround(startHarness);
 
-/** A phone-like JPEG: turned (orientation 6), Display P3, GPS, and camera and lens serials. */
-async function phonePhoto(): Promise<Buffer> {
-  return sharp(await testImage(1280, 720))
+/** A phone-like JPEG (or PNG): turned (orientation 6), Display P3, GPS, and camera and lens serials. */
+async function phonePhoto(format: "jpeg" | "png" = "jpeg"): Promise<Buffer> {
+  const photo = sharp(await testImage(1280, 720))
     .withMetadata({ orientation: 6 })
     .withIccProfile("p3")
     .withExifMerge({
       IFD0: { Make: "Phone", Model: "P1" },
       IFD2: { BodySerialNumber: "BODY-SN-4711", LensSerialNumber: "LENS-SN-0815" },
       IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1", GPSLongitudeRef: "W", GPSLongitude: "0/1 7/1 0/1" },
-    })
-    .jpeg({ quality: 90 })
-    .toBuffer();
+    });
+  return (format === "png" ? photo.png() : photo.jpeg({ quality: 90 })).toBuffer();
 }
 
 const GPS_IFD_TAG = [Buffer.from([0x88, 0x25]), Buffer.from([0x25, 0x88])]; // the pointer to the GPS IFD, either byte order
@@ -59,6 +55,13 @@ describe("what Dailies serves and packs carries no location or serials", () => {
     expect((await waitForTerminal(h.url, take.id)).status).toBe("completed");
     const zip = unzipSync(new Uint8Array(await (await fetch(`${h.url}/api/generations/${take.id}/handoff.zip`)).arrayBuffer()));
     await expectNoLocation(Buffer.from(zip["first-frame.jpg"]!), photo);
+  });
+
+  it("a PNG keeps its orientation and ICC, not its eXIf's GPS and serials", async () => {
+    const photo = await phonePhoto("png");
+    expect(photo.includes("BODY-SN-4711")).toBe(true);
+    const stored = uploadSchema.parse(await (await upload(h.url, photo, "phone.png", "image/png")).json());
+    await expectNoLocation(Buffer.from(await (await fetch(`${h.url}${stored.url}`)).arrayBuffer()), photo);
   });
 
   it("an original stored before the fix is cleaned the first time it is served", async () => {

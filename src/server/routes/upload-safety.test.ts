@@ -2,17 +2,14 @@ import { readdirSync, rmSync } from "node:fs";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { join } from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
 import { uploadSchema } from "../../shared/api";
 import { decodeSlots } from "../images/decode-slots";
-import { postJson, startHarness, testImage, upload, waitForTerminal, type Harness } from "../testing/studio-harness";
+import { harnessAround } from "../testing/harness-around";
+import { postJson, startHarness, testImage, upload, waitForTerminal } from "../testing/studio-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ IMAGE_DECODE_CONCURRENCY: "1" });
-});
-afterAll(() => h.stop());
+const h = harnessAround(() => startHarness({ IMAGE_DECODE_CONCURRENCY: "1" }));
 
 const tempFiles = () => readdirSync(join(h.dataDir, "media", "tmp"));
 const MB = 1024 * 1024;
@@ -73,6 +70,18 @@ describe("POST /api/uploads streams", () => {
     release();
     expect(await Promise.all(replies)).toEqual([201, 201, 201]);
     expect(decodeSlots.stats()).toMatchObject({ active: 0, waiting: 0, peak: 1 });
+  });
+
+  it("refuses an image by its header without waiting for a decode slot", async () => {
+    const release = await decodeSlots.acquire(); // a decode that would hold the only slot for as long as it likes
+    try {
+      const response = await upload(h.url, await testImage(200, 200));
+      expect(response.status).toBe(422);
+      expect(apiErrorSchema.parse(await response.json()).error.fields?.file).toMatch(/200×200/);
+      expect(decodeSlots.stats()).toMatchObject({ active: 1, waiting: 0 });
+    } finally {
+      release();
+    }
   });
 });
 

@@ -2,16 +2,13 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
 import { uploadSchema } from "../../shared/api";
-import { startHarness, testImage, upload, type Harness } from "../testing/studio-harness";
+import { harnessAround } from "../testing/harness-around";
+import { startHarness, testImage, upload } from "../testing/studio-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.stop());
+const h = harnessAround(startHarness);
 
 const storedFiles = () => readdirSync(join(h.dataDir, "media", "uploads")).length;
 

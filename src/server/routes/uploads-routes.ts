@@ -8,8 +8,8 @@ import { jsonBodyLimit } from "../http/request-guards";
 import { parseCursor, parseOrThrow, readJsonBody } from "../http/validate";
 import { bodyStream, receiveUpload } from "../images/receive-upload";
 import { stageBuffer, storeUpload } from "../images/store-upload";
+import { wireUpload } from "../images/upload-record";
 import { extractLastFrame } from "../media/extract-last-frame";
-import { toUpload } from "../store/uploads-store";
 import type { StudioDeps } from "../studio";
 
 type Deps = Pick<StudioDeps, "uploads" | "media" | "store">;
@@ -19,18 +19,18 @@ export function uploadsRoutes(deps: Deps) {
     .post("/", async (c) => {
       const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
       const staged = await receiveUpload(c.req.raw.headers, bodyStream(c.req.raw, incoming), deps.media);
-      const { row, created } = await storeUpload(deps.uploads, deps.media, staged, staged.name, c.get("user").name);
-      return c.json(toUpload(row), created ? 201 : 200);
+      const { upload, created } = await storeUpload(deps.uploads, deps.media, staged, staged.name, c.get("user").name);
+      return c.json(wireUpload(upload), created ? 201 : 200);
     })
     .get("/", async (c) => {
       const query = parseOrThrow(listQuerySchema, c.req.query());
       const page = await deps.uploads.list(query.limit, parseCursor(query.cursor));
-      return c.json({ items: page.rows.map(toUpload), nextCursor: page.nextCursor === null ? null : String(page.nextCursor) });
+      return c.json({ items: page.uploads.map(wireUpload), nextCursor: page.nextCursor === null ? null : String(page.nextCursor) });
     })
     .get("/:id", async (c) => {
-      const row = await deps.uploads.get(c.req.param("id"));
-      if (!row) throw new HttpError(ERROR_CODES.notFound, "There is no such image in the studio's library.");
-      return c.json(toUpload(row));
+      const upload = await deps.uploads.get(c.req.param("id"));
+      if (!upload) throw new HttpError(ERROR_CODES.notFound, "There is no such image in the studio's library.");
+      return c.json(wireUpload(upload));
     })
     .post("/from-video", jsonBodyLimit(4096), async (c) => {
       const { generationId } = parseOrThrow(lastFrameRequestSchema, await readJsonBody(c.req.raw));
@@ -44,11 +44,11 @@ export function uploadsRoutes(deps: Deps) {
         });
       }
       const made = await deps.uploads.lastFrameOf(take.id);
-      if (made) return c.json(toUpload(made), 200);
+      if (made) return c.json(wireUpload(made), 200);
       const frame = await extractLastFrame(deps.media.path("videos", take.video.file), deps.media.tempPath());
       const staged = await stageBuffer(deps.media, frame);
-      const { row, created } = await storeUpload(deps.uploads, deps.media, staged, `last-frame-${take.id}.png`, c.get("user").name);
-      await deps.uploads.rememberLastFrame(take.id, row.id);
-      return c.json(toUpload(row), created ? 201 : 200);
+      const { upload, created } = await storeUpload(deps.uploads, deps.media, staged, `last-frame-${take.id}.png`, c.get("user").name);
+      await deps.uploads.rememberLastFrame(take.id, upload.id);
+      return c.json(wireUpload(upload), created ? 201 : 200);
     });
 }

@@ -1,8 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { Provider } from "../../shared/api";
 import type { ErrorCode } from "../../shared/api-error";
 import type { ImageRef } from "../../shared/take";
-import type { ModelId } from "../../shared/models";
 import type { Db } from "../db/database";
 import { foldForSearch } from "../db/fold-for-search";
 import type { TakeRecord, TakeProgress } from "../takes/take";
@@ -10,22 +8,9 @@ import { progressColumns, rowToTake, type TakeRow } from "./take-row";
 import { createTakeLister, type ListFilters } from "./list-takes";
 import { createSpendCounter, type CountSpend } from "./spend-counts";
 
-export type NewTake = {
-  model: ModelId;
-  prompt: string;
-  ratio: string;
-  duration: number;
-  seed: number;
-  image: ImageRef;
-  lastImage: ImageRef | null;
-  provider: Provider;
-  deadlineAt: number;
-  idempotencyKey: string | null;
-  /** Who sent which request under that key; a replay must match it. */
-  idempotencyFingerprint?: string | null;
-  sourceId?: string | null;
-  author: string;
-};
+/** What a new take starts from; the store adds the id, status and times. */
+export type NewTake = Pick<TakeRecord, "model" | "prompt" | "ratio" | "duration" | "seed" | "lastImage" | "provider" | "deadlineAt" | "idempotencyKey" | "author"> &
+  Partial<Pick<TakeRecord, "idempotencyFingerprint" | "sourceId">> & { image: ImageRef };
 
 export type Failure = { code: ErrorCode; message: string; detail?: string | null };
 

@@ -1,7 +1,8 @@
-import type { Upload } from "../../shared/api";
 import type { Db } from "../db/database";
+import type { UploadRecord } from "../images/upload-record";
 
-export type UploadRow = {
+/** The uploads table's row: it never leaves this file. */
+type UploadRow = {
   id: string;
   sha256: string;
   content_type: string;
@@ -14,9 +15,28 @@ export type UploadRow = {
   upstream_content_type: string;
   created_at: number;
   author: string | null;
-  /** 1 once the stored original has no location or serials; 0 for files kept before that. */
   metadata_clean: number;
 };
+
+function toRecord(row: UploadRow): UploadRecord {
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    contentType: row.content_type,
+    width: row.width,
+    height: row.height,
+    bytes: row.bytes,
+    originalName: row.original_name,
+    fileName: row.file_name,
+    upstreamFileName: row.upstream_file_name,
+    upstreamContentType: row.upstream_content_type,
+    createdAt: row.created_at,
+    author: row.author,
+    metadataClean: row.metadata_clean === 1,
+  };
+}
+
+const orNone = (row: UploadRow | undefined) => (row ? toRecord(row) : undefined);
 
 export type UploadsStore = ReturnType<typeof createUploadsStore>;
 
@@ -41,45 +61,41 @@ export function createUploadsStore(db: Db) {
   );
 
   return {
-    get: async (id: string) => byId.get(id),
+    get: async (id: string) => orNone(byId.get(id)),
     /** Newest first, keyset-paged on rowid. */
-    async list(limit: number, cursor: number | null): Promise<{ rows: UploadRow[]; nextCursor: number | null }> {
+    async list(limit: number, cursor: number | null): Promise<{ uploads: UploadRecord[]; nextCursor: number | null }> {
       const rows = cursor === null ? pageFirst.all(limit + 1) : pageAfter.all(cursor, limit + 1);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
-      return { rows: page, nextCursor: rows.length > limit && last ? last.rowid : null };
+      return { uploads: page.map(toRecord), nextCursor: rows.length > limit && last ? last.rowid : null };
     },
-    findByHash: async (sha256: string) => byHash.get(sha256),
-    async insert(row: UploadRow): Promise<UploadRow> {
-      insert.run(row);
-      return row;
+    findByHash: async (sha256: string) => orNone(byHash.get(sha256)),
+    async insert(upload: UploadRecord): Promise<UploadRecord> {
+      insert.run({
+        id: upload.id,
+        sha256: upload.sha256,
+        content_type: upload.contentType,
+        width: upload.width,
+        height: upload.height,
+        bytes: upload.bytes,
+        original_name: upload.originalName,
+        file_name: upload.fileName,
+        upstream_file_name: upload.upstreamFileName,
+        upstream_content_type: upload.upstreamContentType,
+        created_at: upload.createdAt,
+        author: upload.author,
+        metadata_clean: upload.metadataClean ? 1 : 0,
+      } satisfies UploadRow);
+      return upload;
     },
-    listUnclean: async () => unclean.all(),
+    listUnclean: async () => unclean.all().map(toRecord),
     async markClean(id: string, bytes: number): Promise<void> {
       markClean.run(bytes, id);
     },
     /** The library image a take's last frame became, so it is extracted once. */
-    lastFrameOf: async (generationId: string) => frameOf.get(generationId),
+    lastFrameOf: async (generationId: string) => orNone(frameOf.get(generationId)),
     async rememberLastFrame(generationId: string, uploadId: string): Promise<void> {
       rememberFrame.run(generationId, uploadId);
     },
-  };
-}
-
-/** Thumbnails are named by the upload id alone, so no column is needed to find them. */
-export const thumbFileName = (id: string) => `${id}.thumb.jpg`;
-
-export function toUpload(row: UploadRow): Upload {
-  return {
-    id: row.id,
-    url: `/media/uploads/${row.id}`,
-    thumbUrl: `/media/uploads/${row.id}/thumb`,
-    width: row.width,
-    height: row.height,
-    contentType: row.content_type,
-    bytes: row.bytes,
-    name: row.original_name,
-    author: row.author,
-    createdAt: new Date(row.created_at).toISOString(),
   };
 }

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { zipSync, type Zippable } from "fflate";
 import { ERROR_CODES } from "../../shared/api-error";
 import type { ImageRef } from "../../shared/take";
 import { HttpError } from "../http/http-error";
@@ -8,13 +6,12 @@ import { downloadName } from "../media/download-name";
 import type { StudioDeps } from "../studio";
 import type { TakeRecord } from "./take";
 import { frameZipName, takeManifest } from "./take-manifest";
-
-const stored = (bytes: Uint8Array): Zippable[string] => [bytes, { level: 0 }]; // already compressed
+import { zipStream, type ZipEntry } from "./zip-stream";
 
 /**
  * A completed take as one file for an editor: the MP4 under its download name, the poster,
- * `take.json` and the input frames that were uploads. Built in memory (videos are a few MB),
- * so there is no temporary file to leak.
+ * `take.json` and the input frames that were uploads. Streamed from the stored files (frames
+ * may be 40 MB each), so it is neither held in memory nor written to a temporary file.
  */
 export async function buildHandoff(deps: Pick<StudioDeps, "uploads" | "media">, take: TakeRecord | undefined, id: string) {
   if (!take) throw new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
@@ -32,13 +29,13 @@ export async function buildHandoff(deps: Pick<StudioDeps, "uploads" | "media">, 
   const last = frameZipName("last-frame", await upload(take.lastImage));
   const manifest = takeManifest(take, video, videoName, { first, last }, Date.now());
 
-  const files: Zippable = {
-    [videoName]: stored(readFileSync(deps.media.path("videos", video.file))),
-    "take.json": new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
-  };
-  if (video.posterFile) files["poster.jpg"] = stored(readFileSync(deps.media.path("posters", video.posterFile)));
+  const entries: ZipEntry[] = [
+    { name: videoName, path: deps.media.path("videos", video.file) },
+    { name: "take.json", bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) },
+  ];
+  if (video.posterFile) entries.push({ name: "poster.jpg", path: deps.media.path("posters", video.posterFile) });
   for (const frame of [first, last]) {
-    if (frame) files[frame.zipName] = stored(readFileSync(deps.media.path("uploads", frame.upload.file_name)));
+    if (frame) entries.push({ name: frame.zipName, path: deps.media.path("uploads", frame.upload.fileName) });
   }
-  return { fileName: `${videoName.replace(/\.mp4$/, "")}-handoff.zip`, bytes: zipSync(files, { mtime: new Date(take.completedAt ?? take.createdAt) }) };
+  return { fileName: `${videoName.replace(/\.mp4$/, "")}-handoff.zip`, ...(await zipStream(entries, new Date(take.completedAt ?? take.createdAt))) };
 }

@@ -1,16 +1,16 @@
 import { APP_INFO } from "../app-info";
 import type { ImageRef } from "../../shared/take";
-import type { UploadRow } from "../store/uploads-store";
+import type { UploadRecord } from "../images/upload-record";
 import type { TakeRecord, TakeVideo } from "./take";
 
 const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
 
-export type FrameEntry = { zipName: string; upload: UploadRow } | null;
+export type FrameEntry = { zipName: string; upload: UploadRecord } | null;
 
 /** The name a frame gets inside the handoff, or null when it is an outside URL (not copied). */
-export function frameZipName(role: "first-frame" | "last-frame", upload: UploadRow | undefined): FrameEntry {
+export function frameZipName(role: "first-frame" | "last-frame", upload: UploadRecord | undefined): FrameEntry {
   if (!upload) return null;
-  return { zipName: `${role}.${EXTENSIONS[upload.content_type] ?? "img"}`, upload };
+  return { zipName: `${role}.${EXTENSIONS[upload.contentType] ?? "img"}`, upload };
 }
 
 function describeFrame(ref: ImageRef | null, entry: FrameEntry) {
@@ -23,9 +23,9 @@ function describeFrame(ref: ImageRef | null, entry: FrameEntry) {
   return {
     source: "upload",
     uploadId: upload.id,
-    name: upload.original_name,
+    name: upload.originalName,
     url: `/media/uploads/${upload.id}`,
-    contentType: upload.content_type,
+    contentType: upload.contentType,
     bytes: upload.bytes,
     width: upload.width,
     height: upload.height,

@@ -52,6 +52,22 @@ export async function upload(baseUrl: string, bytes: Buffer, name = "frame.jpg",
   return fetch(`${baseUrl}/api/uploads`, { method: "POST", body: form });
 }
 
+/** Uploads an image (the test frame unless given) and returns its upload id. */
+export async function uploadedId(baseUrl: string, bytes?: Buffer, name?: string, type?: string): Promise<string> {
+  return ((await (await upload(baseUrl, bytes ?? (await testImage()), name, type)).json()) as { id: string }).id;
+}
+
+/** A studio holding one uploaded frame, for a file of tests that each send takes made from it. */
+export type UploadedHarness = Harness & { uploadId: string };
+
+export async function startHarnessWithUpload(overrides: Record<string, string> = {}): Promise<UploadedHarness> {
+  const h = await startHarness(overrides);
+  return { ...h, uploadId: await uploadedId(h.url) };
+}
+
+/** A take request the studio accepts as it is; `extra` changes or adds fields. */
+export const takeRequest = (uploadId: string, extra: Record<string, unknown> = {}) => ({ model: "gen4_turbo", prompt: "a slow push in", image: { uploadId }, ratio: "16:9", duration: 5, ...extra });
+
 export async function postJson(baseUrl: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${baseUrl}${path}`, {
     method: "POST",

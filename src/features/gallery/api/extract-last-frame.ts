@@ -5,8 +5,8 @@ import type { Upload } from "@/shared/api";
 import { takeKeys } from "./keys";
 
 /** The final frame of a completed take, stored as a new upload. */
-export function extractLastFrame(generationId: string) {
-  return apiFetch("/api/uploads/from-video", { schema: uploadSchema, method: "POST", body: { generationId } });
+export function extractLastFrame(takeId: string) {
+  return apiFetch("/api/uploads/from-video", { schema: uploadSchema, method: "POST", body: { generationId: takeId } });
 }
 
 export function useExtractLastFrame({ onExtracted }: { onExtracted?: (upload: Upload) => void } = {}) {

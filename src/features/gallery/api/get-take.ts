@@ -3,7 +3,7 @@ import { ApiError, apiFetch } from "@/lib/api-client";
 import { takeSchema } from "@/shared/take";
 import type { Take } from "@/shared/take";
 import { takeKeys } from "./keys";
-import { nextTakePollMs } from "./poll-delay";
+import { nextTakePollMs } from "../utils/poll-delay";
 
 /** Before the first reply: the slow gap of the schedule. */
 const FIRST_POLL_MS = 2000;
@@ -21,7 +21,7 @@ export function isNotFound(error: unknown): boolean {
  * `false` once the status is terminal (or the take is gone). `learnedMs` says how long such a
  * take has been taking, when the caller knows.
  */
-export const takeQueryOptions = (id: string, learnedMs: (generation: Take) => number | null = () => null) =>
+export const takeQueryOptions = (id: string, learnedMs: (take: Take) => number | null = () => null) =>
   queryOptions({
     queryKey: takeKeys.detail(id),
     queryFn: ({ signal }) => getTake(id, signal),

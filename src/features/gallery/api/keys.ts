@@ -3,7 +3,7 @@ import type { TakeFilters } from "@/shared/take";
 export type TakeListFilters = TakeFilters & { limit: number };
 
 export const takeKeys = {
-  all: ["generations"] as const,
+  all: ["takes"] as const,
   lists: () => [...takeKeys.all, "list"] as const,
   list: (filters: TakeListFilters) => [...takeKeys.lists(), filters] as const,
   details: () => [...takeKeys.all, "detail"] as const,

@@ -3,7 +3,7 @@ import { apiFetch } from "@/lib/api-client";
 import { takeSchema } from "@/shared/take";
 import type { Take } from "@/shared/take";
 import { takeKeys } from "./keys";
-import { useRefreshGallery } from "./use-refresh-gallery";
+import { useRefreshGallery } from "../hooks/use-refresh-gallery";
 
 /** "same" re-runs exactly (also Retry on a failed take); "new" is a variation with a fresh seed. */
 export type RerunSeed = "same" | "new";
@@ -16,14 +16,14 @@ export function rerunTake({ id, seed }: { id: string; seed: RerunSeed }) {
   });
 }
 
-export function useRerunTake({ onCreated }: { onCreated?: (generation: Take) => void } = {}) {
+export function useRerunTake({ onCreated }: { onCreated?: (take: Take) => void } = {}) {
   const refreshGallery = useRefreshGallery();
   return useMutation({
     mutationKey: takeKeys.rerun(),
     mutationFn: rerunTake,
-    onSuccess: (generation) => {
-      void refreshGallery([generation]);
-      onCreated?.(generation);
+    onSuccess: (take) => {
+      void refreshGallery([take]);
+      onCreated?.(take);
     },
   });
 }

@@ -17,8 +17,8 @@ export function useSetFavourite() {
   return useMutation({
     mutationKey: takeKeys.favourite(),
     mutationFn: setFavourite,
-    onSuccess: (generation) => {
-      queryClient.setQueryData(takeKeys.detail(generation.id), generation);
+    onSuccess: (take) => {
+      queryClient.setQueryData(takeKeys.detail(take.id), take);
       return queryClient.invalidateQueries({ queryKey: takeKeys.lists() });
     },
   });

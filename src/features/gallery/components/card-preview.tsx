@@ -5,14 +5,14 @@ import { MODELS, ratioValue } from "@/shared/models";
 // Every card gets the same stage so rows line up; the take keeps its own ratio inside it.
 const STAGE_RATIO = 16 / 10;
 
-type CardPreviewProps = { generation: Take; videoRef: Ref<HTMLVideoElement> };
+type CardPreviewProps = { take: Take; videoRef: Ref<HTMLVideoElement> };
 
 /**
  * The poster (lazy) with the video laid over it. `preload="none"`: nothing of the video
  * loads until the card is hovered or focused and starts it.
  */
-export function CardPreview({ generation, videoRef }: CardPreviewProps) {
-  const { status, video, ratio } = generation;
+export function CardPreview({ take, videoRef }: CardPreviewProps) {
+  const { status, video, ratio } = take;
   const fit = ratioValue(ratio) >= STAGE_RATIO ? "w-full" : "h-full";
   const style = { aspectRatio: ratio.replace(":", " / ") };
   const done = status === "completed" && video !== null;
@@ -21,7 +21,7 @@ export function CardPreview({ generation, videoRef }: CardPreviewProps) {
     <div className="relative flex aspect-[16/10] items-center justify-center overflow-hidden bg-zinc-100 dark:bg-zinc-950">
       <div className={`${fit} relative overflow-hidden bg-zinc-200 dark:bg-zinc-800`} style={style}>
         <img
-          src={done && video.posterUrl ? video.posterUrl : generation.image.url}
+          src={done && video.posterUrl ? video.posterUrl : take.image.url}
           alt=""
           loading="lazy"
           className={`size-full object-cover ${done ? "" : "opacity-40 grayscale"}`}
@@ -47,7 +47,7 @@ export function CardPreview({ generation, videoRef }: CardPreviewProps) {
           <p className="absolute inset-x-0 bottom-0 bg-linear-to-t from-zinc-950/70 to-transparent px-3 pt-6 pb-2 text-xs text-white">
             {status === "finishing"
               ? "Saving the video…"
-              : `${MODELS[generation.model].label} usually takes about ${MODELS[generation.model].typicalSeconds} s`}
+              : `${MODELS[take.model].label} usually takes about ${MODELS[take.model].typicalSeconds} s`}
           </p>
           <div aria-hidden="true" className="absolute inset-x-0 top-0 h-0.5 overflow-hidden bg-accent-500/20">
             <div className="h-full w-1/3 bg-accent-500 motion-safe:animate-progress" />

@@ -4,16 +4,16 @@ import { isTerminal } from "@/shared/status";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useDeleteTake } from "../api/delete-take";
-import { describeTake } from "./describe-take";
+import { describeTake } from "../utils/describe-take";
 
-type DeleteTakeButtonProps = { generation: Take; onDeleted?: (id: string) => void; className?: string };
+type DeleteTakeButtonProps = { take: Take; onDeleted?: (id: string) => void; className?: string };
 
 /** Delete, after a confirmation naming the take. Unfinished takes can't go (the server says 409). */
-export function DeleteTakeButton({ generation, onDeleted, className = "" }: DeleteTakeButtonProps) {
+export function DeleteTakeButton({ take, onDeleted, className = "" }: DeleteTakeButtonProps) {
   const [confirming, setConfirming] = useState(false);
   const remove = useDeleteTake({ onDeleted });
   const hintId = useId();
-  const running = !isTerminal(generation.status);
+  const running = !isTerminal(take.status);
 
   function close() {
     setConfirming(false);
@@ -40,13 +40,13 @@ export function DeleteTakeButton({ generation, onDeleted, className = "" }: Dele
       )}
       {confirming && (
         <ConfirmDialog
-          title={`Delete the take “${describeTake(generation)}”?`}
+          title={`Delete the take “${describeTake(take)}”?`}
           confirmLabel="Delete take"
           pendingLabel="Deleting…"
           pending={remove.isPending}
           error={remove.error?.message}
           onCancel={close}
-          onConfirm={() => remove.mutate(generation.id, { onSuccess: () => setConfirming(false) })}
+          onConfirm={() => remove.mutate(take.id, { onSuccess: () => setConfirming(false) })}
         >
           The video, its poster and its settings are removed for everyone. This can't be undone.
         </ConfirmDialog>

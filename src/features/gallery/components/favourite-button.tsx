@@ -3,9 +3,9 @@ import { Button } from "@/components/ui/button";
 import { useSetFavourite } from "../api/update-take";
 
 /** A star toggle; it shows the requested state while the server confirms it. */
-export function FavouriteButton({ generation, className = "" }: { generation: Take; className?: string }) {
+export function FavouriteButton({ take, className = "" }: { take: Take; className?: string }) {
   const favourite = useSetFavourite();
-  const pressed = favourite.isPending ? favourite.variables.favourite : generation.favourite;
+  const pressed = favourite.isPending ? favourite.variables.favourite : take.favourite;
 
   return (
     <>
@@ -16,7 +16,7 @@ export function FavouriteButton({ generation, className = "" }: { generation: Ta
         aria-label="Favourite"
         title={pressed ? "Remove from favourites" : "Add to favourites"}
         className={`${pressed ? "text-amber-500 dark:text-amber-400" : ""} ${className}`}
-        onClick={() => favourite.mutate({ id: generation.id, favourite: !pressed })}
+        onClick={() => favourite.mutate({ id: take.id, favourite: !pressed })}
       >
         <span aria-hidden="true" className="text-base leading-none">
           {pressed ? "★" : "☆"}

@@ -5,10 +5,10 @@ import { DURATIONS, MODEL_LIST } from "@/shared/models";
 import { GENERATION_STATUSES } from "@/shared/status";
 import { SearchBox } from "./search-box";
 import { statusLabel } from "./status-badge";
-import { useGalleryFilters } from "./use-gallery-filters";
-import type { FilterName } from "./use-gallery-filters";
-import { showsAuthors } from "./viewer";
-import type { Viewer } from "./viewer";
+import { useGalleryFilters } from "../hooks/use-gallery-filters";
+import type { FilterName } from "../hooks/use-gallery-filters";
+import { showsAuthors } from "../utils/viewer";
+import type { Viewer } from "../utils/viewer";
 
 const RATIOS = [...new Set(MODEL_LIST.flatMap((model) => model.ratios))];
 

@@ -5,7 +5,7 @@ import { apiError, json, makeCompleted, makeFailed, makeTake, requestsTo, stubBf
 import type { Take } from "@/shared/take";
 import { renderWithProviders } from "@/test/render";
 import { Gallery } from "./gallery";
-import type { Viewer } from "./viewer";
+import type { Viewer } from "../utils/viewer";
 
 const list = (items: Take[], nextCursor: string | null = null) => () => json(200, { items, nextCursor });
 
@@ -56,7 +56,7 @@ describe("Gallery", () => {
     stubBff();
     renderGallery();
     expect(screen.getByRole("status", { name: "Loading takes" })).toBeInTheDocument();
-    expect(await screen.findByText("No takes yet — your generations will appear here.")).toBeInTheDocument();
+    expect(await screen.findByText("No takes yet — what you make appears here.")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Clear filters" })).not.toBeInTheDocument();
   });
 
@@ -245,7 +245,7 @@ describe("Card actions", () => {
 
     await user.click(trigger);
     await user.click(screen.getByRole("button", { name: "Delete take" }));
-    expect(await screen.findByText("No takes yet — your generations will appear here.")).toBeInTheDocument();
+    expect(await screen.findByText("No takes yet — what you make appears here.")).toBeInTheDocument();
     expect(requestsTo(fetchMock, "DELETE", "/api/generations/g1")).toHaveLength(1);
   });
 

@@ -3,9 +3,9 @@ import { Button } from "@/components/ui/button";
 import { takeListQueryOptions } from "../api/list-takes";
 import { GalleryFilters } from "./gallery-filters";
 import { TakeCard } from "./take-card";
-import { useGalleryFilters } from "./use-gallery-filters";
-import { useInfiniteScroll } from "./use-infinite-scroll";
-import type { Viewer } from "./viewer";
+import { useGalleryFilters } from "../hooks/use-gallery-filters";
+import { useInfiniteScroll } from "@/hooks/use-infinite-scroll";
+import type { Viewer } from "../utils/viewer";
 
 const GRID = "grid grid-cols-[repeat(auto-fill,minmax(min(100%,16rem),1fr))] gap-4";
 const EMPTY = "rounded-xl border border-dashed border-zinc-300 px-6 py-16 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400";
@@ -40,7 +40,7 @@ export function Gallery({ viewer }: { viewer?: Viewer | undefined }) {
         active ? (
           <p className={EMPTY}>No takes match these filters. Clear the filters to see every take.</p>
         ) : (
-          <p className={EMPTY}>No takes yet — your generations will appear here.</p>
+          <p className={EMPTY}>No takes yet — what you make appears here.</p>
         )
       ) : (
         <div className="space-y-6" aria-busy={list.isPlaceholderData || undefined}>

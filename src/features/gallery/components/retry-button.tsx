@@ -2,15 +2,15 @@ import type { Take } from "@/shared/take";
 import { Button } from "@/components/ui/button";
 import { useRerunTake } from "../api/rerun-take";
 
-type RetryButtonProps = { generation: Take; onCreated?: (generation: Take) => void };
+type RetryButtonProps = { take: Take; onCreated?: (take: Take) => void };
 
 /** Only for failures worth another go: the same settings and seed, as a new take. */
-export function RetryButton({ generation, onCreated }: RetryButtonProps) {
+export function RetryButton({ take, onCreated }: RetryButtonProps) {
   const rerun = useRerunTake({ onCreated });
-  if (generation.status !== "failed" || !generation.error?.retryable) return null;
+  if (take.status !== "failed" || !take.error?.retryable) return null;
   return (
     <>
-      <Button size="sm" onClick={() => rerun.mutate({ id: generation.id, seed: "same" })} disabled={rerun.isPending}>
+      <Button size="sm" onClick={() => rerun.mutate({ id: take.id, seed: "same" })} disabled={rerun.isPending}>
         {rerun.isPending ? "Retrying…" : "Retry"}
       </Button>
       {rerun.isError && (

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { inputClass, labelClass } from "@/components/ui/styles";
-import { useDebouncedCallback } from "./use-debounced-callback";
+import { useDebouncedCallback } from "@/hooks/use-debounced-callback";
 
 export const SEARCH_DEBOUNCE_MS = 300;
 

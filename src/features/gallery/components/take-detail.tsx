@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { isTerminal } from "@/shared/status";
 import { takeQueryOptions, isNotFound } from "../api/get-take";
 import { DeleteTakeButton } from "./delete-take-button";
-import { describeElapsed } from "./elapsed";
+import { describeElapsed } from "../utils/elapsed";
 import { FavouriteButton } from "./favourite-button";
 import { StatusBadge } from "./status-badge";
 import { TakeError } from "./take-error";
@@ -12,9 +12,9 @@ import { TakeFiles, TakeReuseActions } from "./take-actions";
 import type { ReuseHandlers } from "./take-actions";
 import { TakePlayer } from "./take-player";
 import { TakeTimings } from "./take-timings";
-import { useNow } from "./use-now";
-import { mayDelete } from "./viewer";
-import type { Viewer } from "./viewer";
+import { useNow } from "@/hooks/use-now";
+import { mayDelete } from "../utils/viewer";
+import type { Viewer } from "../utils/viewer";
 import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
 
 const backLinkClass = "text-sm font-medium text-accent-700 underline underline-offset-4 dark:text-accent-300";
@@ -23,13 +23,13 @@ type TakeDetailProps = ReuseHandlers & { id: string; onDeleted: () => void; view
 
 /** One take in full. Unfinished takes poll until their status is terminal. */
 export function TakeDetail({ id, onDeleted, viewer, ...reuse }: TakeDetailProps) {
-  const take = useQuery(takeQueryOptions(id));
-  const live = take.data !== undefined && !isTerminal(take.data.status);
+  const query = useQuery(takeQueryOptions(id));
+  const live = query.data !== undefined && !isTerminal(query.data.status);
   const now = useNow(live);
 
-  if (take.isPending) return <LoadingNote>Loading the take…</LoadingNote>;
-  if (take.isError) {
-    if (isNotFound(take.error)) {
+  if (query.isPending) return <LoadingNote>Loading the take…</LoadingNote>;
+  if (query.isError) {
+    if (isNotFound(query.error)) {
       return (
         <div className="space-y-3 rounded-xl border border-dashed border-zinc-300 px-6 py-16 text-center dark:border-zinc-700">
           <h2 className="text-lg font-semibold">This take doesn't exist (or was deleted)</h2>
@@ -40,10 +40,10 @@ export function TakeDetail({ id, onDeleted, viewer, ...reuse }: TakeDetailProps)
         </div>
       );
     }
-    return <LoadFailed what="this take" error={take.error} onRetry={take.refetch} box />;
+    return <LoadFailed what="this take" error={query.error} onRetry={query.refetch} box />;
   }
 
-  const generation = take.data;
+  const take = query.data;
   return (
     <article aria-labelledby="take-heading" className="space-y-6">
       <div className="space-y-2">
@@ -51,26 +51,26 @@ export function TakeDetail({ id, onDeleted, viewer, ...reuse }: TakeDetailProps)
           ← All takes
         </Link>
         <h2 id="take-heading" className="text-lg font-semibold break-words">
-          {generation.prompt || "Untitled take"}
+          {take.prompt || "Untitled take"}
         </h2>
         <div className="flex flex-wrap items-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
-          <StatusBadge status={generation.status} />
-          <span className="tabular-nums">{describeElapsed(generation, now)}</span>
+          <StatusBadge status={take.status} />
+          <span className="tabular-nums">{describeElapsed(take, now)}</span>
         </div>
       </div>
-      <TakePlayer generation={generation} />
+      <TakePlayer take={take} />
       <div className="flex flex-wrap items-center gap-2">
-        <FavouriteButton generation={generation} />
-        <TakeFiles generation={generation} />
-        {mayDelete(viewer, generation) && <DeleteTakeButton generation={generation} onDeleted={onDeleted} className="ml-auto" />}
+        <FavouriteButton take={take} />
+        <TakeFiles take={take} />
+        {mayDelete(viewer, take) && <DeleteTakeButton take={take} onDeleted={onDeleted} className="ml-auto" />}
       </div>
-      {generation.status === "failed" && generation.error && <TakeError error={generation.error} />}
-      <TakeReuseActions generation={generation} {...reuse} />
+      {take.status === "failed" && take.error && <TakeError error={take.error} />}
+      <TakeReuseActions take={take} {...reuse} />
       <div className="grid gap-6 md:grid-cols-2">
-        <TakeFacts generation={generation} />
+        <TakeFacts take={take} />
         <div className="space-y-6">
-          <TakeTimings generation={generation} />
-          <TakeFrames generation={generation} />
+          <TakeTimings take={take} />
+          <TakeFrames take={take} />
         </div>
       </div>
     </article>

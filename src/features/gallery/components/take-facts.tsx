@@ -8,31 +8,31 @@ function megabytes(bytes: number): string {
 }
 
 /** Every parameter the take was made with, what came out, and what it cost. */
-export function TakeFacts({ generation }: { generation: Take }) {
-  const { video, usage } = generation;
+export function TakeFacts({ take }: { take: Take }) {
+  const { video, usage } = take;
   return (
     <section aria-labelledby="take-parameters">
       <h3 id="take-parameters" className="mb-2 text-sm font-semibold">
         Parameters
       </h3>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-        <Fact term="Model">{MODELS[generation.model].label}</Fact>
-        <Fact term="Prompt">{generation.prompt || <span className="italic text-zinc-500">none</span>}</Fact>
-        <Fact term="Ratio">{generation.ratio}</Fact>
-        <Fact term="Duration">{generation.duration} s</Fact>
-        <Fact term="Seed">{generation.seed === null ? "not reported yet" : generation.seed}</Fact>
-        <Fact term="By">{generation.author}</Fact>
-        <Fact term="Provider">{generation.provider === "simulator" ? "Simulator" : "AI/ML API"}</Fact>
+        <Fact term="Model">{MODELS[take.model].label}</Fact>
+        <Fact term="Prompt">{take.prompt || <span className="italic text-zinc-500">none</span>}</Fact>
+        <Fact term="Ratio">{take.ratio}</Fact>
+        <Fact term="Duration">{take.duration} s</Fact>
+        <Fact term="Seed">{take.seed === null ? "not reported yet" : take.seed}</Fact>
+        <Fact term="By">{take.author}</Fact>
+        <Fact term="Provider">{take.provider === "simulator" ? "Simulator" : "AI/ML API"}</Fact>
         {video && (
           <Fact term="Video">
             {video.width}×{video.height} · {video.durationSeconds.toFixed(1)} s · {megabytes(video.bytes)}
           </Fact>
         )}
         <Fact term="Usage">{usage ? `${usage.tokensUsed.toLocaleString("en-US")} tokens` : "—"}</Fact>
-        {generation.sourceId && (
+        {take.sourceId && (
           <Fact term="From take">
-            <Link to={`/g/${encodeURIComponent(generation.sourceId)}`} className="text-accent-700 underline underline-offset-2 dark:text-accent-300">
-              {generation.sourceId}
+            <Link to={`/g/${encodeURIComponent(take.sourceId)}`} className="text-accent-700 underline underline-offset-2 dark:text-accent-300">
+              {take.sourceId}
             </Link>
           </Fact>
         )}
@@ -41,15 +41,15 @@ export function TakeFacts({ generation }: { generation: Take }) {
   );
 }
 
-export function TakeFrames({ generation }: { generation: Take }) {
+export function TakeFrames({ take }: { take: Take }) {
   return (
     <section aria-labelledby="take-frames">
       <h3 id="take-frames" className="mb-2 text-sm font-semibold">
         Input frames
       </h3>
       <div className="flex flex-wrap gap-3">
-        <Frame src={generation.image.url} label="First frame" />
-        {generation.lastImage && <Frame src={generation.lastImage.url} label="Last frame" />}
+        <Frame src={take.image.url} label="First frame" />
+        {take.lastImage && <Frame src={take.lastImage.url} label="Last frame" />}
       </div>
     </section>
   );

@@ -1,16 +1,16 @@
 import type { Take } from "@/shared/take";
-import { formatSeconds, secondsBetween } from "./elapsed";
+import { formatSeconds, secondsBetween } from "../utils/elapsed";
 
 const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** queued → started → finished → saved, each with the time it took to get there. */
-export function TakeTimings({ generation }: { generation: Take }) {
-  const { createdAt, completedAt, timings } = generation;
+export function TakeTimings({ take }: { take: Take }) {
+  const { createdAt, completedAt, timings } = take;
   const steps = [
     { label: "Queued", at: createdAt, from: null, took: "" },
     { label: "Started", at: timings.startedAt, from: createdAt, took: "waited" },
     { label: "Finished", at: timings.finishedAt, from: timings.startedAt, took: "rendered in" },
-    { label: "Saved", at: generation.status === "completed" ? completedAt : null, from: timings.finishedAt, took: "archived in" },
+    { label: "Saved", at: take.status === "completed" ? completedAt : null, from: timings.finishedAt, took: "archived in" },
   ];
   const total = secondsBetween(createdAt, completedAt);
 

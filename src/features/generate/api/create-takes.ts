@@ -25,7 +25,7 @@ function outcomeUnknown(error: unknown): boolean {
  * after a network failure or 5xx reuses the key, so the server makes the takes at most once.
  * The route passes `onCreated` so the gallery can refresh without this feature knowing it.
  */
-export function useCreateTakes({ onCreated }: { onCreated?: (generations: Take[]) => void } = {}) {
+export function useCreateTakes({ onCreated }: { onCreated?: (takes: Take[]) => void } = {}) {
   const pending = useRef<{ body: string; key: string } | null>(null);
   return useMutation({
     mutationKey: generateKeys.create(),

@@ -4,7 +4,7 @@ import type { Estimate } from "@/shared/usage";
 import { MODELS } from "@/shared/models";
 import { costEstimateQueryOptions } from "../api/get-cost-estimate";
 import type { EstimateParams } from "../api/keys";
-import type { FormValues } from "./form-values";
+import type { FormValues } from "../utils/form-values";
 
 const tokens = new Intl.NumberFormat("en-US");
 

@@ -1,7 +1,7 @@
 import { closestRatio } from "@/shared/models";
 import type { ModelCapability } from "@/shared/models";
 import { Button } from "@/components/ui/button";
-import { CROP_WARNING_SHARE, centreCrop } from "./frame-checks";
+import { CROP_WARNING_SHARE, centreCrop } from "../utils/frame-checks";
 
 type FrameFitProps = {
   width: number;

@@ -3,7 +3,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import type { Upload } from "@/shared/api";
 import { Button } from "@/components/ui/button";
 import { uploadListQueryOptions } from "../api/list-uploads";
-import { describeSize } from "./frame-checks";
+import { describeSize } from "../utils/frame-checks";
 import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
 
 /** The library's thumbnails as buttons, with "Load more" for older pages. */

@@ -7,9 +7,10 @@ import { Button } from "@/components/ui/button";
 import { generateKeys } from "../api/keys";
 import { FrameField } from "./frame-field";
 import type { FrameFieldHandle } from "./frame-field";
-import { hasText, isTextEntry, readTransfer } from "./frame-transfer";
-import type { FrameTransfer } from "./frame-transfer";
-import type { FormValues } from "./form-values";
+import { hasText, isTextEntry, readTransfer } from "../utils/frame-transfer";
+import type { FrameTransfer } from "../utils/frame-transfer";
+import type { FormValues } from "../utils/form-values";
+import type { UrlChecks } from "../utils/url-checks";
 
 type Notice = { tone: "info" | "error"; text: string };
 
@@ -17,7 +18,7 @@ type Notice = { tone: "info" | "error"; text: string };
  * The first frame and, for models that take one, the last: side by side when there is room,
  * with a swap. An image or an address pasted (or a file dropped) anywhere on the form lands here.
  */
-export function FramePair({ model }: { model: ModelCapability }) {
+export function FramePair({ model, urlChecks }: { model: ModelCapability; urlChecks: UrlChecks }) {
   const { getValues, setValue, formState } = useFormContext<FormValues>();
   const [image, lastImage] = useWatch<FormValues, ["image", "lastImage"]>({ name: ["image", "lastImage"] });
   const uploading = useIsMutating({ mutationKey: generateKeys.upload() }) > 0;
@@ -104,8 +105,8 @@ export function FramePair({ model }: { model: ModelCapability }) {
   return (
     <div ref={rootRef} className="@container space-y-3">
       <div className={showLast ? "grid gap-6 @xs:grid-cols-2 @xs:gap-4" : undefined}>
-        <FrameField ref={firstRef} name="image" label="First frame" model={model} />
-        {showLast && <FrameField ref={lastRef} name="lastImage" label="Last frame" model={model} optional unsentReason={unsentReason} />}
+        <FrameField ref={firstRef} name="image" label="First frame" model={model} urlChecks={urlChecks} />
+        {showLast && <FrameField ref={lastRef} name="lastImage" label="Last frame" model={model} urlChecks={urlChecks} optional unsentReason={unsentReason} />}
       </div>
       {showLast && (
         <div className="flex justify-center">

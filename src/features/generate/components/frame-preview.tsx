@@ -1,4 +1,4 @@
-import { centreCrop, describeSize } from "./frame-checks";
+import { centreCrop, describeSize } from "../utils/frame-checks";
 
 type Size = { width: number; height: number };
 type FramePreviewProps = {

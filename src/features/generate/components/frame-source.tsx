@@ -2,8 +2,7 @@ import { useId } from "react";
 import { ACCEPTED_IMAGE_TYPES } from "@/shared/limits";
 import { Button } from "@/components/ui/button";
 import { hintClass, inputClass } from "@/components/ui/styles";
-
-export type FrameMode = "upload" | "url";
+import type { FrameMode } from "../utils/frame-field-state";
 
 type FrameSourceProps = {
   label: string;

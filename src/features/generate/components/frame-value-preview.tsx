@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ModelCapability } from "@/shared/models";
 import { uploadQueryOptions } from "../api/get-upload";
-import { describeSizeProblem } from "./frame-checks";
+import { describeSizeProblem } from "../utils/frame-checks";
+import type { UrlCheck } from "../utils/url-checks";
 import { FrameFit } from "./frame-fit";
 import { FramePreview } from "./frame-preview";
 
@@ -35,9 +36,6 @@ export function UploadFramePreview({ uploadId, ...shared }: Shared & { uploadId:
     </div>
   );
 }
-
-/** What loading a pasted address showed: its size, or why it can't be a frame. */
-export type UrlCheck = { url: string; size: { width: number; height: number } | null; problem: string | null };
 
 type UrlFramePreviewProps = Shared & { url: string; check: UrlCheck | undefined; onChecked: (check: UrlCheck) => void };
 

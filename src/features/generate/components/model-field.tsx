@@ -2,7 +2,7 @@ import { useFormContext } from "react-hook-form";
 import type { ModelCapability } from "@/shared/models";
 import { FieldMessage, describedBy } from "@/components/ui/field-message";
 import { hintClass, inputClass, labelClass } from "@/components/ui/styles";
-import type { FormValues } from "./form-values";
+import type { FormValues } from "../utils/form-values";
 
 type ModelFieldProps = { models: readonly ModelCapability[]; current: ModelCapability };
 

@@ -2,7 +2,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import type { ModelCapability } from "@/shared/models";
 import { FieldMessage, describedBy } from "@/components/ui/field-message";
 import { inputClass, labelClass } from "@/components/ui/styles";
-import type { FormValues } from "./form-values";
+import type { FormValues } from "../utils/form-values";
 
 export function PromptField({ model }: { model: ModelCapability }) {
   const { register, formState } = useFormContext<FormValues>();

@@ -3,8 +3,8 @@ import { SEED_MAX } from "@/shared/limits";
 import { Button } from "@/components/ui/button";
 import { FieldMessage, describedBy } from "@/components/ui/field-message";
 import { hintClass, inputClass, labelClass } from "@/components/ui/styles";
-import { parseSeed } from "./form-values";
-import type { FormValues } from "./form-values";
+import { parseSeed } from "../utils/form-values";
+import type { FormValues } from "../utils/form-values";
 
 function randomSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;

@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { FormEvent } from "react";
-import { Controller, FormProvider, useForm, useWatch } from "react-hook-form";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { useIsMutating, useQueryClient } from "@tanstack/react-query";
 import type { CreateTakeRequest, Take } from "@/shared/take";
 import type { ModelCapability } from "@/shared/models";
@@ -9,28 +9,34 @@ import { Button } from "@/components/ui/button";
 import { useCreateTakes } from "../api/create-takes";
 import { rememberUpload } from "../api/get-upload";
 import { generateKeys } from "../api/keys";
-import { ChoiceGroup } from "./choice-group";
+import { ChoiceField } from "./choice-field";
 import { CostEstimate } from "./cost-estimate";
 import { FramePair } from "./frame-pair";
-import { takeResolver } from "./frame-resolver";
+import { createTakeResolver } from "../utils/frame-resolver";
 import { ModelField } from "./model-field";
 import { PromptField } from "./prompt-field";
 import { SeedField } from "./seed-field";
 import { TakesField } from "./takes-field";
-import { applyServerFieldErrors, defaultValues, toRequestBody } from "./form-values";
-import type { FormValues } from "./form-values";
-import type { FormDraft } from "./form-draft";
+import { applyServerFieldErrors, defaultValues, toRequestBody } from "../utils/form-values";
+import type { FormValues } from "../utils/form-values";
+import type { FormDraft } from "../utils/form-draft";
+import { createUrlChecks } from "../utils/url-checks";
 
 type TakeFormProps = {
   models: readonly [ModelCapability, ...ModelCapability[]];
   /** Settings another page asked to load (see FormDraft); applied once per draft id. */
   draft?: FormDraft | null | undefined;
-  onCreated?: (generations: Take[]) => void;
+  onCreated?: (takes: Take[]) => void;
 };
 
 export function TakeForm({ models, draft = null, onCreated }: TakeFormProps) {
+  // Each form keeps what its pasted addresses' images showed, for its own resolver only.
+  const [{ urlChecks, resolver }] = useState(() => {
+    const checks = createUrlChecks();
+    return { urlChecks: checks, resolver: createTakeResolver(checks) };
+  });
   const form = useForm<FormValues, unknown, CreateTakeRequest>({
-    resolver: takeResolver,
+    resolver,
     defaultValues: defaultValues(models[0]),
   });
   const queryClient = useQueryClient();
@@ -96,40 +102,18 @@ export function TakeForm({ models, draft = null, onCreated }: TakeFormProps) {
           </p>
         )}
         <ModelField models={models} current={model} />
-        <FramePair model={model} />
+        <FramePair model={model} urlChecks={urlChecks} />
         <PromptField model={model} />
         <div className="grid gap-6 sm:grid-cols-[1fr_auto]">
-          <Controller
+          <ChoiceField
             name="ratio"
-            control={form.control}
-            render={({ field, fieldState }) => (
-              <ChoiceGroup
-                legend="Aspect ratio"
-                name="ratio"
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
-                choices={model.ratios.map((ratio) => {
-                  const size = model.outputSizes[ratio];
-                  return { value: ratio, label: ratio, ...(size ? { hint: `${size.width}×${size.height}` } : {}) };
-                })}
-              />
-            )}
+            legend="Aspect ratio"
+            choices={model.ratios.map((ratio) => {
+              const size = model.outputSizes[ratio];
+              return { value: ratio, label: ratio, ...(size ? { hint: `${size.width}×${size.height}` } : {}) };
+            })}
           />
-          <Controller
-            name="duration"
-            control={form.control}
-            render={({ field, fieldState }) => (
-              <ChoiceGroup
-                legend="Duration"
-                name="duration"
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
-                choices={model.durations.map((d) => ({ value: d, label: `${d} s` }))}
-              />
-            )}
-          />
+          <ChoiceField name="duration" legend="Duration" choices={model.durations.map((d) => ({ value: d, label: `${d} s` }))} />
         </div>
         <SeedField offeredSeed={draft?.kind === "take" ? draft.seed : null} />
         <TakesField value={variations} onChange={setVariations} />

@@ -1,14 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Take } from "@/shared/take";
 import { modelsQueryOptions } from "../api/get-models";
-import type { FormDraft } from "./form-draft";
+import type { FormDraft } from "../utils/form-draft";
 import { TakeForm } from "./take-form";
 import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
 
 type TakePanelProps = {
   /** Settings to load into the form, owned by the route (see FormDraft). */
   draft?: FormDraft | null | undefined;
-  onCreated?: (generations: Take[]) => void;
+  onCreated?: (takes: Take[]) => void;
 };
 
 /** Loads the model capabilities, then builds the form from them. */

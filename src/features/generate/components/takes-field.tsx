@@ -3,8 +3,8 @@ import { MAX_VARIATIONS } from "@/shared/take";
 import { SEED_MAX } from "@/shared/limits";
 import { hintClass } from "@/components/ui/styles";
 import { ChoiceGroup } from "./choice-group";
-import type { FormValues } from "./form-values";
-import { parseSeed } from "./form-values";
+import type { FormValues } from "../utils/form-values";
+import { parseSeed } from "../utils/form-values";
 
 const CHOICES = Array.from({ length: MAX_VARIATIONS }, (_, i) => ({ value: i + 1, label: String(i + 1) }));
 

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { notificationsSupported, optIn, useNotifyOptIn } from "./browser-notifications";
+import { useNotifyOptIn } from "../hooks/use-notify-opt-in";
+import { notificationsSupported, optIn } from "../utils/browser-notifications";
 
 // Drawn, not an emoji: emoji fonts are missing on many studio machines.
 function BellIcon({ muted }: { muted: boolean }) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
-import type { Toast } from "./use-toasts";
+import type { Toast } from "../hooks/use-toasts";
 
 export const TOAST_MS = 8000;
 

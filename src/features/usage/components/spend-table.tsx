@@ -1,4 +1,4 @@
-import { formatCount } from "./format";
+import { formatCount } from "../utils/format";
 
 export type SpendRow = { key: string; label: string; takes: number; tokens: number };
 

@@ -1,7 +1,7 @@
 import type { Usage } from "@/shared/usage";
 import { MODELS } from "@/shared/models";
 import { panelClass } from "@/components/ui/styles";
-import { formatCount } from "./format";
+import { formatCount } from "../utils/format";
 import { SpendTable } from "./spend-table";
 
 type Period = Usage["periods"][number];

@@ -7,8 +7,8 @@ import type { Take } from "@/shared/take";
 export type Viewer = { name: string; isAdmin: boolean; identified: boolean };
 
 /** The server lets only the author or an admin delete (403 otherwise); offer no button it would refuse. */
-export function mayDelete(viewer: Viewer | undefined, generation: Take): boolean {
-  return !viewer || viewer.isAdmin || viewer.name === generation.author;
+export function mayDelete(viewer: Viewer | undefined, take: Take): boolean {
+  return !viewer || viewer.isAdmin || viewer.name === take.author;
 }
 
 /** "Mine only" and "by ana" mean something only where people sign in. */

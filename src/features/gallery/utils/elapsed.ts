@@ -9,15 +9,15 @@ export function formatSeconds(totalSeconds: number): string {
 }
 
 /** Seconds since submission, or the total once the job has finished. */
-export function elapsedSeconds(generation: Take, now: number): number {
-  const start = Date.parse(generation.createdAt);
-  const end = isTerminal(generation.status) ? Date.parse(generation.completedAt ?? generation.updatedAt) : now;
+export function elapsedSeconds(take: Take, now: number): number {
+  const start = Date.parse(take.createdAt);
+  const end = isTerminal(take.status) ? Date.parse(take.completedAt ?? take.updatedAt) : now;
   return (end - start) / 1000;
 }
 
-export function describeElapsed(generation: Take, now: number): string {
-  const time = formatSeconds(elapsedSeconds(generation, now));
-  switch (generation.status) {
+export function describeElapsed(take: Take, now: number): string {
+  const time = formatSeconds(elapsedSeconds(take, now));
+  switch (take.status) {
     case "queued":
       return `queued · ${time}`;
     case "generating":

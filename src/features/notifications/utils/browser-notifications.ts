@@ -1,5 +1,3 @@
-import { useSyncExternalStore } from "react";
-
 const STORAGE_KEY = "dailies.notify";
 const listeners = new Set<() => void>();
 
@@ -7,7 +5,8 @@ export function notificationsSupported(): boolean {
   return typeof window !== "undefined" && "Notification" in window;
 }
 
-function readOptIn(): boolean {
+/** The person's stored opt-in; the browser's permission is asked for separately. */
+export function readOptIn(): boolean {
   try {
     return localStorage.getItem(STORAGE_KEY) === "on";
   } catch {
@@ -15,7 +14,7 @@ function readOptIn(): boolean {
   }
 }
 
-function writeOptIn(on: boolean): void {
+export function writeOptIn(on: boolean): void {
   try {
     if (on) localStorage.setItem(STORAGE_KEY, "on");
     else localStorage.removeItem(STORAGE_KEY);
@@ -25,16 +24,10 @@ function writeOptIn(on: boolean): void {
   for (const listener of listeners) listener();
 }
 
-function subscribe(listener: () => void) {
+/** Tells `listener` when the opt-in changes in this page (for useSyncExternalStore). */
+export function subscribeOptIn(listener: () => void) {
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-/** The person's opt-in, which only counts while the browser still grants permission. */
-export function useNotifyOptIn() {
-  const optedIn = useSyncExternalStore(subscribe, readOptIn, () => false);
-  const permission = notificationsSupported() ? Notification.permission : "denied";
-  return { enabled: optedIn && permission === "granted", permission, setOptIn: writeOptIn };
 }
 
 /** Asks the browser only now, on the person's click. */

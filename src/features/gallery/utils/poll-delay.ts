@@ -10,9 +10,9 @@ const NEAR_SHARE = 0.85;
 const LEARN_FROM = 3;
 
 /** Create → upstream done, for a completed take; null when its timings are incomplete. */
-export function takeDurationMs(generation: Take): number | null {
-  const { submittedAt, finishedAt } = generation.timings;
-  if (generation.status !== "completed" || !submittedAt || !finishedAt) return null;
+export function takeDurationMs(take: Take): number | null {
+  const { submittedAt, finishedAt } = take.timings;
+  if (take.status !== "completed" || !submittedAt || !finishedAt) return null;
   const ms = Date.parse(finishedAt) - Date.parse(submittedAt);
   return Number.isFinite(ms) && ms > 0 ? ms : null;
 }
@@ -30,11 +30,11 @@ export function expectedDurationMs(durations: readonly number[]): number | null 
  * slow for most of the expected time, brisk near its end, easing off when it runs late, and
  * quickest while the BFF saves the finished video.
  */
-export function nextTakePollMs(generation: Take, learnedMs: number | null, now = Date.now()): number | false {
-  if (isTerminal(generation.status)) return false;
-  if (generation.status === "finishing") return FINISHING_MS;
-  const expectedMs = learnedMs ?? MODELS[generation.model].typicalSeconds * 1000;
-  const elapsedMs = now - Date.parse(generation.timings.submittedAt ?? generation.createdAt);
+export function nextTakePollMs(take: Take, learnedMs: number | null, now = Date.now()): number | false {
+  if (isTerminal(take.status)) return false;
+  if (take.status === "finishing") return FINISHING_MS;
+  const expectedMs = learnedMs ?? MODELS[take.model].typicalSeconds * 1000;
+  const elapsedMs = now - Date.parse(take.timings.submittedAt ?? take.createdAt);
   const briskFrom = NEAR_SHARE * expectedMs;
   if (!(elapsedMs >= briskFrom)) return Math.min(SLOW_MS, Math.max(BRISK_MS, briskFrom - elapsedMs));
   const lateMs = Math.max(0, elapsedMs - expectedMs);

@@ -1,12 +1,12 @@
 import { useEffect, useEffectEvent, useState, useSyncExternalStore } from "react";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import type { Take } from "@/shared/take";
-import { takeQueryOptions } from "./get-take";
-import { TakeTracker } from "./take-tracker";
+import { takeQueryOptions } from "../api/get-take";
+import { TakeTracker } from "../utils/take-tracker";
 
 type WatchOptions = {
   /** Called once when a take the tab saw running completes or fails. */
-  onSettled: (generation: Take) => void;
+  onSettled: (take: Take) => void;
   /** A take whose own page already polls it. */
   except?: string | undefined;
 };
@@ -19,7 +19,7 @@ export function useWatchTakes({ onSettled, except }: WatchOptions): readonly str
   const queryClient = useQueryClient();
   const settled = useEffectEvent(onSettled);
   const [tracker] = useState(() => new TakeTracker());
-  useEffect(() => tracker.connect(queryClient.getQueryCache(), (generation) => settled(generation)), [tracker, queryClient]);
+  useEffect(() => tracker.connect(queryClient.getQueryCache(), (take) => settled(take)), [tracker, queryClient]);
 
   const running = useSyncExternalStore(tracker.subscribe, tracker.getRunning, tracker.getRunning);
   useQueries({

@@ -22,7 +22,7 @@ export function useFrameUpload() {
   async function start(file: File, onStored: (stored: Upload) => void): Promise<string | null> {
     stop();
     const attempt = attemptRef.current;
-    const { describeFileProblem } = await import("./frame-sniff");
+    const { describeFileProblem } = await import("../utils/frame-sniff");
     const refusal = await describeFileProblem(file);
     if (attempt !== attemptRef.current || refusal) return attempt === attemptRef.current ? refusal : null;
     const controller = new AbortController();

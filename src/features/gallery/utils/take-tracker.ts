@@ -2,7 +2,7 @@ import type { InfiniteData, Query, QueryCache } from "@tanstack/react-query";
 import type { Take, TakeList } from "@/shared/take";
 import type { TakeStatus } from "@/shared/status";
 import { isTerminal } from "@/shared/status";
-import { takeKeys } from "./keys";
+import { takeKeys } from "../api/keys";
 import { expectedDurationMs, takeDurationMs } from "./poll-delay";
 
 type Seen = { status: TakeStatus; updatedAt: string };
@@ -36,7 +36,7 @@ export class TakeTracker {
    * Starts following the cache; what is already there is known but not announced.
    * `onSettled` is called once per take seen running that then completes or fails.
    */
-  connect(cache: QueryCache, onSettled: (generation: Take) => void): () => void {
+  connect(cache: QueryCache, onSettled: (take: Take) => void): () => void {
     for (const query of cache.getAll()) this.#observe(query, null);
     return cache.subscribe((event) => {
       if (event.type === "added" || event.type === "updated") this.#observe(event.query, onSettled);
@@ -49,28 +49,28 @@ export class TakeTracker {
   };
 
   /** How long takes like this one have been taking (median of the completed ones seen), or null before a few are known. */
-  expectedMs = (generation: Pick<Take, "model" | "duration">): number | null =>
-    expectedDurationMs(this.#durations.get(`${generation.model}:${generation.duration}`) ?? []);
+  expectedMs = (take: Pick<Take, "model" | "duration">): number | null =>
+    expectedDurationMs(this.#durations.get(`${take.model}:${take.duration}`) ?? []);
 
   /** Stable between changes, as useSyncExternalStore needs. */
   getRunning = (): readonly string[] => this.#running;
 
-  #learn(generation: Take): void {
-    const ms = takeDurationMs(generation);
-    if (ms === null || this.#timed.has(generation.id)) return;
-    this.#timed.add(generation.id);
-    const key = `${generation.model}:${generation.duration}`;
+  #learn(take: Take): void {
+    const ms = takeDurationMs(take);
+    if (ms === null || this.#timed.has(take.id)) return;
+    this.#timed.add(take.id);
+    const key = `${take.model}:${take.duration}`;
     this.#durations.set(key, [...(this.#durations.get(key) ?? []), ms]);
   }
 
-  #observe(query: Query, onSettled: ((generation: Take) => void) | null): void {
-    for (const generation of takesIn(query)) {
-      const before = this.#seen.get(generation.id);
+  #observe(query: Query, onSettled: ((take: Take) => void) | null): void {
+    for (const take of takesIn(query)) {
+      const before = this.#seen.get(take.id);
       // An older copy (a list fetched before the last poll) must not roll the status back.
-      if (before && generation.updatedAt < before.updatedAt) continue;
-      this.#seen.set(generation.id, { status: generation.status, updatedAt: generation.updatedAt });
-      this.#learn(generation);
-      if (onSettled && before && !isTerminal(before.status) && isTerminal(generation.status)) onSettled(generation);
+      if (before && take.updatedAt < before.updatedAt) continue;
+      this.#seen.set(take.id, { status: take.status, updatedAt: take.updatedAt });
+      this.#learn(take);
+      if (onSettled && before && !isTerminal(before.status) && isTerminal(take.status)) onSettled(take);
     }
     const running = [...this.#seen].filter(([, seen]) => !isTerminal(seen.status)).map(([id]) => id);
     if (running.join() !== this.#running.join()) {

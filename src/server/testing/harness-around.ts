@@ -1,0 +1,16 @@
+import { afterAll, beforeAll } from "vitest";
+
+/**
+ * A studio started before the tests of the enclosing `describe` (or file) and stopped after them.
+ * The object is handed back at once and filled in by `beforeAll`, so tests read it as a started one.
+ */
+export function harnessAround<H extends { stop(): Promise<void> }>(start: () => Promise<H>): H {
+  const h = {} as H;
+  let started: H | undefined;
+  beforeAll(async () => {
+    started = await start();
+    Object.assign(h, started);
+  });
+  afterAll(() => started?.stop());
+  return h;
+}
