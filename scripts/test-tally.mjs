@@ -3,12 +3,13 @@
 
 /**
  * @typedef {{ ok: boolean }} Check
- * @typedef {{ numPassedTests: number, numFailedTests: number, numPendingTests?: number, numTodoTests?: number, numFailedTestSuites?: number }} VitestReport
+ * @typedef {{ title: string, status: string }} VitestTest
+ * @typedef {{ numPassedTests: number, numFailedTests: number, numPendingTests?: number, numTodoTests?: number, numFailedTestSuites?: number, testResults?: { assertionResults: VitestTest[] }[] }} VitestReport
  * @typedef {{ stats: { expected: number, unexpected: number, flaky: number, skipped: number } }} PlaywrightReport
  * @typedef {{
  *   typecheck: Check, lint: Check, mutation?: Check,
  *   vitest: { exitOk: boolean, report: VitestReport | null },
- *   vitestNode24?: { exitOk: boolean, report: VitestReport | null },
+ *   vitestNode24?: { exitOk: boolean, report: VitestReport | null } | { off: string },
  *   build: Check,
  *   playwright: { exitOk: boolean, report: PlaywrightReport | null } | null,
  * }} Results
@@ -38,7 +39,7 @@ export function tally(results) {
     ["Vitest on Node 24", results.vitestNode24],
   ];
   for (const [label, run] of vitestRuns) {
-    if (!run) continue; // Node 24 runs only when asked for (NODE24_TESTS=1)
+    if (!run || "off" in run) continue;
     const vitest = run.report;
     if (!vitest) {
       fail(1, `no ${label} report`);
@@ -51,7 +52,14 @@ export function tally(results) {
     // A file that cannot even load reports no failed test, only a failed suite (or an exit code).
     if (vitest.numFailedTests === 0 && ((vitest.numFailedTestSuites ?? 0) > 0 || !run.exitOk)) fail(1, `a ${label} file failed to run or Vitest exited with an error`);
   }
-  if (results.vitestNode24?.report) lines.push(`node 24: ${results.vitestNode24.report.numPassedTests} server tests passed`);
+  const node24 = results.vitestNode24;
+  if (node24 && "off" in node24) lines.push(`node 24: not run (${node24.off})`);
+  else if (node24?.report) {
+    // src/server/runtime.test.ts names the Node it ran on: a run that fell back to Node 20 says so.
+    const ranOn = ranOnNode(node24.report);
+    lines.push(`node 24: ${node24.report.numPassedTests} server tests passed on Node ${ranOn ?? "?"}`);
+    if (!ranOn?.startsWith("24.")) fail(1, `the Node 24 run did not run on Node 24 (${ranOn ?? "no passed runtime test"})`);
+  }
 
   if (!results.build.ok) fail(1, "vite build");
   const report = results.playwright?.report ?? null;
@@ -69,4 +77,14 @@ export function tally(results) {
   if (failures.length) lines.push(`Failed: ${failures.join(", ")}`);
   lines.push(`${passed} passed, ${failed} failed`);
   return { passed, failed, lines, ok: failed === 0 };
+}
+
+/** @param {VitestReport} report the Node version a passed runtime test names, if any */
+function ranOnNode(report) {
+  const titles = (report.testResults ?? []).flatMap((file) => file.assertionResults).filter((test) => test.status === "passed");
+  for (const { title } of titles) {
+    const match = /^runs on Node (\S+) with/.exec(title);
+    if (match) return match[1];
+  }
+  return undefined;
 }

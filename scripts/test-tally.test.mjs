@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { tally } from "./test-tally.mjs";
 
 const vitestReport = (counts = {}) => ({ numPassedTests: 10, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, numFailedTestSuites: 0, ...counts });
+/** What src/server/runtime.test.ts leaves in a report when it passed on `node`. */
+const ranOn = (node) => ({ testResults: [{ assertionResults: [{ title: `runs on Node ${node} with a better-sqlite3 built for it`, status: "passed" }] }] });
 const playwrightReport = (stats = {}) => ({ stats: { expected: 5, unexpected: 0, flaky: 0, skipped: 0, ...stats } });
 
 /** A green run, with `changes` applied on top. */
@@ -10,7 +12,7 @@ function results(changes = {}) {
     typecheck: { ok: true },
     lint: { ok: true },
     vitest: { exitOk: true, report: vitestReport() },
-    vitestNode24: { exitOk: true, report: vitestReport({ numPassedTests: 4 }) },
+    vitestNode24: { exitOk: true, report: vitestReport({ numPassedTests: 4, ...ranOn("24.22.3") }) },
     build: { ok: true },
     playwright: { exitOk: true, report: playwrightReport() },
     ...changes,
@@ -21,16 +23,31 @@ describe("the npm test verdict", () => {
   it("is green with every report and no failures, reporting typecheck, lint and Node 24 on their own lines and the tally last", () => {
     const verdict = tally(results());
     expect(verdict).toMatchObject({ ok: true, passed: 19, failed: 0 });
-    expect(verdict.lines).toEqual(["typecheck: ok", "lint: ok", "node 24: 4 server tests passed", "19 passed, 0 failed"]);
+    expect(verdict.lines).toEqual(["typecheck: ok", "lint: ok", "node 24: 4 server tests passed on Node 24.22.3", "19 passed, 0 failed"]);
   });
 
   it("fails when the Node 24 run left no report or failed a test, naming Node 24", () => {
     const missing = tally(results({ vitestNode24: { exitOk: false, report: null } }));
     expect(missing).toMatchObject({ ok: false, passed: 15, failed: 1 });
     expect(missing.lines.at(-2)).toMatch(/no Vitest on Node 24 report/);
-    const failing = tally(results({ vitestNode24: { exitOk: false, report: vitestReport({ numPassedTests: 3, numFailedTests: 1 }) } }));
+    const failing = tally(results({ vitestNode24: { exitOk: false, report: vitestReport({ numPassedTests: 3, numFailedTests: 1, ...ranOn("24.22.3") }) } }));
     expect(failing).toMatchObject({ ok: false, passed: 18, failed: 1 });
     expect(failing.lines.at(-2)).toMatch(/1 Vitest on Node 24 test\(s\) failed/);
+  });
+
+  it("fails a Node 24 report whose runtime test ran on another Node or did not run", () => {
+    const onNode20 = tally(results({ vitestNode24: { exitOk: true, report: vitestReport({ numPassedTests: 4, ...ranOn("20.20.2") }) } }));
+    expect(onNode20).toMatchObject({ ok: false, passed: 19, failed: 1 });
+    expect(onNode20.lines.at(-2)).toMatch(/did not run on Node 24 \(20\.20\.2\)/);
+    const without = tally(results({ vitestNode24: { exitOk: true, report: vitestReport({ numPassedTests: 4 }) } }));
+    expect(without).toMatchObject({ ok: false, failed: 1 });
+    expect(without.lines.at(-2)).toMatch(/no passed runtime test/);
+  });
+
+  it("says so when the Node 24 run was switched off, without failing the run", () => {
+    const verdict = tally(results({ vitestNode24: { off: "NODE24_TESTS=0" } }));
+    expect(verdict).toMatchObject({ ok: true, passed: 15, failed: 0 });
+    expect(verdict.lines).toContain("node 24: not run (NODE24_TESTS=0)");
   });
 
   it("fails when the Vitest report is missing, even if Vitest exited cleanly", () => {

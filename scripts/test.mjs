@@ -1,29 +1,32 @@
-// `npm test`: every check in order, then one plain "N passed, N failed" line that CI reads.
-// Vitest and Playwright report through JSON files; the verdict's rules live in test-tally.mjs.
-import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+// `npm test`: every check, then one plain "N passed, N failed" line that CI reads. Vitest and
+// Playwright report through JSON files; the verdict's rules live in test-tally.mjs.
+// Steps that do not depend on each other run side by side to fit CI's budget on two cores
+// (README, "Tests and CI"); each one's output is kept in reports/<step>.log and printed whole
+// when it ends, so the log reads one step at a time.
+import { spawn } from "node:child_process";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import { node24Vitest, restoreBindings, useBothBindings } from "./node24.mjs";
 import { tally } from "./test-tally.mjs";
 
 // Stale reports must never stand in for a run that wrote none.
 rmSync("reports", { recursive: true, force: true });
 mkdirSync("reports", { recursive: true });
 
-// With NODE24_TESTS=1, Node 24 is fetched and better-sqlite3 compiled for it
-// (scripts/node24.mjs) on the second core while the checks below run; its server-side tests
-// come last. Off by default: on a clean clone the swapped binding was still Node 20's (ABI 115).
-const withNode24 = process.env.NODE24_TESTS === "1";
-const node24Log = openSync("reports/node24-prepare.log", "w");
-const node24Ready = !withNode24
-  ? Promise.resolve(false)
-  : new Promise((resolve) => {
-      const child = spawn("node", ["scripts/node24.mjs", "prepare"], { stdio: ["ignore", node24Log, node24Log] });
-      child.on("error", () => resolve(false));
-      child.on("exit", (code) => resolve(code === 0));
-    });
-
-function run(label, command, args) {
-  console.log(`\n▶ ${label}: ${command} ${args.join(" ")}`);
-  return { ok: spawnSync(command, args, { stdio: "inherit" }).status === 0 };
+/** @returns {Promise<{ ok: boolean }>} */
+function step(name, label, command, args, env = process.env) {
+  const from = Date.now();
+  const out = openSync(`reports/${name}.log`, "w");
+  return new Promise((resolve) => {
+    const done = (ok) => {
+      closeSync(out);
+      console.log(`\n▶ ${label}: ${command} ${args.join(" ")} — ${ok ? "ok" : "FAILED"} in ${Math.round((Date.now() - from) / 1000)} s`);
+      process.stdout.write(readFileSync(`reports/${name}.log`, "utf8"));
+      resolve({ ok });
+    };
+    const child = spawn(command, args, { env, stdio: ["ignore", out, out] });
+    child.on("error", () => done(false));
+    child.on("exit", (code) => done(code === 0));
+  });
 }
 
 function readJson(file) {
@@ -34,26 +37,52 @@ function readJson(file) {
   }
 }
 
-const typecheck = run("typecheck", "npx", ["tsc", "-b"]);
-const lint = run("lint", "npx", ["eslint", ".", "--max-warnings", "0"]);
-// Per-folder scores from the committed Stryker cache (seconds); `npm run mutate` refreshes it.
-const mutation = run("mutation scores", "node", ["scripts/mutate-ci.mjs", "--check-only"]);
-const vitestRun = run("unit, component and BFF tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json"]);
-const vitest = { exitOk: vitestRun.ok, report: readJson("reports/vitest.json") };
-const build = run("build", "npx", ["vite", "build", "--logLevel", "warn"]);
-let playwright = null;
-if (build.ok) {
-  const e2e = run("end-to-end (Playwright, Chromium)", "npx", ["playwright", "test"]);
-  playwright = { exitOk: e2e.ok, report: readJson("reports/playwright.json") };
+// On unless NODE24_TESTS=0: Node 24 and better-sqlite3 built for it (scripts/node24.mjs),
+// cached in .tmp/node24; .ci/run builds it beside `npm ci`.
+const withNode24 = process.env.NODE24_TESTS !== "0";
+const node24Ready = withNode24 ? step("node24-prepare", "Node 24 and better-sqlite3 for it", "node", ["scripts/node24.mjs", "prepare"]) : null;
+
+const vitestArgs = ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json"];
+const [typecheck, lint, mutation, build] = await Promise.all([
+  step("typecheck", "typecheck", "npx", ["tsc", "-b"]),
+  step("lint", "lint", "npx", ["eslint", ".", "--max-warnings", "0"]),
+  // Per-folder scores from the committed Stryker cache (seconds); `npm run mutate` refreshes it.
+  step("mutation", "mutation scores", "node", ["scripts/mutate-ci.mjs", "--check-only"]),
+  step("build", "build", "npx", ["vite", "build", "--logLevel", "warn"]),
+]);
+
+async function vitestOnNode20() {
+  const run = await step("vitest", "unit, component and BFF tests", "npx", vitestArgs);
+  return { exitOk: run.ok, report: readJson("reports/vitest.json") };
 }
 
-let vitestNode24 = withNode24 ? { exitOk: false, report: null } : undefined;
-if (!withNode24) console.log("\n▶ server tests on Node 24: not run (set NODE24_TESTS=1)");
-else if (await node24Ready) {
-  const node24Run = run("server tests on Node 24", "node", ["scripts/node24.mjs", "test"]);
-  vitestNode24 = { exitOk: node24Run.ok, report: readJson("reports/vitest-node24.json") };
-} else console.log(`\n▶ Node 24 could not be prepared:\n${readFileSync("reports/node24-prepare.log", "utf8").slice(-4000)}`);
+async function playwrightThenNode24() {
+  let playwright = null;
+  if (build.ok) {
+    const e2e = await step("playwright", "end-to-end (Playwright, Chromium)", "npx", ["playwright", "test"]);
+    playwright = { exitOk: e2e.ok, report: readJson("reports/playwright.json") };
+  }
+  if (!withNode24) return { playwright, vitestNode24: { off: "NODE24_TESTS=0" } };
+  if (!(await node24Ready).ok) return { playwright, vitestNode24: { exitOk: false, report: null } };
+  // Restored only once both lanes are done: Node 20 processes start all along in the other.
+  try {
+    useBothBindings();
+  } catch (error) {
+    console.log(`\n▶ server tests on Node 24 — not run: ${error.message}`);
+    return { playwright, vitestNode24: { exitOk: false, report: null } };
+  }
+  const { command, args, env } = node24Vitest("reports/vitest-node24.json");
+  const run = await step("vitest-node24", "server tests on Node 24", command, args, env);
+  return { playwright, vitestNode24: { exitOk: run.ok, report: readJson("reports/vitest-node24.json") } };
+}
 
+let lanes;
+try {
+  lanes = await Promise.all([vitestOnNode20(), playwrightThenNode24()]);
+} finally {
+  if (withNode24) restoreBindings();
+}
+const [vitest, { playwright, vitestNode24 }] = lanes;
 const verdict = tally({ typecheck, lint, mutation, vitest, vitestNode24, build, playwright });
 console.log(`\n${verdict.lines.join("\n")}`);
 process.exit(verdict.ok ? 0 : 1);

@@ -58,10 +58,15 @@ it("a BFF killed with kill -9 while a take is finishing archives it after restar
   let videoRequests = 0;
   let release = () => {};
   const hung = new Promise<void>((resolve) => (release = resolve));
+  let downloading = () => {};
+  const firstDownload = new Promise<void>((resolve) => (downloading = resolve));
   // The first download of the result never answers, so the take is reliably caught finishing.
   const fake = await startFakeUpstream(async (r) => {
     if (r.url.startsWith("/video")) {
-      if (++videoRequests === 1) await hung;
+      if (++videoRequests === 1) {
+        downloading();
+        await hung;
+      }
       return { bytes: mp4 };
     }
     if (r.method === "POST") return { status: 201, json: { id: "up-finishing", status: "queued" } };
@@ -72,17 +77,16 @@ it("a BFF killed with kill -9 while a take is finishing archives it after restar
     const first = await startBff(fake.url, studioDir);
     const body = { model: "gen4_turbo", prompt: "caught finishing", image: { url: "https://images.example.com/a.jpg" }, ratio: "16:9", duration: 5 };
     const { id } = (await (await postJson(first.url, "/api/generations", body)).json()) as { id: string };
-    let status = "queued";
-    for (const until = Date.now() + 20_000; status !== "finishing" && Date.now() < until; ) {
-      await new Promise((r) => setTimeout(r, 50));
-      status = takeSchema.parse(await (await fetch(`${first.url}/api/generations/${id}`)).json()).status;
-    }
-    expect(status).toBe("finishing");
+    // Killed once the hung download has reached the upstream, not merely once the take reads
+    // finishing: killed in between, the restarted BFF's download was the hung first one.
+    await firstDownload;
+    const caught = takeSchema.parse(await (await fetch(`${first.url}/api/generations/${id}`)).json());
+    expect(caught.status).toBe("finishing");
     first.child.kill("SIGKILL");
     await new Promise((resolve) => first.child.once("exit", resolve));
 
     const second = await startBff(fake.url, studioDir);
-    const done = takeSchema.parse(await waitForTerminal(second.url, id, 45_000));
+    const done = takeSchema.parse(await waitForTerminal(second.url, id, 30_000));
     expect(done).toMatchObject({ status: "completed", video: { bytes: mp4.length } });
     expect(fake.requests.filter((r) => r.method === "POST")).toHaveLength(1);
     expect(videoRequests).toBe(2);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createJob, fetchFailure, startWithFaults, setUpFaultFixtures } from "./fault-test-support";
 import type { FaultsConfig } from "./faults-config";
 import { GENERATION_PATH, TEST_KEY, pollGeneration } from "./sim-test-client";
@@ -90,13 +90,12 @@ describe("close()", () => {
     const headers = { authorization: `Bearer ${TEST_KEY}` };
     const url = `${sim.url}${GENERATION_PATH}?generation_id=${await createJob(sim)}`;
     const hanging = fetchFailure(fetch(url, { headers }));
-    // The hang must be call 1: wait until the simulator has counted it (bounded by the test timeout).
-    while (sim.stats().calls.poll < 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    await vi.waitFor(() => expect(sim.stats().calls.poll).toBe(1), { timeout: 10_000 }); // the hang is call 1
     const trickling = await fetch(url, { headers });
     expect(trickling.status).toBe(200);
     const body = fetchFailure(Promise.resolve(trickling));
-    // No stopwatch: a close() that waited for the hang (forever) or the 60 s trickle would
-    // outlive the 30 s test timeout, and both requests must end cut off, not completed.
+    // Waiting for them, close() would outlast the test's timeout: the hang never ends, the
+    // trickle takes 60 s. Cut short, both fail.
     await sim.close();
     expect(await hanging).toMatch(/other side closed|ECONNRESET|UND_ERR_SOCKET/);
     expect(await body).toMatch(/terminated|other side closed|ECONNRESET|UND_ERR_SOCKET/);
