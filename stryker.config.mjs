@@ -4,6 +4,9 @@
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
+  // Mutants inside `log.<level>(...)` lines are ignored, with the reason, by this plugin.
+  plugins: ["@stryker-mutator/*", "./scripts/stryker-ignore-logs.mjs"],
+  ignorers: ["log-lines"],
   vitest: { configFile: "vitest.stryker.config.ts" },
   coverageAnalysis: "perTest",
   // Module-level mutants (zod schemas, constant tables) rerun every related test file, up to

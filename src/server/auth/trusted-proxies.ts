@@ -10,14 +10,15 @@ export function parseTrustedProxies(raw: string): TrustedProxies {
     .map((s) => s.trim())
     .filter(Boolean);
   for (const entry of entries) {
-    const [address = "", prefix] = entry.split("/");
+    const [address = "", prefix, ...extra] = entry.split("/");
     const family = isIP(address);
     if (family === 0) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range.`);
     const type = family === 4 ? "ipv4" : "ipv6";
     if (prefix === undefined) list.addAddress(address, type);
     else {
-      const bits = Number(prefix);
-      if (!Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128)) throw new Error(`TRUSTED_PROXIES: "${entry}" has a bad prefix length.`);
+      // Digits only: Number("") is 0, and "10.0.0.0/" must not trust every address.
+      const bits = /^\d{1,3}$/.test(prefix) && extra.length === 0 ? Number(prefix) : Number.NaN;
+      if (!(bits <= (family === 4 ? 32 : 128))) throw new Error(`TRUSTED_PROXIES: "${entry}" has a bad prefix length.`);
       list.addSubnet(address, bits, type);
     }
   }

@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakeUpstream, type FakeReply } from "../testing/fake-upstream";
 import { createAimlapiClient, type UpstreamCreate } from "./aimlapi-client";
@@ -114,5 +115,83 @@ describe("createAimlapiClient", () => {
     const error = (await client.poll("x").catch((e: unknown) => e)) as UpstreamError;
     expect(error.kind).toBe("network");
     expect(JSON.stringify({ m: error.message, d: error.detail })).not.toContain(KEY);
+  });
+  it("reads Retry-After as seconds or as a date, never below zero, and ignores a header it can't read", async () => {
+    const retryAfter = async (header: string) => {
+      const { client } = await clientFor(() => ({ status: 429, json: { message: "Too many" }, headers: { "retry-after": header } }));
+      const error = (await client.poll("x").catch((e: unknown) => e)) as UpstreamError;
+      await close?.();
+      close = null;
+      return error.retryAfterMs;
+    };
+    expect(await retryAfter("0")).toBe(0);
+    expect(await retryAfter("-5")).toBe(0);
+    expect(await retryAfter("1.5")).toBe(1500);
+    expect(await retryAfter("soon")).toBeNull();
+    expect(await retryAfter(new Date(Date.now() - 60_000).toUTCString())).toBe(0);
+    const later = (await retryAfter(new Date(Date.now() + 60_000).toUTCString()))!;
+    expect(later).toBeGreaterThan(55_000);
+    expect(later).toBeLessThanOrEqual(60_000);
+  });
+
+  it("gives the upstream's message and its listed errors as the detail, or the start of a reply that isn't JSON", async () => {
+    const detailFor = async (reply: FakeReply) => {
+      const { client } = await clientFor(() => reply);
+      const error = (await client.create(base).catch((e: unknown) => e)) as UpstreamError;
+      await close?.();
+      close = null;
+      return error.detail;
+    };
+    expect(await detailFor({ status: 400, json: { message: "Body validation error", errors: [{ message: "ratio is invalid" }, "x", null, { message: "seed too big" }] } })).toBe(
+      "Body validation error ratio is invalid; seed too big",
+    );
+    expect(await detailFor({ status: 400, json: { message: "Body validation error", errors: [] } })).toBe("Body validation error");
+    expect(await detailFor({ status: 400, json: { message: "Bad", errors: "not a list" } })).toBe("Bad");
+    expect(await detailFor({ status: 400, json: { message: 7 } })).toBe('{"message":7}');
+    expect(await detailFor({ status: 502, text: `<html>${"g".repeat(400)}</html>` })).toBe(`<html>${"g".repeat(294)}`);
+    expect(await detailFor({ status: 502, text: "" })).toBeNull();
+    expect(await detailFor({ status: 400, json: { message: `bad key ${KEY}` } })).toBe("bad key [redacted]");
+  });
+
+  it("keeps the start of a 200 reply that isn't JSON as its detail, without the key", async () => {
+    const { client } = await clientFor(() => ({ text: `oops ${KEY} ${"z".repeat(400)}` }));
+    const error = (await client.poll("x").catch((e: unknown) => e)) as UpstreamError;
+    expect(error).toMatchObject({ kind: "bad_reply", code: "upstream_unavailable", httpStatus: 200, message: "The AI/ML API sent a reply that isn't JSON." });
+    expect(error.detail).toBe(`oops [redacted] ${"z".repeat(300 - 6 - KEY.length)}`);
+  });
+
+  it("sends JSON headers only with a body: the create has a content type, the poll none", async () => {
+    const { fake, client } = await clientFor(() => ({ json: { id: "u1", status: "queued" } }));
+    await client.create(base);
+    await client.poll("u1");
+    expect(fake.requests.map((r) => [r.method, r.headers["content-type"], r.headers.accept])).toEqual([
+      ["POST", "application/json", "application/json"],
+      ["GET", undefined, "application/json"],
+    ]);
+  });
+
+  it("calls a refused connection connect (it never reached the upstream) and a silent one a timeout", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+    const refused = createAimlapiClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: KEY, timeoutMs: 2000 });
+    await expect(refused.create(base)).rejects.toMatchObject({
+      kind: "connect",
+      code: "upstream_unavailable",
+      message: "Can't reach the AI/ML API. Check the network or AIMLAPI_BASE_URL.",
+    });
+    const { client: slow } = await (async () => {
+      const fake = await startFakeUpstream(() => new Promise<FakeReply>(() => {}));
+      close = fake.close;
+      return { client: createAimlapiClient({ baseUrl: fake.url, apiKey: KEY, timeoutMs: 200 }) };
+    })();
+    await expect(slow.poll("x")).rejects.toMatchObject({
+      kind: "timeout",
+      code: "upstream_unavailable",
+      message: "The AI/ML API did not answer in time. Try again in a few minutes.",
+    });
   });
 });
