@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
+          isolate: false,
           include: ["src/{server,simulator,shared,node}/**/*.test.ts", "scripts/**/*.test.mjs"],
         },
       },
@@ -25,6 +26,7 @@ export default defineConfig({
         test: {
           name: "dom",
           environment: "jsdom",
+          isolate: false,
           include: ["src/**/*.test.tsx", "src/{lib,hooks,features,components}/**/*.test.ts"],
         },
       },

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -33,8 +33,11 @@ describe("the ffmpeg pool", () => {
 describe("chooseFfmpeg", () => {
   it("uses FFMPEG_PATH as given, and warns when it is older than 5", async () => {
     const { lines, log } = capturedLog();
-    const bundled = bundledFfmpegPath();
-    expect(await chooseFfmpeg(bundled, log)).toBe(bundled);
+    // Its own path: the choice is made once per setting per process, and other test files
+    // sharing this one (Vitest runs them without isolation) may have chosen the bundled path.
+    const old = join(dir, "old-ffmpeg");
+    symlinkSync(bundledFfmpegPath(), old);
+    expect(await chooseFfmpeg(old, log)).toBe(old);
     expect(lines.join("\n")).toMatch(/FFMPEG_PATH is not ffmpeg 5 or later/);
   });
 
