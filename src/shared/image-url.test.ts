@@ -28,6 +28,9 @@ describe("describeImageUrlProblem says what to change about an image address", (
     expect(describeImageUrlProblem("  https://images.example.com/a.jpg  ")).toBeNull();
     expect(describeImageUrlProblem("https://1.2.3.example.com/a.jpg")).toBeNull();
     expect(describeImageUrlProblem("https://cdn.example.com/a.jpg?text=%20ok")).toBeNull();
+    // A space is not a control character (the URL encodes it), and "data:" later in a path is no data URL.
+    expect(describeImageUrlProblem("https://cdn.example.com/a b.jpg")).toBeNull();
+    expect(describeImageUrlProblem("https://cdn.example.com/data:a.jpg")).toBeNull();
   });
 
   it("counts the length after trimming, and names both the limit and the length", () => {
@@ -49,6 +52,7 @@ describe("imageUrlSchema", () => {
     expect(imageUrlSchema.parse(" https://images.example.com/a.jpg ")).toBe("https://images.example.com/a.jpg");
     const refused = imageUrlSchema.safeParse("http://images.example.com/a.jpg");
     expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((issue) => issue.code)).toEqual(["custom"]);
     expect(refused.error?.issues.map((issue) => issue.message)).toEqual([
       "Use an https:// address: plain http:// images are refused by the model.",
     ]);

@@ -40,6 +40,10 @@ describe("the model table's helpers", () => {
     expect(closestRatio("gen4_turbo", 1150, 1000)).toBe("1:1");
   });
 
+  it("keeps the first listed ratio on a tie: a square image is as near 16:9 as 9:16 for gen3a_turbo", () => {
+    expect(closestRatio("gen3a_turbo", 1000, 1000)).toBe("16:9");
+  });
+
   it("falls back to the model's default ratio when no shape can be measured", () => {
     expect(closestRatio("gen4_turbo", Number.NaN, 1)).toBe(MODELS.gen4_turbo.defaultRatio);
   });

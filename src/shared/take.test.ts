@@ -48,6 +48,18 @@ describe("a take request is checked against its model's capabilities", () => {
     expect(problems({ ...valid, lastImage: null })).toEqual([]);
   });
 
+  it("reports each problem as a custom issue on its field", () => {
+    const result = createTakeSchema.safeParse({ model: "gen4_turbo", prompt: "a".repeat(1001), ratio: "5:4", lastImage: first, duration: 5 });
+    expect(result.error?.issues.map((issue) => [issue.code, issue.path.join(".")])).toEqual([
+      ["custom", "image"],
+      ["custom", "ratio"],
+      ["custom", "prompt"],
+      ["custom", "lastImage"],
+    ]);
+    const gen3a = createTakeSchema.safeParse({ model: "gen3a_turbo", prompt: "", image: first, ratio: "16:9", duration: 5 });
+    expect(gen3a.error?.issues.map((issue) => issue.code)).toEqual(["custom"]);
+  });
+
   it("reports every problem at once", () => {
     expect(problems({ model: "gen3a_turbo", prompt: "", ratio: "1:1", duration: 5 })).toEqual([
       "image: Add a first frame: upload an image or paste an https:// address.",

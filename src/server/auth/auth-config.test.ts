@@ -126,6 +126,8 @@ describe("trusted proxies", () => {
       false,
     ]);
     expect(parseTrustedProxies("").entries).toEqual([]);
+    // IPv4-mapped IPv6, dotted or in hex, meets the IPv4 rules.
+    expect(["::ffff:10.0.0.9", "::FFFF:10.0.0.9", "::ffff:a00:9", "::ffff:10.0.1.9"].map((a) => list.matches(a))).toEqual([true, true, true, false]);
   });
 
   it.each(["10.0.0.0/33", "10.0.0.0/-1", "10.0.0.0/x", "10.0.0.0/", "10.0.0.0/8/9", "10.0.0.0/ 8", "::/129"])("refuse the prefix of %s", (entry) => {
@@ -149,5 +151,10 @@ describe("throttle keys for shortened IPv6 addresses", () => {
     expect(throttleKey("::ffff:1.2.3.4")).toBe("1.2.3.4");
     expect(throttleKey("1:2:3:4:5::1.2.3.4")).toBe("1:2:3:4::/64");
     expect(throttleKey("unknown")).toBe("unknown");
+    expect(throttleKey("1::2:3:4:5:1.2.3.4")).toBe("1:0:2:3::/64");
+    expect(throttleKey("1::2:3:4:5:6:7")).toBe("1:0:2:3::/64");
+    expect(throttleKey("::ffff:198.51.100.23")).toBe("198.51.100.23");
+    expect(throttleKey("2001:db8::ffff:1.2.3.4")).toBe("2001:db8:0:0::/64");
+    expect(throttleKey("::ffff:1.2.3.4x")).toBe("::ffff:1.2.3.4x");
   });
 });

@@ -24,10 +24,11 @@ export function parseTrustedProxies(raw: string): TrustedProxies {
   }
   return {
     entries,
+    // BlockList matches an IPv4-mapped IPv6 address (::ffff:10.0.0.1, or ::ffff:a00:1) against
+    // IPv4 rules and the other way round by itself.
     matches(address: string) {
-      const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1] ?? address;
-      const family = isIP(mapped);
-      return family !== 0 && list.check(mapped, family === 4 ? "ipv4" : "ipv6");
+      const family = isIP(address);
+      return family !== 0 && list.check(address, family === 4 ? "ipv4" : "ipv6");
     },
   };
 }

@@ -2,8 +2,11 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type FakeRequest = { method: string; url: string; headers: IncomingMessage["headers"]; body: string };
-/** `chunked`: no Content-Length, the body in 64 KB chunks, as a server that doesn't announce its size. */
-export type FakeReply = { status?: number; json?: unknown; text?: string; headers?: Record<string, string>; bytes?: Buffer; chunked?: boolean };
+/**
+ * `chunked`: no Content-Length, the body in 64 KB chunks, as a server that doesn't announce its
+ * size; `chunkBytes` sends chunks of that size with a pause after each, so each is read alone.
+ */
+export type FakeReply = { status?: number; json?: unknown; text?: string; headers?: Record<string, string>; bytes?: Buffer; chunked?: boolean; chunkBytes?: number };
 
 /** A scripted stand-in for the upstream on a loopback port, for shapes the simulator never sends. */
 export async function startFakeUpstream(handle: (request: FakeRequest) => FakeReply | Promise<FakeReply>) {
@@ -22,7 +25,11 @@ export async function startFakeUpstream(handle: (request: FakeRequest) => FakeRe
         ...reply.headers,
       });
       if (!reply.chunked) return res.end(payload);
-      for (let at = 0; at < payload.length; at += 65536) res.write(payload.subarray(at, at + 65536));
+      const size = reply.chunkBytes ?? 65536;
+      for (let at = 0; at < payload.length; at += size) {
+        res.write(payload.subarray(at, at + size));
+        if (reply.chunkBytes) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       res.end();
     });
   });

@@ -107,7 +107,46 @@ describe("createAimlapiClient", () => {
 
   it("keeps the status of an oversized error reply", async () => {
     const { client } = await clientFor(() => ({ status: 401, text: "x".repeat(2 * 1024 * 1024), chunked: true }));
-    await expect(client.poll("u1")).rejects.toMatchObject({ code: "upstream_auth", httpStatus: 401 });
+    await expect(client.poll("u1")).rejects.toMatchObject({ code: "upstream_auth", httpStatus: 401, detail: null });
+  });
+
+  it.each([
+    ["with an honest Content-Length", false],
+    ["sent chunked", true],
+  ])("reads a reply of exactly 1 MB %s", async (_label, chunked) => {
+    const shell = JSON.stringify({ id: "u1", status: "queued", padding: "" });
+    const json = JSON.parse(shell.replace('""', JSON.stringify("p".repeat(1024 * 1024 - shell.length)))) as object;
+    expect(Buffer.byteLength(JSON.stringify(json))).toBe(1024 * 1024);
+    const { client } = await clientFor(() => ({ json, chunked }));
+    await expect(client.poll("u1")).resolves.toMatchObject({ id: "u1", state: "queued" });
+  });
+
+  it("keeps a character whose bytes are split between two chunks", async () => {
+    // 16-byte chunks read one by one: "é" (2 bytes) starts on the last byte of the first.
+    const prefix = '{"message":"';
+    const message = "mmmé and more";
+    const { client } = await clientFor(() => ({ status: 400, text: `${prefix}${message}"}`, chunked: true, chunkBytes: 16 }));
+    const error = (await client.create(base).catch((e: unknown) => e)) as UpstreamError;
+    expect(error.detail).toBe(message);
+  });
+
+  it("reads an error reply whose JSON is not an object as text", async () => {
+    const { client } = await clientFor(() => ({ status: 400, json: "nope" }));
+    await expect(client.create(base)).rejects.toMatchObject({ code: "upstream_bad_input", detail: '"nope"' });
+  });
+
+  it("has no Retry-After wait when the header is missing", async () => {
+    const { client } = await clientFor(() => ({ status: 429, json: { message: "Too many" } }));
+    await expect(client.poll("x")).rejects.toMatchObject({ code: "upstream_rate_limited", retryAfterMs: null });
+  });
+
+  it("says so when an accepted create has no id", async () => {
+    const { client } = await clientFor(() => ({ status: 201, json: { status: "queued" } }));
+    await expect(client.create(base)).rejects.toMatchObject({
+      kind: "bad_reply",
+      code: "upstream_unavailable",
+      message: "The AI/ML API accepted the request but sent no generation id.",
+    });
   });
 
   it("reports an unreachable upstream as a network error without the key", async () => {
@@ -178,6 +217,9 @@ describe("createAimlapiClient", () => {
       });
     });
     const refused = createAimlapiClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: KEY, timeoutMs: 2000 });
+    const refusal = (await refused.create(base).catch((e: unknown) => e)) as UpstreamError;
+    // The operator's detail is the low-level reason, not fetch's "fetch failed".
+    expect(refusal.detail).toBe(`TypeError: connect ECONNREFUSED 127.0.0.1:${port}`);
     await expect(refused.create(base)).rejects.toMatchObject({
       kind: "connect",
       code: "upstream_unavailable",
