@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { createServer, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakeUpstream, type FakeReply } from "../testing/fake-upstream";
 import { createAimlapiClient, type UpstreamCreate } from "./aimlapi-client";
@@ -235,5 +235,25 @@ describe("createAimlapiClient", () => {
       code: "upstream_unavailable",
       message: "The AI/ML API did not answer in time. Try again in a few minutes.",
     });
+  });
+  it("reads a 200 with no body, and one whose connection breaks mid-body, as a reply that isn't JSON with an empty detail", async () => {
+    const { client } = await clientFor(() => ({ status: 204 }));
+    await expect(client.poll("x")).rejects.toMatchObject({ kind: "bad_reply", httpStatus: 204, detail: "" });
+    await close?.();
+    close = null;
+    // Promises 100 bytes, sends 10, then drops the connection.
+    const sockets = new Set<Socket>();
+    const broken = createServer((socket) => {
+      sockets.add(socket);
+      socket.once("data", () => socket.end("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{\"id\":\"u1\",", () => socket.destroy()));
+    });
+    const port = await new Promise<number>((resolve) => broken.listen(0, "127.0.0.1", () => resolve((broken.address() as { port: number }).port)));
+    try {
+      const client2 = createAimlapiClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: KEY, timeoutMs: 2000 });
+      await expect(client2.poll("x")).rejects.toMatchObject({ kind: "bad_reply", httpStatus: 200, detail: "" });
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => broken.close(resolve));
+    }
   });
 });

@@ -142,9 +142,8 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
     let json: unknown = undefined;
     try {
       json = text ? JSON.parse(text) : undefined;
-      // Stryker disable next-line BlockStatement: json is still undefined when the parse throws
     } catch {
-      json = undefined;
+      // Not JSON: json stays undefined.
     }
     if (!response.ok) {
       throw fromHttpStatus(response.status, scrub(errorDetail(json, text)), retryAfterMs(response.headers.get("retry-after")));
