@@ -31,7 +31,7 @@ export default defineConfig({
     environment: "node",
     // One module graph per runner, as in vitest.config.ts: Stryker switches mutants through a
     // global at call time, so only static mutants (ignored, see stryker.config.mjs) would need
-    // fresh modules, and each mutant's run skips re-importing the server (66 s → 9 s a full run).
+    // fresh modules, and each mutant's run skips re-importing the server (import time 66 s → 9 s over a full run).
     isolate: false,
     // Stryker's initial run must pass every test, on a machine busy with its own runners;
     // a mutant's run is bounded by Stryker's own timeout, not this one.

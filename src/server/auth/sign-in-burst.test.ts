@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
+import { TEST_PASSWORD } from "../testing/password-studio";
 import { postJson, startHarness, type Harness } from "../testing/studio-harness";
 
-const PASSWORD = "lantern-harbour-42";
 const FREE_ATTEMPTS = 5;
 const STOPPED = { now: () => 1_800_000_000_000 };
 
@@ -12,7 +12,7 @@ describe("sign-in throttle under a burst (behind a trusted proxy)", () => {
   let h: Harness;
   beforeAll(async () => {
     // A stopped clock: however long the burst takes on a busy machine, no lock-out runs out.
-    h = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: PASSWORD, TRUSTED_PROXIES: "127.0.0.1, ::1" }, undefined, STOPPED);
+    h = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: TEST_PASSWORD, TRUSTED_PROXIES: "127.0.0.1, ::1" }, undefined, STOPPED);
   });
   afterAll(() => h.stop());
 
@@ -28,7 +28,7 @@ describe("sign-in throttle under a burst (behind a trusted proxy)", () => {
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(apiErrorSchema.parse(await refused.json()).error.code).toBe("too_many_attempts");
 
-    const elsewhere = await signIn(h, "198.51.100.20", PASSWORD);
+    const elsewhere = await signIn(h, "198.51.100.20", TEST_PASSWORD);
     expect(elsewhere.status).toBe(200);
     expect(await elsewhere.json()).toMatchObject({ user: { name: "Mallory" } });
   });
@@ -40,14 +40,14 @@ describe("sign-in throttle under a burst (behind a trusted proxy)", () => {
     expect(statuses.slice(FREE_ATTEMPTS)).toEqual([429, 429]);
     // Another address in the same IPv6 /64 is the same client.
     for (let i = 0; i < FREE_ATTEMPTS; i++) await signIn(h, `2001:db8:5:6::${i + 1}`, "wrong");
-    expect((await signIn(h, "2001:db8:5:6:ffff::9", PASSWORD)).status).toBe(429);
-    expect((await signIn(h, "2001:db8:5:7::1", PASSWORD)).status).toBe(200);
+    expect((await signIn(h, "2001:db8:5:6:ffff::9", TEST_PASSWORD)).status).toBe(429);
+    expect((await signIn(h, "2001:db8:5:7::1", TEST_PASSWORD)).status).toBe(200);
   });
 });
 
 describe("sign-in throttle without a trusted proxy", () => {
   it("ignores X-Forwarded-For from a client that is not a trusted proxy", async () => {
-    const h = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: PASSWORD }, undefined, STOPPED);
+    const h = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: TEST_PASSWORD }, undefined, STOPPED);
     try {
       const statuses: number[] = [];
       for (let i = 0; i < FREE_ATTEMPTS + 1; i++) statuses.push((await signIn(h, `198.51.100.${i}`, "wrong")).status);

@@ -17,9 +17,8 @@ export function parseTrustedProxies(raw: string): TrustedProxies {
     if (prefix === undefined) list.addAddress(address, type);
     else {
       // Digits only: Number("") is 0, and "10.0.0.0/" must not trust every address.
-      const bits = /^\d{1,3}$/.test(prefix) && extra.length === 0 ? Number(prefix) : Number.NaN;
-      if (!(bits <= (family === 4 ? 32 : 128))) throw new Error(`TRUSTED_PROXIES: "${entry}" has a bad prefix length.`);
-      list.addSubnet(address, bits, type);
+      if (extra.length > 0 || !/^\d{1,3}$/.test(prefix) || Number(prefix) > (family === 4 ? 32 : 128)) throw new Error(`TRUSTED_PROXIES: "${entry}" has a bad prefix length.`);
+      list.addSubnet(address, Number(prefix), type);
     }
   }
   return {

@@ -92,7 +92,7 @@ function checkGeometry(meta: Metadata): { width: number; height: number } {
 }
 
 /** What the header alone tells: enough to refuse a bomb, and to weigh its decode, before anything is decoded. */
-export type ImageHeader = { contentType: AcceptedType; meta: Metadata; width: number; height: number; decodeMegapixels: number };
+type ImageHeader = { contentType: AcceptedType; meta: Metadata; width: number; height: number; decodeMegapixels: number };
 
 /** Type, file size and shape, from the first bytes; throws the refusal that says what to change. */
 export async function readImageHeader(path: string, size: number): Promise<ImageHeader> {

@@ -24,7 +24,7 @@ export async function startFakeUpstream(handle: (request: FakeRequest) => FakeRe
         ...(reply.chunked ? {} : { "content-length": String(payload.length) }),
         ...reply.headers,
       });
-      if (!reply.chunked) return res.end(payload);
+      if (!reply.chunked && !reply.chunkBytes) return res.end(payload);
       const size = reply.chunkBytes ?? 65536;
       for (let at = 0; at < payload.length; at += size) {
         res.write(payload.subarray(at, at + size));

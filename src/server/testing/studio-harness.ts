@@ -58,7 +58,7 @@ export async function uploadedId(baseUrl: string, bytes?: Buffer, name?: string,
 }
 
 /** A studio holding one uploaded frame, for a file of tests that each send takes made from it. */
-export type UploadedHarness = Harness & { uploadId: string };
+type UploadedHarness = Harness & { uploadId: string };
 
 export async function startHarnessWithUpload(overrides: Record<string, string> = {}): Promise<UploadedHarness> {
   const h = await startHarness(overrides);

@@ -11,10 +11,12 @@ afterEach(async () => {
   close = null;
 });
 
-async function clientFor(reply: (method: string) => FakeReply) {
+/** A client of a fresh fake upstream; the previous one of the test, if any, is closed first. */
+async function clientFor(reply: (method: string) => FakeReply | Promise<FakeReply>, timeoutMs = 2000) {
+  await close?.();
   const fake = await startFakeUpstream((r) => reply(r.method));
   close = fake.close;
-  return { fake, client: createAimlapiClient({ baseUrl: fake.url, apiKey: KEY, timeoutMs: 2000 }) };
+  return { fake, client: createAimlapiClient({ baseUrl: fake.url, apiKey: KEY, timeoutMs }) };
 }
 
 const base: UpstreamCreate = {
@@ -159,8 +161,6 @@ describe("createAimlapiClient", () => {
     const retryAfter = async (header: string) => {
       const { client } = await clientFor(() => ({ status: 429, json: { message: "Too many" }, headers: { "retry-after": header } }));
       const error = (await client.poll("x").catch((e: unknown) => e)) as UpstreamError;
-      await close?.();
-      close = null;
       return error.retryAfterMs;
     };
     expect(await retryAfter("0")).toBe(0);
@@ -177,8 +177,6 @@ describe("createAimlapiClient", () => {
     const detailFor = async (reply: FakeReply) => {
       const { client } = await clientFor(() => reply);
       const error = (await client.create(base).catch((e: unknown) => e)) as UpstreamError;
-      await close?.();
-      close = null;
       return error.detail;
     };
     expect(await detailFor({ status: 400, json: { message: "Body validation error", errors: [{ message: "ratio is invalid" }, "x", null, { message: "seed too big" }] } })).toBe(
@@ -225,22 +223,16 @@ describe("createAimlapiClient", () => {
       code: "upstream_unavailable",
       message: "Can't reach the AI/ML API. Check the network or AIMLAPI_BASE_URL.",
     });
-    const { client: slow } = await (async () => {
-      const fake = await startFakeUpstream(() => new Promise<FakeReply>(() => {}));
-      close = fake.close;
-      return { client: createAimlapiClient({ baseUrl: fake.url, apiKey: KEY, timeoutMs: 200 }) };
-    })();
+    const { client: slow } = await clientFor(() => new Promise<FakeReply>(() => {}), 200);
     await expect(slow.poll("x")).rejects.toMatchObject({
       kind: "timeout",
       code: "upstream_unavailable",
       message: "The AI/ML API did not answer in time. Try again in a few minutes.",
     });
   });
-  it("reads a 200 with no body, and one whose connection breaks mid-body, as a reply that isn't JSON with an empty detail", async () => {
+  it("reads a 204 with no body, and a 200 whose connection breaks mid-body, as a reply that isn't JSON with an empty detail", async () => {
     const { client } = await clientFor(() => ({ status: 204 }));
     await expect(client.poll("x")).rejects.toMatchObject({ kind: "bad_reply", httpStatus: 204, detail: "" });
-    await close?.();
-    close = null;
     // Promises 100 bytes, sends 10, then drops the connection.
     const sockets = new Set<Socket>();
     const broken = createServer((socket) => {

@@ -40,7 +40,6 @@ export function useFrameField({ name, optional, urlChecks }: FrameFieldOptions) 
   }
 
   async function takeFile(file: File) {
-    upload.stop();
     write(null, { type: "file-chosen" });
     const refusal = await upload.start(file, (stored) => {
       // Something else may have filled the frame meanwhile (a take loaded into the form).

@@ -40,7 +40,7 @@ export type FrameFieldAction = FrameFieldEvent & { value: ImageRef | null };
 
 const modeOf = (value: ImageRef): FrameMode => ("url" in value ? "url" : "upload");
 
-export function sameImage(a: ImageRef | null, b: ImageRef | null): boolean {
+function sameImage(a: ImageRef | null, b: ImageRef | null): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
   return "url" in a ? "url" in b && a.url === b.url : "uploadId" in b && a.uploadId === b.uploadId;
@@ -66,7 +66,7 @@ export function adoptValue(state: FrameFieldState, value: ImageRef | null): Fram
   return { ...state, held: value, draft: null, refusal: null, mode: value ? modeOf(value) : state.mode };
 }
 
-/** Returns `state` itself when nothing changes, so React skips the render. */
+/** Returns `state` itself when nothing changes, so children that take it as a prop keep their memo. */
 function patch(state: FrameFieldState, changes: Partial<FrameFieldState>): FrameFieldState {
   const keys = Object.keys(changes) as (keyof FrameFieldState)[];
   return keys.every((key) => Object.is(state[key], changes[key])) ? state : { ...state, ...changes };
