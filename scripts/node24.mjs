@@ -77,8 +77,20 @@ function quietly(command, args, cwd) {
   }
 }
 
+/** Loading it is the proof: Node refuses an addon built for another ABI. */
+function loadsInNode24(file) {
+  try {
+    execFileSync(node24, ["-e", "process.dlopen({ exports: {} }, process.argv[1])", file], { env: node24Env(), stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function buildBinding() {
-  if (existsSync(binding)) return;
+  // A cached build is kept only if Node 24 loads it: builds made before the npm_config_* fix
+  // were compiled against Node 20's headers and sit in .tmp/node24 under the same name.
+  if (existsSync(binding) && loadsInNode24(binding)) return;
   // A copy, so node_modules (hard-linked between checkouts) is never written through.
   const work = path.join(dir, "better-sqlite3");
   rmSync(work, { recursive: true, force: true });
@@ -96,8 +108,7 @@ function buildBinding() {
     quietly(node24, [nodeGyp(), "rebuild", "--jobs=2", ...gyp], work);
   }
   const built = path.join(work, "build/Release/better_sqlite3.node");
-  // Loading it is the proof: Node refuses an addon built for another ABI.
-  execFileSync(node24, ["-e", "process.dlopen({ exports: {} }, process.argv[1])", built], { env: node24Env() });
+  if (!loadsInNode24(built)) throw new Error(`better-sqlite3 built for Node ${NODE24_VERSION} does not load in it: ${built}`);
   copyFileSync(built, `${binding}.partial`);
   renameSync(`${binding}.partial`, binding);
   rmSync(work, { recursive: true, force: true });
