@@ -18,7 +18,7 @@ const children: ChildProcess[] = [];
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "dailies-restart-"));
   // The upstream runs in this process so it outlives the BFF it is killing.
-  simulator = await startSimulator({ apiKey: KEY, dataDir: join(dataDir, "upstream"), timeScale: 0.06 });
+  simulator = await startSimulator({ apiKey: KEY, dataDir: join(dataDir, "upstream"), timeScale: 0.06, render: "still" });
 });
 afterAll(async () => {
   for (const child of children) child.kill("SIGKILL");

@@ -22,7 +22,7 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
 
 beforeAll(async () => {
   simDir = mkdtempSync(join(tmpdir(), "dailies-sec-sim-"));
-  simulator = await startSimulator({ apiKey: KEY, dataDir: simDir, timeScale: 0.01 });
+  simulator = await startSimulator({ apiKey: KEY, dataDir: simDir, timeScale: 0.01, render: "still" });
   h = await startHarness({ AIMLAPI_KEY: KEY, AIMLAPI_BASE_URL: simulator.url });
 });
 afterAll(async () => {

@@ -79,6 +79,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
       port: 0,
       dataDir: join(dataDir, "simulator"),
       ffmpegPath: ffmpeg,
+      render: env.SIMULATOR_RENDER,
       ...(env.SIMULATOR_TIME_SCALE ? { timeScale: env.SIMULATOR_TIME_SCALE } : {}),
       ...(env.SIMULATOR_FAULTS ? { faults: parseFaultsJson(env.SIMULATOR_FAULTS) } : {}),
       log: (line) => log.debug({ component: "simulator" }, line),

@@ -27,6 +27,7 @@ beforeAll(async () => {
     apiKey: KEY,
     dataDir: join(dataDir, "upstream"),
     timeScale: 0.06,
+    render: "still",
     faults: { create: [{ kind: "hang-after-create", calls: [1] }] },
   });
 });

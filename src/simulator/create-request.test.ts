@@ -12,7 +12,7 @@ let image: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "sim-validation-"));
-  sim = await startSimulator({ apiKey: TEST_KEY, dataDir, timeScale: 0.02 });
+  sim = await startSimulator({ apiKey: TEST_KEY, dataDir, timeScale: 0.02, render: "still" });
   image = await testImageDataUri();
 });
 

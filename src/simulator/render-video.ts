@@ -3,6 +3,7 @@ import { rm, rename } from "node:fs/promises";
 import path from "node:path";
 import { writeFrame } from "./input-image";
 import { FPS } from "./models";
+import type { RenderMode } from "./render-mode";
 
 export type RenderSpec = {
   id: string;
@@ -16,7 +17,7 @@ export type RenderSpec = {
   outFile: string;
 };
 
-export type RenderContext = { ffmpegPath: string; workDir: string; signal: AbortSignal; log: (line: string) => void };
+export type RenderContext = { ffmpegPath: string; workDir: string; signal: AbortSignal; log: (line: string) => void; mode?: RenderMode };
 
 const PUSH_IN = 0.12;
 
@@ -30,18 +31,27 @@ function zoompan(zoom: string, frames: number, width: number, height: number): s
   return `zoompan=z='${zoom}':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':d=${frames}:s=${width}x${height}:fps=${FPS},setsar=1`;
 }
 
-/** The filter graph: a slow push-in on the first frame, and with a last frame a crossfade onto it while pulling back. */
-export function filterGraph(spec: Pick<RenderSpec, "width" | "height" | "duration">, withLast: boolean): string {
+/** One still in, `frames` identical frames out, decoded once (the still is written at the output size). */
+function hold(frames: number): string {
+  return `loop=loop=${frames - 1}:size=1:start=0,setpts=N/${FPS}/TB,setsar=1`;
+}
+
+/**
+ * The filter graph: a slow push-in on the first frame, and with a last frame a crossfade onto
+ * it while pulling back. In "still" mode the frames are held instead of moved.
+ */
+export function filterGraph(spec: Pick<RenderSpec, "width" | "height" | "duration">, withLast: boolean, mode: RenderMode = "motion"): string {
   const { width, height, duration } = spec;
   const frames = duration * FPS;
-  const first = `[0:v]${zoompan(`1+${PUSH_IN}*on/${frames - 1}`, frames, width, height)}`;
+  const move = (zoom: string) => (mode === "still" ? hold(frames) : zoompan(zoom, frames, width, height));
+  const first = `[0:v]${move(`1+${PUSH_IN}*on/${frames - 1}`)}`;
   if (!withLast) return `${first},format=yuv420p[v]`;
   // Alpha fade instead of xfade: the bundled ffmpeg (2018) predates xfade.
   const fadeStart = (duration * 0.35).toFixed(3);
   const fadeLength = (duration * 0.5).toFixed(3);
   return [
     `${first}[a]`,
-    `[1:v]${zoompan(`${1 + PUSH_IN}-${PUSH_IN}*on/${frames - 1}`, frames, width, height)},format=yuva420p,fade=t=in:st=${fadeStart}:d=${fadeLength}:alpha=1[b]`,
+    `[1:v]${move(`${1 + PUSH_IN}-${PUSH_IN}*on/${frames - 1}`)},format=yuva420p,fade=t=in:st=${fadeStart}:d=${fadeLength}:alpha=1[b]`,
     `[a][b]overlay=shortest=1,format=yuv420p[v]`,
   ].join(";");
 }
@@ -63,7 +73,10 @@ function runFfmpeg(ffmpegPath: string, args: string[], signal: AbortSignal): Pro
 
 /** Renders a real H.264 MP4 (yuv420p, 24 fps, faststart), written under a temporary name and renamed when complete. */
 export async function renderVideo(spec: RenderSpec, context: RenderContext): Promise<void> {
-  const frameSize = { width: spec.width * 2, height: spec.height * 2, seed: spec.seed };
+  const mode = context.mode ?? "motion";
+  // A moving frame is written at twice the output size (see zoompan); a held one at the size itself.
+  const scale = mode === "still" ? 1 : 2;
+  const frameSize = { width: spec.width * scale, height: spec.height * scale, seed: spec.seed };
   const firstFile = path.join(context.workDir, `${spec.id}-first.jpg`);
   const lastFile = path.join(context.workDir, `${spec.id}-last.jpg`);
   const partFile = `${spec.outFile}.part`;
@@ -77,7 +90,7 @@ export async function renderVideo(spec: RenderSpec, context: RenderContext): Pro
         ...["-hide_banner", "-nostdin", "-loglevel", "error", "-y"],
         ...["-i", firstFile],
         ...(withLast ? ["-i", lastFile] : []),
-        ...["-filter_complex", filterGraph(spec, withLast), "-map", "[v]", "-an"],
+        ...["-filter_complex", filterGraph(spec, withLast, mode), "-map", "[v]", "-an"],
         ...["-frames:v", String(spec.duration * FPS), "-r", String(FPS)],
         ...["-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"],
         ...["-movflags", "+faststart", "-f", "mp4", partFile],

@@ -106,6 +106,18 @@ describe("a gen3a_turbo job", () => {
     expect(near(await frameColour(ffmpegPath, file, 9.9), [0xcc, 0x33, 0x00])).toBe(true);
   });
 
+  it("renders in still mode at the same size, length and frame rate, still crossfading to the last frame", async () => {
+    const sim = await start({ render: "still" });
+    const lastFrame = await testImageDataUri(360, 640, "png", "#cc3300");
+    const id = await create(sim, { model: "gen3a_turbo", image_url: image, last_image_url: lastFrame, prompt: "hold", duration: 5, seed: 7 });
+    const { reply } = await pollUntilDone(sim.url, id);
+    const { file } = await expectVideo((reply.video as string[])[0] ?? "", { width: 1280, height: 768 }, 5);
+    const near = (actual: number[], expected: number[]) => actual.every((value, i) => Math.abs(value - (expected[i] ?? 0)) < 24);
+    expect(near(await frameColour(ffmpegPath, file, 0), [0x33, 0x66, 0xcc])).toBe(true);
+    expect(near(await frameColour(ffmpegPath, file, 1), [0x33, 0x66, 0xcc])).toBe(true);
+    expect(near(await frameColour(ffmpegPath, file, 4.9), [0xcc, 0x33, 0x00])).toBe(true);
+  });
+
   it("falls back to a backdrop when an https image cannot be fetched", async () => {
     const lines: string[] = [];
     const sim = await start({ replyShape: "objects", log: (line) => lines.push(line) });

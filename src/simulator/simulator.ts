@@ -15,6 +15,7 @@ import type { Injection } from "./injection";
 import type { Job, ReplyShape } from "./jobs";
 import { createTaskPool } from "../node/task-pool";
 import { renderVideo } from "./render-video";
+import type { RenderMode } from "./render-mode";
 import { createRoutes } from "./routes";
 import { emptyStats } from "./stats";
 import type { Stats } from "./stats";
@@ -32,6 +33,8 @@ export type SimulatorOptions = {
   timeScale?: number;
   /** Default the @ffmpeg-installer/ffmpeg binary. */
   ffmpegPath?: string;
+  /** "motion" (default) or "still": see render-video.ts. */
+  render?: RenderMode;
   /** Shape of `video` in poll replies; default "strings", the vendor URL's documented shape. */
   replyShape?: ReplyShape;
   /** Per-run fault injection for chaos tests (see faults-config.ts); none by default. Refused with a clear message when invalid. */
@@ -88,7 +91,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         const last = request.lastImageUrl === undefined ? null : (request.lastImage ?? (await fetchImage(request.lastImageUrl, log)));
         await renderVideo(
           { id: job.id, ...size, duration: request.duration, seed: request.seed, first, last, outFile: fileOf(job.id) },
-          { ffmpegPath, workDir, signal: shutdown.signal, log },
+          { ffmpegPath, workDir, signal: shutdown.signal, log, mode: options.render ?? "motion" },
         );
       })
       .then(

@@ -14,7 +14,7 @@ let h: Harness | null = null;
 beforeAll(async () => {
   simDir = mkdtempSync(join(tmpdir(), "dailies-limits-sim-"));
   // Slow enough that every take is still running when the next is asked for.
-  simulator = await startSimulator({ apiKey: KEY, dataDir: simDir, timeScale: 1 });
+  simulator = await startSimulator({ apiKey: KEY, dataDir: simDir, timeScale: 1, render: "still" });
 });
 afterAll(async () => {
   await simulator.close();
