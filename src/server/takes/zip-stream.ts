@@ -11,14 +11,24 @@ const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
 
-async function fileFacts(path: string): Promise<{ crc: number; size: number }> {
+/** A file's chunks as read, then its CRC and length once the last chunk is out. */
+async function* readCounted(path: string): AsyncGenerator<Buffer, { crc: number; size: number }> {
   let crc = 0;
   let size = 0;
   for await (const chunk of createReadStream(path)) {
     crc = crc32(chunk as Buffer, crc);
     size += (chunk as Buffer).length;
+    yield chunk as Buffer;
   }
   return { crc, size };
+}
+
+async function fileFacts(path: string): Promise<{ crc: number; size: number }> {
+  const reader = readCounted(path);
+  for (;;) {
+    const next = await reader.next();
+    if (next.done) return next.value;
+  }
 }
 
 async function member(entry: ZipEntry, offset: number): Promise<Member> {
@@ -84,21 +94,9 @@ export async function zipStream(entries: readonly ZipEntry[], mtime: Date): Prom
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
 
-  const chunks = zipChunks(members, time, Buffer.concat([directory, end]));
-  // Pulled one chunk at a time, so a slow client holds back the reading rather than filling a queue.
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      },
-      async cancel() {
-        await chunks.return(undefined);
-      },
-    },
-    { highWaterMark: 0 },
-  );
+  // ReadableStream.from pulls one chunk at a time (its high-water mark is 0), so a slow client
+  // holds back the reading rather than filling a queue, and a cancel ends the generator.
+  const stream = ReadableStream.from(zipChunks(members, time, Buffer.concat([directory, end])));
   return { bytes: offset + directory.length + end.length, stream };
 }
 
@@ -109,13 +107,7 @@ async function* zipChunks(members: Member[], time: number, tail: Buffer): AsyncG
       yield member.data;
       continue;
     }
-    let crc = 0;
-    let size = 0;
-    for await (const chunk of createReadStream(member.data)) {
-      crc = crc32(chunk as Buffer, crc);
-      size += (chunk as Buffer).length;
-      yield chunk as Buffer;
-    }
+    const { crc, size } = yield* readCounted(member.data);
     // The header went out with the first read's facts: a file that changed since ends the reply rather than sending a corrupt zip.
     if (crc !== member.crc || size !== member.size) throw new Error(`${member.name.toString()} changed while it was zipped.`);
   }
