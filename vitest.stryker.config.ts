@@ -33,9 +33,11 @@ export default defineConfig({
     // global at call time, so only static mutants (ignored, see stryker.config.mjs) would need
     // fresh modules, and each mutant's run skips re-importing the server (import time 66 s → 9 s over a full run).
     isolate: false,
-    // Stryker's initial run must pass every test, on a machine busy with its own runners;
-    // a mutant's run is bounded by Stryker's own timeout, not this one.
-    testTimeout: 120_000,
+    // Stryker's initial run must pass every test on a machine busy with its own runners (the
+    // slowest here took 14 s). A mutant that makes a request hang fails at this limit instead
+    // of waiting out Stryker's timeout (2.5 × the covering tests' time + 15 s, minutes for a
+    // route every HTTP test covers).
+    testTimeout: 40_000,
     hookTimeout: 60_000,
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/{server,shared}/**/*.test.ts"],
