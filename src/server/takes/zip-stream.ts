@@ -94,9 +94,22 @@ export async function zipStream(entries: readonly ZipEntry[], mtime: Date): Prom
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
 
-  // ReadableStream.from pulls one chunk at a time (its high-water mark is 0), so a slow client
-  // holds back the reading rather than filling a queue, and a cancel ends the generator.
-  const stream = ReadableStream.from(zipChunks(members, time, Buffer.concat([directory, end])));
+  const chunks = zipChunks(members, time, Buffer.concat([directory, end]));
+  // Pulled one chunk at a time, so a slow client holds back the reading rather than filling a
+  // queue. (ReadableStream.from would do the same, but the DOM types the server compiles with lack it.)
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
   return { bytes: offset + directory.length + end.length, stream };
 }
 
