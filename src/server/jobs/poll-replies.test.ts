@@ -1,0 +1,80 @@
+import Database from "better-sqlite3";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { takeSchema } from "../../shared/take";
+import { sendTake, studioWith, watch } from "../testing/fake-studio";
+import type { FakeReply } from "../testing/fake-upstream";
+import { testVideo } from "../testing/test-video";
+
+/** What the poller makes of each kind of poll reply, one scripted upstream per test. */
+let MP4: Buffer;
+beforeAll(async () => {
+  MP4 = await testVideo(320, 240, 1);
+});
+
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups) await cleanup();
+  cleanups = [];
+});
+
+const status = (s: string, extra: Record<string, unknown> = {}): FakeReply => ({ json: { id: "up-1", status: s, ...extra } });
+const notFound: FakeReply = { status: 404, json: { message: "Not Found", statusCode: 404 } };
+
+/** A take whose n-th poll gets `replies[n - 1]` (the last repeats); the video is the test MP4. */
+async function takeThrough(replies: ((base: string) => FakeReply)[]) {
+  const pollTimes: number[] = [];
+  const started = await studioWith((n, base) => {
+    if (n < 0) return { bytes: MP4 };
+    pollTimes.push(Date.now());
+    return replies[Math.min(n, replies.length) - 1]!(base);
+  });
+  cleanups.push(started.cleanup);
+  const { h, fake } = started;
+  const id = await sendTake(h);
+  const { last } = await watch(h, id);
+  const polls = fake.requests.filter((r) => r.method === "GET" && !r.url.startsWith("/video")).length;
+  return { h, id, take: takeSchema.parse(last), polls, pollTimes };
+}
+const done = (base: string) => status("completed", { video: [`${base}/video.mp4`] });
+
+describe("the poller", () => {
+  it("fails a job the provider answers 404 for three polls in a row, and asks no more", async () => {
+    const { take, polls } = await takeThrough([() => notFound]);
+    expect(take.error).toEqual({ code: "generation_failed", message: "The provider no longer knows this take. Generate it again.", detail: "Not Found", retryable: true });
+    expect(polls).toBe(3);
+  });
+
+  it("rides out a run of 5xx polls, and 404s that don't repeat back to back, then completes", async () => {
+    const replies = [503, 502, 503].map((code) => () => ({ status: code, json: { message: "busy" } }));
+    const between = [() => status("generating"), () => notFound];
+    const { take, polls } = await takeThrough([...replies, ...between, ...between, done]);
+    expect(take.status).toBe("completed");
+    expect(polls).toBe(8);
+  });
+
+  it("fails a job that reports failed without a reason, naming the status it reported", async () => {
+    const { take } = await takeThrough([() => status("failed")]);
+    expect(take.error).toMatchObject({ code: "generation_failed", message: /failed at the provider/, detail: 'The provider reported "failed".' });
+    expect(take.timings.finishedAt).not.toBeNull();
+  });
+
+  it("polls again when the provider says completed without a video, and completes once it sends one", async () => {
+    const { take, polls } = await takeThrough([() => status("completed"), done]);
+    expect(take).toMatchObject({ status: "completed", video: { bytes: MP4.length } });
+    expect(polls).toBe(2);
+  });
+
+  it("starts the take's clock at the first poll that says generating, and stores how often it asked", async () => {
+    const { h, id, take, pollTimes } = await takeThrough([() => status("queued"), () => status("generating"), () => status("generating"), done]);
+    const startedAt = Date.parse(take.timings.startedAt ?? "");
+    expect(startedAt).toBeGreaterThanOrEqual(pollTimes[1]!);
+    expect(startedAt).toBeLessThanOrEqual(pollTimes[2]!);
+    const db = new Database(join(h.dataDir, "dailies.sqlite"), { readonly: true });
+    try {
+      expect(db.prepare("SELECT poll_count FROM generations WHERE id = ?").get(id)).toEqual({ poll_count: 4 });
+    } finally {
+      db.close();
+    }
+  });
+});
