@@ -40,12 +40,12 @@ export async function sendTake(h: Harness): Promise<string> {
   return ((await (await postJson(h.url, "/api/generations", takeBody)).json()) as { id: string }).id;
 }
 
-/** Every status the BFF shows for a take until it settles, and the settled take. */
-export async function watch(h: Harness, id: string, timeoutMs = 45_000) {
+/** Every status the BFF shows for a take until it settles (or `giveUp` holds), and the last take seen. */
+export async function watch(h: Harness, id: string, timeoutMs = 45_000, giveUp = () => false) {
   const seen = new Set<string>();
   const until = Date.now() + timeoutMs;
   let last: Take = takeSchema.parse(await (await fetch(`${h.url}/api/generations/${id}`)).json());
-  while (Date.now() < until && last.status !== "completed" && last.status !== "failed") {
+  while (Date.now() < until && last.status !== "completed" && last.status !== "failed" && !giveUp()) {
     await new Promise((r) => setTimeout(r, 40));
     last = takeSchema.parse(await (await fetch(`${h.url}/api/generations/${id}`)).json());
     seen.add(last.status);
