@@ -53,6 +53,8 @@ it("polls an accepted take again after a restart, and fails one whose deadline p
     [
       { status: "running", prompt: "left running" },
       { status: "running", prompt: "left too long", createdAt: now - 20 * 60_000, deadlineAt: now - 5 * 60_000 },
+      // A provider that answered the create with an empty status.
+      { status: "running", prompt: "never heard of", createdAt: now - 3 * 60_000, deadlineAt: now - 60_000, upstreamStatus: "" },
     ],
     { json: { id: "up-0", status: "failed", error: "INTERNAL" } },
   );
@@ -63,5 +65,6 @@ it("polls an accepted take again after a restart, and fails one whose deadline p
     detail: 'The provider last reported "queued".',
     retryable: true,
   });
+  expect((await take(ids[2]!)).error).toMatchObject({ message: /within 2 minutes/, detail: "The provider never reported progress." });
   expect(fake.requests.map((r) => `${r.method} ${new URL(r.url, fake.url).searchParams.get("generation_id")}`)).toEqual(["GET up-0"]);
 });

@@ -12,6 +12,8 @@ export type TakeSeed = Partial<Omit<NewTake, "provider">> & {
   favourite?: boolean;
   /** When it was recorded (and accepted); default now. The deadline defaults to a minute after. */
   createdAt?: number;
+  /** The provider's status once accepted; default "queued". */
+  upstreamStatus?: string;
 };
 
 /**
@@ -48,7 +50,7 @@ export async function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): Pr
       const id = take!.id;
       ids.push(id);
       if (seed.status === "sending") continue;
-      await store.markAccepted(id, `up-${n}`, "queued", null);
+      await store.markAccepted(id, `up-${n}`, seed.upstreamStatus ?? "queued", null);
       if (seed.status === "running") continue;
       // Settled otherwise: the studio's poller would chase anything unfinished at start.
       if (seed.status === "failed") await store.markFailed(id, { code: ERROR_CODES.upstreamInternal, message: "The model failed on its side. Try again." });
