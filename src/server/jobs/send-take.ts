@@ -32,14 +32,10 @@ export async function sendTake(
     await deps.runner.track(row.id, reply.state === "completed" ? 0 : undefined);
     return { row: accepted, error: null };
   } catch (error) {
-    // Anything but an UpstreamError (a failed write after the reply) may follow an accepted create:
-    // outcomeUnknown below rewrites kind and message alike, so the stand-in and the error itself
-    // differ only in the log's detail.
     const raw =
-      // Stryker disable next-line ConditionalExpression: anything else reads the same after outcomeUnknown (see above)
       error instanceof UpstreamError
         ? error
-        : // Stryker disable next-line StringLiteral: outcomeUnknown replaces these words (see above)
+        : // Stryker disable next-line StringLiteral: anything but an UpstreamError (a failed write after the reply) reads as unknown below, and outcomeUnknown replaces these words
           new UpstreamError("network", ERROR_CODES.upstreamUnavailable, "The AI/ML API call failed unexpectedly.", null, String(error));
     const upstream = createVerdict(raw) === "unknown" ? outcomeUnknown(raw) : raw;
     // The provider's own words are the take's detail; a socket's low-level reason (addresses,
