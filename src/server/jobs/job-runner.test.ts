@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
@@ -13,6 +13,13 @@ beforeAll(async () => {
   MP4 = await testVideo(320, 240, 1);
 });
 const body = takeBody;
+const readlinkOrNothing = (path: string) => {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return "";
+  }
+};
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -104,6 +111,9 @@ describe("the poller", () => {
     const { seen, last } = await watch(h, created.id);
     expect(seen).toContain("finishing");
     expect(last.status).toBe("completed");
+    // Nothing of the archive is left open: a studio runs for months.
+    const media = join(h.dataDir, "media");
+    expect(readdirSync("/proc/self/fd").filter((fd) => readlinkOrNothing(`/proc/self/fd/${fd}`).startsWith(media))).toEqual([]);
     expect(last.video).toMatchObject({ width: 320, height: 240, bytes: MP4.length, posterUrl: `/media/posters/${created.id}.jpg` });
     expect(last.video!.durationSeconds).toBeCloseTo(1, 1);
     expect(fake.requests.find((r) => r.url.startsWith("/video"))?.headers.accept).toBe("video/mp4");
