@@ -24,11 +24,16 @@ const notFound: FakeReply = { status: 404, json: { message: "Not Found", statusC
 /** A take whose n-th poll gets `replies[n - 1]` (the last repeats); the video is the test MP4. */
 async function takeThrough(replies: ((base: string) => FakeReply)[]) {
   const pollTimes: number[] = [];
-  const started = await studioWith((n, base) => {
-    if (n < 0) return { bytes: MP4 };
-    pollTimes.push(Date.now());
-    return replies[Math.min(n, replies.length) - 1]!(base);
-  });
+  // A 12 s deadline: a take the poller mishandles ends there rather than at the watch's limit.
+  const started = await studioWith(
+    (n, base) => {
+      if (n < 0) return { bytes: MP4 };
+      pollTimes.push(Date.now());
+      return replies[Math.min(n, replies.length) - 1]!(base);
+    },
+    undefined,
+    { JOB_DEADLINE_MINUTES: "0.2" },
+  );
   cleanups.push(started.cleanup);
   const { h, fake } = started;
   const id = await sendTake(h);
