@@ -1,9 +1,9 @@
 import { readdirSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
 import { takeSchema, type Take } from "../../shared/take";
-import { FAKE_KEY, studioWith as startFakeStudio, takeBody, watch } from "../testing/fake-studio";
+import { FAKE_KEY, studiosPerTest, takeBody, watch } from "../testing/fake-studio";
 import { postJson, waitForTerminal } from "../testing/studio-harness";
 import { testVideo } from "../testing/test-video";
 
@@ -21,17 +21,7 @@ const readlinkOrNothing = (path: string) => {
   }
 };
 
-let cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c();
-  cleanups = [];
-});
-
-async function studioWith(...args: Parameters<typeof startFakeStudio>) {
-  const studio = await startFakeStudio(...args);
-  cleanups.push(studio.cleanup);
-  return studio;
-}
+const studioWith = studiosPerTest();
 
 describe("the poller", () => {
   it("reads an `error` status with a string error as a failure at once (no polling until timeout)", async () => {

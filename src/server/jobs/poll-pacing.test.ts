@@ -1,20 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { takeSchema } from "../../shared/take";
-import { sendTake, studioWith, watch } from "../testing/fake-studio";
+import { sendTake, studiosPerTest, watch } from "../testing/fake-studio";
 import type { FakeReply } from "../testing/fake-upstream";
 
 /** How often, and how many at once, the poller asks the upstream: never faster than it is told. */
-let cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups) await cleanup();
-  cleanups = [];
-});
+const started = studiosPerTest();
 
-async function studio(...args: Parameters<typeof studioWith>) {
-  const started = await studioWith(...args);
-  cleanups.push(started.cleanup);
-  const polls = () => started.fake.requests.filter((r) => r.method === "GET").length;
-  return { ...started, polls };
+async function studio(...args: Parameters<typeof started>) {
+  const one = await started(...args);
+  return { ...one, polls: () => one.fake.requests.filter((r) => r.method === "GET").length };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,22 +1,14 @@
 import Database from "better-sqlite3";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { takeSchema } from "../../shared/take";
-import { sendTake, studioWith, watch } from "../testing/fake-studio";
+import { sendTake, studiosPerTest, watch } from "../testing/fake-studio";
 import type { FakeReply } from "../testing/fake-upstream";
 import { testVideo } from "../testing/test-video";
 
 /** What the poller makes of each kind of poll reply, one scripted upstream per test. */
-let MP4: Buffer;
-beforeAll(async () => {
-  MP4 = await testVideo(320, 240, 1);
-});
-
-let cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups) await cleanup();
-  cleanups = [];
-});
+const studio = studiosPerTest();
+const mp4 = () => testVideo(320, 240, 1);
 
 const status = (s: string, extra: Record<string, unknown> = {}): FakeReply => ({ json: { id: "up-1", status: s, ...extra } });
 const notFound: FakeReply = { status: 404, json: { message: "Not Found", statusCode: 404 } };
@@ -25,17 +17,15 @@ const notFound: FakeReply = { status: 404, json: { message: "Not Found", statusC
 async function takeThrough(replies: ((base: string) => FakeReply)[]) {
   const pollTimes: number[] = [];
   // A 12 s deadline: a take the poller mishandles ends there rather than at the watch's limit.
-  const started = await studioWith(
-    (n, base) => {
-      if (n < 0) return { bytes: MP4 };
+  const { h, fake } = await studio(
+    async (n, base) => {
+      if (n < 0) return { bytes: await mp4() };
       pollTimes.push(Date.now());
       return replies[Math.min(n, replies.length) - 1]!(base);
     },
     undefined,
     { JOB_DEADLINE_MINUTES: "0.2" },
   );
-  cleanups.push(started.cleanup);
-  const { h, fake } = started;
   const id = await sendTake(h);
   const { last } = await watch(h, id);
   const polls = fake.requests.filter((r) => r.method === "GET" && !r.url.startsWith("/video")).length;
@@ -66,7 +56,7 @@ describe("the poller", () => {
 
   it("polls again when the provider says completed without a video, and completes once it sends one", async () => {
     const { take, polls } = await takeThrough([() => status("completed"), done]);
-    expect(take).toMatchObject({ status: "completed", video: { bytes: MP4.length } });
+    expect(take).toMatchObject({ status: "completed", video: { bytes: (await mp4()).length } });
     expect(polls).toBe(2);
   });
 

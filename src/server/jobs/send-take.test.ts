@@ -1,19 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { takeSchema } from "../../shared/take";
-import { studioWith, takeBody } from "../testing/fake-studio";
+import { studiosPerTest, takeBody } from "../testing/fake-studio";
 import type { FakeReply } from "../testing/fake-upstream";
 import { postJson } from "../testing/studio-harness";
 
-let cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups) await cleanup();
-  cleanups = [];
-});
+const studio = studiosPerTest();
 
 /** Sends one take to an upstream whose create answers `created`; polls would say it runs on. */
 async function sendWith(created: FakeReply) {
-  const { h, fake, cleanup } = await studioWith(() => ({ json: { id: "up-1", status: "generating" } }), () => created);
-  cleanups.push(cleanup);
+  const { h, fake } = await studio(() => ({ json: { id: "up-1", status: "generating" } }), () => created);
   const response = await postJson(h.url, "/api/generations", takeBody);
   return { status: response.status, take: takeSchema.parse(await response.json()), fake };
 }

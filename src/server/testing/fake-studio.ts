@@ -1,3 +1,4 @@
+import { afterEach } from "vitest";
 import { takeSchema, type Take } from "../../shared/take";
 import { startFakeUpstream, type FakeReply, type FakeRequest } from "./fake-upstream";
 import { postJson, startHarness, type Harness } from "./studio-harness";
@@ -33,6 +34,20 @@ export async function studioWith(
     await fake.close();
   };
   return { h, fake, videoHits, cleanup };
+}
+
+/** `studioWith` for a file's tests: each studio stops after the test that started it (call at the top level). */
+export function studiosPerTest() {
+  let cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    cleanups = [];
+  });
+  return async (...args: Parameters<typeof studioWith>) => {
+    const started = await studioWith(...args);
+    cleanups.push(started.cleanup);
+    return started;
+  };
 }
 
 /** Sends one take and returns its id. */
