@@ -5,12 +5,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { takeListSchema, takeSchema } from "../shared/take";
 import { startSimulator, type Simulator } from "../simulator/simulator";
-import { startFakeUpstream } from "./testing/fake-upstream";
-import { seedTakes } from "./testing/seed-takes";
 import { killHard, spawnBff } from "./testing/spawn-bff";
-import { postJson, startHarness, testImage, upload } from "./testing/studio-harness";
+import { postJson, testImage, upload } from "./testing/studio-harness";
 
 // A create whose reply never arrived may have been charged: it is failed, never sent again.
+// A studio starting on a half-sent take, in this process: jobs/runner-start.test.ts.
 const KEY = "sim-interrupted-test-key";
 const INTERRUPTED = {
   code: "submit_interrupted",
@@ -65,20 +64,3 @@ it("a BFF killed with kill -9 while the upstream holds its create open fails the
   expect(simulator.stats().creates).toBe(1);
   await killHard(second.child);
 }, 60_000);
-
-it("a studio that starts on a database holding a half-sent take fails it as submit_interrupted and sends nothing", async () => {
-  const fake = await startFakeUpstream(() => ({ status: 201, json: { id: "up-never", status: "queued" } }));
-  const studioDir = mkdtempSync(join(tmpdir(), "dailies-half-sent-"));
-  const [id] = await seedTakes(studioDir, [{ status: "sending", prompt: "half sent" }]);
-  const studio = await startHarness({ AIMLAPI_KEY: KEY, AIMLAPI_BASE_URL: fake.url }, studioDir);
-  try {
-    const take = takeSchema.parse(await (await fetch(`${studio.url}/api/generations/${id}`)).json());
-    expect(take.status).toBe("failed");
-    expect(take.error).toMatchObject(INTERRUPTED);
-    expect(fake.requests.filter((r) => r.method === "POST")).toHaveLength(0);
-  } finally {
-    await studio.stop();
-    await fake.close();
-    rmSync(studioDir, { recursive: true, force: true });
-  }
-});

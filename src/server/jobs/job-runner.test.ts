@@ -1,7 +1,9 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readdirSync, readlinkSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
 import { takeSchema, type Take } from "../../shared/take";
-import { FAKE_KEY, studioWith as startFakeStudio, takeBody, watch } from "../testing/fake-studio";
+import { FAKE_KEY, studiosPerTest, takeBody, watch } from "../testing/fake-studio";
 import { postJson, waitForTerminal } from "../testing/studio-harness";
 import { testVideo } from "../testing/test-video";
 
@@ -11,18 +13,15 @@ beforeAll(async () => {
   MP4 = await testVideo(320, 240, 1);
 });
 const body = takeBody;
+const readlinkOrNothing = (path: string) => {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return "";
+  }
+};
 
-let cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c();
-  cleanups = [];
-});
-
-async function studioWith(...args: Parameters<typeof startFakeStudio>) {
-  const studio = await startFakeStudio(...args);
-  cleanups.push(studio.cleanup);
-  return studio;
-}
+const studioWith = studiosPerTest();
 
 describe("the poller", () => {
   it("reads an `error` status with a string error as a failure at once (no polling until timeout)", async () => {
@@ -90,7 +89,7 @@ describe("the poller", () => {
   });
 
   it("shows `finishing` while the archive download is slow, then stores the video's facts, poster and timings", async () => {
-    const { h } = await studioWith(async (n, base) => {
+    const { h, fake } = await studioWith(async (n, base) => {
       if (n < 0) {
         await new Promise((r) => setTimeout(r, 1200));
         return { bytes: MP4 };
@@ -102,8 +101,12 @@ describe("the poller", () => {
     const { seen, last } = await watch(h, created.id);
     expect(seen).toContain("finishing");
     expect(last.status).toBe("completed");
+    // Nothing of the archive is left open: a studio runs for months.
+    const media = join(h.dataDir, "media");
+    expect(readdirSync("/proc/self/fd").filter((fd) => readlinkOrNothing(`/proc/self/fd/${fd}`).startsWith(media))).toEqual([]);
     expect(last.video).toMatchObject({ width: 320, height: 240, bytes: MP4.length, posterUrl: `/media/posters/${created.id}.jpg` });
     expect(last.video!.durationSeconds).toBeCloseTo(1, 1);
+    expect(fake.requests.find((r) => r.url.startsWith("/video"))?.headers.accept).toBe("video/mp4");
     const poster = await fetch(`${h.url}${last.video!.posterUrl}`);
     expect(poster.status).toBe(200);
     expect(Buffer.from(await poster.arrayBuffer()).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
@@ -118,6 +121,8 @@ describe("the poller", () => {
     ["a truncated MP4 (honest Content-Length)", () => MP4.subarray(0, Math.floor(MP4.length / 2))],
     ["an HTML page served as video/mp4", () => Buffer.from("<html>signed URL expired</html>")],
     ["an ftyp header with junk after it", () => Buffer.concat([MP4.subarray(0, 32), Buffer.alloc(4000, 7)])],
+    // ffmpeg's mov reader would decode it, but it is no MP4 to store and serve as one.
+    ["a file whose first box is not ftyp", () => Buffer.concat([MP4.subarray(0, 4), Buffer.from("free"), MP4.subarray(8)])],
   ])("never completes %s: retried, then failed with a clear reason", async (_label, bytes) => {
     const { h, videoHits } = await studioWith((n, base) => {
       if (n < 0) return { bytes: bytes() };
@@ -130,6 +135,7 @@ describe("the poller", () => {
     expect(last.error!.detail).toMatch(/^The provider's result (is not a video that plays|could not be downloaded)\.$/);
     expect(videoHits).toHaveLength(6);
     expect((await fetch(`${h.url}/media/videos/${created.id}.mp4`)).status).toBe(404);
+    expect(readdirSync(join(h.dataDir, "media", "tmp"))).toEqual([]);
   }, 60_000);
 });
 

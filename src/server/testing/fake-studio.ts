@@ -1,3 +1,4 @@
+import { afterEach } from "vitest";
 import { takeSchema, type Take } from "../../shared/take";
 import { startFakeUpstream, type FakeReply, type FakeRequest } from "./fake-upstream";
 import { postJson, startHarness, type Harness } from "./studio-harness";
@@ -35,17 +36,31 @@ export async function studioWith(
   return { h, fake, videoHits, cleanup };
 }
 
+/** `studioWith` for a file's tests: each studio stops after the test that started it (call at the top level). */
+export function studiosPerTest() {
+  let cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    cleanups = [];
+  });
+  return async (...args: Parameters<typeof studioWith>) => {
+    const started = await studioWith(...args);
+    cleanups.push(started.cleanup);
+    return started;
+  };
+}
+
 /** Sends one take and returns its id. */
 export async function sendTake(h: Harness): Promise<string> {
   return ((await (await postJson(h.url, "/api/generations", takeBody)).json()) as { id: string }).id;
 }
 
-/** Every status the BFF shows for a take until it settles, and the settled take. */
-export async function watch(h: Harness, id: string, timeoutMs = 45_000) {
+/** Every status the BFF shows for a take until it settles (or `giveUp` holds), and the last take seen. */
+export async function watch(h: Harness, id: string, timeoutMs = 45_000, giveUp = () => false) {
   const seen = new Set<string>();
   const until = Date.now() + timeoutMs;
   let last: Take = takeSchema.parse(await (await fetch(`${h.url}/api/generations/${id}`)).json());
-  while (Date.now() < until && last.status !== "completed" && last.status !== "failed") {
+  while (Date.now() < until && last.status !== "completed" && last.status !== "failed" && !giveUp()) {
     await new Promise((r) => setTimeout(r, 40));
     last = takeSchema.parse(await (await fetch(`${h.url}/api/generations/${id}`)).json());
     seen.add(last.status);

@@ -3,10 +3,17 @@ import { ERROR_CODES } from "../../shared/api-error";
 import { openDatabase } from "../db/database";
 import { createTakesStore, type NewTake } from "../store/takes-store";
 
-export type TakeSeed = Partial<Omit<NewTake, "provider" | "deadlineAt" | "idempotencyKey">> & {
-  /** `sending`: recorded, its create sent, no reply yet (submit_state "pending"), as a crash mid-create leaves it. */
-  status?: "completed" | "failed" | "sending";
+export type TakeSeed = Partial<Omit<NewTake, "provider">> & {
+  /**
+   * `sending`: recorded, its create sent, no reply yet (submit_state "pending"), as a crash
+   * mid-create leaves it; `running`: accepted upstream as `up-<index>`, not finished.
+   */
+  status?: "completed" | "failed" | "sending" | "running";
   favourite?: boolean;
+  /** When it was recorded (and accepted); default now. The deadline defaults to a minute after. */
+  createdAt?: number;
+  /** The provider's status once accepted; default "queued". */
+  upstreamStatus?: string;
 };
 
 /**
@@ -16,12 +23,14 @@ export type TakeSeed = Partial<Omit<NewTake, "provider" | "deadlineAt" | "idempo
  */
 export async function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): Promise<string[]> {
   const db = openDatabase(join(dataDir, "dailies.sqlite"));
-  const store = createTakesStore(db);
+  let clock = Date.now();
+  const store = createTakesStore(db, () => clock);
   const ids: string[] = [];
   // One transaction for the lot: hundreds of separate commits would make list tests slow.
   db.exec("BEGIN");
   try {
     for (const [n, seed] of seeds.entries()) {
+      clock = seed.createdAt ?? Date.now();
       const [take] = await store.createTakes([
         {
           model: seed.model ?? "gen4_turbo",
@@ -32,15 +41,17 @@ export async function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): Pr
           image: seed.image ?? { url: "https://images.example.com/a.jpg" },
           lastImage: seed.lastImage ?? null,
           provider: "aimlapi",
-          deadlineAt: Date.now() + 60_000,
-          idempotencyKey: null,
-          author: "studio",
+          deadlineAt: seed.deadlineAt ?? clock + 60_000,
+          idempotencyKey: seed.idempotencyKey ?? null,
+          idempotencyFingerprint: seed.idempotencyFingerprint ?? null,
+          author: seed.author ?? "studio",
         },
       ]);
       const id = take!.id;
       ids.push(id);
       if (seed.status === "sending") continue;
-      await store.markAccepted(id, `up-${n}`, "queued", null);
+      await store.markAccepted(id, `up-${n}`, seed.upstreamStatus ?? "queued", null);
+      if (seed.status === "running") continue;
       // Settled otherwise: the studio's poller would chase anything unfinished at start.
       if (seed.status === "failed") await store.markFailed(id, { code: ERROR_CODES.upstreamInternal, message: "The model failed on its side. Try again." });
       else await store.markCompleted(id, { videoFile: `${id}.mp4`, bytes: 1000, width: 1280, height: 720, durationSeconds: 5, posterFile: `${id}.jpg` });
