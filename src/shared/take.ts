@@ -3,6 +3,7 @@ import { errorCodeSchema } from "./api-error";
 import { imageUrlSchema } from "./image-url";
 import { SEED_MAX } from "./limits";
 import { MODEL_IDS, MODELS } from "./models";
+import { reviewStateField, shotIdField, takeReviewSchema } from "./review";
 import { GENERATION_STATUSES } from "./status";
 
 /** A frame is either an HTTPS address or an image uploaded to the studio. */
@@ -29,6 +30,8 @@ const createTakeFields = z.strictObject({
   ratio: z.string({ error: "Choose a ratio." }),
   duration: z.union([z.literal(5), z.literal(10)], { error: "Choose a duration of 5 or 10 seconds." }),
   seed: seedSchema.nullish(),
+  /** The shot the new takes land in. */
+  shotId: shotIdField.nullish(),
 });
 
 type CreateFields = z.output<typeof createTakeFields>;
@@ -91,11 +94,6 @@ export const rerunSchema = z.strictObject({
   seed: z.enum(["same", "new"], { error: 'Say "same" to re-run exactly or "new" for a variation.' }),
 });
 
-/** `PATCH /api/generations/:id`. */
-export const updateTakeSchema = z.strictObject({
-  favourite: z.boolean({ error: "favourite must be true or false." }),
-});
-
 export type CreateTakeInput = z.input<typeof createTakeSchema>;
 export type CreateTakeRequest = z.output<typeof createTakeSchema>;
 
@@ -147,6 +145,13 @@ export const takeSchema = z.object({
   author: z.string(),
   /** The take this one was re-run or varied from. */
   sourceId: z.string().nullable(),
+  /** Its shot and that shot's project; null for a take in no shot. */
+  shotId: z.string().nullable(),
+  projectId: z.string().nullable(),
+  review: takeReviewSchema,
+  noteCount: z.number().int(),
+  /** Shared by the takes of one submit; a single take has its own. */
+  batchId: z.string(),
   timings: z.object({
     /** The upstream accepted the create. */
     submittedAt: z.string().nullable(),
@@ -178,6 +183,9 @@ export const takeFiltersSchema = z.object({
   favourite: z.enum(["true", "false"], { error: 'favourite must be "true" or "false".' }).optional(),
   /** "true": only the viewer's own takes ("Mine"); absent: everyone's. */
   mine: z.enum(["true", "false"], { error: 'mine must be "true" or "false".' }).optional(),
+  projectId: z.string().max(100, "projectId must be a project's id.").optional(),
+  shotId: z.string().max(100, "shotId must be a shot's id.").optional(),
+  review: reviewStateField.optional(),
   /** Free text matched against prompts. */
   q: z.string().trim().max(200, "Search for at most 200 characters.").optional(),
 });

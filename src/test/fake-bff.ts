@@ -190,6 +190,11 @@ export function makeTake(overrides: Partial<Take> = {}): Take {
     favourite: false,
     author: "studio",
     sourceId: null,
+    shotId: null,
+    projectId: null,
+    review: { state: "unreviewed", by: null, at: null },
+    noteCount: 0,
+    batchId: `batch_${overrides.id ?? "gen_1"}`,
     timings: { submittedAt: null, startedAt: null, finishedAt: null },
     ...overrides,
   };

@@ -7,6 +7,7 @@ import type { AppEnv } from "../http/app-env";
 import { jsonBodyLimit, takeRequest, withRequestLog } from "../http/request-guards";
 import { parseCursor, parseOrThrow, readJsonBody } from "../http/validate";
 import { submitTakes, type SubmitDeps } from "../jobs/submit-takes";
+import type { ShotsStore } from "../store/shots-store";
 import { wireTake } from "../takes/wire-take";
 
 const listSchema = listQuerySchema.extend(takeFiltersSchema.shape);
@@ -26,6 +27,15 @@ function createBodyCache(version: () => Promise<number>, size = 200) {
     bodies.set(key, { version: current, body });
     return body;
   };
+}
+
+/** Filtering on a shot of another project than the one filtered on would only ever list nothing: say which to change. */
+async function checkShotInProject(shots: ShotsStore, filters: { projectId?: string | undefined; shotId?: string | undefined }): Promise<void> {
+  if (filters.projectId === undefined || filters.shotId === undefined) return;
+  const project = await shots.projectOf(filters.shotId);
+  if (project === undefined || project === filters.projectId) return;
+  const message = `Shot "${filters.shotId}" belongs to another project than "${filters.projectId}": filter on that project, or drop one of the two filters.`;
+  throw new HttpError(ERROR_CODES.validation, message, { fields: { shotId: message } });
 }
 
 export function takesRoutes(deps: SubmitDeps) {
@@ -48,6 +58,7 @@ export function takesRoutes(deps: SubmitDeps) {
     .get("/", async (c) => {
       const { limit, cursor: rawCursor, mine, ...filters } = parseOrThrow(listSchema, c.req.query());
       const cursor = parseCursor(rawCursor);
+      await checkShotInProject(deps.shots, filters);
       const scope = mine === "true" ? { ...filters, author: c.get("user").name } : filters;
       const key = `list:${limit}:${cursor}:${JSON.stringify(scope)}`;
       return json(

@@ -57,6 +57,11 @@ export function wireTake(take: TakeRecord): Take {
     favourite: take.favourite,
     author: take.author,
     sourceId: take.sourceId,
+    shotId: take.shotId,
+    projectId: take.projectId,
+    review: { state: take.review.state, by: take.review.by, at: isoOrNull(take.review.at) },
+    noteCount: take.noteCount,
+    batchId: take.batchId,
     timings: {
       submittedAt: isoOrNull(take.submittedAt),
       startedAt: isoOrNull(take.startedAt),

@@ -34,7 +34,8 @@ export async function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): Pr
           provider: "aimlapi",
           deadlineAt: Date.now() + 60_000,
           idempotencyKey: null,
-          author: "studio",
+          author: seed.author ?? "studio",
+          ...(seed.sourceId ? { sourceId: seed.sourceId, sourceKind: seed.sourceKind ?? null } : {}),
         },
       ]);
       const id = take!.id;
@@ -44,7 +45,7 @@ export async function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): Pr
       // Settled otherwise: the studio's poller would chase anything unfinished at start.
       if (seed.status === "failed") await store.markFailed(id, { code: ERROR_CODES.upstreamInternal, message: "The model failed on its side. Try again." });
       else await store.markCompleted(id, { videoFile: `${id}.mp4`, bytes: 1000, width: 1280, height: 720, durationSeconds: 5, posterFile: `${id}.jpg` });
-      if (seed.favourite) await store.setFavourite(id, true);
+      if (seed.favourite) await store.setMarks(id, { favourite: true });
     }
     db.exec("COMMIT");
     return ids;

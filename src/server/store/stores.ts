@@ -1,0 +1,23 @@
+import type { Db } from "../db/database";
+import { createChangeCounter } from "./change-counter";
+import { createFamilyStore } from "./family-store";
+import { createNotesStore } from "./notes-store";
+import { createProjectsStore } from "./projects-store";
+import { createShotsStore } from "./shots-store";
+import { createTakesStore } from "./takes-store";
+import { createUploadsStore } from "./uploads-store";
+
+/** Every store over one database; takes and notes share the counter that tells readers a take changed. */
+export function openStores(db: Db) {
+  const changes = createChangeCounter();
+  return {
+    store: createTakesStore(db, Date.now, changes),
+    uploads: createUploadsStore(db),
+    projects: createProjectsStore(db),
+    shots: createShotsStore(db),
+    notes: createNotesStore(db, changes),
+    family: createFamilyStore(db),
+  };
+}
+
+export type Stores = ReturnType<typeof openStores>;
