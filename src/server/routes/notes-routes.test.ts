@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { apiErrorSchema } from "../../shared/api-error";
+import { noteListSchema, noteSchema } from "../../shared/note";
+import { takeListSchema, takeSchema } from "../../shared/take";
+import { harnessAround } from "../testing/harness-around";
+import { cookieOf, TEST_PASSWORD } from "../testing/password-studio";
+import { checkedCalls, startSeededHarness } from "../testing/seeded-studio";
+import type { Call } from "../testing/checked-calls";
+
+const call = checkedCalls();
+const errorOf = (answer: { body: unknown }) => apiErrorSchema.parse(answer.body).error;
+
+describe("notes on the frame", () => {
+  // Seeded takes are archived 5 s videos, except the failed one.
+  const h = harnessAround(() => startSeededHarness([{ prompt: "done" }, { prompt: "failed", status: "failed" }, { prompt: "done too" }]));
+  const send = (method: string, path: string, body?: unknown) => call(h.url, path, { method, body });
+  const noteCount = async (id: string) => takeSchema.parse((await send("GET", `/api/generations/${id}`)).body).noteCount;
+
+  it("pins a trimmed note to a time and a point, lists notes in the take's order, and counts them on the take", async () => {
+    const [take] = h.ids;
+    expect(await noteCount(take!)).toBe(0);
+    const later = await send("POST", `/api/generations/${take}/notes`, { atSeconds: 4.2, text: "  the flare is too hot  " });
+    expect(later.status).toBe(201);
+    expect(noteSchema.parse(later.body)).toMatchObject({ takeId: take, atSeconds: 4.2, x: null, y: null, text: "the flare is too hot", author: "studio" });
+    const pinned = await send("POST", `/api/generations/${take}/notes`, { atSeconds: 0, x: 0.25, y: 1, text: "start on the lamp" });
+    expect(pinned.body).toMatchObject({ atSeconds: 0, x: 0.25, y: 1 });
+    await send("POST", `/api/generations/${take}/notes`, { atSeconds: 5, text: "last frame" });
+    const list = noteListSchema.parse((await send("GET", `/api/generations/${take}/notes`)).body);
+    expect(list.items.map((n) => n.atSeconds)).toEqual([0, 4.2, 5]);
+    // The take's cached body is rebuilt: the count moves in the detail and the list.
+    expect(await noteCount(take!)).toBe(3);
+    expect(takeListSchema.parse((await send("GET", "/api/generations")).body).items.find((t) => t.id === take)?.noteCount).toBe(3);
+  });
+
+  it("refuses a note past the end, naming the take's length, and bad input at the field, storing nothing", async () => {
+    const [, , take] = h.ids;
+    const cases: [unknown, string, RegExp][] = [
+      [{ atSeconds: 5.5, text: "after the end" }, "atSeconds", /This take is 5 s long: pin the note at 5 s or earlier/],
+      [{ atSeconds: -1, text: "before" }, "atSeconds", /0 is its first frame/],
+      [{ atSeconds: "1", text: "a string" }, "atSeconds", /number of seconds/],
+      [{ atSeconds: 1, x: 0.5, text: "x alone" }, "y", /Give y as well: .*both x and y, or neither/],
+      [{ atSeconds: 1, y: 0.5, text: "y alone" }, "x", /Give x as well/],
+      [{ atSeconds: 1, x: 1.5, y: 0.5, text: "off the picture" }, "x", /fraction of the picture's width/],
+      [{ atSeconds: 1, text: "   " }, "text", /it is empty/],
+      [{ atSeconds: 1, text: "x".repeat(2001) }, "text", /2000 characters/],
+      [{ atSeconds: 1, text: "ok", colour: "red" }, "colour", /not a field/],
+    ];
+    for (const [body, field, message] of cases) {
+      const refused = await send("POST", `/api/generations/${take}/notes`, body);
+      expect(refused.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(errorOf(refused).fields?.[field]).toMatch(message);
+    }
+    expect(await noteCount(take!)).toBe(0);
+  });
+
+  it("refuses a take with no video, and answers 404 with a message for unknown takes and notes", async () => {
+    const failed = await send("POST", `/api/generations/${h.ids[1]}/notes`, { atSeconds: 1, text: "nothing to see" });
+    expect([failed.status, errorOf(failed).code, errorOf(failed).message]).toEqual([409, "not_completed", expect.stringMatching(/no video yet: it failed/)]);
+    const unknown: [string, string, unknown?][] = [
+      ["GET", "/api/generations/nope/notes"],
+      ["POST", "/api/generations/nope/notes", { atSeconds: 1, text: "x" }],
+      ["PATCH", "/api/notes/nope", { text: "x" }],
+      ["DELETE", "/api/notes/nope"],
+    ];
+    for (const [method, path, body] of unknown) {
+      const answer = await send(method, path, body);
+      expect(answer.status, `${method} ${path}`).toBe(404);
+      expect(errorOf(answer).message).toMatch(/There is no (generation|note) with id "nope"/);
+    }
+  });
+
+  it("edits a note in place (moving it off the picture with x and y null) and deletes it", async () => {
+    const [, , take] = h.ids;
+    const note = noteSchema.parse((await send("POST", `/api/generations/${take}/notes`, { atSeconds: 2, x: 0.5, y: 0.5, text: "soften" })).body);
+    const moved = noteSchema.parse((await send("PATCH", `/api/notes/${note.id}`, { atSeconds: 3, x: null, y: null, text: "soften the key light" })).body);
+    expect(moved).toMatchObject({ id: note.id, atSeconds: 3, x: null, y: null, text: "soften the key light", createdAt: note.createdAt });
+    const refusals: [unknown, string][] = [
+      [{ atSeconds: 9 }, "atSeconds"],
+      [{ x: 0.2 }, "y"],
+      [{ text: "" }, "text"],
+    ];
+    for (const [body, field] of refusals) expect(Object.keys(errorOf(await send("PATCH", `/api/notes/${note.id}`, body)).fields ?? {})).toEqual([field]);
+    expect(errorOf(await send("PATCH", `/api/notes/${note.id}`, {})).message).toMatch(/at least one/);
+    expect(await noteCount(take!)).toBe(1);
+    expect((await send("DELETE", `/api/notes/${note.id}`)).status).toBe(204);
+    expect(await noteCount(take!)).toBe(0);
+    expect((await send("DELETE", `/api/notes/${note.id}`)).status).toBe(404);
+  });
+
+  it("go with their take when it is deleted", async () => {
+    const [take] = h.ids;
+    expect((await send("DELETE", `/api/generations/${take}`)).status).toBe(204);
+    expect((await send("GET", `/api/generations/${take}/notes`)).status).toBe(404);
+  });
+});
+
+describe("AUTH_MODE=password: only a note's author or an admin changes it", () => {
+  const h = harnessAround(() => startSeededHarness([{ prompt: "shared take" }], { AUTH_MODE: "password", STUDIO_PASSWORD: TEST_PASSWORD, ADMINS: "Boss" }));
+  const as = async (name: string) => cookieOf(await fetch(`${h.url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, password: TEST_PASSWORD }) }));
+  const send = (cookie: string, method: string, path: string, body?: unknown) => call(h.url, path, { method, body, headers: { cookie } } satisfies Call);
+
+  it("refuses another person's edit and delete with 403 naming the author; the author and an admin may", async () => {
+    const [ana, bo, boss] = [await as("Ana"), await as("Bo"), await as("boss")];
+    const made = await send(ana, "POST", `/api/generations/${h.ids[0]}/notes`, { atSeconds: 1, text: "by Ana" });
+    expect(made.body).toMatchObject({ author: "Ana" });
+    for (const [method, body] of [["PATCH", { text: "by Bo now" }], ["DELETE", undefined]] as const) {
+      const refused = await send(bo, method, `/api/notes/${made.body.id}`, body);
+      expect([refused.status, errorOf(refused).code, errorOf(refused).message]).toEqual([403, "forbidden", expect.stringMatching(/Only Ana \(who wrote this note\) or an admin/)]);
+    }
+    expect((await send(bo, "GET", `/api/generations/${h.ids[0]}/notes`)).body).toMatchObject({ items: [{ text: "by Ana" }] });
+    expect((await send(boss, "PATCH", `/api/notes/${made.body.id}`, { text: "tidied by Boss" })).body).toMatchObject({ text: "tidied by Boss", author: "Ana" });
+    expect((await send(ana, "DELETE", `/api/notes/${made.body.id}`)).status).toBe(204);
+    const unsigned = await call(h.url, `/api/generations/${h.ids[0]}/notes`, { method: "POST", body: { atSeconds: 1, text: "anyone?" } });
+    expect(unsigned.status).toBe(401);
+  });
+});
