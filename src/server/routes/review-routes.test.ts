@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { apiErrorSchema } from "../../shared/api-error";
+import { takeListSchema, takeSchema } from "../../shared/take";
+import { harnessAround } from "../testing/harness-around";
+import { cookieOf, TEST_PASSWORD } from "../testing/password-studio";
+import { checkedCalls, startSeededHarness } from "../testing/seeded-studio";
+
+const call = checkedCalls();
+const errorOf = (answer: { body: unknown }) => apiErrorSchema.parse(answer.body).error;
+
+describe("a take's review state", () => {
+  const h = harnessAround(() => startSeededHarness([{ prompt: "first" }, { prompt: "second" }, { prompt: "third", favourite: true }]));
+  const send = (method: string, path: string, body?: unknown) => call(h.url, path, { method, body });
+  const takeOf = async (id: string) => takeSchema.parse((await send("GET", `/api/generations/${id}`)).body);
+  const listed = async (query: string) => takeListSchema.parse((await send("GET", `/api/generations?${query}`)).body).items.map((t) => t.id);
+
+  it("starts unreviewed; setting it records who and when, and the list and detail show it at once", async () => {
+    const [first, second] = h.ids;
+    expect((await takeOf(first!)).review).toEqual({ state: "unreviewed", by: null, at: null });
+    expect(await listed("review=circled")).toEqual([]);
+    const circled = takeSchema.parse((await send("PATCH", `/api/generations/${first}`, { review: "circled" })).body);
+    expect(circled.review).toEqual({ state: "circled", by: "studio", at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect((await takeOf(first!)).review.state).toBe("circled");
+    await send("PATCH", `/api/generations/${second}`, { review: "maybe" });
+    expect(await listed("review=circled")).toEqual([first]);
+    expect(await listed("review=maybe")).toEqual([second]);
+    expect(await listed("review=unreviewed")).toEqual([h.ids[2]]);
+    const cleared = takeSchema.parse((await send("PATCH", `/api/generations/${second}`, { review: "unreviewed" })).body);
+    expect(cleared.review).toEqual({ state: "unreviewed", by: null, at: null });
+  });
+
+  it("leaves the favourite alone, and sets both when both are sent", async () => {
+    const third = h.ids[2]!;
+    const rejected = takeSchema.parse((await send("PATCH", `/api/generations/${third}`, { review: "rejected" })).body);
+    expect([rejected.review.state, rejected.favourite]).toEqual(["rejected", true]);
+    const both = takeSchema.parse((await send("PATCH", `/api/generations/${third}`, { review: "maybe", favourite: false })).body);
+    expect([both.review.state, both.favourite]).toEqual(["maybe", false]);
+    expect(takeSchema.parse((await send("PATCH", `/api/generations/${third}`, { favourite: true })).body).review.state).toBe("maybe");
+  });
+
+  it("refuses a state not in the list, an empty change and an unknown take, changing nothing", async () => {
+    const [first] = h.ids;
+    const before = await takeOf(first!);
+    const cases: [unknown, string, RegExp][] = [
+      [{ review: "loved" }, "review", /review must be one of unreviewed, circled, maybe, rejected/],
+      [{ review: "Circled" }, "review", /one of unreviewed/],
+      [{ review: null }, "review", /one of unreviewed/],
+      [{}, "body", /Send favourite, review or shotId/],
+      [{ review: "maybe", rating: 5 }, "rating", /not a field/],
+    ];
+    for (const [body, field, message] of cases) {
+      const refused = await send("PATCH", `/api/generations/${first}`, body);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(errorOf(refused).fields?.[field]).toMatch(message);
+    }
+    expect(await takeOf(first!)).toEqual(before);
+    const unknown = await send("PATCH", "/api/generations/nope", { review: "circled" });
+    expect([unknown.status, errorOf(unknown).message]).toEqual([404, 'There is no generation with id "nope".']);
+    const badFilter = await send("GET", "/api/generations?review=loved");
+    expect([badFilter.status, errorOf(badFilter).fields?.review]).toEqual([400, expect.stringMatching(/one of unreviewed/)]);
+  });
+});
+
+describe("AUTH_MODE=password: anyone signed in reviews any take", () => {
+  const h = harnessAround(() => startSeededHarness([{ prompt: "Ana's take", author: "Ana" }], { AUTH_MODE: "password", STUDIO_PASSWORD: TEST_PASSWORD, ADMINS: "Boss" }));
+  const as = async (name: string) => cookieOf(await fetch(`${h.url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, password: TEST_PASSWORD }) }));
+
+  it("records the reviewer, who need not be the author or an admin", async () => {
+    const bo = await as("Bo");
+    const reviewed = await call(h.url, `/api/generations/${h.ids[0]}`, { method: "PATCH", body: { review: "circled" }, headers: { cookie: bo } });
+    expect(takeSchema.parse(reviewed.body)).toMatchObject({ author: "Ana", review: { state: "circled", by: "Bo" } });
+    expect((await call(h.url, `/api/generations/${h.ids[0]}`, { method: "PATCH", body: { review: "rejected" } })).status).toBe(401);
+  });
+});
