@@ -147,7 +147,7 @@ describe("takes in shots", () => {
 });
 
 describe("a new take", () => {
-  it("lands in the shot the create names; a batch shares one batchId; an unknown shot is refused before anything is sent", async () => {
+  it("lands in the shot the create names (a re-run in its source's); a batch shares one batchId; an unknown shot is refused before anything is sent", async () => {
     const uploadId = await uploadedId(h.url);
     const shot = await newShot(await newProject("Makes"), "SH010");
     const single = takeSchema.parse((await send("POST", "/api/generations", takeRequest(uploadId, { shotId: shot.id }))).body);
@@ -156,6 +156,8 @@ describe("a new take", () => {
     expect(batch.map((t) => t.shotId)).toEqual([shot.id, shot.id]);
     expect(batch[0]!.batchId).toBe(batch[1]!.batchId);
     expect(single.batchId).not.toBe(batch[0]!.batchId);
+    const again = takeSchema.parse((await send("POST", `/api/generations/${single.id}/rerun`, { seed: "new" })).body);
+    expect(again).toMatchObject({ shotId: shot.id, sourceId: single.id });
 
     const creates = h.simulator!.stats().creates;
     const before = takeListSchema.parse((await send("GET", "/api/generations?limit=100")).body).items.length;
@@ -165,6 +167,6 @@ describe("a new take", () => {
     }
     expect(h.simulator!.stats().creates).toBe(creates);
     expect(takeListSchema.parse((await send("GET", "/api/generations?limit=100")).body).items).toHaveLength(before);
-    for (const take of [single, ...batch]) await waitForTerminal(h.url, take.id);
+    for (const take of [single, again, ...batch]) await waitForTerminal(h.url, take.id);
   }, 60_000);
 });
