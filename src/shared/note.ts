@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sendsAField } from "./review";
 
 export const NOTE_TEXT_MAX = 2000;
 
@@ -30,7 +31,7 @@ export type CreateNoteRequest = z.output<typeof createNoteSchema>;
 export const updateNoteSchema = z
   .strictObject({ atSeconds: atSeconds.optional(), x: fraction("x").nullable().optional(), y: fraction("y").nullable().optional(), text: text.optional() })
   .superRefine(bothOrNeither)
-  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: "Send atSeconds, x and y, or text: at least one of them." });
+  .refine(sendsAField, { message: "Send atSeconds, x and y, or text: at least one of them." });
 export type UpdateNoteRequest = z.output<typeof updateNoteSchema>;
 
 export const noteSchema = z.object({

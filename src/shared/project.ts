@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { sendsAField } from "./review";
 
 export const PROJECT_NAME_MAX = 120;
 const DESCRIPTION_MAX = 2000;
 const SHOT_DESCRIPTION_MAX = 500;
 const SHOT_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
-
-const anyField = (body: Record<string, unknown>) => Object.values(body).some((value) => value !== undefined);
 
 const name = z
   .string({ error: "Name the project." })
@@ -19,7 +18,7 @@ export const createProjectSchema = z.strictObject({ name, description: descripti
 export type CreateProjectRequest = z.output<typeof createProjectSchema>;
 
 /** `PATCH /api/projects/:id`: a description of null (or "") removes it. */
-export const updateProjectSchema = z.strictObject({ name: name.optional(), description: description.nullable().optional() }).refine(anyField, { message: "Send name or description: at least one of them." });
+export const updateProjectSchema = z.strictObject({ name: name.optional(), description: description.nullable().optional() }).refine(sendsAField, { message: "Send name or description: at least one of them." });
 export type UpdateProjectRequest = z.output<typeof updateProjectSchema>;
 
 const CODE_MESSAGE = "Give the shot a code such as SH010: up to 32 letters, digits, '-', '_' or '.', starting with a letter or digit.";
@@ -35,7 +34,7 @@ export type CreateShotRequest = z.output<typeof createShotSchema>;
 /** `PATCH /api/shots/:id`: a new order moves the shot there, and the shots between shift by one. */
 export const updateShotSchema = z
   .strictObject({ code: code.optional(), description: shotDescription.nullable().optional(), order: order.optional() })
-  .refine(anyField, { message: "Send code, description or order: at least one of them." });
+  .refine(sendsAField, { message: "Send code, description or order: at least one of them." });
 export type UpdateShotRequest = z.output<typeof updateShotSchema>;
 
 export const projectSchema = z.object({

@@ -4,6 +4,9 @@ import { z } from "zod";
 export const REVIEW_STATES = ["unreviewed", "circled", "maybe", "rejected"] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
+/** A PATCH body must change something: at least one of its optional fields is sent. */
+export const sendsAField = (body: Record<string, unknown>) => Object.values(body).some((value) => value !== undefined);
+
 const REVIEW_MESSAGE = `review must be one of ${REVIEW_STATES.join(", ")}.`;
 const SHOT_ID_MESSAGE = "shotId must be a shot's id, or null for no shot.";
 
@@ -19,7 +22,7 @@ export const updateTakeSchema = z
     review: reviewStateField.optional(),
     shotId: shotIdField.nullable().optional(),
   })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: "Send favourite, review or shotId: at least one of them." });
+  .refine(sendsAField, { message: "Send favourite, review or shotId: at least one of them." });
 export type UpdateTakeRequest = z.output<typeof updateTakeSchema>;
 
 /** Who set a take's review state and when; both null while it is unreviewed. */

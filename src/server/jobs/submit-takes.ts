@@ -6,7 +6,7 @@ import type { StudioDeps } from "../studio";
 import type { TakeRecord } from "../takes/take";
 import { withinSpendLimits } from "./enforce-spend-limits";
 import { earlierTakes, takeKey } from "./idempotent-replay";
-import { takeOrigin } from "./take-origin";
+import { takeOrigin, unknownShot } from "./take-origin";
 import { batchSeeds } from "./seeds";
 import { sendTake } from "./send-take";
 import type { TakeRequest } from "./take-request";
@@ -68,6 +68,8 @@ export async function submitTakes(
     // Two racing requests with one key: the loser answers with the winner's takes.
     const winner = await earlierTakes(deps.store, request);
     if (winner.length) return { takes: winner, created: false };
+    // The shot was deleted since it was checked: its foreign key refused the insert.
+    if (input.shotId && !(await deps.shots.projectOf(input.shotId))) throw unknownShot(input.shotId);
     throw error;
   }
 

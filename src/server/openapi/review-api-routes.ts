@@ -1,5 +1,6 @@
 import { FAMILY_LIMITS, familySchema } from "../../shared/family";
 import { createNoteSchema, noteListSchema, noteSchema, updateNoteSchema } from "../../shared/note";
+import { SMALL_JSON_KB } from "../http/request-guards";
 import { empty, json, ok, routesTagged, type ApiRoute } from "./api-route";
 
 const review = routesTagged("review");
@@ -16,14 +17,14 @@ export const reviewApiRoutes: ApiRoute[] = [
   review("post /api/generations/{id}/notes", "createNote", "Pin a note to a time of a take, optionally to a point of its picture", {
     description: "`atSeconds` from 0 to the archived video's length; `x` and `y` are fractions of the picture (0,0 top left), both or neither. The author is the caller.",
     params: take,
-    body: { json: createNoteSchema, maxKb: 16 },
+    body: { json: createNoteSchema, maxKb: SMALL_JSON_KB },
     replies: { 201: json(noteSchema, "The note.") },
     errors: { 400: pastTheEnd, ...noSuchTake, 409: "The take has no archived video yet: it is still running, or failed (`not_completed`)." },
   }),
   review("patch /api/notes/{id}", "updateNote", "Move or rewrite a note (its author or an admin)", {
     description: "`x` and `y` both null take the note off the picture, onto the whole frame.",
     params: note,
-    body: { json: updateNoteSchema, maxKb: 16 },
+    body: { json: updateNoteSchema, maxKb: SMALL_JSON_KB },
     replies: ok(noteSchema, "The updated note."),
     errors: { 400: pastTheEnd, ...notAuthor, ...noSuchNote },
   }),

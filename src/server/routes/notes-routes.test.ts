@@ -50,6 +50,8 @@ describe("notes on the frame", () => {
       expect(refused.status, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(errorOf(refused).fields?.[field]).toMatch(message);
     }
+    const huge = await send("POST", `/api/generations/${take}/notes`, { atSeconds: 1, text: "x".repeat(20_000) });
+    expect([huge.status, errorOf(huge).code]).toEqual([413, "payload_too_large"]);
     expect(await noteCount(take!)).toBe(0);
   });
 
