@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sendsAField } from "./review";
+import { sendsAField } from "./patch-body";
 
 export const NOTE_TEXT_MAX = 2000;
 

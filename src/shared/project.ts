@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sendsAField } from "./review";
+import { sendsAField } from "./patch-body";
 
 export const PROJECT_NAME_MAX = 120;
 const DESCRIPTION_MAX = 2000;

@@ -1,11 +1,9 @@
 import { z } from "zod";
+import { sendsAField } from "./patch-body";
 
 /** A take's standing in the studio's review: circled is a select; the state is shared, unlike a favourite. */
 export const REVIEW_STATES = ["unreviewed", "circled", "maybe", "rejected"] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
-
-/** A PATCH body must change something: at least one of its optional fields is sent. */
-export const sendsAField = (body: Record<string, unknown>) => Object.values(body).some((value) => value !== undefined);
 
 const REVIEW_MESSAGE = `review must be one of ${REVIEW_STATES.join(", ")}.`;
 const SHOT_ID_MESSAGE = "shotId must be a shot's id, or null for no shot.";

@@ -1,7 +1,8 @@
 import { ERROR_CODES } from "../../shared/api-error";
 import type { CreateTakeRequest } from "../../shared/take";
 import { upstreamRefusal } from "../http/http-error";
-import { newId, type NewTake } from "../store/insert-take";
+import type { NewTake } from "../store/insert-take";
+import { newId } from "../store/new-id";
 import type { StudioDeps } from "../studio";
 import type { TakeRecord } from "../takes/take";
 import { withinSpendLimits } from "./enforce-spend-limits";

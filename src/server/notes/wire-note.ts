@@ -1,7 +1,6 @@
 import type { Note } from "../../shared/note";
 import type { NoteRecord } from "./note";
-
-const iso = (ms: number) => new Date(ms).toISOString();
+import { iso } from "../iso-time";
 
 /** The one mapper from a note to what goes on the wire (`Note` in src/shared/note.ts). */
 export function wireNote(note: NoteRecord): Note {

@@ -1,7 +1,6 @@
 import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "../http/http-error";
-import type { DeleteEmptyOutcome, ShotRecord } from "./project";
-import type { ShotOutcome } from "../store/shots-store";
+import type { DeleteEmptyOutcome, ShotOutcome, ShotRecord } from "./project";
 
 export const noSuchProject = (id: string) => new HttpError(ERROR_CODES.notFound, `There is no project with id "${id}".`);
 export const noSuchShot = (id: string) => new HttpError(ERROR_CODES.notFound, `There is no shot with id "${id}".`);

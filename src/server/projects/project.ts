@@ -24,3 +24,6 @@ export type ShotRecord = {
 
 /** Deleting a project or shot: refused while takes belong to it (they are never deleted along with it). */
 export type DeleteEmptyOutcome = { outcome: "missing" } | { outcome: "has_takes"; takes: number } | { outcome: "deleted" };
+
+/** Adding or changing a shot: done, or what stopped it (nothing is written then). */
+export type ShotOutcome = { outcome: "missing" } | { outcome: "code_taken"; code: string } | { outcome: "bad_order"; max: number } | { outcome: "done"; shot: ShotRecord };

@@ -1,7 +1,6 @@
 import type { Project, ProjectDetail, Shot } from "../../shared/project";
 import type { ProjectRecord, ShotRecord } from "./project";
-
-const iso = (ms: number) => new Date(ms).toISOString();
+import { iso } from "../iso-time";
 
 /** The one mapper from a project to what goes on the wire (`Project` in src/shared/project.ts). */
 export function wireProject(project: ProjectRecord): Project {

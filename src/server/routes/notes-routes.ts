@@ -9,10 +9,10 @@ import { parseOrThrow, readJsonBody } from "../http/validate";
 import { checkNoteTime } from "../notes/note-time";
 import { wireNote } from "../notes/wire-note";
 import type { StudioDeps } from "../studio";
+import { noSuchTake } from "../takes/no-such-take";
 
 type Deps = Pick<StudioDeps, "store" | "notes">;
 
-const noSuchTake = (id: string) => new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
 const noSuchNote = (id: string) => new HttpError(ERROR_CODES.notFound, `There is no note with id "${id}".`);
 
 /** `/api/generations/:id/notes`: a take's notes, and a new one on it. */

@@ -1,8 +1,6 @@
 import { Hono } from "hono";
-import { ERROR_CODES } from "../../shared/api-error";
 import { updateTakeSchema } from "../../shared/review";
 import { rerunSchema } from "../../shared/take";
-import { HttpError } from "../http/http-error";
 import type { AppEnv } from "../http/app-env";
 import { jsonBodyLimit, takeRequest, withRequestLog } from "../http/request-guards";
 import { parseOrThrow, readJsonBody } from "../http/validate";
@@ -12,9 +10,8 @@ import type { SubmitDeps } from "../jobs/submit-takes";
 import { attachmentHeader } from "../media/download-name";
 import { deleteTake } from "../takes/delete-take";
 import { buildHandoff } from "../takes/handoff-zip";
+import { noSuchTake } from "../takes/no-such-take";
 import { wireTake } from "../takes/wire-take";
-
-const notFound = (id: string) => new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
 
 /** What a creator does with one take: re-run it, mark, review or move it, delete it, hand it off. */
 export function takeActionsRoutes(deps: SubmitDeps) {
@@ -22,7 +19,7 @@ export function takeActionsRoutes(deps: SubmitDeps) {
     .post("/:id/rerun", jsonBodyLimit(), async (c) => {
       const { seed } = parseOrThrow(rerunSchema, await readJsonBody(c.req.raw));
       const source = await deps.store.get(c.req.param("id"));
-      if (!source) throw notFound(c.req.param("id"));
+      if (!source) throw noSuchTake(c.req.param("id"));
       const { take, created } = await rerunTake(withRequestLog(deps, c), source, seed, takeRequest(c, { seed }));
       return c.json(wireTake(take), created ? 201 : 200);
     })
@@ -31,7 +28,7 @@ export function takeActionsRoutes(deps: SubmitDeps) {
       // Anyone signed in may review any take; the state records who set it.
       const marks = { favourite, shotId, ...(review ? { review: { state: review, by: c.get("user").name } } : {}) };
       const result = await deps.store.setMarks(c.req.param("id"), marks);
-      if (result.outcome === "missing") throw notFound(c.req.param("id"));
+      if (result.outcome === "missing") throw noSuchTake(c.req.param("id"));
       if (result.outcome === "no_shot") throw unknownShot(shotId!);
       return c.json(wireTake(result.take));
     })

@@ -9,6 +9,7 @@ import { parseCursor, parseOrThrow, readJsonBody } from "../http/validate";
 import { submitTakes, type SubmitDeps } from "../jobs/submit-takes";
 import type { ShotsStore } from "../store/shots-store";
 import { wireTake } from "../takes/wire-take";
+import { noSuchTake } from "../takes/no-such-take";
 
 const listSchema = listQuerySchema.extend(takeFiltersSchema.shape);
 
@@ -72,7 +73,7 @@ export function takesRoutes(deps: SubmitDeps) {
     .get("/:id", async (c) => {
       const id = c.req.param("id");
       const take = await deps.store.get(id);
-      if (!take) throw new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+      if (!take) throw noSuchTake(id);
       return json(await cached(`one:${id}`, async () => wireTake(take)), c);
     });
 }

@@ -1,14 +1,12 @@
-import { randomBytes } from "node:crypto";
 import type { ImageRef } from "../../shared/take";
 import type { Db } from "../db/database";
 import { foldForSearch } from "../db/fold-for-search";
 import type { TakeRecord } from "../takes/take";
+import { newId } from "./new-id";
 
 /** What a new take starts from; the store adds the id, status and times. */
 export type NewTake = Pick<TakeRecord, "model" | "prompt" | "ratio" | "duration" | "seed" | "lastImage" | "provider" | "deadlineAt" | "idempotencyKey" | "author"> &
   Partial<Pick<TakeRecord, "idempotencyFingerprint" | "sourceId" | "sourceKind" | "shotId" | "batchId">> & { image: ImageRef };
-
-export const newId = () => randomBytes(9).toString("base64url");
 
 /** Inserts one take and returns its id; the caller holds the transaction. */
 export function createTakeInserter(db: Db, now: () => number) {

@@ -1,7 +1,7 @@
 import type { Db } from "../db/database";
 import type { NoteRecord } from "../notes/note";
 import type { ChangeCounter } from "./change-counter";
-import { newId } from "./insert-take";
+import { newId } from "./new-id";
 
 type NoteRow = { id: string; take_id: string; at_seconds: number; x: number | null; y: number | null; text: string; author: string; created_at: number; updated_at: number };
 

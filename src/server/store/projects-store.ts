@@ -1,6 +1,6 @@
 import type { Db } from "../db/database";
 import type { DeleteEmptyOutcome, ProjectRecord } from "../projects/project";
-import { newId } from "./insert-take";
+import { newId } from "./new-id";
 
 type ProjectRow = { id: string; name: string; description: string | null; created_at: number; created_by: string };
 

@@ -1,13 +1,12 @@
 import type { Db } from "../db/database";
-import type { DeleteEmptyOutcome, ShotRecord } from "../projects/project";
-import { newId } from "./insert-take";
+import type { DeleteEmptyOutcome, ShotOutcome, ShotRecord } from "../projects/project";
+import { newId } from "./new-id";
 import { createShotCounts, type ShotSummary } from "./shot-counts";
 
 type ShotRow = { id: string; project_id: string; code: string; description: string | null; position: number; created_at: number };
 
 export type NewShot = { code: string; description: string | null; order?: number | undefined };
 export type ShotChanges = { code?: string | undefined; description?: string | null | undefined; order?: number | undefined };
-export type ShotOutcome = { outcome: "missing" } | { outcome: "code_taken"; code: string } | { outcome: "bad_order"; max: number } | { outcome: "done"; shot: ShotRecord };
 
 export type ShotsStore = ReturnType<typeof createShotsStore>;
 

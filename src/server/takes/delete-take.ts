@@ -4,6 +4,7 @@ import type { StudioUser } from "../http/app-env";
 import { HttpError } from "../http/http-error";
 import type { MediaDir } from "../media/media-dir";
 import type { TakesStore } from "../store/takes-store";
+import { noSuchTake } from "./no-such-take";
 
 /**
  * Removes a settled take: the row first (checked and deleted in one transaction), its files
@@ -17,7 +18,7 @@ export async function deleteTake(store: TakesStore, media: MediaDir, id: string,
     throw new HttpError(ERROR_CODES.forbidden, `Only ${take.author} (who made this take) or an admin can delete it.`);
   }
   const result = await store.deleteSettled(id, user.name);
-  if (result.outcome === "missing") throw new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+  if (result.outcome === "missing") throw noSuchTake(id);
   if (result.outcome === "running") {
     throw new HttpError(
       ERROR_CODES.stillRunning,

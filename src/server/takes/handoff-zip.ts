@@ -7,6 +7,7 @@ import type { StudioDeps } from "../studio";
 import type { TakeRecord } from "./take";
 import { frameZipName, takeManifest } from "./take-manifest";
 import { zipStream, type ZipEntry } from "./zip-stream";
+import { noSuchTake } from "./no-such-take";
 
 /**
  * A completed take as one file for an editor: the MP4 under its download name, the poster,
@@ -14,7 +15,7 @@ import { zipStream, type ZipEntry } from "./zip-stream";
  * may be 40 MB each), so it is neither held in memory nor written to a temporary file.
  */
 export async function buildHandoff(deps: Pick<StudioDeps, "uploads" | "media">, take: TakeRecord | undefined, id: string) {
-  if (!take) throw new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+  if (!take) throw noSuchTake(id);
   const video = take.status === "completed" ? take.video : null;
   if (!video) {
     throw new HttpError(ERROR_CODES.notCompleted, `This take is ${take.status}; only a completed take can be handed off.`);

@@ -1,4 +1,5 @@
 import { APP_INFO } from "../app-info";
+import { iso, isoOrNull } from "../iso-time";
 import type { ImageRef } from "../../shared/take";
 import type { UploadRecord } from "../images/upload-record";
 import type { TakeRecord, TakeVideo } from "./take";
@@ -33,8 +34,6 @@ function describeFrame(ref: ImageRef | null, entry: FrameEntry) {
   };
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
 /** `take.json`: everything needed to know how a take was made, and to make it again. */
 export function takeManifest(take: TakeRecord, video: TakeVideo, videoName: string, frames: { first: FrameEntry; last: FrameEntry }, exportedAt: number) {
   return {
@@ -60,10 +59,10 @@ export function takeManifest(take: TakeRecord, video: TakeVideo, videoName: stri
     usage: take.tokensUsed === null ? null : { tokensUsed: take.tokensUsed },
     timings: {
       createdAt: iso(take.createdAt),
-      submittedAt: iso(take.submittedAt),
-      startedAt: iso(take.startedAt),
-      finishedAt: iso(take.finishedAt),
-      completedAt: iso(take.completedAt),
+      submittedAt: isoOrNull(take.submittedAt),
+      startedAt: isoOrNull(take.startedAt),
+      finishedAt: isoOrNull(take.finishedAt),
+      completedAt: isoOrNull(take.completedAt),
     },
     favourite: take.favourite,
     provenance: {

@@ -1,8 +1,7 @@
 import type { Family } from "../../shared/family";
 import type { FamilyRecord } from "./family";
 import { wireTake } from "./wire-take";
-
-const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+import { isoOrNull } from "../iso-time";
 
 /** The one mapper from a take's family to what goes on the wire (`Family` in src/shared/family.ts). */
 export function wireFamily(family: FamilyRecord): Family {
