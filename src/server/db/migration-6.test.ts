@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,10 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 it("gives takes made before it a batch of their own, and their source's how from the seeds", () => {
   const file = join(dir, "dailies.sqlite");
   // A database as the build before migration 6 left it.
-  const old = new Database(file);
-  old.function("dailies_fold", (text: unknown) => String(text ?? ""));
-  MIGRATIONS.slice(0, 6).forEach((sql) => old.exec(sql));
-  old.pragma("user_version = 6");
+  const old = openDatabase(file, MIGRATIONS.slice(0, 6));
   const insert = old.prepare(`INSERT INTO generations (id, model, prompt, ratio, duration, seed, image_url, status, provider, created_at, updated_at, deadline_at, source_id)
     VALUES (?, 'gen4_turbo', 'p', '16:9', 5, ?, 'https://images.example.com/a.jpg', 'completed', 'aimlapi', 1, 1, 1, ?)`);
   insert.run("source", 7, null);

@@ -1,32 +1,21 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { apiErrorSchema } from "../../shared/api-error";
 import { FAMILY_LIMITS, familySchema, type Family } from "../../shared/family";
 import { takeSchema } from "../../shared/take";
 import { harnessAround } from "../testing/harness-around";
-import { seedTakes } from "../testing/seed-takes";
-import { checkedCalls } from "../testing/seeded-studio";
-import { startHarness, takeRequest, uploadedId, waitForTerminal } from "../testing/studio-harness";
+import type { TakeSeed } from "../testing/seed-takes";
+import { startSeededHarness } from "../testing/seeded-studio";
+import { checkedCalls, errorOf } from "../testing/checked-calls";
+import { takeRequest, uploadedId, waitForTerminal } from "../testing/studio-harness";
 
 const CHAIN = FAMILY_LIMITS.ancestors + 5;
 const WIDE = FAMILY_LIMITS.members + 20;
 
 /** A long chain (each take re-run from the one before), a take with many variations, and a take whose source went before tombstones. */
 async function startFamilies() {
-  const dir = mkdtempSync(join(tmpdir(), "dailies-family-"));
-  const chain = await seedTakes(dir, [{ prompt: "chain 0" }]);
-  for (let n = 1; n < CHAIN; n++) chain.push(...(await seedTakes(dir, [{ prompt: `chain ${n}`, sourceId: chain.at(-1)!, sourceKind: "rerun" }])));
-  const [wide] = await seedTakes(dir, [{ prompt: "wide" }]);
-  const children = await seedTakes(dir, Array.from({ length: WIDE }, (_, n) => ({ prompt: `variation ${n}`, sourceId: wide!, sourceKind: "variation" as const })));
-  const [orphan] = await seedTakes(dir, [{ prompt: "orphan", sourceId: "gone-before-tombstones", sourceKind: "variation" }]);
-  const h = await startHarness({}, dir);
-  const stop = async () => {
-    await h.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  return { ...h, chain, wide: wide!, children, orphan: orphan!, stop };
+  const chain: TakeSeed[] = Array.from({ length: CHAIN }, (_, n) => ({ prompt: `chain ${n}`, ...(n ? { sourceIndex: n - 1, sourceKind: "rerun" as const } : {}) }));
+  const wide: TakeSeed[] = [{ prompt: "wide" }, ...Array.from({ length: WIDE }, (_, n) => ({ prompt: `variation ${n}`, sourceIndex: CHAIN, sourceKind: "variation" as const }))];
+  const h = await startSeededHarness([...chain, ...wide, { prompt: "orphan", sourceId: "gone-before-tombstones", sourceKind: "variation" }]);
+  return { ...h, chain: h.ids.slice(0, CHAIN), wide: h.ids[CHAIN]!, children: h.ids.slice(CHAIN + 1, -1), orphan: h.ids.at(-1)! };
 }
 
 const h = harnessAround(startFamilies);
@@ -88,6 +77,6 @@ describe("a take's family", () => {
 
   it("answers 404 with a message for an unknown take", async () => {
     const answer = await send("GET", "/api/generations/nope/family");
-    expect([answer.status, apiErrorSchema.parse(answer.body).error.message]).toEqual([404, 'There is no generation with id "nope".']);
+    expect([answer.status, errorOf(answer).message]).toEqual([404, 'There is no generation with id "nope".']);
   });
 });

@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { apiErrorSchema } from "../../shared/api-error";
 import { noteListSchema, noteSchema } from "../../shared/note";
 import { takeListSchema, takeSchema } from "../../shared/take";
 import { harnessAround } from "../testing/harness-around";
-import { cookieOf, TEST_PASSWORD } from "../testing/password-studio";
-import { checkedCalls, startSeededHarness } from "../testing/seeded-studio";
-import type { Call } from "../testing/checked-calls";
+import { PASSWORD_SETTINGS, signIn } from "../testing/password-studio";
+import { checkedCalls, errorOf } from "../testing/checked-calls";
+import { startSeededHarness } from "../testing/seeded-studio";
 
 const call = checkedCalls();
-const errorOf = (answer: { body: unknown }) => apiErrorSchema.parse(answer.body).error;
 
 describe("notes on the frame", () => {
   // Seeded takes are archived 5 s videos, except the failed one.
@@ -97,9 +95,9 @@ describe("notes on the frame", () => {
 });
 
 describe("AUTH_MODE=password: only a note's author or an admin changes it", () => {
-  const h = harnessAround(() => startSeededHarness([{ prompt: "shared take" }], { AUTH_MODE: "password", STUDIO_PASSWORD: TEST_PASSWORD, ADMINS: "Boss" }));
-  const as = async (name: string) => cookieOf(await fetch(`${h.url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, password: TEST_PASSWORD }) }));
-  const send = (cookie: string, method: string, path: string, body?: unknown) => call(h.url, path, { method, body, headers: { cookie } } satisfies Call);
+  const h = harnessAround(() => startSeededHarness([{ prompt: "shared take" }], PASSWORD_SETTINGS));
+  const as = (name: string) => signIn(h.url, name);
+  const send = (cookie: string, method: string, path: string, body?: unknown) => call(h.url, path, { method, body, headers: { cookie } });
 
   it("refuses another person's edit and delete with 403 naming the author; the author and an admin may", async () => {
     const [ana, bo, boss] = [await as("Ana"), await as("Bo"), await as("boss")];

@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { apiErrorSchema } from "../../shared/api-error";
 import { projectDetailSchema, projectListSchema, projectSchema, shotSchema, type Shot } from "../../shared/project";
 import { takeBatchSchema, takeListSchema, takeSchema } from "../../shared/take";
 import { harnessAround } from "../testing/harness-around";
-import { checkedCalls, startSeededHarness } from "../testing/seeded-studio";
+import { checkedCalls, errorOf } from "../testing/checked-calls";
+import { startSeededHarness } from "../testing/seeded-studio";
 import { takeRequest, uploadedId, waitForTerminal } from "../testing/studio-harness";
 
 const h = harnessAround(() => startSeededHarness([{ prompt: "one" }, { prompt: "two" }, { prompt: "three" }, { prompt: "failed", status: "failed" }]));
 const call = checkedCalls();
 const send = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => call(h.url, path, { method, body, ...(headers ? { headers } : {}) });
-const errorOf = (answer: { body: unknown }) => apiErrorSchema.parse(answer.body).error;
 
 async function newProject(name = "Harbour spot"): Promise<string> {
   const made = await send("POST", "/api/projects", { name });

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { apiErrorSchema } from "../../shared/api-error";
 import { takeListSchema, takeSchema } from "../../shared/take";
 import { harnessAround } from "../testing/harness-around";
-import { cookieOf, TEST_PASSWORD } from "../testing/password-studio";
-import { checkedCalls, startSeededHarness } from "../testing/seeded-studio";
+import { PASSWORD_SETTINGS, signIn } from "../testing/password-studio";
+import { checkedCalls, errorOf } from "../testing/checked-calls";
+import { startSeededHarness } from "../testing/seeded-studio";
 
 const call = checkedCalls();
-const errorOf = (answer: { body: unknown }) => apiErrorSchema.parse(answer.body).error;
 
 describe("a take's review state", () => {
   const h = harnessAround(() => startSeededHarness([{ prompt: "first" }, { prompt: "second" }, { prompt: "third", favourite: true }]));
@@ -62,8 +61,8 @@ describe("a take's review state", () => {
 });
 
 describe("AUTH_MODE=password: anyone signed in reviews any take", () => {
-  const h = harnessAround(() => startSeededHarness([{ prompt: "Ana's take", author: "Ana" }], { AUTH_MODE: "password", STUDIO_PASSWORD: TEST_PASSWORD, ADMINS: "Boss" }));
-  const as = async (name: string) => cookieOf(await fetch(`${h.url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, password: TEST_PASSWORD }) }));
+  const h = harnessAround(() => startSeededHarness([{ prompt: "Ana's take", author: "Ana" }], PASSWORD_SETTINGS));
+  const as = (name: string) => signIn(h.url, name);
 
   it("records the reviewer, who need not be the author or an admin", async () => {
     const bo = await as("Bo");

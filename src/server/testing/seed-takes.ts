@@ -7,7 +7,17 @@ export type TakeSeed = Partial<Omit<NewTake, "provider" | "deadlineAt" | "idempo
   /** `sending`: recorded, its create sent, no reply yet (submit_state "pending"), as a crash mid-create leaves it. */
   status?: "completed" | "failed" | "sending";
   favourite?: boolean;
+  /** The source is the seed at this index of the same list (seeded earlier), instead of a `sourceId`. */
+  sourceIndex?: number;
+  /** The archived video's probed length; the length asked for (`duration`) unless given. */
+  durationSeconds?: number;
 };
+
+function sourceOf(seed: TakeSeed, ids: readonly string[]): Pick<NewTake, "sourceId" | "sourceKind"> {
+  const sourceId = seed.sourceIndex === undefined ? seed.sourceId : ids[seed.sourceIndex];
+  if (seed.sourceIndex !== undefined && !sourceId) throw new Error(`seed source ${seed.sourceIndex} is not an earlier seed`);
+  return sourceId ? { sourceId, sourceKind: seed.sourceKind ?? null } : {};
+}
 
 /**
  * Writes takes straight into a studio's database (through the store) before the
@@ -35,7 +45,7 @@ export async function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): Pr
           deadlineAt: Date.now() + 60_000,
           idempotencyKey: null,
           author: seed.author ?? "studio",
-          ...(seed.sourceId ? { sourceId: seed.sourceId, sourceKind: seed.sourceKind ?? null } : {}),
+          ...sourceOf(seed, ids),
         },
       ]);
       const id = take!.id;
@@ -44,7 +54,7 @@ export async function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): Pr
       await store.markAccepted(id, `up-${n}`, "queued", null);
       // Settled otherwise: the studio's poller would chase anything unfinished at start.
       if (seed.status === "failed") await store.markFailed(id, { code: ERROR_CODES.upstreamInternal, message: "The model failed on its side. Try again." });
-      else await store.markCompleted(id, { videoFile: `${id}.mp4`, bytes: 1000, width: 1280, height: 720, durationSeconds: 5, posterFile: `${id}.jpg` });
+      else await store.markCompleted(id, { videoFile: `${id}.mp4`, bytes: 1000, width: 1280, height: 720, durationSeconds: seed.durationSeconds ?? seed.duration ?? 5, posterFile: `${id}.jpg` });
       if (seed.favourite) await store.setMarks(id, { favourite: true });
     }
     db.exec("COMMIT");

@@ -1,8 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createCheckedCalls } from "./checked-calls";
-import { createOpenApiChecker } from "./openapi-check";
 import { seedTakes, type TakeSeed } from "./seed-takes";
 import { startHarness, type Harness } from "./studio-harness";
 
@@ -20,6 +18,3 @@ export async function startSeededHarness(seeds: readonly TakeSeed[], overrides: 
     },
   };
 }
-
-/** Requests whose every answer is checked against the OpenAPI document as it arrives. */
-export const checkedCalls = () => createCheckedCalls(createOpenApiChecker()).call;
