@@ -22,6 +22,8 @@ export const seedSchema = z
   .min(0, `The seed must be a whole number from 0 to ${SEED_MAX}.`)
   .max(SEED_MAX, `The seed must be a whole number from 0 to ${SEED_MAX}.`);
 
+const SOURCE_ID_MESSAGE = "sourceId must be the id of the take this one was edited from, or left out.";
+
 const createTakeFields = z.strictObject({
   model: z.enum(MODEL_IDS, { error: `Choose a model: ${MODEL_IDS.join(" or ")}.` }),
   prompt: z.string({ error: "The prompt must be text." }).trim().default(""),
@@ -32,6 +34,8 @@ const createTakeFields = z.strictObject({
   seed: seedSchema.nullish(),
   /** The shot the new takes land in. */
   shotId: shotIdField.nullish(),
+  /** The take the form was filled from and then edited: the new takes join its family as "edited". */
+  sourceId: z.string({ error: SOURCE_ID_MESSAGE }).trim().min(1, SOURCE_ID_MESSAGE).max(100, SOURCE_ID_MESSAGE).nullish(),
 });
 
 type CreateFields = z.output<typeof createTakeFields>;
@@ -143,14 +147,14 @@ export const takeSchema = z.object({
   favourite: z.boolean(),
   /** Who made it: the signed-in name, or "studio" when the studio runs without sign-in. */
   author: z.string(),
-  /** The take this one was re-run or varied from. */
+  /** The take this one came from: re-run, varied, edited in the form or continued from (its family says how). */
   sourceId: z.string().nullable(),
   /** Its shot and that shot's project; null for a take in no shot. */
   shotId: z.string().nullable(),
   projectId: z.string().nullable(),
   review: takeReviewSchema,
   noteCount: z.number().int(),
-  /** Shared by the takes of one submit; a single take has its own. */
+  /** Shared by the takes of one submit: the id of the first, so a single take's is its own id. */
   batchId: z.string(),
   timings: z.object({
     /** The upstream accepted the create. */

@@ -194,7 +194,8 @@ export function makeTake(overrides: Partial<Take> = {}): Take {
     projectId: null,
     review: { state: "unreviewed", by: null, at: null },
     noteCount: 0,
-    batchId: `batch_${overrides.id ?? "gen_1"}`,
+    // A single take is a batch of its own, named after it.
+    batchId: overrides.id ?? "gen_1",
     timings: { submittedAt: null, startedAt: null, finishedAt: null },
     ...overrides,
   };

@@ -143,11 +143,20 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE generations ADD COLUMN review_state TEXT NOT NULL DEFAULT 'unreviewed';
   ALTER TABLE generations ADD COLUMN review_by TEXT;
   ALTER TABLE generations ADD COLUMN review_at INTEGER;
+  -- Strictly increasing with each review (two can share a millisecond): the shot's select is the latest circled.
+  ALTER TABLE generations ADD COLUMN review_seq INTEGER;
   ALTER TABLE generations ADD COLUMN note_count INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE generations ADD COLUMN batch_id TEXT;
   ALTER TABLE generations ADD COLUMN source_kind TEXT;
-  -- Takes made before batches were recorded are each a batch of their own.
+  -- Batches before this were told apart only by the repeat keys of keyed submits, one per take:
+  -- 'batch:<key>:<n>' (see idempotent-replay.ts; a key holds no ':'). Such a batch is named after
+  -- its take n = 0, as new batches are after their first take; any other take is a batch of its own.
   UPDATE generations SET batch_id = id;
+  UPDATE generations SET batch_id = COALESCE(
+      (SELECT head.id FROM generations head
+        WHERE head.idempotency_key = substr(generations.idempotency_key, 1, 6 + instr(substr(generations.idempotency_key, 7), ':')) || '0'),
+      id)
+    WHERE substr(idempotency_key, 1, 6) = 'batch:' AND instr(substr(idempotency_key, 7), ':') > 0;
   -- Re-runs recorded only their source: the same seed was "Re-run exactly", another a variation.
   UPDATE generations SET source_kind = CASE
       WHEN seed = (SELECT s.seed FROM generations s WHERE s.id = generations.source_id) THEN 'rerun' ELSE 'variation' END
@@ -155,6 +164,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX generations_project_id_seq ON generations(project_id, seq);
   CREATE INDEX generations_shot_id_seq ON generations(shot_id, seq);
   CREATE INDEX generations_review_state_seq ON generations(review_state, seq);
+  CREATE INDEX generations_review_seq ON generations(review_seq);
   CREATE INDEX generations_source ON generations(source_id) WHERE source_id IS NOT NULL;
 
   CREATE TABLE notes (

@@ -2,7 +2,6 @@ import { ERROR_CODES } from "../../shared/api-error";
 import type { CreateTakeRequest } from "../../shared/take";
 import { upstreamRefusal } from "../http/http-error";
 import type { NewTake } from "../store/insert-take";
-import { newId } from "../store/new-id";
 import type { StudioDeps } from "../studio";
 import type { TakeRecord } from "../takes/take";
 import { withinSpendLimits } from "./enforce-spend-limits";
@@ -17,11 +16,10 @@ export type SubmitDeps = Pick<StudioDeps, "store" | "uploads" | "shots" | "media
 
 const NOT_SENT = "Not sent: an earlier take of this batch was refused, so this one never left the studio (nothing was charged). Retry it when the problem is solved.";
 
-/** The records of `count` takes of one request: the same settings and batch, each its own seed and repeat key. */
+/** The records of `count` takes of one request (one batch): the same settings, each its own seed and repeat key. */
 function takeRecords(deps: SubmitDeps, input: CreateTakeRequest, request: TakeRequest, count: number): NewTake[] {
   const { idempotencyKey, fingerprint, author, sourceId = null, sourceKind = null } = request;
   const deadlineAt = Date.now() + deps.deadlineMs;
-  const batchId = newId();
   // Seeds are always chosen here, so each take records the seed it was actually made with.
   return batchSeeds(input.seed, count).map((seed, n) => ({
     model: input.model,
@@ -38,7 +36,6 @@ function takeRecords(deps: SubmitDeps, input: CreateTakeRequest, request: TakeRe
     sourceId,
     sourceKind,
     shotId: input.shotId ?? null,
-    batchId,
     deadlineAt,
   }));
 }
@@ -63,7 +60,6 @@ export async function submitTakes(
 
   let takes: TakeRecord[];
   try {
-    // The batch id is given to every record here, so the takes of one submit share it in the same transaction.
     takes = await deps.store.createTakes(takeRecords(deps, input, origin, count), withinSpendLimits(deps.limits, request.author, count));
   } catch (error) {
     // Two racing requests with one key: the loser answers with the winner's takes.

@@ -10,7 +10,7 @@ const noSuchShot = { 404: "No shot has this id." };
 const bad = { 400: "A field is wrong (`fields` says what to change)." };
 const badOrder = { 400: "A field is wrong, or `order` is past the last place (`fields` says what to change)." };
 const codeTaken = { 409: "Another shot of the project has this code, compared without case (`shot_code_taken`, on `code`)." };
-const holdsTakes = (what: string) => ({ 409: `The ${what} holds takes; the message says how many (\`has_takes\`). Move or delete them first.` });
+const holdsTakes = (what: string, emptying: string) => ({ 409: `The ${what} holds takes; the message says how many (\`has_takes\`). ${emptying}` });
 
 /** Projects and their ordered shots. */
 export const projectApiRoutes: ApiRoute[] = [
@@ -25,7 +25,7 @@ export const projectApiRoutes: ApiRoute[] = [
   projects("delete /api/projects/{id}", "deleteProject", "Delete a project and its shots, while no take belongs to it", {
     params: project,
     replies: { 204: empty("Deleted, with its shots.") },
-    errors: { ...noSuchProject, ...holdsTakes("project") },
+    errors: { ...noSuchProject, ...holdsTakes("project", "Move them to a shot of another project, take them out of their shot (`shotId: null`), or delete them first.") },
   }),
   projects("post /api/projects/{id}/shots", "createShot", "Add a shot", {
     description: "Last without `order`; with one, at that place, the shots from there on moving down one. Orders stay 1…n.",
@@ -45,6 +45,6 @@ export const projectApiRoutes: ApiRoute[] = [
     description: "The shots after it move up one.",
     params: shot,
     replies: { 204: empty("Deleted.") },
-    errors: { ...noSuchShot, ...holdsTakes("shot") },
+    errors: { ...noSuchShot, ...holdsTakes("shot", "Move them to another shot or delete them first.") },
   }),
 ];

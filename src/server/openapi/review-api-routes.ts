@@ -15,7 +15,7 @@ const notAuthor = { 403: "Only the note's author or an admin may change or delet
 export const reviewApiRoutes: ApiRoute[] = [
   review("get /api/generations/{id}/notes", "listNotes", "A take's notes, in the order they come up in it", { params: take, replies: ok(noteListSchema, "Every note on the take."), errors: noSuchTake }),
   review("post /api/generations/{id}/notes", "createNote", "Pin a note to a time of a take, optionally to a point of its picture", {
-    description: "`atSeconds` from 0 to the archived video's length; `x` and `y` are fractions of the picture (0,0 top left), both or neither. The author is the caller.",
+    description: "`atSeconds` from 0 up to, not including, the archived video's length (its end is past the last frame); `x` and `y` are fractions of the picture (0,0 top left), both or neither. The author is the caller.",
     params: take,
     body: { json: createNoteSchema, maxKb: SMALL_JSON_KB },
     replies: { 201: json(noteSchema, "The note.") },

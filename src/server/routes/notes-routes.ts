@@ -29,6 +29,7 @@ export function takeNotesRoutes(deps: Deps) {
       if (!take) throw noSuchTake(c.req.param("id"));
       checkNoteTime(take, atSeconds);
       const note = await deps.notes.create({ takeId: take.id, atSeconds, x: x ?? null, y: y ?? null, text, author: c.get("user").name });
+      if (!note) throw noSuchTake(take.id);
       return c.json(wireNote(note), 201);
     });
 }

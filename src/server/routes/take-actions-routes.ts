@@ -7,6 +7,7 @@ import { parseOrThrow, readJsonBody } from "../http/validate";
 import { rerunTake } from "../jobs/rerun-take";
 import { unknownShot } from "../jobs/take-origin";
 import type { SubmitDeps } from "../jobs/submit-takes";
+import type { StudioDeps } from "../studio";
 import { attachmentHeader } from "../media/download-name";
 import { deleteTake } from "../takes/delete-take";
 import { buildHandoff } from "../takes/handoff-zip";
@@ -14,7 +15,7 @@ import { noSuchTake } from "../takes/no-such-take";
 import { wireTake } from "../takes/wire-take";
 
 /** What a creator does with one take: re-run it, mark, review or move it, delete it, hand it off. */
-export function takeActionsRoutes(deps: SubmitDeps) {
+export function takeActionsRoutes(deps: SubmitDeps & Pick<StudioDeps, "notes">) {
   return new Hono<AppEnv>()
     .post("/:id/rerun", jsonBodyLimit(), async (c) => {
       const { seed } = parseOrThrow(rerunSchema, await readJsonBody(c.req.raw));

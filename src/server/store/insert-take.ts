@@ -6,9 +6,9 @@ import { newId } from "./new-id";
 
 /** What a new take starts from; the store adds the id, status and times. */
 export type NewTake = Pick<TakeRecord, "model" | "prompt" | "ratio" | "duration" | "seed" | "lastImage" | "provider" | "deadlineAt" | "idempotencyKey" | "author"> &
-  Partial<Pick<TakeRecord, "idempotencyFingerprint" | "sourceId" | "sourceKind" | "shotId" | "batchId">> & { image: ImageRef };
+  Partial<Pick<TakeRecord, "idempotencyFingerprint" | "sourceId" | "sourceKind" | "shotId">> & { image: ImageRef };
 
-/** Inserts one take and returns its id; the caller holds the transaction. */
+/** Inserts one take and returns its id; the caller holds the transaction and names the batch, if not the take's own. */
 export function createTakeInserter(db: Db, now: () => number) {
   // The project is the shot's: a take can't name a shot of one project and sit in another.
   const insert = db.prepare(`
@@ -19,7 +19,7 @@ export function createTakeInserter(db: Db, now: () => number) {
       @last_image_url, @last_image_upload_id, 'queued', @provider, @now, @now, @deadline_at, @idempotency_key, @idempotency_fingerprint,
       @source_id, @source_kind, @author, @batch_id, @shot_id, (SELECT project_id FROM shots WHERE id = @shot_id))`);
 
-  return function insertOne(input: NewTake): string {
+  return function insertOne(input: NewTake, batchId?: string): string {
     const id = newId();
     insert.run({
       id,
@@ -41,8 +41,7 @@ export function createTakeInserter(db: Db, now: () => number) {
       source_id: input.sourceId ?? null,
       source_kind: input.sourceId ? (input.sourceKind ?? null) : null,
       author: input.author,
-      // A take recorded alone is a batch of its own.
-      batch_id: input.batchId ?? id,
+      batch_id: batchId ?? id,
       shot_id: input.shotId ?? null,
     });
     return id;

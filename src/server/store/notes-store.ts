@@ -35,6 +35,7 @@ export function createNotesStore(db: Db, changes: ChangeCounter, now: () => numb
   const edit = db.prepare(`
     UPDATE notes SET at_seconds = @at_seconds, x = @x, y = @y, text = @text, updated_at = @now WHERE id = @id`);
   const remove = db.prepare<[string]>("DELETE FROM notes WHERE id = ?");
+  const takeExists = db.prepare<[string]>("SELECT 1 FROM generations WHERE id = ?");
   const recount = db.prepare<[string, string]>("UPDATE generations SET note_count = (SELECT COUNT(*) FROM notes WHERE take_id = ?) WHERE id = ?");
 
   const get = (id: string) => {
@@ -42,7 +43,9 @@ export function createNotesStore(db: Db, changes: ChangeCounter, now: () => numb
     return row && toRecord(row);
   };
 
-  const create = db.transaction((note: NewNote): NoteRecord => {
+  // The take is checked here, not only by the route: it may be deleted in between.
+  const create = db.transaction((note: NewNote): NoteRecord | undefined => {
+    if (!takeExists.get(note.takeId)) return undefined;
     const id = newId();
     insert.run({ id, take_id: note.takeId, at_seconds: note.atSeconds, x: note.x, y: note.y, text: note.text, author: note.author, now: now() });
     recount.run(note.takeId, note.takeId);
@@ -71,6 +74,7 @@ export function createNotesStore(db: Db, changes: ChangeCounter, now: () => numb
     get: async (id: string) => get(id),
     /** In the order they come up in the take. */
     ofTake: async (takeId: string) => ofTake.all(takeId).map(toRecord),
+    /** The new note, or undefined when its take does not exist (any more). */
     create: async (note: NewNote) => create(note),
     update: async (id: string, changed: NoteChanges) => update(id, changed),
     delete: async (id: string) => deleteOne(id),

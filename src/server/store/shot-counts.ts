@@ -11,9 +11,9 @@ export function createShotCounts(db: Db) {
   const tally = db.prepare<[string], Tally>(`
     SELECT shot_id, COUNT(*) AS takes, SUM(review_state = 'circled') AS circled, SUM(review_state = 'rejected') AS rejected, SUM(note_count) AS notes
     FROM generations WHERE project_id = ? AND shot_id IS NOT NULL GROUP BY shot_id`);
-  // Several circled takes in one shot: the one circled last is the shot's select.
+  // Several circled takes in one shot: the one circled last is the shot's select (review_at may tie, review_seq never does).
   const circled = db.prepare<[string], { shot_id: string; id: string }>(`
-    SELECT shot_id, id FROM generations WHERE project_id = ? AND review_state = 'circled' AND shot_id IS NOT NULL ORDER BY review_at DESC, seq DESC`);
+    SELECT shot_id, id FROM generations WHERE project_id = ? AND review_state = 'circled' AND shot_id IS NOT NULL ORDER BY review_seq DESC`);
 
   return function summaries(projectId: string): (shotId: string) => ShotSummary {
     const byShot = new Map<string, ShotSummary>();

@@ -10,12 +10,14 @@ import { createUploadsStore } from "./uploads-store";
 /** Every store over one database; takes and notes share the counter that tells readers a take changed. */
 export function openStores(db: Db) {
   const changes = createChangeCounter();
+  // One clock for every store, looked up at each call so a test's fake clock reaches it.
+  const now = () => Date.now();
   return {
-    store: createTakesStore(db, Date.now, changes),
+    store: createTakesStore(db, now, changes),
     uploads: createUploadsStore(db),
-    projects: createProjectsStore(db),
-    shots: createShotsStore(db),
-    notes: createNotesStore(db, changes),
+    projects: createProjectsStore(db, now),
+    shots: createShotsStore(db, now),
+    notes: createNotesStore(db, changes, now),
     family: createFamilyStore(db),
   };
 }

@@ -11,12 +11,14 @@ export type TakeMarks = { favourite?: boolean; review?: { state: ReviewState; by
  */
 export function createMarkColumns(db: Db) {
   const shotProject = db.prepare<[string], { project_id: string }>("SELECT project_id FROM shots WHERE id = ?");
+  const nextReviewSeq = db.prepare<[], { n: number }>("SELECT COALESCE(MAX(review_seq), 0) + 1 AS n FROM generations");
   return function markColumns(marks: TakeMarks, at: number): Partial<TakeRow> | null {
     const columns: Partial<TakeRow> = {};
     if (marks.favourite !== undefined) columns.favourite = marks.favourite ? 1 : 0;
     if (marks.review) {
       const reviewed = marks.review.state !== "unreviewed";
-      Object.assign(columns, { review_state: marks.review.state, review_by: reviewed ? marks.review.by : null, review_at: reviewed ? at : null });
+      const when = reviewed ? { review_by: marks.review.by, review_at: at, review_seq: nextReviewSeq.get()!.n } : { review_by: null, review_at: null, review_seq: null };
+      Object.assign(columns, { review_state: marks.review.state, ...when });
     }
     if (marks.shotId === null) Object.assign(columns, { shot_id: null, project_id: null });
     else if (marks.shotId !== undefined) {

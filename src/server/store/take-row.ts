@@ -53,6 +53,7 @@ export type TakeRow = {
   review_state: ReviewState;
   review_by: string | null;
   review_at: number | null;
+  review_seq: number | null;
   note_count: number;
   batch_id: string;
   submitted_at: number | null;

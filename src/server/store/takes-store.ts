@@ -67,10 +67,14 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
     return take;
   }
 
+  // The takes recorded together are one batch, named after its first take: a single take's
+  // batch is itself (migration 6 named the batches made before it the same way).
   const admitAndInsert = db.transaction((inputs: readonly NewTake[], admit: (count: CountSpend) => void) => {
     admit(countSpend);
     changes.bump();
-    return inputs.map(insertOne);
+    const ids: string[] = [];
+    for (const input of inputs) ids.push(insertOne(input, ids[0]));
+    return ids;
   });
 
   const deleteSettled = db.transaction((id: string, deletedBy: string): DeleteOutcome => {
@@ -103,8 +107,8 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
     },
 
     /**
-     * Records takes before the upstream is called, so a crash can never lose a paid create:
-     * all or none, in one transaction that first lets `admit` count what is running and made
+     * Records takes, as one batch, before the upstream is called, so a crash can never lose a
+     * paid create: all or none, in one transaction that first lets `admit` count what is running and made
      * today and refuse by throwing. Check and insert can't interleave with another submit.
      */
     async createTakes(inputs: readonly NewTake[], admit: (count: CountSpend) => void = () => {}): Promise<TakeRecord[]> {
@@ -147,7 +151,7 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
     /** A favourite, a review state (by whom) and the take's shot, checked and written together. */
     setMarks: async (id: string, marks: TakeMarks) => setMarks(id, marks),
 
-    /** Deletes a settled take, leaving its tombstone; the check and the delete share one transaction. */
+    /** Deletes a settled take, leaving a tombstone if it is in a family; the check and the delete share one transaction. */
     deleteSettled: async (id: string, deletedBy: string) => deleteSettled(id, deletedBy),
 
     /** How long the upstream took on the last takes of this kind (accepted to done). */

@@ -53,7 +53,10 @@ export function createUploadsStore(db: Db) {
   const frameOf = db.prepare<[string], UploadRow>(
     "SELECT uploads.* FROM last_frames JOIN uploads ON uploads.id = last_frames.upload_id WHERE last_frames.generation_id = ?",
   );
-  const frameTake = db.prepare<[string], { generation_id: string }>("SELECT generation_id FROM last_frames WHERE upload_id = ? ORDER BY rowid DESC LIMIT 1");
+  // Only a take that still exists: a deleted one's frame stays in the library as a plain image.
+  const frameTake = db.prepare<[string], { generation_id: string }>(
+    "SELECT generation_id FROM last_frames JOIN generations ON generations.id = last_frames.generation_id WHERE upload_id = ? ORDER BY last_frames.rowid DESC LIMIT 1",
+  );
   const rememberFrame = db.prepare<[string, string]>("INSERT OR REPLACE INTO last_frames (generation_id, upload_id) VALUES (?, ?)");
 
   const pageFirst = db.prepare<[number], UploadRow & { rowid: number }>("SELECT rowid, * FROM uploads ORDER BY rowid DESC LIMIT ?");

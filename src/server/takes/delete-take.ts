@@ -10,7 +10,7 @@ import { noSuchTake } from "./no-such-take";
  * Removes a settled take: the row first (checked and deleted in one transaction), its files
  * after the commit. A crash in between leaves only orphan files, which the start-up sweep
  * clears; never a row pointing at a missing file. Input frames stay: they belong to the library.
- * A tombstone stays too, so the take's family keeps its links.
+ * A take in a family leaves a tombstone, so the family keeps its links.
  */
 export async function deleteTake(store: TakesStore, media: MediaDir, id: string, user: StudioUser): Promise<void> {
   const take = await store.get(id);

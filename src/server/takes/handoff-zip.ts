@@ -14,7 +14,7 @@ import { noSuchTake } from "./no-such-take";
  * `take.json` and the input frames that were uploads. Streamed from the stored files (frames
  * may be 40 MB each), so it is neither held in memory nor written to a temporary file.
  */
-export async function buildHandoff(deps: Pick<StudioDeps, "uploads" | "media">, take: TakeRecord | undefined, id: string) {
+export async function buildHandoff(deps: Pick<StudioDeps, "uploads" | "media" | "notes">, take: TakeRecord | undefined, id: string) {
   if (!take) throw noSuchTake(id);
   const video = take.status === "completed" ? take.video : null;
   if (!video) {
@@ -28,7 +28,7 @@ export async function buildHandoff(deps: Pick<StudioDeps, "uploads" | "media">, 
   };
   const first = frameZipName("first-frame", await upload(take.image));
   const last = frameZipName("last-frame", await upload(take.lastImage));
-  const manifest = takeManifest(take, video, videoName, { first, last }, Date.now());
+  const manifest = takeManifest(take, { video, videoName, frames: { first, last }, notes: await deps.notes.ofTake(take.id), exportedAt: Date.now() });
 
   const entries: ZipEntry[] = [
     { name: videoName, path: deps.media.path("videos", video.file) },
