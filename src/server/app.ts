@@ -16,6 +16,10 @@ import { usageRoutes } from "./routes/usage-routes";
 import { takesRoutes } from "./routes/takes-routes";
 import { mediaRoutes } from "./routes/media-routes";
 import { takeActionsRoutes } from "./routes/take-actions-routes";
+import { familyRoutes } from "./routes/family-routes";
+import { notesRoutes, takeNotesRoutes } from "./routes/notes-routes";
+import { projectsRoutes } from "./routes/projects-routes";
+import { shotsRoutes } from "./routes/shots-routes";
 import { uploadsRoutes } from "./routes/uploads-routes";
 import type { StudioDeps } from "./studio";
 
@@ -59,6 +63,11 @@ export function createApp(deps: StudioDeps) {
   app.route("/api/uploads", uploadsRoutes(deps));
   app.route("/api/generations", takesRoutes(deps));
   app.route("/api/generations", takeActionsRoutes(deps));
+  app.route("/api/generations", takeNotesRoutes(deps));
+  app.route("/api/generations", familyRoutes(deps));
+  app.route("/api/notes", notesRoutes(deps));
+  app.route("/api/projects", projectsRoutes(deps));
+  app.route("/api/shots", shotsRoutes(deps));
   app.route("/media", mediaRoutes(deps));
   app.all("/api/*", (c) => {
     throw new HttpError(ERROR_CODES.notFound, `No API route for ${c.req.method} ${c.req.path}.`);

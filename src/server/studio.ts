@@ -18,17 +18,14 @@ import { cleanLegacyUploads } from "./images/clean-stored-upload";
 import { decodeSlots } from "./images/decode-slots";
 import { createMediaDir, type MediaDir } from "./media/media-dir";
 import { sweepOrphans } from "./media/sweep-orphans";
-import { createTakesStore, type TakesStore } from "./store/takes-store";
-import { createUploadsStore, type UploadsStore } from "./store/uploads-store";
+import { openStores, type Stores } from "./store/stores";
 import { createAimlapiClient, type UpstreamClient } from "./upstream/aimlapi-client";
 import { loadAuthConfig, type AuthConfig } from "./auth/auth-config";
 import { createAllowedOrigins, type AllowedOrigins } from "./http/origin-guards";
 import { parsePriceTable, type PriceTable } from "./routes/usage-routes";
 
 /** Everything the app's parts need, made once here; each part picks what it uses. */
-export type StudioDeps = {
-  store: TakesStore;
-  uploads: UploadsStore;
+export type StudioDeps = Stores & {
   media: MediaDir;
   client: UpstreamClient;
   runner: JobRunner;
@@ -102,8 +99,8 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   }
 
   const db = openDatabase(join(dataDir, "dailies.sqlite"));
-  const store = createTakesStore(db);
-  const uploads = createUploadsStore(db);
+  const stores = openStores(db);
+  const { store, uploads } = stores;
   const media = createMediaDir(dataDir);
   const client = createAimlapiClient({ baseUrl, apiKey, timeoutMs: env.UPSTREAM_TIMEOUT_MS });
   const origins = createAllowedOrigins(auth.publicOrigins);
@@ -120,8 +117,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     archiveRetryBaseMs: env.ARCHIVE_RETRY_BASE_MS,
   });
   const app = createApp({
-    store,
-    uploads,
+    ...stores,
     media,
     client,
     runner,

@@ -27,6 +27,10 @@ const ERRORS = {
   unsupportedImage: { code: "unsupported_image", status: 422, retryable: false, detail: "everyone" },
   stillRunning: { code: "still_running", status: 409, retryable: false, detail: "everyone" },
   notCompleted: { code: "not_completed", status: 409, retryable: false, detail: "everyone" },
+  /** Another shot of the project already has this code (compared without case). */
+  shotCodeTaken: { code: "shot_code_taken", status: 409, retryable: false, detail: "everyone" },
+  /** A project or shot that still holds takes: they are never deleted along with it. */
+  hasTakes: { code: "has_takes", status: 409, retryable: false, detail: "everyone" },
   upstreamAuth: { code: "upstream_auth", status: 502, retryable: false, detail: "everyone" },
   upstreamCredits: { code: "upstream_out_of_credits", status: 502, retryable: false, detail: "everyone" },
   upstreamRateLimited: { code: "upstream_rate_limited", status: 429, retryable: true, detail: "everyone" },

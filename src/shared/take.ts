@@ -3,6 +3,7 @@ import { errorCodeSchema } from "./api-error";
 import { imageUrlSchema } from "./image-url";
 import { SEED_MAX } from "./limits";
 import { MODEL_IDS, MODELS } from "./models";
+import { reviewStateField, shotIdField, takeReviewSchema } from "./review";
 import { GENERATION_STATUSES } from "./status";
 
 /** A frame is either an HTTPS address or an image uploaded to the studio. */
@@ -21,6 +22,8 @@ export const seedSchema = z
   .min(0, `The seed must be a whole number from 0 to ${SEED_MAX}.`)
   .max(SEED_MAX, `The seed must be a whole number from 0 to ${SEED_MAX}.`);
 
+const SOURCE_ID_MESSAGE = "sourceId must be the id of the take this one was edited from, or left out.";
+
 const createTakeFields = z.strictObject({
   model: z.enum(MODEL_IDS, { error: `Choose a model: ${MODEL_IDS.join(" or ")}.` }),
   prompt: z.string({ error: "The prompt must be text." }).trim().default(""),
@@ -29,6 +32,10 @@ const createTakeFields = z.strictObject({
   ratio: z.string({ error: "Choose a ratio." }),
   duration: z.union([z.literal(5), z.literal(10)], { error: "Choose a duration of 5 or 10 seconds." }),
   seed: seedSchema.nullish(),
+  /** The shot the new takes land in. */
+  shotId: shotIdField.nullish(),
+  /** The take the form was filled from and then edited: the new takes join its family as "edited". */
+  sourceId: z.string({ error: SOURCE_ID_MESSAGE }).trim().min(1, SOURCE_ID_MESSAGE).max(100, SOURCE_ID_MESSAGE).nullish(),
 });
 
 type CreateFields = z.output<typeof createTakeFields>;
@@ -91,11 +98,6 @@ export const rerunSchema = z.strictObject({
   seed: z.enum(["same", "new"], { error: 'Say "same" to re-run exactly or "new" for a variation.' }),
 });
 
-/** `PATCH /api/generations/:id`. */
-export const updateTakeSchema = z.strictObject({
-  favourite: z.boolean({ error: "favourite must be true or false." }),
-});
-
 export type CreateTakeInput = z.input<typeof createTakeSchema>;
 export type CreateTakeRequest = z.output<typeof createTakeSchema>;
 
@@ -145,8 +147,15 @@ export const takeSchema = z.object({
   favourite: z.boolean(),
   /** Who made it: the signed-in name, or "studio" when the studio runs without sign-in. */
   author: z.string(),
-  /** The take this one was re-run or varied from. */
+  /** The take this one came from: re-run, varied, edited in the form or continued from (its family says how). */
   sourceId: z.string().nullable(),
+  /** Its shot and that shot's project; null for a take in no shot. */
+  shotId: z.string().nullable(),
+  projectId: z.string().nullable(),
+  review: takeReviewSchema,
+  noteCount: z.number().int(),
+  /** Shared by the takes of one submit: the id of the first, so a single take's is its own id. */
+  batchId: z.string(),
   timings: z.object({
     /** The upstream accepted the create. */
     submittedAt: z.string().nullable(),
@@ -178,6 +187,9 @@ export const takeFiltersSchema = z.object({
   favourite: z.enum(["true", "false"], { error: 'favourite must be "true" or "false".' }).optional(),
   /** "true": only the viewer's own takes ("Mine"); absent: everyone's. */
   mine: z.enum(["true", "false"], { error: 'mine must be "true" or "false".' }).optional(),
+  projectId: z.string().max(100, "projectId must be a project's id.").optional(),
+  shotId: z.string().max(100, "shotId must be a shot's id.").optional(),
+  review: reviewStateField.optional(),
   /** Free text matched against prompts. */
   q: z.string().trim().max(200, "Search for at most 200 characters.").optional(),
 });

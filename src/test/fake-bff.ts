@@ -190,6 +190,12 @@ export function makeTake(overrides: Partial<Take> = {}): Take {
     favourite: false,
     author: "studio",
     sourceId: null,
+    shotId: null,
+    projectId: null,
+    review: { state: "unreviewed", by: null, at: null },
+    noteCount: 0,
+    // A single take is a batch of its own, named after it.
+    batchId: overrides.id ?? "gen_1",
     timings: { submittedAt: null, startedAt: null, finishedAt: null },
     ...overrides,
   };

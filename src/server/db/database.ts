@@ -6,7 +6,8 @@ import { foldForSearch } from "./fold-for-search";
 
 export type Db = Database.Database;
 
-export function openDatabase(file: string): Db {
+/** Opens (and migrates) the studio's database; fewer `migrations` leave it as an older build would (tests). */
+export function openDatabase(file: string, migrations: readonly string[] = MIGRATIONS): Db {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
@@ -15,16 +16,16 @@ export function openDatabase(file: string): Db {
   db.pragma("busy_timeout = 5000");
   // Used by a migration's backfill; the store folds new prompts itself with the same rule.
   db.function("dailies_fold", { deterministic: true }, (text: unknown) => foldForSearch(String(text ?? "")));
-  migrate(db);
+  migrate(db, migrations);
   return db;
 }
 
-function migrate(db: Db): void {
+function migrate(db: Db, migrations: readonly string[]): void {
   const current = db.pragma("user_version", { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new Error(`The database is at schema version ${current}, newer than this build knows (${MIGRATIONS.length}).`);
+  if (current > migrations.length) {
+    throw new Error(`The database is at schema version ${current}, newer than this build knows (${migrations.length}).`);
   }
-  MIGRATIONS.slice(current).forEach((sql, index) => {
+  migrations.slice(current).forEach((sql, index) => {
     db.transaction(() => {
       db.exec(sql);
       db.pragma(`user_version = ${current + index + 1}`);

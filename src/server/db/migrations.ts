@@ -114,4 +114,85 @@ export const MIGRATIONS: readonly string[] = [
     upload_id TEXT NOT NULL REFERENCES uploads(id) ON DELETE CASCADE
   );
   `,
+  // 6: the dailies: projects of ordered shots, a take's shot, review state and batch, notes
+  // on the frame, how a take came from its source, and tombstones so a family has no holes.
+  `
+  CREATE TABLE projects (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    description TEXT,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL
+  );
+  CREATE INDEX projects_created ON projects(created_at);
+  CREATE TABLE shots (
+    id TEXT PRIMARY KEY,
+    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    description TEXT,
+    -- "order" on the wire: 1, 2, 3… within the project, kept dense by the store.
+    position INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX shots_code ON shots(project_id, code COLLATE NOCASE);
+  CREATE INDEX shots_position ON shots(project_id, position);
+
+  -- project_id follows shot_id (a shot never changes project); kept on the take for the filter.
+  ALTER TABLE generations ADD COLUMN shot_id TEXT REFERENCES shots(id);
+  ALTER TABLE generations ADD COLUMN project_id TEXT REFERENCES projects(id);
+  ALTER TABLE generations ADD COLUMN review_state TEXT NOT NULL DEFAULT 'unreviewed';
+  ALTER TABLE generations ADD COLUMN review_by TEXT;
+  ALTER TABLE generations ADD COLUMN review_at INTEGER;
+  -- Strictly increasing with each review (two can share a millisecond): the shot's select is the latest circled.
+  ALTER TABLE generations ADD COLUMN review_seq INTEGER;
+  ALTER TABLE generations ADD COLUMN note_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE generations ADD COLUMN batch_id TEXT;
+  ALTER TABLE generations ADD COLUMN source_kind TEXT;
+  -- Batches before this were told apart only by the repeat keys of keyed submits, one per take:
+  -- 'batch:<key>:<n>' (see idempotent-replay.ts; a key holds no ':'). Such a batch is named after
+  -- its take n = 0, as new batches are after their first take; any other take is a batch of its own.
+  UPDATE generations SET batch_id = id;
+  UPDATE generations SET batch_id = COALESCE(
+      (SELECT head.id FROM generations head
+        WHERE head.idempotency_key = substr(generations.idempotency_key, 1, 6 + instr(substr(generations.idempotency_key, 7), ':')) || '0'),
+      id)
+    WHERE substr(idempotency_key, 1, 6) = 'batch:' AND instr(substr(idempotency_key, 7), ':') > 0;
+  -- Re-runs recorded only their source: the same seed was "Re-run exactly", another a variation.
+  UPDATE generations SET source_kind = CASE
+      WHEN seed = (SELECT s.seed FROM generations s WHERE s.id = generations.source_id) THEN 'rerun' ELSE 'variation' END
+    WHERE source_id IN (SELECT id FROM generations);
+  CREATE INDEX generations_project_id_seq ON generations(project_id, seq);
+  CREATE INDEX generations_shot_id_seq ON generations(shot_id, seq);
+  CREATE INDEX generations_review_state_seq ON generations(review_state, seq);
+  CREATE INDEX generations_review_seq ON generations(review_seq);
+  CREATE INDEX generations_source ON generations(source_id) WHERE source_id IS NOT NULL;
+
+  CREATE TABLE notes (
+    id TEXT PRIMARY KEY,
+    take_id TEXT NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+    at_seconds REAL NOT NULL,
+    x REAL,
+    y REAL,
+    text TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX notes_take ON notes(take_id, at_seconds);
+
+  -- What stays of a deleted take, so the family it belonged to keeps its links.
+  CREATE TABLE deleted_takes (
+    id TEXT PRIMARY KEY,
+    source_id TEXT,
+    source_kind TEXT,
+    prompt TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    deleted_at INTEGER NOT NULL,
+    deleted_by TEXT NOT NULL
+  );
+  CREATE INDEX deleted_takes_source ON deleted_takes(source_id) WHERE source_id IS NOT NULL;
+  -- A take made from an image that was another take's last frame continues that take.
+  CREATE INDEX last_frames_upload ON last_frames(upload_id);
+  `,
 ];

@@ -9,6 +9,9 @@ import { requestFingerprint } from "../jobs/idempotent-replay";
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
+/** The limit of bodies that hold only a few words (projects, shots, notes). */
+export const SMALL_JSON_KB = 16;
+
 /** JSON bodies are small: images travel as uploads, never embedded. */
 export const jsonBodyLimit = (maxSize = 64 * 1024) =>
   bodyLimit({

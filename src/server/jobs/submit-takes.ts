@@ -1,23 +1,24 @@
 import { ERROR_CODES } from "../../shared/api-error";
 import type { CreateTakeRequest } from "../../shared/take";
 import { upstreamRefusal } from "../http/http-error";
-import type { NewTake } from "../store/takes-store";
+import type { NewTake } from "../store/insert-take";
 import type { StudioDeps } from "../studio";
 import type { TakeRecord } from "../takes/take";
 import { withinSpendLimits } from "./enforce-spend-limits";
 import { earlierTakes, takeKey } from "./idempotent-replay";
+import { takeOrigin, unknownShot } from "./take-origin";
 import { batchSeeds } from "./seeds";
 import { sendTake } from "./send-take";
 import type { TakeRequest } from "./take-request";
 import { upstreamFrames } from "./upstream-frames";
 
-export type SubmitDeps = Pick<StudioDeps, "store" | "uploads" | "media" | "client" | "runner" | "provider" | "deadlineMs" | "log" | "limits">;
+export type SubmitDeps = Pick<StudioDeps, "store" | "uploads" | "shots" | "media" | "client" | "runner" | "provider" | "deadlineMs" | "log" | "limits">;
 
 const NOT_SENT = "Not sent: an earlier take of this batch was refused, so this one never left the studio (nothing was charged). Retry it when the problem is solved.";
 
-/** The records of `count` takes of one request: the same settings, each its own seed and repeat key. */
+/** The records of `count` takes of one request (one batch): the same settings, each its own seed and repeat key. */
 function takeRecords(deps: SubmitDeps, input: CreateTakeRequest, request: TakeRequest, count: number): NewTake[] {
-  const { idempotencyKey, fingerprint, author, sourceId = null } = request;
+  const { idempotencyKey, fingerprint, author, sourceId = null, sourceKind = null } = request;
   const deadlineAt = Date.now() + deps.deadlineMs;
   // Seeds are always chosen here, so each take records the seed it was actually made with.
   return batchSeeds(input.seed, count).map((seed, n) => ({
@@ -33,6 +34,8 @@ function takeRecords(deps: SubmitDeps, input: CreateTakeRequest, request: TakeRe
     idempotencyFingerprint: fingerprint,
     author,
     sourceId,
+    sourceKind,
+    shotId: input.shotId ?? null,
     deadlineAt,
   }));
 }
@@ -52,15 +55,18 @@ export async function submitTakes(
 ): Promise<{ takes: TakeRecord[]; created: boolean }> {
   const earlier = await earlierTakes(deps.store, request);
   if (earlier.length) return { takes: earlier, created: false };
+  const origin = await takeOrigin(deps, input, request);
   const frames = await upstreamFrames(deps, input.image!, input.lastImage);
 
   let takes: TakeRecord[];
   try {
-    takes = await deps.store.createTakes(takeRecords(deps, input, request, count), withinSpendLimits(deps.limits, request.author, count));
+    takes = await deps.store.createTakes(takeRecords(deps, input, origin, count), withinSpendLimits(deps.limits, request.author, count));
   } catch (error) {
     // Two racing requests with one key: the loser answers with the winner's takes.
     const winner = await earlierTakes(deps.store, request);
     if (winner.length) return { takes: winner, created: false };
+    // The shot was deleted since it was checked: its foreign key refused the insert.
+    if (input.shotId && !(await deps.shots.projectOf(input.shotId))) throw unknownShot(input.shotId);
     throw error;
   }
 

@@ -1,2 +1,4 @@
-/** Who asks for takes, and how to recognise a repeat of the same request. */
-export type TakeRequest = { author: string; idempotencyKey: string | null; fingerprint: string | null; sourceId?: string | null };
+import type { SourceKind } from "../../shared/family";
+
+/** Who asks for takes, how to recognise a repeat of the same request, and the take it comes from. */
+export type TakeRequest = { author: string; idempotencyKey: string | null; fingerprint: string | null; sourceId?: string | null; sourceKind?: SourceKind | null };

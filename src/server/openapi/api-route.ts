@@ -15,7 +15,7 @@ export type ApiRoute = {
   /** OpenAPI form: `/api/generations/{id}`. */
   path: string;
   operationId: string;
-  tag: "studio" | "session" | "uploads" | "generations" | "usage" | "media";
+  tag: "studio" | "session" | "uploads" | "generations" | "review" | "projects" | "usage" | "media";
   summary: string;
   description?: string;
   /** Needs no sign-in in any mode. */

@@ -24,8 +24,28 @@ describe("with the studio password, refusals answer as documented", () => {
   it("serves the document to anyone, and nothing else without a session", async () => {
     const open = await calls.call(h.url, "/api/openapi.json");
     expect(open.body).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
-    const closed = [["/api/generations"], ["/api/uploads/x"], ["/media/videos/x.mp4"], ["/api/generations/x", { method: "DELETE" }], ["/api/session"]] satisfies [string, Call?][];
-    expect(await calls.statuses(h.url, closed)).toEqual([401, 401, 401, 401, 200]);
+    const closed = [
+      ["/api/generations"],
+      ["/api/uploads/x"],
+      ["/media/videos/x.mp4"],
+      ["/api/generations/x", { method: "DELETE" }],
+      ["/api/generations/x", { method: "PATCH", body: { review: "circled" } }],
+      ["/api/generations/x/notes"],
+      ["/api/generations/x/notes", { method: "POST", body: { atSeconds: 1, text: "a note" } }],
+      ["/api/generations/x/family"],
+      ["/api/notes/x", { method: "PATCH", body: { text: "a note" } }],
+      ["/api/notes/x", { method: "DELETE" }],
+      ["/api/projects"],
+      ["/api/projects", { method: "POST", body: { name: "a project" } }],
+      ["/api/projects/x"],
+      ["/api/projects/x", { method: "PATCH", body: { name: "a project" } }],
+      ["/api/projects/x", { method: "DELETE" }],
+      ["/api/projects/x/shots", { method: "POST", body: { code: "SH010" } }],
+      ["/api/shots/x", { method: "PATCH", body: { order: 1 } }],
+      ["/api/shots/x", { method: "DELETE" }],
+    ] satisfies [string, Call?][];
+    expect(await calls.statuses(h.url, closed)).toEqual(closed.map(() => 401));
+    expect(await calls.statuses(h.url, [["/api/session"]])).toEqual([200]);
     expect(await calls.statuses(h.url, [["/api/session", { method: "POST", body: { name: "", password: "" } }]])).toEqual([400]);
   });
 

@@ -1,6 +1,8 @@
 import { APP_INFO } from "../app-info";
 import { SESSION_COOKIE } from "../auth/session-cookie";
 import type { ApiRoute } from "./api-route";
+import { projectApiRoutes } from "./project-api-routes";
+import { reviewApiRoutes } from "./review-api-routes";
 import { takeApiRoutes } from "./take-api-routes";
 import { mediaApiRoutes, uploadApiRoutes } from "./library-api-routes";
 import { operationObject } from "./openapi-operations";
@@ -8,7 +10,7 @@ import { createSchemaComponents } from "./schema-components";
 import { studioApiRoutes } from "./studio-api-routes";
 
 /** Every operation of the BFF; a test holds this list and the app's routes to each other. */
-export const API_ROUTES: readonly ApiRoute[] = [...studioApiRoutes, ...uploadApiRoutes, ...takeApiRoutes, ...mediaApiRoutes];
+export const API_ROUTES: readonly ApiRoute[] = [...studioApiRoutes, ...uploadApiRoutes, ...takeApiRoutes, ...reviewApiRoutes, ...projectApiRoutes, ...mediaApiRoutes];
 
 const DESCRIPTION = `The Dailies studio's HTTP API: the BFF the web app uses, open to other studio tools.
 
@@ -42,6 +44,8 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES) {
       { name: "session", description: "Sign-in and sign-out." },
       { name: "uploads", description: "The image library." },
       { name: "generations", description: "Takes: make, find, mark, re-run, delete, hand off." },
+      { name: "review", description: "Notes on the frame and a take's family." },
+      { name: "projects", description: "Projects and their ordered shots." },
       { name: "usage", description: "Spend and cost estimates." },
       { name: "media", description: "Stored files by id, with `Range`." },
     ],

@@ -95,6 +95,46 @@ describe("with no sign-in, every operation answers as documented", () => {
     expect(await statuses(h, [[`/api/generations/${rerun.body.id}`, { method: "DELETE" }], [`/api/generations/${rerun.body.id}`, { method: "DELETE" }]])).toEqual([204, 404]);
   }, 120_000);
 
+  it("projects, shots, review state, notes and family", async () => {
+    const project = (await call(h, "/api/projects", { method: "POST", body: { name: "Harbour" } })).body.id;
+    const projectCalls = [["/api/projects", { method: "POST", body: { name: "" } }], ["/api/projects"], [`/api/projects/${project}`], ["/api/projects/nope"], [`/api/projects/${project}`, { method: "PATCH", body: { description: "spring" } }], ["/api/projects/nope", { method: "PATCH", body: { name: "x" } }]] satisfies [string, Call?][];
+    expect(await statuses(h, projectCalls)).toEqual([400, 200, 200, 404, 200, 404]);
+    const shot = (await call(h, `/api/projects/${project}/shots`, { method: "POST", body: { code: "SH010" } })).body.id;
+    const shotCalls = [
+      [`/api/projects/${project}/shots`, { method: "POST", body: { code: "sh010" } }],
+      [`/api/projects/${project}/shots`, { method: "POST", body: { code: "SH020", order: 9 } }],
+      ["/api/projects/nope/shots", { method: "POST", body: { code: "SH010" } }],
+      [`/api/shots/${shot}`, { method: "PATCH", body: { description: "wide" } }],
+      ["/api/shots/nope", { method: "PATCH", body: { order: 1 } }],
+      [`/api/generations/${done}`, { method: "PATCH", body: { shotId: shot, review: "circled" } }],
+      [`/api/generations/${done}`, { method: "PATCH", body: { shotId: "nope" } }],
+    ] satisfies [string, Call][];
+    expect(await statuses(h, shotCalls)).toEqual([409, 400, 404, 200, 404, 200, 400]);
+    const note = (await call(h, `/api/generations/${done}/notes`, { method: "POST", body: { atSeconds: 1, x: 0.5, y: 0.5, text: "softer" } })).body.id;
+    const noteCalls = [
+      [`/api/generations/${done}/notes`, { method: "POST", body: { atSeconds: 99, text: "past the end" } }],
+      [`/api/generations/${done}/notes`],
+      ["/api/generations/nope/notes"],
+      [`/api/notes/${note}`, { method: "PATCH", body: { text: "much softer" } }],
+      ["/api/notes/nope", { method: "PATCH", body: { text: "x" } }],
+      [`/api/notes/${note}`, { method: "DELETE" }],
+      [`/api/notes/${note}`, { method: "DELETE" }],
+      [`/api/generations/${done}/family`],
+      ["/api/generations/nope/family"],
+    ] satisfies [string, Call?][];
+    expect(await statuses(h, noteCalls)).toEqual([400, 200, 404, 200, 404, 204, 404, 200, 404]);
+    const deletes = [
+      [`/api/shots/${shot}`, { method: "DELETE" }],
+      [`/api/projects/${project}`, { method: "DELETE" }],
+      [`/api/generations/${done}`, { method: "PATCH", body: { shotId: null } }],
+      [`/api/shots/${shot}`, { method: "DELETE" }],
+      ["/api/shots/nope", { method: "DELETE" }],
+      [`/api/projects/${project}`, { method: "DELETE" }],
+      [`/api/projects/${project}`, { method: "DELETE" }],
+    ] satisfies [string, Call][];
+    expect(await statuses(h, deletes)).toEqual([409, 409, 200, 204, 404, 204, 404]);
+  });
+
   it("stored files, whole, in ranges and by HEAD", async () => {
     const files = [`/media/uploads/${uploadId}`, `/media/uploads/${uploadId}/thumb`, `/media/videos/${done}.mp4`, `/media/posters/${done}.jpg`];
     expect(await statuses(h, files.map((path) => [path]))).toEqual([200, 200, 200, 200]);

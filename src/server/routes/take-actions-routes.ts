@@ -1,34 +1,37 @@
 import { Hono } from "hono";
-import { ERROR_CODES } from "../../shared/api-error";
-import { rerunSchema, updateTakeSchema } from "../../shared/take";
-import { HttpError } from "../http/http-error";
+import { updateTakeSchema } from "../../shared/review";
+import { rerunSchema } from "../../shared/take";
 import type { AppEnv } from "../http/app-env";
 import { jsonBodyLimit, takeRequest, withRequestLog } from "../http/request-guards";
 import { parseOrThrow, readJsonBody } from "../http/validate";
 import { rerunTake } from "../jobs/rerun-take";
+import { unknownShot } from "../jobs/take-origin";
 import type { SubmitDeps } from "../jobs/submit-takes";
+import type { StudioDeps } from "../studio";
 import { attachmentHeader } from "../media/download-name";
 import { deleteTake } from "../takes/delete-take";
 import { buildHandoff } from "../takes/handoff-zip";
+import { noSuchTake } from "../takes/no-such-take";
 import { wireTake } from "../takes/wire-take";
 
-const notFound = (id: string) => new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
-
-/** What a creator does with one take: re-run it, mark it, delete it, hand it off. */
-export function takeActionsRoutes(deps: SubmitDeps) {
+/** What a creator does with one take: re-run it, mark, review or move it, delete it, hand it off. */
+export function takeActionsRoutes(deps: SubmitDeps & Pick<StudioDeps, "notes">) {
   return new Hono<AppEnv>()
     .post("/:id/rerun", jsonBodyLimit(), async (c) => {
       const { seed } = parseOrThrow(rerunSchema, await readJsonBody(c.req.raw));
       const source = await deps.store.get(c.req.param("id"));
-      if (!source) throw notFound(c.req.param("id"));
+      if (!source) throw noSuchTake(c.req.param("id"));
       const { take, created } = await rerunTake(withRequestLog(deps, c), source, seed, takeRequest(c, { seed }));
       return c.json(wireTake(take), created ? 201 : 200);
     })
     .patch("/:id", jsonBodyLimit(), async (c) => {
-      const { favourite } = parseOrThrow(updateTakeSchema, await readJsonBody(c.req.raw));
-      const take = await deps.store.setFavourite(c.req.param("id"), favourite);
-      if (!take) throw notFound(c.req.param("id"));
-      return c.json(wireTake(take));
+      const { favourite, review, shotId } = parseOrThrow(updateTakeSchema, await readJsonBody(c.req.raw));
+      // Anyone signed in may review any take; the state records who set it.
+      const marks = { favourite, shotId, ...(review ? { review: { state: review, by: c.get("user").name } } : {}) };
+      const result = await deps.store.setMarks(c.req.param("id"), marks);
+      if (result.outcome === "missing") throw noSuchTake(c.req.param("id"));
+      if (result.outcome === "no_shot") throw unknownShot(shotId!);
+      return c.json(wireTake(result.take));
     })
     .delete("/:id", async (c) => {
       await deleteTake(deps.store, deps.media, c.req.param("id"), c.get("user"));

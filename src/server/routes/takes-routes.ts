@@ -7,7 +7,9 @@ import type { AppEnv } from "../http/app-env";
 import { jsonBodyLimit, takeRequest, withRequestLog } from "../http/request-guards";
 import { parseCursor, parseOrThrow, readJsonBody } from "../http/validate";
 import { submitTakes, type SubmitDeps } from "../jobs/submit-takes";
+import type { StudioDeps } from "../studio";
 import { wireTake } from "../takes/wire-take";
+import { noSuchTake } from "../takes/no-such-take";
 
 const listSchema = listQuerySchema.extend(takeFiltersSchema.shape);
 
@@ -28,7 +30,26 @@ function createBodyCache(version: () => Promise<number>, size = 200) {
   };
 }
 
-export function takesRoutes(deps: SubmitDeps) {
+/**
+ * A project or shot filter that names nothing, or a shot of another project than the one
+ * filtered on, would only ever list nothing: say which filter to change instead.
+ */
+async function checkListScope(deps: Pick<StudioDeps, "projects" | "shots">, filters: { projectId?: string | undefined; shotId?: string | undefined }): Promise<void> {
+  const refuse = (field: "projectId" | "shotId", message: string) => {
+    throw new HttpError(ERROR_CODES.validation, message, { fields: { [field]: message } });
+  };
+  if (filters.projectId !== undefined && !(await deps.projects.get(filters.projectId))) {
+    refuse("projectId", `There is no project with id "${filters.projectId}": choose another project, or drop the projectId filter.`);
+  }
+  if (filters.shotId === undefined) return;
+  const project = await deps.shots.projectOf(filters.shotId);
+  if (project === undefined) refuse("shotId", `There is no shot with id "${filters.shotId}": choose another shot, or drop the shotId filter.`);
+  if (filters.projectId !== undefined && project !== filters.projectId) {
+    refuse("shotId", `Shot "${filters.shotId}" belongs to another project than "${filters.projectId}": filter on that project, or drop one of the two filters.`);
+  }
+}
+
+export function takesRoutes(deps: SubmitDeps & Pick<StudioDeps, "projects">) {
   const cached = createBodyCache(deps.store.version);
   const json = (body: string, c: { header: (k: string, v: string) => void; body: (b: string) => Response }) => {
     c.header("content-type", "application/json; charset=UTF-8");
@@ -48,6 +69,7 @@ export function takesRoutes(deps: SubmitDeps) {
     .get("/", async (c) => {
       const { limit, cursor: rawCursor, mine, ...filters } = parseOrThrow(listSchema, c.req.query());
       const cursor = parseCursor(rawCursor);
+      await checkListScope(deps, filters);
       const scope = mine === "true" ? { ...filters, author: c.get("user").name } : filters;
       const key = `list:${limit}:${cursor}:${JSON.stringify(scope)}`;
       return json(
@@ -61,7 +83,7 @@ export function takesRoutes(deps: SubmitDeps) {
     .get("/:id", async (c) => {
       const id = c.req.param("id");
       const take = await deps.store.get(id);
-      if (!take) throw new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+      if (!take) throw noSuchTake(id);
       return json(await cached(`one:${id}`, async () => wireTake(take)), c);
     });
 }

@@ -45,6 +45,9 @@ const SINGLE_FILTERS: [string, ListFilters][] = [
   ["duration", { duration: 10 }],
   ["favourite", { favourite: "true" }],
   ["author", { author: "studio" }],
+  ["project_id", { projectId: "p1" }],
+  ["shot_id", { shotId: "s1" }],
+  ["review_state", { review: "circled" }],
 ];
 
 describe("the list's query plan", () => {
@@ -62,6 +65,9 @@ describe("the list's query plan", () => {
       const steps = plan({ status: "completed", model: "gen4_turbo", q: "harbour" }, cursor);
       expect(steps).toMatch(/^SEARCH generations USING (COVERING )?INDEX generations_(status|model)_seq /);
       expect(steps).not.toMatch(/SCAN generations|TEMP B-TREE/);
+      const board = plan({ projectId: "p1", shotId: "s1", review: "circled" }, cursor);
+      expect(board).toMatch(/^SEARCH generations USING (COVERING )?INDEX generations_(project_id|shot_id|review_state)_seq /);
+      expect(board).not.toMatch(/SCAN generations|TEMP B-TREE/);
     }
   });
 

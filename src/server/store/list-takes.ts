@@ -21,6 +21,9 @@ export function listQuery(filters: ListFilters, limit: number, cursor: number | 
   if (filters.model !== undefined) add("model = @model", "model", filters.model);
   if (filters.ratio !== undefined) add("ratio = @ratio", "ratio", filters.ratio);
   if (filters.duration !== undefined) add("duration = @duration", "duration", filters.duration);
+  if (filters.projectId !== undefined) add("project_id = @projectId", "projectId", filters.projectId);
+  if (filters.shotId !== undefined) add("shot_id = @shotId", "shotId", filters.shotId);
+  if (filters.review !== undefined) add("review_state = @review", "review", filters.review);
   if (filters.favourite !== undefined) add("favourite = @favourite", "favourite", filters.favourite === "true" ? 1 : 0);
   if (filters.q) add("prompt_folded LIKE @q ESCAPE '\\'", "q", containsPattern(filters.q));
   if (cursor !== null) add("seq < @cursor", "cursor", cursor);

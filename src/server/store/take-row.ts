@@ -1,5 +1,7 @@
 import { ERROR_CODES, isErrorCode } from "../../shared/api-error";
 import type { Provider } from "../../shared/api";
+import type { SourceKind } from "../../shared/family";
+import type { ReviewState } from "../../shared/review";
 import type { ImageRef } from "../../shared/take";
 import type { ModelId } from "../../shared/models";
 import type { TakeStatus } from "../../shared/status";
@@ -45,6 +47,15 @@ export type TakeRow = {
   author: string;
   favourite: 0 | 1;
   source_id: string | null;
+  source_kind: SourceKind | null;
+  shot_id: string | null;
+  project_id: string | null;
+  review_state: ReviewState;
+  review_by: string | null;
+  review_at: number | null;
+  review_seq: number | null;
+  note_count: number;
+  batch_id: string;
   submitted_at: number | null;
   started_at: number | null;
   finished_at: number | null;
@@ -90,6 +101,12 @@ export function rowToTake(row: TakeRow): TakeRecord {
     author: row.author,
     favourite: row.favourite === 1,
     sourceId: row.source_id,
+    sourceKind: row.source_kind,
+    shotId: row.shot_id,
+    projectId: row.project_id,
+    review: { state: row.review_state, by: row.review_by, at: row.review_at },
+    noteCount: row.note_count,
+    batchId: row.batch_id,
     submittedAt: row.submitted_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,

@@ -1,16 +1,15 @@
-import { randomBytes } from "node:crypto";
 import type { ErrorCode } from "../../shared/api-error";
-import type { ImageRef } from "../../shared/take";
 import type { Db } from "../db/database";
-import { foldForSearch } from "../db/fold-for-search";
 import type { TakeRecord, TakeProgress } from "../takes/take";
+import { createChangeCounter, type ChangeCounter } from "./change-counter";
+import { createTakeInserter, type NewTake } from "./insert-take";
 import { progressColumns, rowToTake, type TakeRow } from "./take-row";
+import { createMarkColumns, type TakeMarks } from "./take-marks";
 import { createTakeLister, type ListFilters } from "./list-takes";
 import { createSpendCounter, type CountSpend } from "./spend-counts";
+import { createTombstoneWriter } from "./tombstones";
 
-/** What a new take starts from; the store adds the id, status and times. */
-export type NewTake = Pick<TakeRecord, "model" | "prompt" | "ratio" | "duration" | "seed" | "lastImage" | "provider" | "deadlineAt" | "idempotencyKey" | "author"> &
-  Partial<Pick<TakeRecord, "idempotencyFingerprint" | "sourceId">> & { image: ImageRef };
+export type { NewTake } from "./insert-take";
 
 export type Failure = { code: ErrorCode; message: string; detail?: string | null };
 
@@ -25,7 +24,7 @@ export type ArchivedFacts = {
 
 export type DeleteOutcome = { outcome: "missing" } | { outcome: "running"; take: TakeRecord } | { outcome: "deleted"; take: TakeRecord };
 
-const newId = () => randomBytes(9).toString("base64url");
+export type MarkOutcome = { outcome: "missing" } | { outcome: "no_shot" } | { outcome: "updated"; take: TakeRecord };
 
 export type TakesStore = ReturnType<typeof createTakesStore>;
 
@@ -34,13 +33,11 @@ export type TakesStore = ReturnType<typeof createTakesStore>;
  * engine can stand behind the same interface; whatever must not interleave (a spend-limit
  * check and its insert, a delete and its check) is one transaction inside a single method.
  */
-export function createTakesStore(db: Db, now: () => number = Date.now) {
+export function createTakesStore(db: Db, now: () => number = Date.now, changes: ChangeCounter = createChangeCounter()) {
   const byId = db.prepare<[string], TakeRow>("SELECT * FROM generations WHERE id = ?");
-  const insert = db.prepare(`
-    INSERT INTO generations (id, model, prompt, prompt_folded, ratio, duration, seed, image_url, image_upload_id,
-      last_image_url, last_image_upload_id, status, provider, created_at, updated_at, deadline_at, idempotency_key, idempotency_fingerprint, source_id, author)
-    VALUES (@id, @model, @prompt, @prompt_folded, @ratio, @duration, @seed, @image_url, @image_upload_id,
-      @last_image_url, @last_image_upload_id, 'queued', @provider, @now, @now, @deadline_at, @idempotency_key, @idempotency_fingerprint, @source_id, @author)`);
+  const insertOne = createTakeInserter(db, now);
+  const markColumns = createMarkColumns(db);
+  const writeTombstone = createTombstoneWriter(db);
   const durations = db.prepare<[string, number], { ms: number }>(
     `SELECT finished_at - submitted_at AS ms FROM generations
      WHERE model = ? AND duration = ? AND finished_at IS NOT NULL AND submitted_at IS NOT NULL AND status IN ('finishing', 'completed')
@@ -59,11 +56,9 @@ export function createTakesStore(db: Db, now: () => number = Date.now) {
     return row && rowToTake(row);
   }
 
-  // Bumped on every write: lets readers cache what they built from the table (see the list route).
-  let version = 0;
-
+  // Every write bumps the counter: it lets readers cache what they built (see the list route).
   function update(id: string, fields: Partial<Omit<TakeRow, "seq" | "id">>): TakeRecord {
-    version++;
+    changes.bump();
     const entries = Object.entries({ ...fields, updated_at: now() });
     const sets = entries.map(([key]) => `${key} = @${key}`).join(", ");
     db.prepare(`UPDATE generations SET ${sets} WHERE id = @id`).run({ ...Object.fromEntries(entries), id });
@@ -72,50 +67,36 @@ export function createTakesStore(db: Db, now: () => number = Date.now) {
     return take;
   }
 
-  function insertOne(input: NewTake): string {
-    const id = newId();
-    insert.run({
-      id,
-      model: input.model,
-      prompt: input.prompt,
-      prompt_folded: foldForSearch(input.prompt),
-      ratio: input.ratio,
-      duration: input.duration,
-      seed: input.seed,
-      image_url: "url" in input.image ? input.image.url : null,
-      image_upload_id: "uploadId" in input.image ? input.image.uploadId : null,
-      last_image_url: input.lastImage && "url" in input.lastImage ? input.lastImage.url : null,
-      last_image_upload_id: input.lastImage && "uploadId" in input.lastImage ? input.lastImage.uploadId : null,
-      provider: input.provider,
-      now: now(),
-      deadline_at: input.deadlineAt,
-      idempotency_key: input.idempotencyKey,
-      idempotency_fingerprint: input.idempotencyFingerprint ?? null,
-      source_id: input.sourceId ?? null,
-      author: input.author,
-    });
-    version++;
-    return id;
-  }
-
+  // The takes recorded together are one batch, named after its first take: a single take's
+  // batch is itself (migration 6 named the batches made before it the same way).
   const admitAndInsert = db.transaction((inputs: readonly NewTake[], admit: (count: CountSpend) => void) => {
     admit(countSpend);
-    return inputs.map(insertOne);
+    changes.bump();
+    const ids: string[] = [];
+    for (const input of inputs) ids.push(insertOne(input, ids[0]));
+    return ids;
   });
 
-  const deleteSettled = db.transaction((id: string): DeleteOutcome => {
+  const deleteSettled = db.transaction((id: string, deletedBy: string): DeleteOutcome => {
     const take = get(id);
     if (!take) return { outcome: "missing" };
     if (take.status !== "completed" && take.status !== "failed") return { outcome: "running", take };
+    writeTombstone(take, deletedBy, now());
     remove.run(id);
-    version++;
+    changes.bump();
     return { outcome: "deleted", take };
+  });
+
+  const setMarks = db.transaction((id: string, marks: TakeMarks): MarkOutcome => {
+    if (!byId.get(id)) return { outcome: "missing" };
+    const columns = markColumns(marks, now());
+    return columns ? { outcome: "updated", take: update(id, columns) } : { outcome: "no_shot" };
   });
 
   return {
     get: async (id: string) => get(id),
     update: async (id: string, progress: TakeProgress) => update(id, progressColumns(progress)),
-    version: async () => version,
+    version: async () => changes.value,
     async list(filters: ListFilters, limit: number, cursor: number | null): Promise<{ takes: TakeRecord[]; nextCursor: number | null }> {
       const page = lister(filters, limit, cursor);
       return { takes: page.rows.map(rowToTake), nextCursor: page.nextCursor };
@@ -126,8 +107,8 @@ export function createTakesStore(db: Db, now: () => number = Date.now) {
     },
 
     /**
-     * Records takes before the upstream is called, so a crash can never lose a paid create:
-     * all or none, in one transaction that first lets `admit` count what is running and made
+     * Records takes, as one batch, before the upstream is called, so a crash can never lose a
+     * paid create: all or none, in one transaction that first lets `admit` count what is running and made
      * today and refuse by throwing. Check and insert can't interleave with another submit.
      */
     async createTakes(inputs: readonly NewTake[], admit: (count: CountSpend) => void = () => {}): Promise<TakeRecord[]> {
@@ -167,12 +148,11 @@ export function createTakesStore(db: Db, now: () => number = Date.now) {
       });
     },
 
-    async setFavourite(id: string, favourite: boolean): Promise<TakeRecord | undefined> {
-      return get(id) && update(id, { favourite: favourite ? 1 : 0 });
-    },
+    /** A favourite, a review state (by whom) and the take's shot, checked and written together. */
+    setMarks: async (id: string, marks: TakeMarks) => setMarks(id, marks),
 
-    /** Deletes a settled take; the check and the delete share one transaction. */
-    deleteSettled: async (id: string) => deleteSettled(id),
+    /** Deletes a settled take, leaving a tombstone if it is in a family; the check and the delete share one transaction. */
+    deleteSettled: async (id: string, deletedBy: string) => deleteSettled(id, deletedBy),
 
     /** How long the upstream took on the last takes of this kind (accepted to done). */
     recentDurations: async (model: string, duration: number) => durations.all(model, duration).map((r) => r.ms),

@@ -53,6 +53,10 @@ export function createUploadsStore(db: Db) {
   const frameOf = db.prepare<[string], UploadRow>(
     "SELECT uploads.* FROM last_frames JOIN uploads ON uploads.id = last_frames.upload_id WHERE last_frames.generation_id = ?",
   );
+  // Only a take that still exists: a deleted one's frame stays in the library as a plain image.
+  const frameTake = db.prepare<[string], { generation_id: string }>(
+    "SELECT generation_id FROM last_frames JOIN generations ON generations.id = last_frames.generation_id WHERE upload_id = ? ORDER BY last_frames.rowid DESC LIMIT 1",
+  );
   const rememberFrame = db.prepare<[string, string]>("INSERT OR REPLACE INTO last_frames (generation_id, upload_id) VALUES (?, ?)");
 
   const pageFirst = db.prepare<[number], UploadRow & { rowid: number }>("SELECT rowid, * FROM uploads ORDER BY rowid DESC LIMIT ?");
@@ -94,6 +98,8 @@ export function createUploadsStore(db: Db) {
     },
     /** The library image a take's last frame became, so it is extracted once. */
     lastFrameOf: async (generationId: string) => orNone(frameOf.get(generationId)),
+    /** The take whose last frame this upload is (the latest, should two takes end alike). */
+    takeEndingIn: async (uploadId: string) => frameTake.get(uploadId)?.generation_id,
     async rememberLastFrame(generationId: string, uploadId: string): Promise<void> {
       rememberFrame.run(generationId, uploadId);
     },

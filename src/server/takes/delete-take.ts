@@ -1,21 +1,24 @@
 import { ERROR_CODES } from "../../shared/api-error";
+import { mayChange } from "../auth/authorship";
 import type { StudioUser } from "../http/app-env";
 import { HttpError } from "../http/http-error";
 import type { MediaDir } from "../media/media-dir";
 import type { TakesStore } from "../store/takes-store";
+import { noSuchTake } from "./no-such-take";
 
 /**
  * Removes a settled take: the row first (checked and deleted in one transaction), its files
  * after the commit. A crash in between leaves only orphan files, which the start-up sweep
  * clears; never a row pointing at a missing file. Input frames stay: they belong to the library.
+ * A take in a family leaves a tombstone, so the family keeps its links.
  */
 export async function deleteTake(store: TakesStore, media: MediaDir, id: string, user: StudioUser): Promise<void> {
   const take = await store.get(id);
-  if (take && take.author.toLowerCase() !== user.name.toLowerCase() && !user.isAdmin) {
+  if (take && !mayChange(take.author, user)) {
     throw new HttpError(ERROR_CODES.forbidden, `Only ${take.author} (who made this take) or an admin can delete it.`);
   }
-  const result = await store.deleteSettled(id);
-  if (result.outcome === "missing") throw new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+  const result = await store.deleteSettled(id, user.name);
+  if (result.outcome === "missing") throw noSuchTake(id);
   if (result.outcome === "running") {
     throw new HttpError(
       ERROR_CODES.stillRunning,

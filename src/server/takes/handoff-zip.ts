@@ -7,14 +7,15 @@ import type { StudioDeps } from "../studio";
 import type { TakeRecord } from "./take";
 import { frameZipName, takeManifest } from "./take-manifest";
 import { zipStream, type ZipEntry } from "./zip-stream";
+import { noSuchTake } from "./no-such-take";
 
 /**
  * A completed take as one file for an editor: the MP4 under its download name, the poster,
  * `take.json` and the input frames that were uploads. Streamed from the stored files (frames
  * may be 40 MB each), so it is neither held in memory nor written to a temporary file.
  */
-export async function buildHandoff(deps: Pick<StudioDeps, "uploads" | "media">, take: TakeRecord | undefined, id: string) {
-  if (!take) throw new HttpError(ERROR_CODES.notFound, `There is no generation with id "${id}".`);
+export async function buildHandoff(deps: Pick<StudioDeps, "uploads" | "media" | "notes">, take: TakeRecord | undefined, id: string) {
+  if (!take) throw noSuchTake(id);
   const video = take.status === "completed" ? take.video : null;
   if (!video) {
     throw new HttpError(ERROR_CODES.notCompleted, `This take is ${take.status}; only a completed take can be handed off.`);
@@ -27,7 +28,7 @@ export async function buildHandoff(deps: Pick<StudioDeps, "uploads" | "media">, 
   };
   const first = frameZipName("first-frame", await upload(take.image));
   const last = frameZipName("last-frame", await upload(take.lastImage));
-  const manifest = takeManifest(take, video, videoName, { first, last }, Date.now());
+  const manifest = takeManifest(take, { video, videoName, frames: { first, last }, notes: await deps.notes.ofTake(take.id), exportedAt: Date.now() });
 
   const entries: ZipEntry[] = [
     { name: videoName, path: deps.media.path("videos", video.file) },

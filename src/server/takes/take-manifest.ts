@@ -1,6 +1,8 @@
 import { APP_INFO } from "../app-info";
+import { iso, isoOrNull } from "../iso-time";
 import type { ImageRef } from "../../shared/take";
 import type { UploadRecord } from "../images/upload-record";
+import type { NoteRecord } from "../notes/note";
 import type { TakeRecord, TakeVideo } from "./take";
 
 const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
@@ -33,10 +35,13 @@ function describeFrame(ref: ImageRef | null, entry: FrameEntry) {
   };
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const manifestNote = (note: NoteRecord) => ({ atSeconds: note.atSeconds, x: note.x, y: note.y, text: note.text, author: note.author, createdAt: iso(note.createdAt) });
 
-/** `take.json`: everything needed to know how a take was made, and to make it again. */
-export function takeManifest(take: TakeRecord, video: TakeVideo, videoName: string, frames: { first: FrameEntry; last: FrameEntry }, exportedAt: number) {
+/** What went into `take.json`: the take, its files, and the notes on it in the order they come up. */
+export type ManifestParts = { video: TakeVideo; videoName: string; frames: { first: FrameEntry; last: FrameEntry }; notes: readonly NoteRecord[]; exportedAt: number };
+
+/** `take.json`: everything needed to know how a take was made and what the studio made of it, and to make it again. */
+export function takeManifest(take: TakeRecord, { video, videoName, frames, notes, exportedAt }: ManifestParts) {
   return {
     kind: "dailies.take",
     id: take.id,
@@ -60,12 +65,16 @@ export function takeManifest(take: TakeRecord, video: TakeVideo, videoName: stri
     usage: take.tokensUsed === null ? null : { tokensUsed: take.tokensUsed },
     timings: {
       createdAt: iso(take.createdAt),
-      submittedAt: iso(take.submittedAt),
-      startedAt: iso(take.startedAt),
-      finishedAt: iso(take.finishedAt),
-      completedAt: iso(take.completedAt),
+      submittedAt: isoOrNull(take.submittedAt),
+      startedAt: isoOrNull(take.startedAt),
+      finishedAt: isoOrNull(take.finishedAt),
+      completedAt: isoOrNull(take.completedAt),
     },
     favourite: take.favourite,
+    review: { state: take.review.state, by: take.review.by, at: isoOrNull(take.review.at) },
+    shotId: take.shotId,
+    projectId: take.projectId,
+    notes: notes.map(manifestNote),
     provenance: {
       sourceId: take.sourceId,
       createdAt: iso(take.createdAt),

@@ -1,5 +1,7 @@
 import type { Provider } from "../../shared/api";
 import type { ErrorCode } from "../../shared/api-error";
+import type { SourceKind } from "../../shared/family";
+import type { ReviewState } from "../../shared/review";
 import type { ImageRef } from "../../shared/take";
 import type { ModelId } from "../../shared/models";
 import type { TakeStatus } from "../../shared/status";
@@ -13,6 +15,9 @@ export type TakeVideo = {
   durationSeconds: number | null;
   posterFile: string | null;
 };
+
+/** The studio's verdict; `by` and `at` are null while unreviewed. */
+export type TakeReview = { state: ReviewState; by: string | null; at: number | null };
 
 export type TakeFailure = { code: ErrorCode; message: string; detail: string | null };
 
@@ -47,6 +52,13 @@ export type TakeRecord = {
   author: string;
   favourite: boolean;
   sourceId: string | null;
+  /** How it came from its source; null without one, or for takes made before it was recorded. */
+  sourceKind: SourceKind | null;
+  shotId: string | null;
+  projectId: string | null;
+  review: TakeReview;
+  noteCount: number;
+  batchId: string;
   submittedAt: number | null;
   startedAt: number | null;
   finishedAt: number | null;

@@ -3,9 +3,7 @@ import type { Take, ImageRef } from "../../shared/take";
 import { MODELS } from "../../shared/models";
 import { downloadName } from "../media/download-name";
 import type { TakeRecord } from "./take";
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+import { iso, isoOrNull } from "../iso-time";
 
 function frame(ref: ImageRef | null): Take["image"] | null {
   if (!ref) return null;
@@ -57,6 +55,11 @@ export function wireTake(take: TakeRecord): Take {
     favourite: take.favourite,
     author: take.author,
     sourceId: take.sourceId,
+    shotId: take.shotId,
+    projectId: take.projectId,
+    review: { state: take.review.state, by: take.review.by, at: isoOrNull(take.review.at) },
+    noteCount: take.noteCount,
+    batchId: take.batchId,
     timings: {
       submittedAt: isoOrNull(take.submittedAt),
       startedAt: isoOrNull(take.startedAt),

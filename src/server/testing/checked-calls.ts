@@ -1,4 +1,5 @@
-import type { createOpenApiChecker } from "./openapi-check";
+import { apiErrorSchema } from "../../shared/api-error";
+import { createOpenApiChecker } from "./openapi-check";
 
 export type Call = { method?: string; body?: unknown; form?: FormData; headers?: Record<string, string> };
 
@@ -24,6 +25,12 @@ export function createCheckedCalls(checker: ReturnType<typeof createOpenApiCheck
   }
   return { call, statuses };
 }
+
+/** Requests whose every answer is checked against the OpenAPI document as it arrives. */
+export const checkedCalls = () => createCheckedCalls(createOpenApiChecker()).call;
+
+/** The `error` of an answer's envelope, parsed (throws when the body is not one). */
+export const errorOf = (answer: { body: unknown }) => apiErrorSchema.parse(answer.body).error;
 
 export function imageForm(bytes: Buffer, type = "image/jpeg"): FormData {
   const form = new FormData();

@@ -14,7 +14,17 @@ export type TakeSeed = Partial<Omit<NewTake, "provider">> & {
   createdAt?: number;
   /** The provider's status once accepted; default "queued". */
   upstreamStatus?: string;
+  /** The source is the seed at this index of the same list (seeded earlier), instead of a `sourceId`. */
+  sourceIndex?: number;
+  /** The archived video's probed length; the length asked for (`duration`) unless given. */
+  durationSeconds?: number;
 };
+
+function sourceOf(seed: TakeSeed, ids: readonly string[]): Pick<NewTake, "sourceId" | "sourceKind"> {
+  const sourceId = seed.sourceIndex === undefined ? seed.sourceId : ids[seed.sourceIndex];
+  if (seed.sourceIndex !== undefined && !sourceId) throw new Error(`seed source ${seed.sourceIndex} is not an earlier seed`);
+  return sourceId ? { sourceId, sourceKind: seed.sourceKind ?? null } : {};
+}
 
 /**
  * Writes takes straight into a studio's database (through the store) before the
@@ -45,6 +55,7 @@ export async function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): Pr
           idempotencyKey: seed.idempotencyKey ?? null,
           idempotencyFingerprint: seed.idempotencyFingerprint ?? null,
           author: seed.author ?? "studio",
+          ...sourceOf(seed, ids),
         },
       ]);
       const id = take!.id;
@@ -54,8 +65,8 @@ export async function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): Pr
       if (seed.status === "running") continue;
       // Settled otherwise: the studio's poller would chase anything unfinished at start.
       if (seed.status === "failed") await store.markFailed(id, { code: ERROR_CODES.upstreamInternal, message: "The model failed on its side. Try again." });
-      else await store.markCompleted(id, { videoFile: `${id}.mp4`, bytes: 1000, width: 1280, height: 720, durationSeconds: 5, posterFile: `${id}.jpg` });
-      if (seed.favourite) await store.setFavourite(id, true);
+      else await store.markCompleted(id, { videoFile: `${id}.mp4`, bytes: 1000, width: 1280, height: 720, durationSeconds: seed.durationSeconds ?? seed.duration ?? 5, posterFile: `${id}.jpg` });
+      if (seed.favourite) await store.setMarks(id, { favourite: true });
     }
     db.exec("COMMIT");
     return ids;

@@ -1,0 +1,25 @@
+import type { Db } from "../db/database";
+import { createChangeCounter } from "./change-counter";
+import { createFamilyStore } from "./family-store";
+import { createNotesStore } from "./notes-store";
+import { createProjectsStore } from "./projects-store";
+import { createShotsStore } from "./shots-store";
+import { createTakesStore } from "./takes-store";
+import { createUploadsStore } from "./uploads-store";
+
+/** Every store over one database; takes and notes share the counter that tells readers a take changed. */
+export function openStores(db: Db) {
+  const changes = createChangeCounter();
+  // One clock for every store, looked up at each call so a test's fake clock reaches it.
+  const now = () => Date.now();
+  return {
+    store: createTakesStore(db, now, changes),
+    uploads: createUploadsStore(db),
+    projects: createProjectsStore(db, now),
+    shots: createShotsStore(db, now),
+    notes: createNotesStore(db, changes, now),
+    family: createFamilyStore(db),
+  };
+}
+
+export type Stores = ReturnType<typeof openStores>;

@@ -1,0 +1,27 @@
+import type { Db } from "../db/database";
+import type { TakeRecord } from "../takes/take";
+
+/**
+ * Keeps what a family tree needs of a deleted take: where it came from, its words, who deleted
+ * it. Only a take in a family (with a source, or takes made from it) leaves one; a take on its
+ * own is deleted outright, prompt and all.
+ */
+export function createTombstoneWriter(db: Db) {
+  const hasChildren = db.prepare<[string, string]>("SELECT 1 FROM generations WHERE source_id = ? UNION ALL SELECT 1 FROM deleted_takes WHERE source_id = ? LIMIT 1");
+  const insert = db.prepare(`
+    INSERT OR REPLACE INTO deleted_takes (id, source_id, source_kind, prompt, author, created_at, deleted_at, deleted_by)
+    VALUES (@id, @source_id, @source_kind, @prompt, @author, @created_at, @deleted_at, @deleted_by)`);
+  return (take: TakeRecord, deletedBy: string, at: number): void => {
+    if (!take.sourceId && !hasChildren.get(take.id, take.id)) return;
+    insert.run({
+      id: take.id,
+      source_id: take.sourceId,
+      source_kind: take.sourceKind,
+      prompt: take.prompt,
+      author: take.author,
+      created_at: take.createdAt,
+      deleted_at: at,
+      deleted_by: deletedBy,
+    });
+  };
+}
