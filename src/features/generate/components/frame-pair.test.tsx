@@ -263,7 +263,8 @@ describe("Frames: library", () => {
     const opener = within(firstFrame()).getByRole("button", { name: "Choose first frame from the library" });
     await user.click(opener);
     const dialog = await screen.findByRole("dialog", { name: "Image library" });
-    expect(dialog).toHaveFocus();
+    // Focus moves in after the dialog is on screen: a busy machine can find it in between.
+    await waitFor(() => expect(dialog).toHaveFocus());
     const items = await within(dialog).findAllByRole("button", { name: /×/ });
     expect(items.map((item) => item.textContent)).toEqual(["new.png 720×1280 · 0.56:1", "Untitled image 1920×1080 · 1.78:1"]);
 
