@@ -28,7 +28,7 @@ function studio(port: number, dataDir: string, extra: Record<string, string> = {
       DATA_DIR: dataDir,
       AIMLAPI_KEY: "",
       SIMULATOR_TIME_SCALE: "0.08",
-      // Real MP4s at the real size, the frame held rather than moved: a third of the CPU.
+      // Real MP4s at the real size, the frame held rather than moved: less CPU (README, SIMULATOR_RENDER).
       SIMULATOR_RENDER: "still",
       POLL_INTERVAL_MS: "400",
       LOG_LEVEL: "warn",

@@ -3,11 +3,12 @@ import { createRequire } from "node:module";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
+import type { RenderMode } from "../../src/simulator/render-mode";
 import { renderVideo } from "../../src/simulator/render-video";
 import { median } from "./stats";
 import { uploadFrame } from "./takes";
 
-export type MediaFigures = { uploadMs: number; uploadMb: number; render5sMs: number; render10sMs: number; firstFrameMs: number; firstFrameRuns: number };
+export type MediaFigures = { uploadMs: number; uploadMb: number; render5sMs: number; render10sMs: number; render5sStillMs: number; firstFrameMs: number; firstFrameRuns: number };
 
 /** A 4000×3000 JPEG of blurred noise: it compresses like a photo (a flat colour would flatter the figure). */
 export async function twelveMegapixelPhoto(seed: number): Promise<Buffer> {
@@ -37,7 +38,7 @@ async function measureUpload(baseUrl: string, runs: number): Promise<{ ms: numbe
 }
 
 /** The simulator's ffmpeg render alone (src/simulator/render-video.ts), gen4_turbo 16:9 from a real frame. */
-async function measureRender(frame: Buffer, duration: number, workDir: string, runs: number): Promise<number> {
+async function measureRender(frame: Buffer, duration: number, workDir: string, runs: number, mode: RenderMode = "motion"): Promise<number> {
   const ffmpegPath = (createRequire(import.meta.url)("@ffmpeg-installer/ffmpeg") as { path: string }).path;
   mkdirSync(workDir, { recursive: true });
   const times: number[] = [];
@@ -45,7 +46,7 @@ async function measureRender(frame: Buffer, duration: number, workDir: string, r
     const start = performance.now();
     await renderVideo(
       { id: `render-${duration}-${n}`, width: 1280, height: 720, duration, seed: n, first: frame, last: null, outFile: join(workDir, `render-${duration}-${n}.mp4`) },
-      { ffmpegPath, workDir, signal: new AbortController().signal, log: () => {} },
+      { ffmpegPath, workDir, signal: new AbortController().signal, log: () => {}, mode },
     );
     times.push(performance.now() - start);
   }
@@ -85,6 +86,7 @@ export async function measureMedia(browser: Browser, baseUrl: string, frame: Buf
     uploadMb: upload.mb,
     render5sMs: await measureRender(frame, 5, workDir, 3),
     render10sMs: await measureRender(frame, 10, workDir, 3),
+    render5sStillMs: await measureRender(frame, 5, workDir, 3, "still"),
     firstFrameMs: await measureFirstFrame(browser, baseUrl, ids),
     firstFrameRuns: ids.length,
   };

@@ -131,6 +131,7 @@ function mediaRows(m: MediaFigures): Row[] {
     row(`12 MP JPEG upload accepted (${m.uploadMb.toFixed(1)} MB, median of 3)`, ms(m.uploadMs)),
     row("Simulator render, 5 s clip 1280×720 (median of 3)", ms(m.render5sMs)),
     row("Simulator render, 10 s clip 1280×720 (median of 3)", ms(m.render10sMs)),
+    row("Simulator render, 5 s clip 1280×720, SIMULATOR_RENDER=still (median of 3)", ms(m.render5sStillMs)),
     row(`play() → first frame playing, cold (median of ${m.firstFrameRuns})`, ms(m.firstFrameMs)),
   ];
 }

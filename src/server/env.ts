@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { z } from "zod";
-import { RENDER_MODES } from "../simulator/render-mode";
+import { renderModeSetting } from "../simulator/render-mode";
 
 const httpUrl = z
   .string()
@@ -51,8 +51,8 @@ const envSchema = z.object({
   POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   SIMULATOR_TIME_SCALE: z.coerce.number().positive().optional(),
-  /** Simulator only: "motion" (a push-in, the default) or "still" (the frame held: a third of the CPU, for test runs). */
-  SIMULATOR_RENDER: z.enum(RENDER_MODES).default("motion"),
+  /** Simulator only: "motion" (a push-in, the default) or "still" (the frame held; the test runs use it). */
+  SIMULATOR_RENDER: renderModeSetting,
   /** Simulator only: JSON fault rules (see src/simulator/faults-config.ts), for trying bad days by hand. */
   SIMULATOR_FAULTS: z.string().optional(),
   /** The ffmpeg that checks archived videos and cuts posters; default: the bundled one. */

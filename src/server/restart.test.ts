@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { takeSchema } from "../shared/take";
-import { startSimulator, type Simulator } from "../simulator/simulator";
+import type { Simulator } from "../simulator/simulator";
+import { startTestSimulator } from "../simulator/sim-test-client";
 import { startFakeUpstream } from "./testing/fake-upstream";
 import { spawnBff } from "./testing/spawn-bff";
 import { postJson, testImage, upload, waitForTerminal } from "./testing/studio-harness";
@@ -18,7 +19,7 @@ const children: ChildProcess[] = [];
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "dailies-restart-"));
   // The upstream runs in this process so it outlives the BFF it is killing.
-  simulator = await startSimulator({ apiKey: KEY, dataDir: join(dataDir, "upstream"), timeScale: 0.06, render: "still" });
+  simulator = await startTestSimulator({ apiKey: KEY, dataDir: join(dataDir, "upstream"), timeScale: 0.06 });
 });
 afterAll(async () => {
   for (const child of children) child.kill("SIGKILL");

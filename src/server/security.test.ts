@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator, type Simulator } from "../simulator/simulator";
+import type { Simulator } from "../simulator/simulator";
+import { startTestSimulator } from "../simulator/sim-test-client";
 import { postJson, startHarness, testImage, upload, waitForTerminal, type Harness } from "./testing/studio-harness";
 
 // A key shaped like a real one, used against the simulator so the real client path runs.
@@ -22,7 +23,7 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
 
 beforeAll(async () => {
   simDir = mkdtempSync(join(tmpdir(), "dailies-sec-sim-"));
-  simulator = await startSimulator({ apiKey: KEY, dataDir: simDir, timeScale: 0.01, render: "still" });
+  simulator = await startTestSimulator({ apiKey: KEY, dataDir: simDir, timeScale: 0.01 });
   h = await startHarness({ AIMLAPI_KEY: KEY, AIMLAPI_BASE_URL: simulator.url });
 });
 afterAll(async () => {

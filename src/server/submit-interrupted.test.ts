@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { takeListSchema, takeSchema } from "../shared/take";
-import { startSimulator, type Simulator } from "../simulator/simulator";
+import type { Simulator } from "../simulator/simulator";
+import { startTestSimulator } from "../simulator/sim-test-client";
 import { killHard, spawnBff } from "./testing/spawn-bff";
 import { postJson, testImage, upload } from "./testing/studio-harness";
 
@@ -22,11 +23,10 @@ const children: ChildProcess[] = [];
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "dailies-interrupted-"));
   // The upstream accepts (and charges for) the first create, then never answers it.
-  simulator = await startSimulator({
+  simulator = await startTestSimulator({
     apiKey: KEY,
     dataDir: join(dataDir, "upstream"),
     timeScale: 0.06,
-    render: "still",
     faults: { create: [{ kind: "hang-after-create", calls: [1] }] },
   });
 });

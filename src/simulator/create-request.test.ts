@@ -2,8 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GENERATION_PATH, TEST_KEY, createGeneration, pollGeneration, testImageDataUri } from "./sim-test-client";
-import { startSimulator } from "./simulator";
+import { GENERATION_PATH, TEST_KEY, createGeneration, pollGeneration, startTestSimulator, testImageDataUri } from "./sim-test-client";
 import type { Simulator } from "./simulator";
 
 let sim: Simulator;
@@ -12,7 +11,7 @@ let image: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "sim-validation-"));
-  sim = await startSimulator({ apiKey: TEST_KEY, dataDir, timeScale: 0.02, render: "still" });
+  sim = await startTestSimulator({ apiKey: TEST_KEY, dataDir, timeScale: 0.02 });
   image = await testImageDataUri();
 });
 

@@ -4,7 +4,7 @@
  * place the simulator reads the environment: embedded in the BFF, it gets options instead.
  */
 import { parseFaultsJson } from "./faults-config";
-import { RENDER_MODES, type RenderMode } from "./render-mode";
+import { renderModeSetting } from "./render-mode";
 import { startSimulator } from "./simulator";
 
 const env = process.env;
@@ -16,10 +16,9 @@ const timeScale = env.SIMULATOR_TIME_SCALE ? Number(env.SIMULATOR_TIME_SCALE) : 
 if (timeScale !== undefined && !(Number.isFinite(timeScale) && timeScale >= 0)) {
   throw new Error(`SIMULATOR_TIME_SCALE must be a number ≥ 0, got "${env.SIMULATOR_TIME_SCALE}"`);
 }
-const render = (env.SIMULATOR_RENDER || "motion") as RenderMode;
-if (!RENDER_MODES.includes(render)) {
-  throw new Error(`SIMULATOR_RENDER must be ${RENDER_MODES.join(" or ")}, got "${env.SIMULATOR_RENDER}"`);
-}
+const renderSetting = renderModeSetting.safeParse(env.SIMULATOR_RENDER);
+if (!renderSetting.success) throw new Error(`SIMULATOR_RENDER: ${renderSetting.error.issues[0]?.message ?? "invalid"}`);
+const render = renderSetting.data;
 
 const simulator = await startSimulator({
   apiKey: env.SIMULATOR_KEY ?? "sim-local-key",

@@ -42,12 +42,26 @@ export function topLevelBoxes(bytes: Uint8Array): string[] {
   return boxes;
 }
 
-/** Average RGB of the frame at `seconds`, to tell which still a stretch of the clip shows. */
-export async function frameColour(ffmpegPath: string, file: string, seconds: number): Promise<[number, number, number]> {
+/** The frame at `seconds`, scaled to `width`×`height`, as raw RGB bytes. */
+async function frameAt(ffmpegPath: string, file: string, seconds: number, width: number, height: number): Promise<Buffer> {
   const { stdout } = await run(
     ffmpegPath,
-    ["-hide_banner", "-nostdin", "-loglevel", "error", "-ss", String(seconds), "-i", file, "-frames:v", "1", "-vf", "scale=1:1", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
+    ["-hide_banner", "-nostdin", "-loglevel", "error", "-ss", String(seconds), "-i", file, "-frames:v", "1", "-vf", `scale=${width}:${height}`, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
     { encoding: "buffer" },
   );
-  return [stdout[0] ?? 0, stdout[1] ?? 0, stdout[2] ?? 0];
+  return stdout;
+}
+
+/** Average RGB of the frame at `seconds`, to tell which still a stretch of the clip shows. */
+export async function frameColour(ffmpegPath: string, file: string, seconds: number): Promise<[number, number, number]> {
+  const pixel = await frameAt(ffmpegPath, file, seconds, 1, 1);
+  return [pixel[0] ?? 0, pixel[1] ?? 0, pixel[2] ?? 0];
+}
+
+/** Mean difference per channel (0–255) between the frames at two times, at 64×40: near 0 when the picture holds still. */
+export async function frameChange(ffmpegPath: string, file: string, from: number, to: number): Promise<number> {
+  const [a, b] = await Promise.all([frameAt(ffmpegPath, file, from, 64, 40), frameAt(ffmpegPath, file, to, 64, 40)]);
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += Math.abs((a[i] ?? 0) - (b[i] ?? 0));
+  return sum / a.length;
 }

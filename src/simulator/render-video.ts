@@ -17,7 +17,7 @@ export type RenderSpec = {
   outFile: string;
 };
 
-export type RenderContext = { ffmpegPath: string; workDir: string; signal: AbortSignal; log: (line: string) => void; mode?: RenderMode };
+export type RenderContext = { ffmpegPath: string; workDir: string; signal: AbortSignal; log: (line: string) => void; mode: RenderMode };
 
 const PUSH_IN = 0.12;
 
@@ -40,7 +40,7 @@ function hold(frames: number): string {
  * The filter graph: a slow push-in on the first frame, and with a last frame a crossfade onto
  * it while pulling back. In "still" mode the frames are held instead of moved.
  */
-export function filterGraph(spec: Pick<RenderSpec, "width" | "height" | "duration">, withLast: boolean, mode: RenderMode = "motion"): string {
+export function filterGraph(spec: Pick<RenderSpec, "width" | "height" | "duration">, withLast: boolean, mode: RenderMode): string {
   const { width, height, duration } = spec;
   const frames = duration * FPS;
   const move = (zoom: string) => (mode === "still" ? hold(frames) : zoompan(zoom, frames, width, height));
@@ -73,7 +73,7 @@ function runFfmpeg(ffmpegPath: string, args: string[], signal: AbortSignal): Pro
 
 /** Renders a real H.264 MP4 (yuv420p, 24 fps, faststart), written under a temporary name and renamed when complete. */
 export async function renderVideo(spec: RenderSpec, context: RenderContext): Promise<void> {
-  const mode = context.mode ?? "motion";
+  const { mode } = context;
   // A moving frame is written at twice the output size (see zoompan); a held one at the size itself.
   const scale = mode === "still" ? 1 : 2;
   const frameSize = { width: spec.width * scale, height: spec.height * scale, seed: spec.seed };

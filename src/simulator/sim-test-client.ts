@@ -1,5 +1,9 @@
 /** Test support: a tiny client for the simulator's HTTP contract, plus test images. */
 import sharp from "sharp";
+import { startSimulator, type Simulator, type SimulatorOptions } from "./simulator";
+
+/** A simulator for tests that don't look at the picture: still renders, for less CPU. */
+export const startTestSimulator = (options: SimulatorOptions): Promise<Simulator> => startSimulator({ render: "still", ...options });
 
 export const GENERATION_PATH = "/v2/generate/video/runway/generation";
 export const TEST_KEY = "test-key";

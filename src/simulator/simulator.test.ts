@@ -4,8 +4,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { writeFile } from "node:fs/promises";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { frameColour, probeVideo, topLevelBoxes } from "./probe-video";
+import { frameChange, frameColour, probeVideo, topLevelBoxes } from "./probe-video";
 import { TEST_KEY, createGeneration, pollGeneration, pollUntilDone, testImageDataUri } from "./sim-test-client";
 import { startSimulator } from "./simulator";
 import type { Simulator, SimulatorOptions } from "./simulator";
@@ -116,6 +117,21 @@ describe("a gen3a_turbo job", () => {
     expect(near(await frameColour(ffmpegPath, file, 0), [0x33, 0x66, 0xcc])).toBe(true);
     expect(near(await frameColour(ffmpegPath, file, 1), [0x33, 0x66, 0xcc])).toBe(true);
     expect(near(await frameColour(ffmpegPath, file, 4.9), [0xcc, 0x33, 0x00])).toBe(true);
+
+    // A textured frame shows whether the picture moves: held in still mode, pushed into in motion.
+    const blocks = await sharp({ create: { width: 32, height: 20, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 80 } } }).png().toBuffer();
+    const textured = `data:image/png;base64,${(await sharp(blocks).resize(640, 400, { kernel: "nearest" }).png().toBuffer()).toString("base64")}`;
+    const changes: number[] = [];
+    for (const render of ["still", "motion"] as const) {
+      const renderer = await start({ render });
+      const take = await create(renderer, { model: "gen3a_turbo", image_url: textured, prompt: "hold", duration: 5, seed: 7 });
+      const done = await pollUntilDone(renderer.url, take);
+      const video = await expectVideo((done.reply.video as string[])[0] ?? "", { width: 1280, height: 768 }, 5);
+      changes.push(await frameChange(ffmpegPath, video.file, 0, 4));
+    }
+    const [still = Infinity, moving = 0] = changes;
+    expect(still).toBeLessThan(3);
+    expect(moving).toBeGreaterThan(still + 10);
   });
 
   it("falls back to a backdrop when an https image cannot be fetched", async () => {

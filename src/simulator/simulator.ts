@@ -33,7 +33,7 @@ export type SimulatorOptions = {
   timeScale?: number;
   /** Default the @ffmpeg-installer/ffmpeg binary. */
   ffmpegPath?: string;
-  /** "motion" (default) or "still": see render-video.ts. */
+  /** "motion" (default) or "still": see render-mode.ts. */
   render?: RenderMode;
   /** Shape of `video` in poll replies; default "strings", the vendor URL's documented shape. */
   replyShape?: ReplyShape;
@@ -69,6 +69,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const faults = options.faults === undefined ? undefined : parseFaults(options.faults);
   const timeScale = options.timeScale ?? DEFAULT_TIME_SCALE;
   const ffmpegPath = options.ffmpegPath ?? bundledFfmpegPath();
+  const renderMode = options.render ?? "motion";
   const dataDir = path.resolve(options.dataDir);
   const workDir = path.join(dataDir, "tmp");
   await mkdir(workDir, { recursive: true });
@@ -91,7 +92,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         const last = request.lastImageUrl === undefined ? null : (request.lastImage ?? (await fetchImage(request.lastImageUrl, log)));
         await renderVideo(
           { id: job.id, ...size, duration: request.duration, seed: request.seed, first, last, outFile: fileOf(job.id) },
-          { ffmpegPath, workDir, signal: shutdown.signal, log, mode: options.render ?? "motion" },
+          { ffmpegPath, workDir, signal: shutdown.signal, log, mode: renderMode },
         );
       })
       .then(

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { apiErrorSchema } from "../../shared/api-error";
-import { startSimulator, type Simulator } from "../../simulator/simulator";
+import type { Simulator } from "../../simulator/simulator";
+import { startTestSimulator } from "../../simulator/sim-test-client";
 import { postJson, startHarness, testImage, upload, type Harness } from "../testing/studio-harness";
 
 const KEY = "sk-default-limits-0001";
@@ -14,7 +15,7 @@ let h: Harness | null = null;
 beforeAll(async () => {
   simDir = mkdtempSync(join(tmpdir(), "dailies-limits-sim-"));
   // Slow enough that every take is still running when the next is asked for.
-  simulator = await startSimulator({ apiKey: KEY, dataDir: simDir, timeScale: 1, render: "still" });
+  simulator = await startTestSimulator({ apiKey: KEY, dataDir: simDir, timeScale: 1 });
 });
 afterAll(async () => {
   await simulator.close();

@@ -18,7 +18,7 @@ export async function startHarness(overrides: Record<string, string> = {}, dataD
     STATIC_DIR: "",
     POLL_INTERVAL_MS: "100",
     SIMULATOR_TIME_SCALE: "0.01",
-    // Real MP4s at the real size, with the frame held rather than moved: a third of the CPU.
+    // Real MP4s at the real size, the frame held rather than moved: less CPU (README, SIMULATOR_RENDER).
     SIMULATOR_RENDER: "still",
     ARCHIVE_RETRY_BASE_MS: "20",
     LOG_LEVEL: "info",

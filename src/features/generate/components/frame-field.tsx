@@ -68,8 +68,7 @@ export function FrameField({ name, label, model, urlChecks, optional = false, un
       onDragOver={(event) => {
         event.preventDefault();
         event.dataTransfer.dropEffect = "copy";
-        // dragover fires many times a second; a dispatch renders even when nothing changes.
-        if (!frame.dragging) frame.dragEntered();
+        frame.dragEntered();
       }}
       onDragLeave={(event) => {
         if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) frame.dragLeft();

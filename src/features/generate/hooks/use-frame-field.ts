@@ -97,7 +97,10 @@ export function useFrameField({ name, optional, urlChecks }: FrameFieldOptions) 
     },
     openLibrary: () => note({ type: "library-opened" }),
     closeLibrary: () => note({ type: "library-closed" }),
-    dragEntered: () => note({ type: "drag-entered" }),
+    // dragover calls this many times a second, and a dispatch renders even when nothing changes.
+    dragEntered: () => {
+      if (!view.dragging) note({ type: "drag-entered" });
+    },
     dragLeft: () => note({ type: "drag-left" }),
     /** For event handlers: no frame, and no file on its way. */
     isEmpty: () => getValues(name) == null && !upload.isBusy(),

@@ -66,7 +66,7 @@ export function adoptValue(state: FrameFieldState, value: ImageRef | null): Fram
   return { ...state, held: value, draft: null, refusal: null, mode: value ? modeOf(value) : state.mode };
 }
 
-/** Returns `state` itself when nothing changes, so children that take it as a prop keep their memo. */
+/** Returns `state` itself when nothing changes, so React stops before rendering the slot's children. */
 function patch(state: FrameFieldState, changes: Partial<FrameFieldState>): FrameFieldState {
   const keys = Object.keys(changes) as (keyof FrameFieldState)[];
   return keys.every((key) => Object.is(state[key], changes[key])) ? state : { ...state, ...changes };
