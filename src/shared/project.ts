@@ -11,7 +11,12 @@ const name = z
   .trim()
   .min(1, "Name the project: the name is empty.")
   .max(PROJECT_NAME_MAX, `Shorten the name to ${PROJECT_NAME_MAX} characters.`);
-const description = z.string({ error: "The description must be text." }).trim().max(DESCRIPTION_MAX, `Shorten the description to ${DESCRIPTION_MAX} characters.`);
+// An empty description is none: "" reads as null.
+const description = z
+  .string({ error: "The description must be text." })
+  .trim()
+  .max(DESCRIPTION_MAX, `Shorten the description to ${DESCRIPTION_MAX} characters.`)
+  .transform((text) => text || null);
 
 /** `POST /api/projects`. */
 export const createProjectSchema = z.strictObject({ name, description: description.nullish() });
@@ -23,7 +28,11 @@ export type UpdateProjectRequest = z.output<typeof updateProjectSchema>;
 
 const CODE_MESSAGE = "Give the shot a code such as SH010: up to 32 letters, digits, '-', '_' or '.', starting with a letter or digit.";
 const code = z.string({ error: CODE_MESSAGE }).trim().regex(SHOT_CODE, CODE_MESSAGE);
-const shotDescription = z.string({ error: "The description must be text." }).trim().max(SHOT_DESCRIPTION_MAX, `Shorten the description to ${SHOT_DESCRIPTION_MAX} characters.`);
+const shotDescription = z
+  .string({ error: "The description must be text." })
+  .trim()
+  .max(SHOT_DESCRIPTION_MAX, `Shorten the description to ${SHOT_DESCRIPTION_MAX} characters.`)
+  .transform((text) => text || null);
 const ORDER_MESSAGE = "order must be a whole number: 1 is the project's first shot.";
 const order = z.number({ error: ORDER_MESSAGE }).int(ORDER_MESSAGE).min(1, ORDER_MESSAGE);
 

@@ -1,5 +1,5 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { errorSpec, type ErrorCode } from "../../shared/api-error";
+import { ERROR_CODES, errorSpec, type ErrorCode } from "../../shared/api-error";
 import type { UpstreamError } from "../upstream/upstream-error";
 
 type Options = {
@@ -27,6 +27,11 @@ export class HttpError extends Error {
   toBody() {
     return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
   }
+}
+
+/** The error for one bad field: its message is the answer's message and the field's. */
+export function fieldError(field: string, message: string, code: ErrorCode = ERROR_CODES.validation, options: Pick<Options, "status"> = {}): HttpError {
+  return new HttpError(code, message, { ...options, fields: { [field]: message } });
 }
 
 /** A create the upstream refused, as the request's answer. */

@@ -13,13 +13,16 @@ export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 export const SMALL_JSON_KB = 16;
 
 /** JSON bodies are small: images travel as uploads, never embedded. */
-export const jsonBodyLimit = (maxSize = 64 * 1024) =>
+export const jsonBodyLimit = (maxSize = 64 * 1024, advice = "Upload images instead of embedding them.") =>
   bodyLimit({
     maxSize,
     onError: () => {
-      throw new HttpError(ERROR_CODES.payloadTooLarge, `The request is larger than ${Math.round(maxSize / 1024)} KB. Upload images instead of embedding them.`);
+      throw new HttpError(ERROR_CODES.payloadTooLarge, `The request is larger than ${Math.round(maxSize / 1024)} KB. ${advice}`);
     },
   });
+
+/** The limit of a project, shot or note body: a name, a code, a few sentences. */
+export const smallJsonBody = () => jsonBodyLimit(SMALL_JSON_KB * 1024, "Projects, shots and notes hold a few sentences: shorten the text.");
 
 /** A browser's key for one submit: a retried or doubled POST returns the first result. */
 export function idempotencyKey(header: string | undefined): string | null {

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
+import { newId } from "../store/new-id";
 import { copyFile, stat, writeFile } from "node:fs/promises";
 import type { MediaDir } from "../media/media-dir";
 import type { UploadsStore } from "../store/uploads-store";
@@ -45,7 +46,7 @@ export async function storeUpload(
     const original = stripped ? cleanPath : staged.path;
     const bytes = stripped ? (await stat(cleanPath)).size : staged.bytes;
 
-    const id = randomBytes(9).toString("base64url");
+    const id = newId();
     const fileName = `${id}.${EXTENSION[image.contentType]}`;
     const upstreamType = image.upstream?.contentType ?? image.contentType;
     const upstreamFileName = `${id}.upstream.${EXTENSION[upstreamType]}`;

@@ -1,4 +1,5 @@
 import type { Upload } from "../../shared/api";
+import { iso } from "../iso-time";
 
 /** One stored frame image as the server works with it, whatever stores it. Times are epoch ms. */
 export type UploadRecord = {
@@ -36,6 +37,6 @@ export function wireUpload(upload: UploadRecord): Upload {
     bytes: upload.bytes,
     name: upload.originalName,
     author: upload.author,
-    createdAt: new Date(upload.createdAt).toISOString(),
+    createdAt: iso(upload.createdAt),
   };
 }

@@ -1,18 +1,13 @@
-import { ERROR_CODES } from "../../shared/api-error";
 import type { CreateTakeRequest } from "../../shared/take";
-import { HttpError } from "../http/http-error";
+import { fieldError } from "../http/http-error";
 import type { StudioDeps } from "../studio";
 import type { TakeRequest } from "./take-request";
 
-/** A 400 on one field: nothing is changed or sent for a shot or source that does not exist. */
-function unknownId(field: "shotId" | "sourceId", message: string): HttpError {
-  return new HttpError(ERROR_CODES.validation, message, { fields: { [field]: message } });
-}
-
-export const unknownShot = (shotId: string) => unknownId("shotId", `There is no shot with id "${shotId}": choose one of a project's shots, or leave shotId out.`);
+// A 400 on one field: nothing is changed or sent for a shot or source that does not exist.
+export const unknownShot = (shotId: string) => fieldError("shotId", `There is no shot with id "${shotId}": choose one of a project's shots, or leave shotId out.`);
 
 const unknownSource = (sourceId: string) =>
-  unknownId("sourceId", `There is no take with id "${sourceId}" to edit from (it may have been deleted): leave sourceId out to make a take without one.`);
+  fieldError("sourceId", `There is no take with id "${sourceId}" to edit from (it may have been deleted): leave sourceId out to make a take without one.`);
 
 /**
  * Checks where new takes go and finds where they come from, before anything is recorded or

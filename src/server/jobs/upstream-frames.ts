@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { ERROR_CODES } from "../../shared/api-error";
 import type { ImageRef } from "../../shared/take";
-import { HttpError } from "../http/http-error";
+import { fieldError } from "../http/http-error";
 import type { StudioDeps } from "../studio";
 
 /** The frames as the upstream takes them: HTTPS URLs as they are, uploads as data URIs. */
@@ -14,7 +14,7 @@ async function upstreamImage(deps: Deps, ref: ImageRef, field: string): Promise<
   const upload = await deps.uploads.get(ref.uploadId);
   if (!upload) {
     const message = "This upload is not in the studio (unknown id). Upload the image again.";
-    throw new HttpError(ERROR_CODES.validation, message, { status: 422, fields: { [field]: message } });
+    throw fieldError(field, message, ERROR_CODES.validation, { status: 422 });
   }
   const bytes = await readFile(deps.media.path("uploads", upload.upstreamFileName));
   return `data:${upload.upstreamContentType};base64,${bytes.toString("base64")}`;

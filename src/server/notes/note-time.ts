@@ -1,5 +1,5 @@
 import { ERROR_CODES } from "../../shared/api-error";
-import { HttpError } from "../http/http-error";
+import { fieldError, HttpError } from "../http/http-error";
 import type { TakeRecord } from "../takes/take";
 
 const seconds = (value: number) => `${Number(value.toFixed(3))} s`;
@@ -18,5 +18,5 @@ export function checkNoteTime(take: TakeRecord, atSeconds: number | undefined): 
   const length = take.video.durationSeconds ?? take.duration;
   if (atSeconds < length) return;
   const message = `This take is ${seconds(length)} long: pin the note before ${seconds(length)}, where its last frame ends (got ${seconds(atSeconds)}).`;
-  throw new HttpError(ERROR_CODES.validation, message, { fields: { atSeconds: message } });
+  throw fieldError("atSeconds", message);
 }

@@ -1,5 +1,5 @@
 import { ERROR_CODES } from "../../shared/api-error";
-import { HttpError } from "../http/http-error";
+import { fieldError, HttpError } from "../http/http-error";
 import type { DeleteEmptyOutcome, ShotOutcome, ShotRecord } from "./project";
 
 export const noSuchProject = (id: string) => new HttpError(ERROR_CODES.notFound, `There is no project with id "${id}".`);
@@ -29,11 +29,11 @@ export function shotOrThrow(result: ShotOutcome, missing: () => HttpError): Shot
       throw missing();
     case "code_taken": {
       const message = `${result.code} is already a shot of this project (codes are compared without case): choose another code.`;
-      throw new HttpError(ERROR_CODES.shotCodeTaken, message, { fields: { code: message } });
+      throw fieldError("code", message, ERROR_CODES.shotCodeTaken);
     }
     case "bad_order": {
       const message = `order must be from 1 to ${result.max}: the shot can go anywhere from first to last.`;
-      throw new HttpError(ERROR_CODES.validation, message, { fields: { order: message } });
+      throw fieldError("order", message);
     }
   }
 }

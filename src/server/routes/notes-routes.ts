@@ -4,7 +4,7 @@ import { createNoteSchema, updateNoteSchema } from "../../shared/note";
 import { requireAuthorOrAdmin } from "../auth/authorship";
 import type { AppEnv } from "../http/app-env";
 import { HttpError } from "../http/http-error";
-import { jsonBodyLimit, SMALL_JSON_KB } from "../http/request-guards";
+import { smallJsonBody } from "../http/request-guards";
 import { parseOrThrow, readJsonBody } from "../http/validate";
 import { checkNoteTime } from "../notes/note-time";
 import { wireNote } from "../notes/wire-note";
@@ -23,7 +23,7 @@ export function takeNotesRoutes(deps: Deps) {
       if (!(await deps.store.get(id))) throw noSuchTake(id);
       return c.json({ items: (await deps.notes.ofTake(id)).map(wireNote) });
     })
-    .post("/:id/notes", jsonBodyLimit(SMALL_JSON_KB * 1024), async (c) => {
+    .post("/:id/notes", smallJsonBody(), async (c) => {
       const { atSeconds, x, y, text } = parseOrThrow(createNoteSchema, await readJsonBody(c.req.raw));
       const take = await deps.store.get(c.req.param("id"));
       if (!take) throw noSuchTake(c.req.param("id"));
@@ -39,11 +39,11 @@ export function notesRoutes(deps: Deps) {
   async function ownNote(id: string, user: AppEnv["Variables"]["user"]) {
     const note = await deps.notes.get(id);
     if (!note) throw noSuchNote(id);
-    requireAuthorOrAdmin(note.author, user, "this note");
+    requireAuthorOrAdmin(note.author, user, { authorOf: "who wrote this note", can: "change or delete it" });
     return note;
   }
   return new Hono<AppEnv>()
-    .patch("/:id", jsonBodyLimit(SMALL_JSON_KB * 1024), async (c) => {
+    .patch("/:id", smallJsonBody(), async (c) => {
       const changes = parseOrThrow(updateNoteSchema, await readJsonBody(c.req.raw));
       const note = await ownNote(c.req.param("id"), c.get("user"));
       const take = await deps.store.get(note.takeId);

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { createProjectSchema, createShotSchema, updateProjectSchema } from "../../shared/project";
 import type { AppEnv } from "../http/app-env";
-import { jsonBodyLimit, SMALL_JSON_KB } from "../http/request-guards";
+import { smallJsonBody } from "../http/request-guards";
 import { parseOrThrow, readJsonBody } from "../http/validate";
 import { deletedOrThrow, noSuchProject, shotOrThrow } from "../projects/project-refusals";
 import { wireProject, wireProjectDetail, wireShot } from "../projects/wire-project";
@@ -12,9 +12,9 @@ type Deps = Pick<StudioDeps, "projects" | "shots">;
 /** Projects and the shots they hold, in order. */
 export function projectsRoutes(deps: Deps) {
   return new Hono<AppEnv>()
-    .post("/", jsonBodyLimit(SMALL_JSON_KB * 1024), async (c) => {
+    .post("/", smallJsonBody(), async (c) => {
       const { name, description } = parseOrThrow(createProjectSchema, await readJsonBody(c.req.raw));
-      const project = await deps.projects.create({ name, description: description || null, createdBy: c.get("user").name });
+      const project = await deps.projects.create({ name, description: description ?? null, createdBy: c.get("user").name });
       return c.json(wireProject(project), 201);
     })
     .get("/", async (c) => c.json({ items: (await deps.projects.list()).map(wireProject) }))
@@ -24,10 +24,10 @@ export function projectsRoutes(deps: Deps) {
       if (!project) throw noSuchProject(id);
       return c.json(wireProjectDetail(project, await deps.shots.ofProject(id)));
     })
-    .patch("/:id", jsonBodyLimit(SMALL_JSON_KB * 1024), async (c) => {
+    .patch("/:id", smallJsonBody(), async (c) => {
       const { name, description } = parseOrThrow(updateProjectSchema, await readJsonBody(c.req.raw));
       const id = c.req.param("id");
-      const project = await deps.projects.update(id, { name, description: description === undefined ? undefined : description || null });
+      const project = await deps.projects.update(id, { name, description });
       if (!project) throw noSuchProject(id);
       return c.json(wireProject(project));
     })
@@ -36,10 +36,10 @@ export function projectsRoutes(deps: Deps) {
       deletedOrThrow(await deps.projects.delete(id), "project", id);
       return c.body(null, 204);
     })
-    .post("/:id/shots", jsonBodyLimit(SMALL_JSON_KB * 1024), async (c) => {
+    .post("/:id/shots", smallJsonBody(), async (c) => {
       const { code, description, order } = parseOrThrow(createShotSchema, await readJsonBody(c.req.raw));
       const id = c.req.param("id");
-      const shot = shotOrThrow(await deps.shots.create(id, { code, description: description || null, order }), () => noSuchProject(id));
+      const shot = shotOrThrow(await deps.shots.create(id, { code, description: description ?? null, order }), () => noSuchProject(id));
       return c.json(wireShot(shot), 201);
     });
 }

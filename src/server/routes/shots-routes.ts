@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { updateShotSchema } from "../../shared/project";
 import type { AppEnv } from "../http/app-env";
-import { jsonBodyLimit, SMALL_JSON_KB } from "../http/request-guards";
+import { smallJsonBody } from "../http/request-guards";
 import { parseOrThrow, readJsonBody } from "../http/validate";
 import { deletedOrThrow, noSuchShot, shotOrThrow } from "../projects/project-refusals";
 import { wireShot } from "../projects/wire-project";
@@ -10,10 +10,9 @@ import type { StudioDeps } from "../studio";
 /** One shot: rename it, describe it, move it in its project's order, delete it while empty. */
 export function shotsRoutes(deps: Pick<StudioDeps, "shots">) {
   return new Hono<AppEnv>()
-    .patch("/:id", jsonBodyLimit(SMALL_JSON_KB * 1024), async (c) => {
-      const { code, description, order } = parseOrThrow(updateShotSchema, await readJsonBody(c.req.raw));
+    .patch("/:id", smallJsonBody(), async (c) => {
+      const changes = parseOrThrow(updateShotSchema, await readJsonBody(c.req.raw));
       const id = c.req.param("id");
-      const changes = { code, order, description: description === undefined ? undefined : description || null };
       return c.json(wireShot(shotOrThrow(await deps.shots.update(id, changes), () => noSuchShot(id))));
     })
     .delete("/:id", async (c) => {

@@ -8,7 +8,7 @@ import { startSeededHarness } from "../testing/seeded-studio";
 import { takeRequest, uploadedId, waitForTerminal } from "../testing/studio-harness";
 
 // Each test has its own seeded takes: "counts" 0–2, "tie" 3–4, "source" 5.
-const h = harnessAround(() => startSeededHarness([{ prompt: "one" }, { prompt: "two" }, { prompt: "three" }, { prompt: "tie a" }, { prompt: "tie b" }, { prompt: "to edit" }]));
+const h = harnessAround(() => startSeededHarness([{ prompt: "one" }, { prompt: "two" }, { prompt: "three" }, { prompt: "tie a" }, { prompt: "tie b" }, { prompt: "tie c" }, { prompt: "to edit" }]));
 const call = checkedCalls();
 const send = (method: string, path: string, body?: unknown) => call(h.url, path, { method, body });
 const { newProject, newShot, shotsOf } = projectSteps(send);
@@ -64,18 +64,19 @@ describe("takes in shots", () => {
   });
 
   it("makes the take circled last the shot's select, even when two are circled in the same millisecond", async () => {
-    const [a, b] = h.ids.slice(3, 5);
+    // Oldest to newest take: the one circled last is the middle one, so neither the newest
+    // (a tie broken by take order) nor the oldest (a tie left to the table's order) is it.
+    const [a, b, c] = h.ids.slice(3, 6);
     const shot = await newShot(await newProject("Tie"), "SH010");
-    for (const id of [a, b]) await send("PATCH", `/api/generations/${id}`, { shotId: shot.id });
-    // The clock stands still: both reviews carry the same time, as two quick keypresses can.
+    for (const id of [a, b, c]) await send("PATCH", `/api/generations/${id}`, { shotId: shot.id });
+    // The clock stands still: the reviews carry the same time, as quick keypresses can.
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
     try {
-      await send("PATCH", `/api/generations/${b}`, { review: "circled" });
-      await send("PATCH", `/api/generations/${a}`, { review: "circled" });
+      for (const id of [c, a, b]) await send("PATCH", `/api/generations/${id}`, { review: "circled" });
     } finally {
       vi.useRealTimers();
     }
-    expect((await shotsOf(shot.projectId))[0]!.circledTakeId).toBe(a);
+    expect((await shotsOf(shot.projectId))[0]!.circledTakeId).toBe(b);
   });
 
   it("refuses list filters on a project or shot that does not exist, or a shot of another project, at the field", async () => {
@@ -110,7 +111,7 @@ describe("a new take", () => {
 
   it("edited in the form from another take (sourceId) joins that take's family as edited, single or batch", async () => {
     const uploadId = await uploadedId(h.url);
-    const source = h.ids[5]!;
+    const source = h.ids[6]!;
     const single = takeSchema.parse((await send("POST", "/api/generations", takeRequest(uploadId, { prompt: "warmer light", sourceId: source }))).body);
     const batch = takeBatchSchema.parse((await send("POST", "/api/generations/batch", takeRequest(uploadId, { prompt: "cooler", sourceId: source, variations: 2 }))).body).items;
     for (const take of [single, ...batch]) expect(take.sourceId).toBe(source);

@@ -1,8 +1,7 @@
 import { Hono } from "hono";
 import { listQuerySchema } from "../../shared/api";
-import { ERROR_CODES } from "../../shared/api-error";
 import { createBatchSchema, createTakeSchema, takeFiltersSchema } from "../../shared/take";
-import { HttpError } from "../http/http-error";
+import { fieldError } from "../http/http-error";
 import type { AppEnv } from "../http/app-env";
 import { jsonBodyLimit, takeRequest, withRequestLog } from "../http/request-guards";
 import { parseCursor, parseOrThrow, readJsonBody } from "../http/validate";
@@ -36,7 +35,7 @@ function createBodyCache(version: () => Promise<number>, size = 200) {
  */
 async function checkListScope(deps: Pick<StudioDeps, "projects" | "shots">, filters: { projectId?: string | undefined; shotId?: string | undefined }): Promise<void> {
   const refuse = (field: "projectId" | "shotId", message: string) => {
-    throw new HttpError(ERROR_CODES.validation, message, { fields: { [field]: message } });
+    throw fieldError(field, message);
   };
   if (filters.projectId !== undefined && !(await deps.projects.get(filters.projectId))) {
     refuse("projectId", `There is no project with id "${filters.projectId}": choose another project, or drop the projectId filter.`);

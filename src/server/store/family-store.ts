@@ -18,7 +18,6 @@ const gone = (row: TombstoneRow): FamilyNode => ({
 // Deleted before tombstones were kept: the link still resolves, to a member that says so.
 const unknown = (id: string): FamilyNode => ({ id, parentId: null, sourceId: null, how: null, createdAt: null, take: null, deleted: { at: null, by: null, prompt: null } });
 
-export type FamilyStore = ReturnType<typeof createFamilyStore>;
 
 /** Reads a take's family: its sources up to the root and what came from it, live or deleted. */
 export function createFamilyStore(db: Db) {

@@ -5,10 +5,9 @@ import { newId } from "./new-id";
 
 type NoteRow = { id: string; take_id: string; at_seconds: number; x: number | null; y: number | null; text: string; author: string; created_at: number; updated_at: number };
 
-export type NewNote = Pick<NoteRecord, "takeId" | "atSeconds" | "x" | "y" | "text" | "author">;
-export type NoteChanges = Partial<Pick<NoteRecord, "atSeconds" | "x" | "y" | "text">>;
+type NewNote = Pick<NoteRecord, "takeId" | "atSeconds" | "x" | "y" | "text" | "author">;
+type NoteChanges = Partial<Pick<NoteRecord, "atSeconds" | "x" | "y" | "text">>;
 
-export type NotesStore = ReturnType<typeof createNotesStore>;
 
 const toRecord = (row: NoteRow): NoteRecord => ({
   id: row.id,
@@ -26,7 +25,7 @@ const toRecord = (row: NoteRow): NoteRecord => ({
  * Notes on takes. A take's `noteCount` is kept on its row, recounted in the same transaction
  * as each insert and delete, and `changes` is bumped so cached take bodies are rebuilt.
  */
-export function createNotesStore(db: Db, changes: ChangeCounter, now: () => number = Date.now) {
+export function createNotesStore(db: Db, changes: ChangeCounter, now: () => number) {
   const byId = db.prepare<[string], NoteRow>("SELECT * FROM notes WHERE id = ?");
   const ofTake = db.prepare<[string], NoteRow>("SELECT * FROM notes WHERE take_id = ? ORDER BY at_seconds, created_at, rowid");
   const insert = db.prepare(`
@@ -56,9 +55,9 @@ export function createNotesStore(db: Db, changes: ChangeCounter, now: () => numb
   const update = db.transaction((id: string, changed: NoteChanges): NoteRecord | undefined => {
     const note = get(id);
     if (!note) return undefined;
-    const next = { ...note, ...Object.fromEntries(Object.entries(changed).filter(([, value]) => value !== undefined)) };
-    edit.run({ id, at_seconds: next.atSeconds, x: next.x, y: next.y, text: next.text, now: now() });
-    return get(id);
+    const next: NoteRecord = { ...note, ...Object.fromEntries(Object.entries(changed).filter(([, value]) => value !== undefined)), updatedAt: now() };
+    edit.run({ id, at_seconds: next.atSeconds, x: next.x, y: next.y, text: next.text, now: next.updatedAt });
+    return next;
   });
 
   const deleteOne = db.transaction((id: string): boolean => {

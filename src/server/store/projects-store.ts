@@ -6,13 +6,12 @@ type ProjectRow = { id: string; name: string; description: string | null; create
 
 const toRecord = (row: ProjectRow): ProjectRecord => ({ id: row.id, name: row.name, description: row.description, createdAt: row.created_at, createdBy: row.created_by });
 
-export type NewProject = Pick<ProjectRecord, "name" | "description" | "createdBy">;
-export type ProjectChanges = Partial<Pick<ProjectRecord, "name" | "description">>;
+type NewProject = Pick<ProjectRecord, "name" | "description" | "createdBy">;
+type ProjectChanges = Partial<Pick<ProjectRecord, "name" | "description">>;
 
-export type ProjectsStore = ReturnType<typeof createProjectsStore>;
 
 /** Projects in SQLite; their shots are the shots store's. */
-export function createProjectsStore(db: Db, now: () => number = Date.now) {
+export function createProjectsStore(db: Db, now: () => number) {
   const byId = db.prepare<[string], ProjectRow>("SELECT * FROM projects WHERE id = ?");
   const all = db.prepare<[], ProjectRow>("SELECT * FROM projects ORDER BY created_at DESC, rowid DESC");
   const insert = db.prepare("INSERT INTO projects (id, name, description, created_at, created_by) VALUES (@id, @name, @description, @created_at, @created_by)");

@@ -5,10 +5,9 @@ import { createShotCounts, type ShotSummary } from "./shot-counts";
 
 type ShotRow = { id: string; project_id: string; code: string; description: string | null; position: number; created_at: number };
 
-export type NewShot = { code: string; description: string | null; order?: number | undefined };
-export type ShotChanges = { code?: string | undefined; description?: string | null | undefined; order?: number | undefined };
+type NewShot = { code: string; description: string | null; order?: number | undefined };
+type ShotChanges = { code?: string | undefined; description?: string | null | undefined; order?: number | undefined };
 
-export type ShotsStore = ReturnType<typeof createShotsStore>;
 
 const toRecord = (row: ShotRow, summary: ShotSummary): ShotRecord => ({
   id: row.id,
@@ -24,7 +23,7 @@ const toRecord = (row: ShotRow, summary: ShotSummary): ShotRecord => ({
  * The shots of projects, in order. Orders stay 1…n without gaps or repeats: every insert,
  * move and delete renumbers the project's shots in the same transaction.
  */
-export function createShotsStore(db: Db, now: () => number = Date.now) {
+export function createShotsStore(db: Db, now: () => number) {
   const byId = db.prepare<[string], ShotRow>("SELECT * FROM shots WHERE id = ?");
   const ofProject = db.prepare<[string], ShotRow>("SELECT * FROM shots WHERE project_id = ? ORDER BY position, created_at");
   const projectExists = db.prepare<[string], { id: string }>("SELECT id FROM projects WHERE id = ?");
@@ -37,9 +36,8 @@ export function createShotsStore(db: Db, now: () => number = Date.now) {
   const remove = db.prepare<[string]>("DELETE FROM shots WHERE id = ?");
   const summaries = createShotCounts(db);
 
-  /** Puts `shotId` at `order` (or, with null, only closes gaps) and renumbers the rest 1…n. */
-  function place(projectId: string, shotId: string, order: number | null): void {
-    const rows = ofProject.all(projectId);
+  /** Puts `shotId` at `order` (or, with null, takes it out) and renumbers the project's other `rows` 1…n. */
+  function place(rows: readonly Pick<ShotRow, "id" | "position">[], shotId: string, order: number | null): void {
     const ids = rows.map((row) => row.id).filter((id) => id !== shotId);
     if (order !== null) ids.splice(order - 1, 0, shotId);
     const current = new Map(rows.map((row) => [row.id, row.position]));
@@ -57,11 +55,12 @@ export function createShotsStore(db: Db, now: () => number = Date.now) {
     if (!projectExists.get(projectId)) return { outcome: "missing" };
     const taken = sameCode.get(projectId, input.code, "");
     if (taken) return { outcome: "code_taken", code: taken.code };
-    const count = ofProject.all(projectId).length;
+    const rows = ofProject.all(projectId);
+    const count = rows.length;
     if (input.order !== undefined && input.order > count + 1) return { outcome: "bad_order", max: count + 1 };
     const id = newId();
     insert.run({ id, project_id: projectId, code: input.code, description: input.description, position: count + 1, created_at: now() });
-    if (input.order !== undefined) place(projectId, id, input.order);
+    if (input.order !== undefined) place([...rows, { id, position: count + 1 }], id, input.order);
     return { outcome: "done", shot: get(id)! };
   });
 
@@ -71,11 +70,11 @@ export function createShotsStore(db: Db, now: () => number = Date.now) {
     if (!row) return { outcome: "missing" };
     const taken = changes.code === undefined ? undefined : sameCode.get(row.project_id, changes.code, id);
     if (taken) return { outcome: "code_taken", code: taken.code };
-    const count = ofProject.all(row.project_id).length;
-    if (changes.order !== undefined && changes.order > count) return { outcome: "bad_order", max: count };
+    const rows = ofProject.all(row.project_id);
+    if (changes.order !== undefined && changes.order > rows.length) return { outcome: "bad_order", max: rows.length };
     if (changes.code !== undefined) setCode.run(changes.code, id);
     if (changes.description !== undefined) setDescription.run(changes.description, id);
-    if (changes.order !== undefined) place(row.project_id, id, changes.order);
+    if (changes.order !== undefined) place(rows, id, changes.order);
     return { outcome: "done", shot: get(id)! };
   });
 
@@ -85,13 +84,13 @@ export function createShotsStore(db: Db, now: () => number = Date.now) {
     if (!row) return { outcome: "missing" };
     const takes = takeCount.get(id)!.n;
     if (takes > 0) return { outcome: "has_takes", takes };
+    const rows = ofProject.all(row.project_id);
     remove.run(id);
-    place(row.project_id, id, null);
+    place(rows, id, null);
     return { outcome: "deleted" };
   });
 
   return {
-    get: async (id: string) => get(id),
     /** The project a shot belongs to, or undefined for no such shot (without its counts: cheap). */
     projectOf: async (id: string) => byId.get(id)?.project_id,
     /** A project's shots in order, each with its counts and circled take. */

@@ -24,7 +24,7 @@ export type ArchivedFacts = {
 
 export type DeleteOutcome = { outcome: "missing" } | { outcome: "running"; take: TakeRecord } | { outcome: "deleted"; take: TakeRecord };
 
-export type MarkOutcome = { outcome: "missing" } | { outcome: "no_shot" } | { outcome: "updated"; take: TakeRecord };
+type MarkOutcome = { outcome: "missing" } | { outcome: "no_shot" } | { outcome: "updated"; take: TakeRecord };
 
 export type TakesStore = ReturnType<typeof createTakesStore>;
 

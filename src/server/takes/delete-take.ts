@@ -1,5 +1,5 @@
 import { ERROR_CODES } from "../../shared/api-error";
-import { mayChange } from "../auth/authorship";
+import { requireAuthorOrAdmin } from "../auth/authorship";
 import type { StudioUser } from "../http/app-env";
 import { HttpError } from "../http/http-error";
 import type { MediaDir } from "../media/media-dir";
@@ -14,9 +14,7 @@ import { noSuchTake } from "./no-such-take";
  */
 export async function deleteTake(store: TakesStore, media: MediaDir, id: string, user: StudioUser): Promise<void> {
   const take = await store.get(id);
-  if (take && !mayChange(take.author, user)) {
-    throw new HttpError(ERROR_CODES.forbidden, `Only ${take.author} (who made this take) or an admin can delete it.`);
-  }
+  if (take) requireAuthorOrAdmin(take.author, user, { authorOf: "who made this take", can: "delete it" });
   const result = await store.deleteSettled(id, user.name);
   if (result.outcome === "missing") throw noSuchTake(id);
   if (result.outcome === "running") {

@@ -2,7 +2,7 @@ import type { SourceKind } from "../../shared/family";
 import type { TakeRecord } from "./take";
 
 /** What stays of a deleted take; all null when it was deleted before tombstones were kept. */
-export type Tombstone = { at: number | null; by: string | null; prompt: string | null };
+type Tombstone = { at: number | null; by: string | null; prompt: string | null };
 
 /** One member of a take's family: a live take or a tombstone, and how it came from its source. */
 export type FamilyNode = {

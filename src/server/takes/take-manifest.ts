@@ -38,7 +38,7 @@ function describeFrame(ref: ImageRef | null, entry: FrameEntry) {
 const manifestNote = (note: NoteRecord) => ({ atSeconds: note.atSeconds, x: note.x, y: note.y, text: note.text, author: note.author, createdAt: iso(note.createdAt) });
 
 /** What went into `take.json`: the take, its files, and the notes on it in the order they come up. */
-export type ManifestParts = { video: TakeVideo; videoName: string; frames: { first: FrameEntry; last: FrameEntry }; notes: readonly NoteRecord[]; exportedAt: number };
+type ManifestParts = { video: TakeVideo; videoName: string; frames: { first: FrameEntry; last: FrameEntry }; notes: readonly NoteRecord[]; exportedAt: number };
 
 /** `take.json`: everything needed to know how a take was made and what the studio made of it, and to make it again. */
 export function takeManifest(take: TakeRecord, { video, videoName, frames, notes, exportedAt }: ManifestParts) {

@@ -17,7 +17,7 @@ export type TakeVideo = {
 };
 
 /** The studio's verdict; `by` and `at` are null while unreviewed. */
-export type TakeReview = { state: ReviewState; by: string | null; at: number | null };
+type TakeReview = { state: ReviewState; by: string | null; at: number | null };
 
 export type TakeFailure = { code: ErrorCode; message: string; detail: string | null };
 
