@@ -36,7 +36,8 @@ export default defineConfig({
     // Stryker's initial run must pass every test on a machine busy with its own runners (the
     // slowest here took 14 s). A mutant that makes a request hang fails at this limit instead
     // of waiting out Stryker's timeout (2.5 × the covering tests' time + 15 s, minutes for a
-    // route every HTTP test covers).
+    // route every HTTP test covers). Tests that set a longer limit of their own (archive-attempts,
+    // job-runner's slow cases) keep theirs.
     testTimeout: 40_000,
     hookTimeout: 60_000,
     setupFiles: ["./src/test/setup.ts"],

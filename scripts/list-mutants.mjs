@@ -1,7 +1,8 @@
 // Lists the mutants Stryker would make in the given files, without running a test
 // (`node scripts/list-mutants.mjs src/server/jobs/job-runner.ts`): each as file:line, mutator and
 // replacement, with the reason when a `// Stryker disable` comment or the log-line ignorer
-// covers it; `--live` leaves those out. For checking mutants and comments by hand between runs.
+// covers it; `--live` leaves those out. Static (module-level) mutants are listed too, though a run
+// leaves them out (`ignoreStatic`). For checking mutants and comments by hand between runs.
 import { readFileSync } from "node:fs";
 import { Instrumenter } from "@stryker-mutator/instrumenter";
 import { strykerPlugins } from "./stryker-ignore-logs.mjs";

@@ -23,7 +23,7 @@ export function clientAddress(c: Context, trusted: TrustedProxies): string {
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i]!;
     // Our own proxy wrote this hop; garbage here is a misconfiguration, not a new client.
-    if (isIP(unmapped(hop)) === 0) return peer;
+    if (isIP(hop) === 0) return peer;
     if (!trusted.matches(hop)) return hop;
   }
   return hops[0] ?? peer;

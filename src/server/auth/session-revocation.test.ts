@@ -4,16 +4,11 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
 import { harnessAround } from "../testing/harness-around";
-import { cookieOf, startPasswordHarness, TEST_PASSWORD } from "../testing/password-studio";
-import { postJson, startHarness, type Harness } from "../testing/studio-harness";
+import { signIn, startPasswordHarness, TEST_PASSWORD } from "../testing/password-studio";
+import { startHarness, type Harness } from "../testing/studio-harness";
 
 const HOUR = 3_600_000;
 
-const signIn = async (h: Harness, name: string, password = TEST_PASSWORD) => {
-  const response = await postJson(h.url, "/api/session", { name, password });
-  expect(response.status).toBe(200);
-  return cookieOf(response);
-};
 const statusWith = async (h: Harness, cookie: string) => (await fetch(`${h.url}/api/generations`, { headers: { cookie } })).status;
 const send = (h: Harness, method: string, path: string, cookie: string) => fetch(`${h.url}${path}`, { method, headers: { cookie } });
 
@@ -21,7 +16,7 @@ describe("ending sessions", () => {
   const h = harnessAround(startPasswordHarness);
 
   it("a cookie replayed after sign-out opens nothing", async () => {
-    const cookie = await signIn(h, "Ana");
+    const cookie = await signIn(h.url, "Ana");
     expect(await statusWith(h, cookie)).toBe(200);
     expect((await send(h, "DELETE", "/api/session", cookie)).status).toBe(204);
     expect(await statusWith(h, cookie)).toBe(401);
@@ -29,9 +24,9 @@ describe("ending sessions", () => {
   });
 
   it("an admin signs everyone out; nobody else may", async () => {
-    const ana = await signIn(h, "Ana");
-    const bo = await signIn(h, "Bo");
-    const boss = await signIn(h, "boss");
+    const ana = await signIn(h.url, "Ana");
+    const bo = await signIn(h.url, "Bo");
+    const boss = await signIn(h.url, "boss");
     const refused = await send(h, "DELETE", "/api/session/all", ana);
     expect(refused.status).toBe(403);
     expect(apiErrorSchema.parse(await refused.json()).error.message).toMatch(/Only an admin/);
@@ -51,7 +46,7 @@ describe("a new studio password", () => {
 
   it("ends every session at the next start; the same password keeps them", async () => {
     const first = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: TEST_PASSWORD }, dir);
-    const cookie = await signIn(first, "Ana");
+    const cookie = await signIn(first.url, "Ana");
     await first.stop();
 
     const same = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: TEST_PASSWORD }, dir);
@@ -61,7 +56,7 @@ describe("a new studio password", () => {
     const changed = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: "another-password-7" }, dir);
     try {
       expect(await statusWith(changed, cookie)).toBe(401);
-      expect(await statusWith(changed, await signIn(changed, "Ana", "another-password-7"))).toBe(200);
+      expect(await statusWith(changed, await signIn(changed.url, "Ana", "another-password-7"))).toBe(200);
     } finally {
       await changed.stop();
     }
@@ -73,8 +68,8 @@ describe("SESSION_IDLE_HOURS", () => {
     let now = Date.UTC(2030, 0, 1);
     const h = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: TEST_PASSWORD, SESSION_IDLE_HOURS: "2", SESSION_TTL_HOURS: "5" }, undefined, { now: () => now });
     try {
-      const busy = await signIn(h, "Ana");
-      const idle = await signIn(h, "Bo");
+      const busy = await signIn(h.url, "Ana");
+      const idle = await signIn(h.url, "Bo");
       now += 1.5 * HOUR;
       expect(await statusWith(h, busy)).toBe(200);
       now += 1.5 * HOUR; // 3 h in: 1.5 h since Ana's last request, 3 h since Bo's

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
-import { TEST_PASSWORD } from "../testing/password-studio";
-import { postJson, startHarness, type Harness } from "../testing/studio-harness";
+import { startPasswordHarness, TEST_PASSWORD } from "../testing/password-studio";
+import { postJson, type Harness } from "../testing/studio-harness";
 
 const FREE_ATTEMPTS = 5;
 const STOPPED = { now: () => 1_800_000_000_000 };
@@ -12,7 +12,7 @@ describe("sign-in throttle under a burst (behind a trusted proxy)", () => {
   let h: Harness;
   beforeAll(async () => {
     // A stopped clock: however long the burst takes on a busy machine, no lock-out runs out.
-    h = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: TEST_PASSWORD, TRUSTED_PROXIES: "127.0.0.1, ::1" }, undefined, STOPPED);
+    h = await startPasswordHarness({ TRUSTED_PROXIES: "127.0.0.1, ::1" }, STOPPED);
   });
   afterAll(() => h.stop());
 
@@ -47,7 +47,7 @@ describe("sign-in throttle under a burst (behind a trusted proxy)", () => {
 
 describe("sign-in throttle without a trusted proxy", () => {
   it("ignores X-Forwarded-For from a client that is not a trusted proxy", async () => {
-    const h = await startHarness({ AUTH_MODE: "password", STUDIO_PASSWORD: TEST_PASSWORD }, undefined, STOPPED);
+    const h = await startPasswordHarness({}, STOPPED);
     try {
       const statuses: number[] = [];
       for (let i = 0; i < FREE_ATTEMPTS + 1; i++) statuses.push((await signIn(h, `198.51.100.${i}`, "wrong")).status);

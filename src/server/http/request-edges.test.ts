@@ -1,19 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { apiErrorSchema } from "../../shared/api-error";
+import { errorOfReply } from "../testing/checked-calls";
 import { harnessAround } from "../testing/harness-around";
 import { postJson, startHarnessWithUpload, takeRequest } from "../testing/studio-harness";
 
 const h = harnessAround(startHarnessWithUpload);
 
 const valid = () => takeRequest(h.uploadId);
-const errorOf = async (response: Response) => apiErrorSchema.parse(await response.json()).error;
 // Bytes, not a string: fetch would label a string body text/plain on its own.
 const post = (type: string | null, body: string) =>
   fetch(`${h.url}/api/generations`, { method: "POST", headers: type === null ? {} : { "content-type": type }, body: new TextEncoder().encode(body) });
 
 describe("JSON bodies: content type, syntax and depth", () => {
   it.each(["application/json; charset=utf-8", "Application/JSON"])("reads %s as JSON", async (type) => {
-    const error = await errorOf(await post(type, JSON.stringify({ ...valid(), duration: 7 })));
+    const error = await errorOfReply(await post(type, JSON.stringify({ ...valid(), duration: 7 })));
     expect(error.code).toBe("validation_failed");
   });
 
@@ -23,7 +22,7 @@ describe("JSON bodies: content type, syntax and depth", () => {
   ])("refuses %s with 415", async (_label, type, got) => {
     const response = await post(type, JSON.stringify(valid()));
     expect(response.status).toBe(415);
-    expect(await errorOf(response)).toEqual({
+    expect(await errorOfReply(response)).toEqual({
       code: "unsupported_content_type",
       message: `Send JSON with "Content-Type: application/json" (${got}).`,
     });
@@ -32,40 +31,40 @@ describe("JSON bodies: content type, syntax and depth", () => {
   it("says when no content type was sent at all", async () => {
     const response = await post(null, JSON.stringify(valid()));
     expect(response.status).toBe(415);
-    expect((await errorOf(response)).message).toMatch(/\(got "none"\)\.$/);
+    expect((await errorOfReply(response)).message).toMatch(/\(got "none"\)\.$/);
   });
 
   it("names the JSON syntax error", async () => {
-    const error = await errorOf(await post("application/json", '{"model": '));
+    const error = await errorOfReply(await post("application/json", '{"model": '));
     expect(error.code).toBe("malformed_json");
     expect(error.message).toMatch(/^The request body is not valid JSON \(.*JSON.*\)\.$/);
   });
 
   it("reads 16 levels of nesting and refuses 17", async () => {
     const nest = (levels: number) => `${'{"a":'.repeat(levels - 1)}{}${"}".repeat(levels - 1)}`;
-    expect((await errorOf(await post("application/json", nest(16)))).code).toBe("validation_failed");
-    const deep = await errorOf(await post("application/json", nest(17)));
+    expect((await errorOfReply(await post("application/json", nest(16)))).code).toBe("validation_failed");
+    const deep = await errorOfReply(await post("application/json", nest(17)));
     expect(deep).toEqual({ code: "malformed_json", message: "The request body nests deeper than 16 levels; no Dailies request needs that." });
-    const inArray = await errorOf(await post("application/json", `[${"[".repeat(16)}${"]".repeat(16)}]`));
+    const inArray = await errorOfReply(await post("application/json", `[${"[".repeat(16)}${"]".repeat(16)}]`));
     expect(inArray.code).toBe("malformed_json");
   });
 
   it("names the size limit in KB", async () => {
     const response = await postJson(h.url, "/api/generations", { ...valid(), prompt: "x".repeat(70_000) });
     expect(response.status).toBe(413);
-    expect((await errorOf(response)).message).toBe("The request is larger than 64 KB. Upload images instead of embedding them.");
+    expect((await errorOfReply(response)).message).toBe("The request is larger than 64 KB. Upload images instead of embedding them.");
   });
 });
 
 describe("field messages", () => {
   it("uses the one field's own sentence as the message", async () => {
-    const error = await errorOf(await postJson(h.url, "/api/generations", { ...valid(), duration: 7 }));
+    const error = await errorOfReply(await postJson(h.url, "/api/generations", { ...valid(), duration: 7 }));
     expect(Object.keys(error.fields ?? {})).toEqual(["duration"]);
     expect(error.message).toBe(error.fields?.duration);
   });
 
   it("counts several fields, keeping the first sentence for each", async () => {
-    const error = await errorOf(await postJson(h.url, "/api/generations", { ...valid(), duration: 7, seed: -1.5, colour: "red", tint: 1 }));
+    const error = await errorOfReply(await postJson(h.url, "/api/generations", { ...valid(), duration: 7, seed: -1.5, colour: "red", tint: 1 }));
     expect(error.message).toBe("4 fields need a change.");
     expect(error.fields).toMatchObject({
       colour: 'Remove "colour": it is not a field Dailies knows.',
@@ -76,9 +75,9 @@ describe("field messages", () => {
   });
 
   it("names nested unknown fields by their path, and a body that isn't an object as body", async () => {
-    const nested = await errorOf(await postJson(h.url, "/api/generations", { ...valid(), image: { uploadId: h.uploadId, extra: 1 } }));
+    const nested = await errorOfReply(await postJson(h.url, "/api/generations", { ...valid(), image: { uploadId: h.uploadId, extra: 1 } }));
     expect(nested.fields?.["image.extra"]).toBe('Remove "extra": it is not a field Dailies knows.');
-    const list = await errorOf(await postJson(h.url, "/api/generations", [valid()]));
+    const list = await errorOfReply(await postJson(h.url, "/api/generations", [valid()]));
     expect(Object.keys(list.fields ?? {})).toEqual(["body"]);
   });
 });
@@ -87,7 +86,7 @@ describe("list cursors", () => {
   it.each(["-1", "1.5", "9007199254740993", "abc"])("refuses the cursor %j", async (cursor) => {
     const response = await fetch(`${h.url}/api/generations?cursor=${cursor}`);
     expect(response.status).toBe(400);
-    expect(await errorOf(response)).toEqual({
+    expect(await errorOfReply(response)).toEqual({
       code: "validation_failed",
       message: "The cursor is not one this server gave out. Start from the first page.",
       fields: { cursor: "Use the nextCursor value from the previous page." },
@@ -104,7 +103,7 @@ describe("Idempotency-Key", () => {
     const creates = h.simulator!.stats().creates;
     const response = await postJson(h.url, "/api/generations", valid(), { "idempotency-key": key });
     expect(response.status).toBe(400);
-    expect((await errorOf(response)).message).toBe("The Idempotency-Key header must be 8–100 letters, digits, '-' or '_'.");
+    expect((await errorOfReply(response)).message).toBe("The Idempotency-Key header must be 8–100 letters, digits, '-' or '_'.");
     expect(h.simulator!.stats().creates).toBe(creates);
   });
 

@@ -5,8 +5,9 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { sendTake, studioWith, watch } from "../testing/fake-studio";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sendTake, studiosPerTest, watch } from "../testing/fake-studio";
+import { cleanupsPerTest } from "../testing/harness-around";
 import { testVideo } from "../testing/test-video";
 
 const REFUSED = "The provider's result address points somewhere Dailies does not download from.";
@@ -15,11 +16,8 @@ beforeAll(async () => {
   MP4 = await testVideo(320, 240, 1);
 });
 
-let cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c();
-  cleanups = [];
-});
+const stopAfterTest = cleanupsPerTest();
+const studio = studiosPerTest();
 
 /** A loopback server standing for the studio's own network: it counts every connection made to it. */
 async function startTrap() {
@@ -28,14 +26,8 @@ async function startTrap() {
   server.on("connection", () => connections++);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  stopAfterTest(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return { port, connections: () => connections };
-}
-
-async function studio(...args: Parameters<typeof studioWith>) {
-  const started = await studioWith(...args);
-  cleanups.push(started.cleanup);
-  return started;
 }
 
 describe("the result download", () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createLogger } from "../logger";
 import { startFakeUpstream, type FakeReply } from "../testing/fake-upstream";
+import { cleanupsPerTest } from "../testing/harness-around";
 import type { TakeRecord } from "../takes/take";
 import { createAimlapiClient } from "../upstream/aimlapi-client";
 import { createWithRetry } from "./create-with-retry";
@@ -16,12 +17,10 @@ const accepted: FakeReply = { status: 201, json: { id: "up-1", status: "queued" 
 const unavailable: FakeReply = { status: 503, json: { message: "maintenance" } };
 const tooMany = (seconds: string): FakeReply => ({ status: 429, json: { message: "slow down" }, headers: { "retry-after": seconds } });
 
-let closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
+afterEach(() => {
   vi.useRealTimers();
-  for (const close of closers) await close();
-  closers = [];
 });
+const stopAfterTest = cleanupsPerTest();
 
 /** Lets real I/O run (the faked clock leaves setImmediate alone) until `done` holds or 5 s pass. */
 async function ioUntil(done: () => boolean) {
@@ -35,7 +34,7 @@ async function sendTo(replies: (FakeReply | "hang")[], timeoutMs = 5000) {
     const reply = replies[Math.min(n++, replies.length - 1)]!;
     return reply === "hang" ? new Promise<FakeReply>(() => {}) : reply;
   });
-  closers.push(fake.close);
+  stopAfterTest(fake.close);
   vi.useFakeTimers({ toFake: ["setTimeout"] });
   const client = createAimlapiClient({ baseUrl: fake.url, apiKey: "sk-retry-test-0001", timeoutMs });
   let settled = false;

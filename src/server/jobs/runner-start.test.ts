@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { takeSchema } from "../../shared/take";
 import { startFakeUpstream, type FakeReply } from "../testing/fake-upstream";
-import { seedTakes, type TakeSeed } from "../testing/seed-takes";
-import { startHarness, waitForTerminal } from "../testing/studio-harness";
+import { cleanupsPerTest } from "../testing/harness-around";
+import type { TakeSeed } from "../testing/seed-takes";
+import { startSeededHarness } from "../testing/seeded-studio";
+import { waitForTerminal } from "../testing/studio-harness";
 
 /**
  * The poller's start-up path, in this process (so Stryker's mutants reach it): a studio starts
@@ -18,23 +17,15 @@ const INTERRUPTED = {
   message: "Dailies stopped while sending this take, so it may not have reached the provider. Check your provider dashboard before generating it again.",
 };
 
-let cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
+const stopAfterTest = cleanupsPerTest();
 
 /** A studio started on `seeds`, its upstream answering every poll with `poll`. */
 async function startOn(seeds: TakeSeed[], poll: FakeReply) {
   const fake = await startFakeUpstream((r) => (r.method === "POST" ? { status: 201, json: { id: "up-new", status: "queued" } } : poll));
-  const dir = mkdtempSync(join(tmpdir(), "dailies-runner-start-"));
-  const ids = await seedTakes(dir, seeds);
-  const h = await startHarness({ AIMLAPI_KEY: KEY, AIMLAPI_BASE_URL: fake.url }, dir);
-  cleanups.push(async () => {
-    await h.stop();
-    await fake.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  stopAfterTest(fake.close);
+  const h = await startSeededHarness(seeds, { AIMLAPI_KEY: KEY, AIMLAPI_BASE_URL: fake.url });
+  stopAfterTest(() => h.stop());
+  const { ids } = h;
   const take = async (id: string) => takeSchema.parse(await waitForTerminal(h.url, id));
   const takeNow = async (id: string) => takeSchema.parse(await (await fetch(`${h.url}/api/generations/${id}`)).json());
   return { fake, ids, take, takeNow };

@@ -32,6 +32,9 @@ export const checkedCalls = () => createCheckedCalls(createOpenApiChecker()).cal
 /** The `error` of an answer's envelope, parsed (throws when the body is not one). */
 export const errorOf = (answer: { body: unknown }) => apiErrorSchema.parse(answer.body).error;
 
+/** The error of a reply read straight from fetch. */
+export const errorOfReply = async (response: Response) => apiErrorSchema.parse(await response.json()).error;
+
 export function imageForm(bytes: Buffer, type = "image/jpeg"): FormData {
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(bytes)], { type }), "frame.jpg");

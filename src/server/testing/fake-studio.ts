@@ -1,6 +1,6 @@
-import { afterEach } from "vitest";
 import { takeSchema, type Take } from "../../shared/take";
 import { startFakeUpstream, type FakeReply, type FakeRequest } from "./fake-upstream";
+import { cleanupsPerTest } from "./harness-around";
 import { postJson, startHarness, type Harness } from "./studio-harness";
 
 export const FAKE_KEY = "sk-fake-upstream-key-0001";
@@ -38,14 +38,10 @@ export async function studioWith(
 
 /** `studioWith` for a file's tests: each studio stops after the test that started it (call at the top level). */
 export function studiosPerTest() {
-  let cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-    cleanups = [];
-  });
+  const stopAfterTest = cleanupsPerTest();
   return async (...args: Parameters<typeof studioWith>) => {
     const started = await studioWith(...args);
-    cleanups.push(started.cleanup);
+    stopAfterTest(started.cleanup);
     return started;
   };
 }

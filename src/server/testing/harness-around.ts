@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 
 /**
  * A studio started before the tests of the enclosing `describe` (or file) and stopped after them.
@@ -13,4 +13,19 @@ export function harnessAround<H extends { stop(): Promise<void> }>(start: () => 
   });
   afterAll(() => started?.stop());
   return h;
+}
+
+/**
+ * What a test started (studios, fake upstreams, servers) is stopped after that test, newest
+ * first. Call at the top level of a file; the returned function registers one stop.
+ */
+export function cleanupsPerTest(): (cleanup: () => Promise<void>) => void {
+  let cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    cleanups = [];
+  });
+  return (cleanup) => {
+    cleanups.push(cleanup);
+  };
 }
