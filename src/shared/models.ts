@@ -17,6 +17,8 @@ export type ModelCapability = {
   promptMaxLength: number;
   /** Typical wall time through the AI/ML API, queueing included (seconds). */
   typicalSeconds: number;
+  /** Frames per second of the MP4 Runway returns (the contract: 24 for both models); notes pin to these frames. */
+  frameRate: number;
   /** Output frame size per ratio, as Runway renders it. */
   outputSizes: Record<string, { width: number; height: number }>;
 };
@@ -35,6 +37,7 @@ export const MODELS: Record<ModelId, ModelCapability> = {
     promptRequired: false,
     promptMaxLength: PROMPT_MAX_LENGTH,
     typicalSeconds: 65,
+    frameRate: 24,
     outputSizes: {
       "16:9": { width: 1280, height: 720 },
       "9:16": { width: 720, height: 1280 },
@@ -55,6 +58,7 @@ export const MODELS: Record<ModelId, ModelCapability> = {
     promptRequired: true,
     promptMaxLength: PROMPT_MAX_LENGTH,
     typicalSeconds: 25,
+    frameRate: 24,
     outputSizes: {
       "16:9": { width: 1280, height: 768 },
       "9:16": { width: 768, height: 1280 },
