@@ -27,9 +27,9 @@ async function takeThrough(replies: ((base: string) => FakeReply)[]) {
     { JOB_DEADLINE_MINUTES: "0.2" },
   );
   const id = await sendTake(h);
-  const { last } = await watch(h, id);
+  const { last, seen } = await watch(h, id);
   const polls = fake.requests.filter((r) => r.method === "GET" && !r.url.startsWith("/video")).length;
-  return { h, id, take: takeSchema.parse(last), polls, pollTimes };
+  return { h, id, take: takeSchema.parse(last), polls, pollTimes, seen };
 }
 const done = (base: string) => status("completed", { video: [`${base}/video.mp4`] });
 
@@ -58,6 +58,14 @@ describe("the poller", () => {
     const { take, polls } = await takeThrough([() => status("completed"), done]);
     expect(take).toMatchObject({ status: "completed", video: { bytes: (await mp4()).length } });
     expect(polls).toBe(2);
+  });
+
+  it("keeps polling a status it does not know, as queued, and at the deadline fails the take naming that status", async () => {
+    const { take, polls, seen } = await takeThrough([() => status("queued"), () => status("mystery")]);
+    expect([...seen]).toEqual(["queued", "failed"]);
+    expect(take.timings.startedAt).toBeNull();
+    expect(take.error).toMatchObject({ code: "deadline_exceeded", detail: 'The provider last reported "mystery".' });
+    expect(polls).toBeGreaterThan(2);
   });
 
   it("starts the take's clock at the first poll that says generating, and stores how often it asked", async () => {
