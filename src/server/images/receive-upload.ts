@@ -7,6 +7,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { ERROR_CODES } from "../../shared/api-error";
 import { UPLOAD_MAX_BYTES } from "../../shared/limits";
+import { drainBody, DRAIN_LIMITS } from "../http/drain-body";
 import { HttpError } from "../http/http-error";
 import type { MediaDir } from "../media/media-dir";
 import type { StagedFile } from "./store-upload";
@@ -35,14 +36,19 @@ export function bodyStream(request: Request, incoming: IncomingMessage | undefin
  * Streams the "file" field of a multipart request to a temporary file, hashing it on the way
  * and refusing it the moment it passes the size limit, so an upload never sits in memory
  * whole. The temporary file is gone whenever this throws. On a refusal the rest of the body
- * is left unread for the server to drain, so the client still gets the answer.
+ * is read and discarded first (within drainBody's limits), so a client still sending gets the answer.
  */
 export async function receiveUpload(headers: Headers, source: Readable | null, media: MediaDir): Promise<StagedFile & { name: string | null }> {
   const type = headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\b/i.test(type)) {
     throw new HttpError(ERROR_CODES.unsupportedContentType, 'Send the image as multipart/form-data with the field "file".');
   }
-  if (Number(headers.get("content-length") ?? 0) > UPLOAD_MAX_BYTES + ENVELOPE_BYTES) throw tooLarge();
+  const declared = Number(headers.get("content-length") ?? 0);
+  if (declared > UPLOAD_MAX_BYTES + ENVELOPE_BYTES) {
+    // A body that says it is over the drain limit is not waited for: the connection is dropped.
+    if (declared <= DRAIN_LIMITS.maxBytes) await drainBody(source);
+    throw tooLarge();
+  }
   if (!source) throw noFile();
   let parser: busboy.Busboy;
   try {
@@ -94,6 +100,7 @@ export async function receiveUpload(headers: Headers, source: Readable | null, m
     file?.file.destroy();
     const fileError = file ? await file.done.then(() => null, (e: unknown) => e) : null;
     media.remove(path);
+    await drainBody(source);
     throw fileError instanceof HttpError ? fileError : error;
   }
 }

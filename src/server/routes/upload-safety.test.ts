@@ -48,9 +48,68 @@ function unendingUpload(fileBytes: number): Promise<{ status: number; body: unkn
   });
 }
 
+/**
+ * A multipart upload of `fileBytes` written 1 MB at a time, 40 ms apart (16 MB past the limit take
+ * 0.6 s, more than the server library drains before it drops a connection on its own), with
+ * its Content-Length or chunked. Settles once the whole body is sent and answered, or on the
+ * first error while sending (a connection dropped under the client).
+ */
+function slowUpload(fileBytes: number, declareLength: boolean): Promise<{ sendError: string | null; status: number; body: unknown }> {
+  const boundary = "----dailies-slow-boundary";
+  const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="huge.jpg"\r\ncontent-type: image/jpeg\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const headers: Record<string, string | number> = { "content-type": `multipart/form-data; boundary=${boundary}` };
+  if (declareLength) headers["content-length"] = head.length + fileBytes + tail.length;
+  return new Promise((resolve) => {
+    let sendError: string | null = null;
+    let sent = false;
+    let answer: { status: number; body: unknown } | null = null;
+    const settle = () => (sendError || (sent && answer) ? resolve({ sendError, status: answer?.status ?? 0, body: answer?.body ?? null }) : undefined);
+    const req = httpRequest(`${h.url}/api/uploads`, { method: "POST", headers });
+    req.on("error", (error) => {
+      sendError ??= error.message;
+      settle();
+    });
+    req.on("finish", () => {
+      sent = true;
+      settle();
+    });
+    req.on("response", (response: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (c: Buffer) => chunks.push(c));
+      response.on("end", () => {
+        answer = { status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) };
+        settle();
+      });
+    });
+    req.write(head);
+    let written = 0;
+    const timer = setInterval(() => {
+      if (req.destroyed) return clearInterval(timer);
+      const part = Math.min(MB, fileBytes - written);
+      written += part;
+      req.write(Buffer.alloc(part, 7));
+      if (written < fileBytes) return;
+      clearInterval(timer);
+      req.end(tail);
+    }, 40);
+  });
+}
+
 describe("POST /api/uploads streams", () => {
   it("refuses a file past 40 MB as it arrives (no Content-Length, body never ends) and leaves no temporary file", async () => {
     const reply = await unendingUpload(UPLOAD_PAST_LIMIT);
+    expect(reply.status).toBe(413);
+    expect(apiErrorSchema.parse(reply.body).error).toMatchObject({ code: "payload_too_large", fields: { file: expect.stringMatching(/40 MB/) } });
+    expect(tempFiles()).toEqual([]);
+  });
+
+  it.each([
+    ["says its length (over the limit) up front", true],
+    ["is sent chunked, refused at 40 MB", false],
+  ])("answers a too-large upload that %s and arrives slowly only once it is all read: no reset while the client sends", async (_label, declare) => {
+    const reply = await slowUpload(56 * MB, declare);
+    expect(reply.sendError).toBeNull();
     expect(reply.status).toBe(413);
     expect(apiErrorSchema.parse(reply.body).error).toMatchObject({ code: "payload_too_large", fields: { file: expect.stringMatching(/40 MB/) } });
     expect(tempFiles()).toEqual([]);
