@@ -14,7 +14,8 @@ export const NODE24_VERSION = "24.22.3";
 // CI") without telling it anything new: the 20-take chaos runs (the fault suites of the
 // simulator and the upstream client stay), ffmpeg renders and decoding (the same binaries on
 // any Node), the slow take-lifecycle and sign-in suites whose HTTP, SQLite, fetch and crypto
-// paths the route, upload, auth and restart suites already run, and scripts/** (lint,
+// paths the route, upload, auth and restart suites already run (the projects, notes and review
+// suites run the shots' and families' paths; the document's own test runs on both), and scripts/** (lint,
 // typecheck, tally: tools, not the server).
 export const NODE24_EXCLUDED = [
   "src/server/chaos.test.ts",
@@ -25,6 +26,9 @@ export const NODE24_EXCLUDED = [
   "src/server/routes/upload-library.test.ts",
   "src/server/auth/auth-modes.test.ts",
   "src/server/auth/sign-in-burst.test.ts",
+  "src/server/routes/takes-in-shots.test.ts",
+  "src/server/routes/family-routes.test.ts",
+  "src/server/openapi/openapi-responses.test.ts",
   "scripts/**",
 ];
 
