@@ -57,6 +57,8 @@ export function cutReel(args: readonly string[], { binary, totalSeconds, onProgr
         // out_time_ms is in microseconds too (an old misnomer); newer builds add out_time_us.
         const written = /^out_time_(?:us|ms)=(\d+)/.exec(line);
         if (written) onProgress(Math.min(1, Number(written[1]) / 1e6 / totalSeconds));
+        // The last report's time is the last frame's start, short of the end by up to a frame.
+        if (line === "progress=end") onProgress(1);
       }
     });
     child.stderr.on("data", (chunk: Buffer) => {
