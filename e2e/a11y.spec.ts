@@ -165,3 +165,19 @@ test("with the keyboard alone, from the empty form to a playing video", async ({
   await page.keyboard.press("Space");
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => !v.paused && v.currentTime > 0.2), { timeout: 10_000 }).toBe(true);
 });
+
+test("the dailies session page passes axe in light and dark, wide and at 360 px", async ({ page }) => {
+  // A finished reel and its notes as the BFF answers them: cutting one is the review-flow spec's work.
+  const shot = (n: number) => ({ shotId: `s${n}`, code: `SH0${n}0`, takeId: `t${n}`, slateAtSeconds: (n - 1) * 7, startSeconds: (n - 1) * 7 + 2, endSeconds: n * 7 });
+  const video = { url: "/media/reels/r1.mp4", downloadUrl: "/media/reels/r1.mp4?download=1", contentType: "video/mp4", bytes: 1, width: 1920, height: 1080, durationSeconds: 14 };
+  const reel = { id: "r1", projectId: "demo", canvas: "1920x1080", status: "completed", progress: 1, video, edlUrl: "/media/reels/r1.json", edlCsvUrl: "/media/reels/r1.csv", error: null, createdAt: "2026-11-30T10:00:00.000Z", createdBy: "ana", completedAt: "2026-11-30T10:01:00.000Z", shots: [shot(1), shot(2)] };
+  const note = (takeId: string, atSeconds: number, text: string) => ({ id: `${takeId}-${atSeconds}`, takeId, atSeconds, x: null, y: null, text, author: "ana", createdAt: reel.createdAt, updatedAt: reel.createdAt });
+  await page.route("**/api/projects/demo/reels", (route) => route.fulfill({ json: { items: [reel] } }));
+  await page.route("**/api/generations/*/notes", (route) =>
+    route.fulfill({ json: { items: route.request().url().includes("/t1/") ? [note("t1", 1.5, "hold longer"), note("t1", 3, "too bright on the left")] : [] } }),
+  );
+  await page.goto("/p/demo/session");
+  await expect(page.getByRole("button", { name: /hold longer/ })).toBeVisible();
+  await expect(page.getByText("No notes on this take.")).toBeVisible();
+  await expectAccessible(page, "the dailies session");
+});

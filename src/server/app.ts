@@ -20,6 +20,8 @@ import { familyRoutes } from "./routes/family-routes";
 import { notesRoutes, takeNotesRoutes } from "./routes/notes-routes";
 import { projectsRoutes } from "./routes/projects-routes";
 import { shotsRoutes } from "./routes/shots-routes";
+import { projectReelsRoutes, reelsRoutes } from "./routes/reels-routes";
+import { reelMediaRoutes } from "./routes/reel-media-routes";
 import { uploadsRoutes } from "./routes/uploads-routes";
 import type { StudioDeps } from "./studio";
 
@@ -68,7 +70,10 @@ export function createApp(deps: StudioDeps) {
   app.route("/api/notes", notesRoutes(deps));
   app.route("/api/projects", projectsRoutes(deps));
   app.route("/api/shots", shotsRoutes(deps));
+  app.route("/api/projects", projectReelsRoutes(deps));
+  app.route("/api/reels", reelsRoutes(deps));
   app.route("/media", mediaRoutes(deps));
+  app.route("/media/reels", reelMediaRoutes(deps));
   app.all("/api/*", (c) => {
     throw new HttpError(ERROR_CODES.notFound, `No API route for ${c.req.method} ${c.req.path}.`);
   });

@@ -23,6 +23,7 @@ import { createAimlapiClient, type UpstreamClient } from "./upstream/aimlapi-cli
 import { loadAuthConfig, type AuthConfig } from "./auth/auth-config";
 import { createAllowedOrigins, type AllowedOrigins } from "./http/origin-guards";
 import { parsePriceTable, type PriceTable } from "./routes/usage-routes";
+import { createReelQueue, type ReelQueue } from "./reels/reel-queue";
 
 /** Everything the app's parts need, made once here; each part picks what it uses. */
 export type StudioDeps = Stores & {
@@ -40,6 +41,8 @@ export type StudioDeps = Stores & {
   origins: AllowedOrigins;
   db: Db;
   priceTable: PriceTable;
+  /** Reels waiting to be cut, one at a time. */
+  reelQueue: ReelQueue;
   /** Session clock; tests move it forward. */
   now?: () => number;
 };
@@ -116,6 +119,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     ffmpeg,
     archiveRetryBaseMs: env.ARCHIVE_RETRY_BASE_MS,
   });
+  const reelQueue = createReelQueue({ ...stores, media, ffmpeg, log });
   const app = createApp({
     ...stores,
     media,
@@ -131,11 +135,13 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     db,
     priceTable: parsePriceTable(env.PRICE_TABLE),
     limits,
+    reelQueue,
   });
   await sweepOrphans(media, store, log);
   decodeSlots.setLimit(env.IMAGE_DECODE_CONCURRENCY, env.IMAGE_DECODE_BUDGET_MP);
   void cleanLegacyUploads({ uploads, media }, log, () => db.open);
   await runner.start();
+  await reelQueue.start();
 
   // Handlers in flight: a create waiting on the upstream must get to record its upstream id
   // before the database closes, even after its client has gone.
@@ -188,6 +194,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
       const until = Date.now() + env.UPSTREAM_TIMEOUT_MS * 3 + 15_000;
       while (handlersInFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
       await runnerStopped;
+      await reelQueue.stop();
       await simulator?.close();
       db.close();
     },

@@ -31,6 +31,10 @@ const ERRORS = {
   shotCodeTaken: { code: "shot_code_taken", status: 409, retryable: false, detail: "everyone" },
   /** A project or shot that still holds takes: they are never deleted along with it. */
   hasTakes: { code: "has_takes", status: 409, retryable: false, detail: "everyone" },
+  /** A reel asked for with no shot that has a circled or chosen take. */
+  reelEmpty: { code: "reel_empty", status: 400, retryable: false, detail: "everyone" },
+  /** A reel whose render did not finish (ffmpeg failed, a take went missing, the studio restarted). */
+  reelFailed: { code: "reel_failed", status: null, retryable: true, detail: "everyone" },
   upstreamAuth: { code: "upstream_auth", status: 502, retryable: false, detail: "everyone" },
   upstreamCredits: { code: "upstream_out_of_credits", status: 502, retryable: false, detail: "everyone" },
   upstreamRateLimited: { code: "upstream_rate_limited", status: 429, retryable: true, detail: "everyone" },

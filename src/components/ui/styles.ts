@@ -10,3 +10,7 @@ export const inputClass =
 
 export const panelClass =
   "rounded-2xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60";
+
+export const linkClass =
+  "rounded text-sm font-medium text-accent-700 underline underline-offset-2 hover:text-accent-900 focus-visible:outline-2 " +
+  "focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:text-accent-300 dark:hover:text-accent-100";

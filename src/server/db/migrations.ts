@@ -195,4 +195,25 @@ export const MIGRATIONS: readonly string[] = [
   -- A take made from an image that was another take's last frame continues that take.
   CREATE INDEX last_frames_upload ON last_frames(upload_id);
   `,
+  // 7: reels, one MP4 of a project's chosen takes with its edit decision list; they go with their project.
+  `
+  CREATE TABLE reels (
+    id TEXT PRIMARY KEY,
+    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    canvas TEXT NOT NULL,
+    status TEXT NOT NULL,
+    progress REAL NOT NULL DEFAULT 0,
+    -- The shots, takes and frame positions fixed when the reel was asked for (JSON).
+    events TEXT NOT NULL,
+    bytes INTEGER,
+    error_code TEXT,
+    error_message TEXT,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    started_at INTEGER,
+    completed_at INTEGER
+  );
+  CREATE INDEX reels_project ON reels(project_id, created_at);
+  CREATE INDEX reels_unfinished ON reels(status) WHERE status IN ('queued', 'rendering');
+  `,
 ];

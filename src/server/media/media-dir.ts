@@ -2,12 +2,12 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 
-export type MediaKind = "uploads" | "videos" | "posters";
+export type MediaKind = "uploads" | "videos" | "posters" | "reels";
 
 /** Files live under `<dataDir>/media/<kind>/`, named only by ids the BFF made itself. */
 export function createMediaDir(dataDir: string) {
   const root = join(dataDir, "media");
-  for (const kind of ["uploads", "videos", "posters", "tmp"]) mkdirSync(join(root, kind), { recursive: true, mode: 0o700 });
+  for (const kind of ["uploads", "videos", "posters", "reels", "tmp"]) mkdirSync(join(root, kind), { recursive: true, mode: 0o700 });
 
   return {
     root,

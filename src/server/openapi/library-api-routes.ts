@@ -36,7 +36,7 @@ const ranged = (types: readonly string[], what: string) => ({
 });
 
 /** GET and HEAD of each stored file, served by id with `Range`. */
-function mediaRoutes(path: `/${string}`, operation: string, summary: string, params: Record<string, string>, types: readonly string[], what: string, query?: z.ZodObject): ApiRoute[] {
+export function mediaRoutes(path: `/${string}`, operation: string, summary: string, params: Record<string, string>, types: readonly string[], what: string, query?: z.ZodObject): ApiRoute[] {
   return (["get", "head"] as Method[]).map((method) =>
     file(`${method} ${path}`, `${method}${operation}`, method === "head" ? `${summary} (headers only)` : summary, {
       params,

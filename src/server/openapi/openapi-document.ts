@@ -3,6 +3,7 @@ import { SESSION_COOKIE } from "../auth/session-cookie";
 import type { ApiRoute } from "./api-route";
 import { projectApiRoutes } from "./project-api-routes";
 import { reviewApiRoutes } from "./review-api-routes";
+import { reelApiRoutes } from "./reel-api-routes";
 import { takeApiRoutes } from "./take-api-routes";
 import { mediaApiRoutes, uploadApiRoutes } from "./library-api-routes";
 import { operationObject } from "./openapi-operations";
@@ -10,7 +11,7 @@ import { createSchemaComponents } from "./schema-components";
 import { studioApiRoutes } from "./studio-api-routes";
 
 /** Every operation of the BFF; a test holds this list and the app's routes to each other. */
-export const API_ROUTES: readonly ApiRoute[] = [...studioApiRoutes, ...uploadApiRoutes, ...takeApiRoutes, ...reviewApiRoutes, ...projectApiRoutes, ...mediaApiRoutes];
+export const API_ROUTES: readonly ApiRoute[] = [...studioApiRoutes, ...uploadApiRoutes, ...takeApiRoutes, ...reviewApiRoutes, ...projectApiRoutes, ...mediaApiRoutes, ...reelApiRoutes];
 
 const DESCRIPTION = `The Dailies studio's HTTP API: the BFF the web app uses, open to other studio tools.
 

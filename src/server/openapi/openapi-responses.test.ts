@@ -99,6 +99,17 @@ describe("with no sign-in, every operation answers as documented", () => {
     const project = (await call(h, "/api/projects", { method: "POST", body: { name: "Harbour" } })).body.id;
     const projectCalls = [["/api/projects", { method: "POST", body: { name: "" } }], ["/api/projects"], [`/api/projects/${project}`], ["/api/projects/nope"], [`/api/projects/${project}`, { method: "PATCH", body: { description: "spring" } }], ["/api/projects/nope", { method: "PATCH", body: { name: "x" } }]] satisfies [string, Call?][];
     expect(await statuses(h, projectCalls)).toEqual([400, 200, 200, 404, 200, 404]);
+    // A reel being made is walked in reels-routes.test.ts; here, its refusals and empty answers.
+    const reelCalls = [
+      [`/api/projects/${project}/reel`, { method: "POST", body: { canvas: "1920x1080" } }],
+      ["/api/projects/nope/reel", { method: "POST", body: { canvas: "1920x1080" } }],
+      [`/api/projects/${project}/reels`],
+      ["/api/projects/nope/reels"],
+      ["/api/reels/nope"],
+      ["/media/reels/nope.mp4"],
+      ["/media/reels/nope.csv", { method: "HEAD" }],
+    ] satisfies [string, Call?][];
+    expect(await statuses(h, reelCalls)).toEqual([400, 404, 200, 404, 404, 404, 404]);
     const shot = (await call(h, `/api/projects/${project}/shots`, { method: "POST", body: { code: "SH010" } })).body.id;
     const shotCalls = [
       [`/api/projects/${project}/shots`, { method: "POST", body: { code: "sh010" } }],

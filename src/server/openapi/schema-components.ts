@@ -4,6 +4,7 @@ import * as apiError from "../../shared/api-error";
 import * as family from "../../shared/family";
 import * as note from "../../shared/note";
 import * as project from "../../shared/project";
+import * as reel from "../../shared/reel";
 import * as review from "../../shared/review";
 import * as generation from "../../shared/take";
 import * as session from "../../shared/session";
@@ -15,7 +16,7 @@ type Io = "input" | "output";
 
 /** Every exported `fooSchema` of the wire contracts, so a component is named after its export ("Foo"). */
 const EXPORTED = new Map<unknown, string>(
-  [api, apiError, generation, review, note, family, project, session, usage, studioRoutes].flatMap((module) =>
+  [api, apiError, generation, review, note, family, project, session, usage, studioRoutes, reel].flatMap((module) =>
     Object.entries(module)
       .filter(([name]) => name.endsWith("Schema"))
       .map(([name, value]) => [value, name[0]!.toUpperCase() + name.slice(1, -"Schema".length)] as const),

@@ -5,9 +5,10 @@ import { smallJsonBody } from "../http/request-guards";
 import { parseOrThrow, readJsonBody } from "../http/validate";
 import { deletedOrThrow, noSuchProject, shotOrThrow } from "../projects/project-refusals";
 import { wireProject, wireProjectDetail, wireShot } from "../projects/wire-project";
+import { removeReelFiles } from "../reels/render-reel";
 import type { StudioDeps } from "../studio";
 
-type Deps = Pick<StudioDeps, "projects" | "shots">;
+type Deps = Pick<StudioDeps, "projects" | "shots" | "reels" | "media">;
 
 /** Projects and the shots they hold, in order. */
 export function projectsRoutes(deps: Deps) {
@@ -33,7 +34,10 @@ export function projectsRoutes(deps: Deps) {
     })
     .delete("/:id", async (c) => {
       const id = c.req.param("id");
+      // Its reels go with it (the rows by ON DELETE CASCADE); one cut meanwhile leaves no files either.
+      const reels = await deps.reels.ofProject(id);
       deletedOrThrow(await deps.projects.delete(id), "project", id);
+      for (const reel of reels) removeReelFiles(deps.media, reel.id);
       return c.body(null, 204);
     })
     .post("/:id/shots", smallJsonBody(), async (c) => {

@@ -3,6 +3,7 @@ import { createChangeCounter } from "./change-counter";
 import { createFamilyStore } from "./family-store";
 import { createNotesStore } from "./notes-store";
 import { createProjectsStore } from "./projects-store";
+import { createReelsStore } from "./reels-store";
 import { createShotsStore } from "./shots-store";
 import { createTakesStore } from "./takes-store";
 import { createUploadsStore } from "./uploads-store";
@@ -19,6 +20,7 @@ export function openStores(db: Db) {
     shots: createShotsStore(db, now),
     notes: createNotesStore(db, changes, now),
     family: createFamilyStore(db),
+    reels: createReelsStore(db, now),
   };
 }
 
