@@ -12,8 +12,8 @@ import { fileURLToPath } from "node:url";
 export const NODE24_VERSION = "24.22.3";
 // Node 24 runs the server-side project less what would cost CI's budget (README, "Tests and
 // CI") without telling it anything new: the 20-take chaos runs (the fault suites of the
-// simulator and the upstream client stay), ffmpeg renders and decoding (the same binaries on
-// any Node), the slow take-lifecycle and sign-in suites whose HTTP, SQLite, fetch and crypto
+// simulator and the upstream client stay), ffmpeg renders, reels and decoding (the same binaries
+// on any Node), the slow take-lifecycle and sign-in suites whose HTTP, SQLite, fetch and crypto
 // paths the route, upload, auth and restart suites already run (the projects, notes and review
 // suites run the shots' and families' paths; the document's own test runs on both), and scripts/** (lint,
 // typecheck, tally: tools, not the server).
@@ -29,6 +29,7 @@ export const NODE24_EXCLUDED = [
   "src/server/routes/takes-in-shots.test.ts",
   "src/server/routes/family-routes.test.ts",
   "src/server/openapi/openapi-responses.test.ts",
+  "src/server/reels/reel-render.test.ts",
   "scripts/**",
 ];
 
