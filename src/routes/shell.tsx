@@ -4,7 +4,6 @@ import { Link, NavLink, Outlet, useLocation, useMatch, useNavigate } from "react
 import { panelClass } from "@/components/ui/styles";
 import { useRefreshGallery } from "@/features/gallery/hooks/use-refresh-gallery";
 import { useWatchTakes } from "@/features/gallery/hooks/use-watch-takes";
-import { describeTake } from "@/features/gallery/utils/describe-take";
 import type { Viewer } from "@/features/gallery/utils/viewer";
 import type { FormDraft } from "@/features/generate/utils/form-draft";
 import { notifyInBackground } from "@/features/notifications/utils/browser-notifications";
@@ -17,6 +16,7 @@ import type { Session } from "@/features/session/api/get-session";
 import { SignedInAs } from "@/features/session/components/signed-in-as";
 import { SimulatorBanner } from "@/features/status/components/simulator-banner";
 import type { Take } from "@/shared/take";
+import { announceBatch } from "./batch-announcement";
 
 // The form (react-hook-form and the frame tools) is the heaviest part of the first screen:
 // it comes in its own chunk, requested as soon as the studio renders, so the gallery isn't held up.
@@ -56,22 +56,10 @@ export function ShellRoute() {
   const [gallerySearch, setGallerySearch] = useState(location.search);
   if (location.pathname === "/" && location.search !== gallerySearch) setGallerySearch(location.search);
 
-  function announce(take: Take) {
-    const done = take.status === "completed";
-    const label = describeTake(take);
-    const href = `/g/${encodeURIComponent(take.id)}`;
-    show({
-      id: `settled-${take.id}`,
-      tone: done ? "success" : "error",
-      message: done ? `Take finished: “${label}”.` : `Take failed: “${label}”. ${take.error?.message ?? ""}`.trim(),
-      link: { to: href, label: "Open take" },
-    });
-    notifyInBackground({
-      title: done ? "Take finished" : "Take failed",
-      body: label,
-      tag: take.id,
-      onClick: () => void navigate(href),
-    });
+  function announce(takes: readonly [Take, ...Take[]]) {
+    const { toast, title, body, href } = announceBatch(takes);
+    show(toast);
+    notifyInBackground({ title, body, tag: takes[0].batchId, onClick: () => void navigate(href) });
   }
 
   const running = useWatchTakes({ onSettled: announce, except: openTake });
