@@ -202,12 +202,14 @@ describe("Knowing when a take is done", () => {
       "GET /api/generations": () => json(200, { items: steps, nextCursor: null }),
       "GET /api/generations/:id": () => json(200, steps.length > 0 ? steps[0] : failed),
     });
-    const notify = await screen.findByRole("button", { name: "Notify me" });
-    expect(notify).toHaveAttribute("aria-pressed", "false");
+    const notify = await screen.findByRole("switch", { name: "Notifications" });
+    expect(notify).toHaveAttribute("aria-checked", "false");
+    expect(notify).toHaveTextContent("Notifications off");
     expect(requestPermission).not.toHaveBeenCalled();
     await user.click(notify);
     expect(requestPermission).toHaveBeenCalledTimes(1);
-    await waitFor(() => expect(screen.getByRole("button", { name: "Notify me" })).toHaveAttribute("aria-pressed", "true"));
+    await waitFor(() => expect(screen.getByRole("switch", { name: "Notifications" })).toHaveAttribute("aria-checked", "true"));
+    expect(screen.getByRole("switch", { name: "Notifications" })).toHaveTextContent("Notifications on");
 
     await screen.findByRole("article");
     vi.spyOn(document, "visibilityState", "get").mockReturnValue("hidden");
