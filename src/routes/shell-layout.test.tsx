@@ -5,6 +5,7 @@ import { json, makeCompleted, makeTake, makeUpload, pngFile, stubBff } from "@/t
 import type { FakeHandler } from "@/test/fake-bff";
 import type { Take } from "@/shared/take";
 import { renderWithProviders } from "@/test/render";
+import { forgetScrollIntoView, recordScrollIntoView } from "@/test/scroll-into-view";
 
 // The form and the detail page are lazy chunks: the first import in a cold run is slow on a busy machine.
 const LAZY = { timeout: 15_000 };
@@ -24,7 +25,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   localStorage.clear();
-  delete (Element.prototype as Partial<Element>).scrollIntoView;
+  forgetScrollIntoView();
 });
 
 describe("The form as a drawer", () => {
@@ -97,13 +98,7 @@ describe("Finding your place", () => {
   });
 
   it("brings the batch just made into view and marks it", async () => {
-    const scrolled: Element[] = [];
-    Object.defineProperty(Element.prototype, "scrollIntoView", {
-      configurable: true,
-      value(this: Element) {
-        scrolled.push(this);
-      },
-    });
+    const scrolled = recordScrollIntoView();
     const stored: Take[] = [makeCompleted({ id: "old", prompt: "Older take" })];
     const batch = ["n1", "n2"].map((id) => makeTake({ id, batchId: "n1", prompt: "Fog rolls over the bay" }));
     const { user } = renderStudio({

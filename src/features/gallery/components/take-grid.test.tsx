@@ -3,6 +3,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { json, makeCompleted, makeTake, stubBff } from "@/test/fake-bff";
 import type { Take } from "@/shared/take";
 import { renderWithProviders } from "@/test/render";
+import { forgetScrollIntoView, recordScrollIntoView } from "@/test/scroll-into-view";
 import { Gallery } from "./gallery";
 
 const list = (items: Take[]) => () => json(200, { items, nextCursor: null });
@@ -10,7 +11,7 @@ const cardOf = async (name: string) => (await screen.findByRole("link", { name }
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  delete (Element.prototype as Partial<Element>).scrollIntoView;
+  forgetScrollIntoView();
 });
 
 describe("Cards for review", () => {
@@ -58,14 +59,7 @@ describe("Batches", () => {
   });
 
   it("brings the batch just made into view and marks it", async () => {
-    const scrolled: Element[] = [];
-    // jsdom does not lay out, so it has no scrollIntoView: record who asks.
-    Object.defineProperty(Element.prototype, "scrollIntoView", {
-      configurable: true,
-      value(this: Element) {
-        scrolled.push(this);
-      },
-    });
+    const scrolled = recordScrollIntoView();
     const batch = ["n1", "n2"].map((id) => makeTake({ id, batchId: "n1", prompt: "New batch" }));
     stubBff({ "GET /api/generations": list([...batch, makeCompleted({ id: "old", prompt: "Older take" })]) });
     renderWithProviders(<Gallery highlight="n1" />);

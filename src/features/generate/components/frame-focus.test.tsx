@@ -2,22 +2,17 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen } from "@testing-library/react";
 import { json, makeTake, requestsTo, stubBff } from "@/test/fake-bff";
 import { renderWithProviders } from "@/test/render";
+import { forgetScrollIntoView, recordScrollIntoView } from "@/test/scroll-into-view";
 import { TakePanel } from "./take-panel";
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  delete (Element.prototype as Partial<Element>).scrollIntoView;
+  forgetScrollIntoView();
 });
 
 describe("A submit with no first frame", () => {
   it("puts focus on the frame slot and brings its message into view", async () => {
-    const scrolled: Element[] = [];
-    Object.defineProperty(Element.prototype, "scrollIntoView", {
-      configurable: true,
-      value(this: Element) {
-        scrolled.push(this);
-      },
-    });
+    const scrolled = recordScrollIntoView();
     const fetchMock = stubBff({ "POST /api/generations/batch": () => json(201, { items: [makeTake()] }) });
     const { user } = renderWithProviders(<TakePanel />);
     await screen.findByRole("combobox", { name: "Model" });
