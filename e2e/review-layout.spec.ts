@@ -1,5 +1,6 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { cardOf, chooseFrame } from "./helpers";
+import { cardOf, chooseFrame, pick } from "./helpers";
 
 // Unique to this spec, so the search shows only its takes whatever other specs left behind.
 const TAG = "layoutcheck";
@@ -54,4 +55,32 @@ test("review work: four takes a row at 1280 px beside the form, and a take befor
   const formTop = (await page.getByRole("region", { name: "New take" }).boundingBox())?.y ?? 0;
   expect(headingTop).toBeLessThan(formTop);
   expect(headingTop).toBeLessThan(844);
+});
+
+test("a batch, the active filters and a selection pass axe in light and dark", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/");
+  await chooseFrame(page, "First frame", 200);
+  const prompt = `Batch ${TAG}: gulls over the breakwater`;
+  await page.getByLabel(/^Prompt/).fill(prompt);
+  await pick(page, "2");
+  await page.getByRole("button", { name: "Generate" }).click();
+  const group = page.getByRole("region", { name: "2 variations" });
+  await expect(group).toBeVisible();
+  await expect(group.getByText(prompt)).toBeVisible();
+
+  await page.goto(`/?q=${encodeURIComponent("gulls over")}&review=unreviewed`);
+  await expect(page.getByRole("list", { name: "Showing only:" })).toContainText("Review: Unreviewed");
+  const picks = page.getByRole("checkbox", { name: "Select for compare" });
+  await picks.nth(0).check();
+  await picks.nth(1).check();
+  const bar = page.getByRole("region", { name: "Selected takes" });
+  await expect(bar).toContainText("2 selected");
+  await expect(bar.getByRole("link", { name: "Compare" })).toHaveAttribute("href", /^\/compare\?ids=[^,]+,[^,]+$/);
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
+    const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+    expect.soft(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), colorScheme).toEqual([]);
+  }
 });
