@@ -131,6 +131,45 @@ describe("Knowing when a take is done", () => {
     expect(toasts).toBeEmptyDOMElement();
   });
 
+  it("announces a batch once, when its last take settles, not once per take", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const ids = ["b1", "b2", "b3", "b4"];
+    const running = ids.map((id) => makeTake({ id, batchId: "b1", status: "generating", prompt: "Harbour at dawn", updatedAt: "2025-01-01T10:00:05.000Z" }));
+    const polls: Record<string, number> = {};
+    let b4Settles = false;
+    renderStudio({
+      "GET /api/generations": () => json(200, { items: running, nextCursor: null }),
+      "GET /api/generations/:id": ({ params }) => {
+        const id = params.id ?? "";
+        polls[id] = (polls[id] ?? 0) + 1;
+        // b4 is still running when the other three have finished; then it fails.
+        if (id === "b4") {
+          return json(
+            200,
+            !b4Settles
+              ? running[3]
+              : makeTake({ id, batchId: "b1", status: "failed", prompt: "Harbour at dawn", updatedAt: "2025-01-01T10:01:00.000Z", error: { code: "generation_failed", message: "Runway refused the image.", detail: null, retryable: false } }),
+          );
+        }
+        return json(200, makeCompleted({ id, batchId: "b1", prompt: "Harbour at dawn" }));
+      },
+    });
+    const group = await screen.findByRole("region", { name: "4 variations" });
+    const toasts = screen.getByRole("status", { name: "Notifications" });
+    await act(() => vi.advanceTimersByTimeAsync(2000));
+    await waitFor(() => expect(within(group).getAllByText("Completed")).toHaveLength(3));
+    expect(polls["b4"]).toBeGreaterThan(0);
+    // Three of four finished: nothing to say yet.
+    expect(toasts).toBeEmptyDOMElement();
+
+    b4Settles = true;
+    await act(() => vi.advanceTimersByTimeAsync(4000));
+    expect(await within(toasts).findByText(/^3 finished, 1 failed: “Harbour at dawn”\. Runway refused the image\./)).toBeInTheDocument();
+    expect(within(toasts).getByRole("link", { name: "Open the first" })).toHaveAttribute("href", "/g/b1");
+    expect(within(toasts).getAllByRole("link")).toHaveLength(1);
+    expect(within(toasts).queryByText(/Take finished/)).not.toBeInTheDocument();
+  });
+
   it("announces a failure, and sends a browser notification only when opted in and hidden", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const shown: Array<{ title: string; body: string | undefined }> = [];
@@ -163,12 +202,14 @@ describe("Knowing when a take is done", () => {
       "GET /api/generations": () => json(200, { items: steps, nextCursor: null }),
       "GET /api/generations/:id": () => json(200, steps.length > 0 ? steps[0] : failed),
     });
-    const notify = await screen.findByRole("button", { name: "Notify me" });
-    expect(notify).toHaveAttribute("aria-pressed", "false");
+    const notify = await screen.findByRole("switch", { name: "Notifications" });
+    expect(notify).toHaveAttribute("aria-checked", "false");
+    expect(notify).toHaveTextContent("Notifications off");
     expect(requestPermission).not.toHaveBeenCalled();
     await user.click(notify);
     expect(requestPermission).toHaveBeenCalledTimes(1);
-    await waitFor(() => expect(screen.getByRole("button", { name: "Notify me" })).toHaveAttribute("aria-pressed", "true"));
+    await waitFor(() => expect(screen.getByRole("switch", { name: "Notifications" })).toHaveAttribute("aria-checked", "true"));
+    expect(screen.getByRole("switch", { name: "Notifications" })).toHaveTextContent("Notifications on");
 
     await screen.findByRole("article");
     vi.spyOn(document, "visibilityState", "get").mockReturnValue("hidden");

@@ -1,10 +1,12 @@
-import { Suspense, lazy, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { useQuery } from "@tanstack/react-query";
 import { Link, NavLink, Outlet, useLocation, useMatch, useNavigate } from "react-router";
-import { panelClass } from "@/components/ui/styles";
+import { Button } from "@/components/ui/button";
+import { useStoredFlag } from "@/hooks/use-stored-flag";
+import { useGalleryScroll } from "@/features/gallery/hooks/use-gallery-scroll";
 import { useRefreshGallery } from "@/features/gallery/hooks/use-refresh-gallery";
 import { useWatchTakes } from "@/features/gallery/hooks/use-watch-takes";
-import { describeTake } from "@/features/gallery/utils/describe-take";
 import type { Viewer } from "@/features/gallery/utils/viewer";
 import type { FormDraft } from "@/features/generate/utils/form-draft";
 import { notifyInBackground } from "@/features/notifications/utils/browser-notifications";
@@ -17,12 +19,11 @@ import type { Session } from "@/features/session/api/get-session";
 import { SignedInAs } from "@/features/session/components/signed-in-as";
 import { SimulatorBanner } from "@/features/status/components/simulator-banner";
 import type { Take } from "@/shared/take";
+import { announceBatch } from "./batch-announcement";
+import { FORM_HEADING_ID, FORM_PANEL_ID, FormPanel } from "./form-panel";
 
-// The form (react-hook-form and the frame tools) is the heaviest part of the first screen:
-// it comes in its own chunk, requested as soon as the studio renders, so the gallery isn't held up.
-const TakePanel = lazy(() =>
-  import("@/features/generate/components/take-panel").then((module) => ({ default: module.TakePanel })),
-);
+/** How long a batch just made stays marked in the gallery. */
+const HIGHLIGHT_MS = 2500;
 
 /** What the pages inside the studio (gallery, take detail) may ask of it. */
 export type ShellOutletContext = {
@@ -30,6 +31,8 @@ export type ShellOutletContext = {
   sendDraft: (draft: FormDraft) => void;
   /** Who is looking (the session gate guarantees someone): decides Delete, "Mine only" and "by …". */
   viewer: Viewer | undefined;
+  /** The batch just made, while the gallery should bring it into view and mark it. */
+  highlight: string | null;
 };
 
 function toViewer(session: Session | undefined): Viewer | undefined {
@@ -48,6 +51,9 @@ export function ShellRoute() {
   const refreshGallery = useRefreshGallery();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<FormDraft | null>(null);
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const [formOpen, setFormOpen] = useStoredFlag("dailies.form-open", true);
+  const formRequested = useRef(false);
   const { toasts, show, dismiss } = useToasts();
   const openTake = useMatch("/g/:id")?.params.id;
   const { data: session } = useQuery(sessionQueryOptions());
@@ -55,38 +61,71 @@ export function ShellRoute() {
   const location = useLocation();
   const [gallerySearch, setGallerySearch] = useState(location.search);
   if (location.pathname === "/" && location.search !== gallerySearch) setGallerySearch(location.search);
+  useGalleryScroll(location.pathname, location.search);
+  // After the scroll memory: a draft sent from a take shows the form, not the gallery's old place.
+  useLayoutEffect(() => {
+    if (!formRequested.current) return;
+    formRequested.current = false;
+    const heading = document.getElementById(FORM_HEADING_ID);
+    heading?.scrollIntoView?.({ block: "start" });
+    heading?.focus();
+  }, [draft]);
 
-  function announce(take: Take) {
-    const done = take.status === "completed";
-    const label = describeTake(take);
-    const href = `/g/${encodeURIComponent(take.id)}`;
-    show({
-      id: `settled-${take.id}`,
-      tone: done ? "success" : "error",
-      message: done ? `Take finished: “${label}”.` : `Take failed: “${label}”. ${take.error?.message ?? ""}`.trim(),
-      link: { to: href, label: "Open take" },
-    });
-    notifyInBackground({
-      title: done ? "Take finished" : "Take failed",
-      body: label,
-      tag: take.id,
-      onClick: () => void navigate(href),
-    });
+  function announce(takes: readonly [Take, ...Take[]]) {
+    const { toast, title, body, href } = announceBatch(takes);
+    show(toast);
+    notifyInBackground({ title, body, tag: takes[0].batchId, onClick: () => void navigate(href) });
   }
 
   const running = useWatchTakes({ onSettled: announce, except: openTake });
   useTitleCount(running.length);
 
+  async function created(takes: Take[]) {
+    await refreshGallery(takes);
+    const batchId = takes[0]?.batchId;
+    if (!batchId) return;
+    setHighlight(batchId);
+    setTimeout(() => setHighlight((current) => (current === batchId ? null : current)), HIGHLIGHT_MS);
+  }
+
+  function openForm() {
+    flushSync(() => setFormOpen(true));
+    document.getElementById(FORM_HEADING_ID)?.focus();
+  }
+
+  function hideForm() {
+    flushSync(() => setFormOpen(false));
+    document.getElementById("make-a-take")?.focus();
+  }
+
   const outletContext: ShellOutletContext = {
     sendDraft: (next) => {
+      formRequested.current = true;
+      setFormOpen(true);
       setDraft(next);
       void navigate(`/${gallerySearch}`);
-      const heading = document.getElementById("new-take-heading");
-      heading?.scrollIntoView?.({ block: "start" });
-      heading?.focus();
     },
     viewer: toViewer(session),
+    highlight,
   };
+
+  // On one column (phones), a take's page shows the take first; the gallery keeps the form on top.
+  // The DOM order changes, not only the look, so reading and Tab order follow what is seen.
+  const form = (
+    <FormPanel
+      key="form"
+      open={formOpen}
+      onHide={hideForm}
+      draft={draft}
+      onCreated={(takes) => void created(takes)}
+      className={formOpen ? "lg:col-start-1 lg:row-start-1" : ""}
+    />
+  );
+  const page = (
+    <div key="page" className={`min-w-0 ${formOpen ? "lg:col-start-2 lg:row-start-1" : ""}`}>
+      <Outlet context={outletContext} />
+    </div>
+  );
 
   return (
     <div className="min-h-dvh">
@@ -98,6 +137,11 @@ export function ShellRoute() {
             <Link to={`/${gallerySearch}`}>Dailies</Link>
           </h1>
           <p className="hidden text-sm text-zinc-500 lg:block dark:text-zinc-400">Still image + prompt → short Runway takes</p>
+          {!formOpen && (
+            <Button id="make-a-take" size="sm" variant="primary" aria-expanded={false} aria-controls={FORM_PANEL_ID} onClick={openForm}>
+              Make a take
+            </Button>
+          )}
           <nav aria-label="Studio" className="ml-auto flex items-center gap-1">
             <NavLink to="/usage" className={navLinkClass}>
               Usage
@@ -107,24 +151,8 @@ export function ShellRoute() {
           {session && <SignedInAs session={session} />}
         </div>
       </header>
-      <main className="mx-auto grid max-w-screen-2xl gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[minmax(22rem,26rem)_1fr] lg:items-start">
-        <section aria-labelledby="new-take-heading" className={`${panelClass} p-5 lg:sticky lg:top-6`}>
-          <h2 id="new-take-heading" tabIndex={-1} className="mb-5 text-base font-semibold">
-            New take
-          </h2>
-          <Suspense
-            fallback={
-              <p role="status" className="text-sm text-zinc-500 dark:text-zinc-400">
-                Loading the form…
-              </p>
-            }
-          >
-            <TakePanel draft={draft} onCreated={refreshGallery} />
-          </Suspense>
-        </section>
-        <div className="min-w-0">
-          <Outlet context={outletContext} />
-        </div>
+      <main className={`mx-auto grid max-w-screen-2xl gap-6 px-4 py-6 sm:px-6 lg:items-start ${formOpen ? "lg:grid-cols-[minmax(22rem,26rem)_1fr]" : ""}`}>
+        {openTake ? [page, form] : [form, page]}
       </main>
       <Toaster toasts={toasts} onDismiss={dismiss} />
     </div>

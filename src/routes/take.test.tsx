@@ -52,7 +52,9 @@ describe("Take detail (/g/:id)", () => {
     expect(fact("Seed")).toBe("1234");
     expect(fact("Usage")).toBe("250 tokens");
     expect(fact("Video")).toBe("1280×720 · 5.0 s · 1.3 MB");
-    expect(within(params).getByRole("link", { name: "g0" })).toHaveAttribute("href", "/g/g0");
+    // g0 is gone (the fake answers 404): said in words, not linked to a 404.
+    expect(await within(params).findByText("Made from a deleted take")).toBeInTheDocument();
+    expect(within(params).queryByRole("link", { name: "g0" })).not.toBeInTheDocument();
 
     const timings = within(detail).getByRole("region", { name: "Timings" });
     expect(within(timings).getByText(/waited 4 s/)).toBeInTheDocument();
@@ -105,7 +107,7 @@ describe("Take detail (/g/:id)", () => {
 
     await user.click(await screen.findByRole("button", { name: "Re-run exactly" }, LAZY));
     expect(await screen.findByRole("heading", { level: 2, name: "Exact again" })).toBeInTheDocument();
-    await user.click(screen.getByRole("link", { name: "g1" }));
+    await user.click(await screen.findByRole("link", { name: "g1" }));
     await user.click(await screen.findByRole("button", { name: "New variation" }));
     expect(await screen.findByRole("heading", { level: 2, name: "A variation" })).toBeInTheDocument();
 

@@ -12,4 +12,7 @@ export const takeKeys = {
   favourite: () => [...takeKeys.all, "favourite"] as const,
   remove: () => [...takeKeys.all, "delete"] as const,
   lastFrame: () => [...takeKeys.all, "last-frame"] as const,
+  // Under "takes": the filters' copies of projects and shots, apart from the projects feature's cache.
+  projectOptions: () => [...takeKeys.all, "project-options"] as const,
+  shotOptions: (projectId: string) => [...takeKeys.projectOptions(), projectId] as const,
 };

@@ -18,7 +18,7 @@ export function CardPreview({ take, videoRef }: CardPreviewProps) {
   const done = status === "completed" && video !== null;
 
   return (
-    <div className="relative flex aspect-[16/10] items-center justify-center overflow-hidden bg-zinc-100 dark:bg-zinc-950">
+    <div className="relative flex aspect-[16/10] items-center justify-center overflow-hidden rounded-t-xl bg-zinc-100 dark:bg-zinc-950">
       <div className={`${fit} relative overflow-hidden bg-zinc-200 dark:bg-zinc-800`} style={style}>
         <img
           src={done && video.posterUrl ? video.posterUrl : take.image.url}

@@ -1,25 +1,48 @@
+import { useEffect, useState } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { takeListQueryOptions } from "../api/list-takes";
 import { GalleryFilters } from "./gallery-filters";
-import { TakeCard } from "./take-card";
+import { GRID } from "./grid-class";
+import { SelectionBar } from "./selection-bar";
+import { TakeGrid } from "./take-grid";
 import { useGalleryFilters } from "../hooks/use-gallery-filters";
 import { useInfiniteScroll } from "@/hooks/use-infinite-scroll";
+import { batchAnchor } from "../utils/group-batches";
 import type { Viewer } from "../utils/viewer";
 
-const GRID = "grid grid-cols-[repeat(auto-fill,minmax(min(100%,16rem),1fr))] gap-4";
 const EMPTY = "rounded-xl border border-dashed border-zinc-300 px-6 py-16 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400";
 
+type GalleryProps = {
+  viewer?: Viewer | undefined;
+  /** A batch just made: brought into view and marked while it is set. */
+  highlight?: string | null | undefined;
+};
+
 /** Every take matching the URL's filters, newest first; older pages load as the end scrolls into view. */
-export function Gallery({ viewer }: { viewer?: Viewer | undefined }) {
+export function Gallery({ viewer, highlight }: GalleryProps) {
   const { filters, active } = useGalleryFilters();
   const list = useInfiniteQuery(takeListQueryOptions(filters));
   const canLoadMore = list.hasNextPage && !list.isFetchingNextPage && !list.isPlaceholderData;
   const sentinel = useInfiniteScroll(() => void list.fetchNextPage(), canLoadMore);
+  const [selected, setSelected] = useState<readonly string[]>([]);
+  const takes = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const shown = Boolean(highlight) && takes.some((take) => take.batchId === highlight);
+
+  useEffect(() => {
+    if (!highlight || !shown) return;
+    const reduce = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
+    document.getElementById(batchAnchor(highlight))?.scrollIntoView?.({ block: "center", behavior: reduce ? "auto" : "smooth" });
+  }, [highlight, shown]);
+
+  function select(id: string, on: boolean) {
+    setSelected((current) => (on ? [...current.filter((x) => x !== id), id] : current.filter((x) => x !== id)));
+  }
 
   return (
     <>
       <GalleryFilters viewer={viewer} />
+      <SelectionBar ids={selected} onClear={() => setSelected([])} />
       {list.isPending ? (
         <div role="status" aria-label="Loading takes" className={GRID}>
           {[0, 1, 2].map((n) => (
@@ -36,7 +59,7 @@ export function Gallery({ viewer }: { viewer?: Viewer | undefined }) {
             Try again
           </Button>
         </div>
-      ) : list.data.pages[0]?.items.length === 0 ? (
+      ) : takes.length === 0 ? (
         active ? (
           <p className={EMPTY}>No takes match these filters. Clear the filters to see every take.</p>
         ) : (
@@ -44,15 +67,7 @@ export function Gallery({ viewer }: { viewer?: Viewer | undefined }) {
         )
       ) : (
         <div className="space-y-6" aria-busy={list.isPlaceholderData || undefined}>
-          <ul className={`${GRID} transition-opacity ${list.isPlaceholderData ? "opacity-60" : ""}`}>
-            {list.data.pages.flatMap((page) =>
-              page.items.map((item) => (
-                <li key={item.id} className="flex">
-                  <TakeCard item={item} viewer={viewer} />
-                </li>
-              )),
-            )}
-          </ul>
+          <TakeGrid takes={takes} viewer={viewer} selected={selected} onSelect={select} highlight={highlight} dimmed={list.isPlaceholderData} />
           <div ref={sentinel} aria-hidden="true" />
           {list.hasNextPage && (
             <div className="flex justify-center">

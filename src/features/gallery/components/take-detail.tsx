@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import { isTerminal } from "@/shared/status";
 import { takeQueryOptions, isNotFound } from "../api/get-take";
 import { DeleteTakeButton } from "./delete-take-button";
@@ -19,6 +19,14 @@ import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
 
 const backLinkClass = "text-sm font-medium text-accent-700 underline underline-offset-4 dark:text-accent-300";
 
+/** The gallery view a card was opened from (its filters), else the whole gallery. */
+function useBackTo(): string {
+  const state: unknown = useLocation().state;
+  const back = typeof state === "object" && state !== null && "back" in state ? state.back : null;
+  // Only a path of this app: the state is whatever the history entry holds.
+  return typeof back === "string" && back.startsWith("/") && !back.startsWith("//") ? back : "/";
+}
+
 type TakeDetailProps = ReuseHandlers & { id: string; onDeleted: () => void; viewer?: Viewer | undefined };
 
 /** One take in full. Unfinished takes poll until their status is terminal. */
@@ -26,6 +34,7 @@ export function TakeDetail({ id, onDeleted, viewer, ...reuse }: TakeDetailProps)
   const query = useQuery(takeQueryOptions(id));
   const live = query.data !== undefined && !isTerminal(query.data.status);
   const now = useNow(live);
+  const backTo = useBackTo();
 
   if (query.isPending) return <LoadingNote>Loading the take…</LoadingNote>;
   if (query.isError) {
@@ -47,7 +56,7 @@ export function TakeDetail({ id, onDeleted, viewer, ...reuse }: TakeDetailProps)
   return (
     <article aria-labelledby="take-heading" className="space-y-6">
       <div className="space-y-2">
-        <Link to="/" className={backLinkClass}>
+        <Link to={backTo} className={backLinkClass}>
           ← All takes
         </Link>
         <h2 id="take-heading" className="text-lg font-semibold break-words">

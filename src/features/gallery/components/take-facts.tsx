@@ -1,5 +1,7 @@
 import { Link } from "react-router";
 import type { ReactNode } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { isNotFound, takeQueryOptions } from "../api/get-take";
 import type { Take } from "@/shared/take";
 import { MODELS } from "@/shared/models";
 
@@ -31,13 +33,24 @@ export function TakeFacts({ take }: { take: Take }) {
         <Fact term="Usage">{usage ? `${usage.tokensUsed.toLocaleString("en-US")} tokens` : "—"}</Fact>
         {take.sourceId && (
           <Fact term="From take">
-            <Link to={`/g/${encodeURIComponent(take.sourceId)}`} className="text-accent-700 underline underline-offset-2 dark:text-accent-300">
-              {take.sourceId}
-            </Link>
+            <SourceLink id={take.sourceId} />
           </Fact>
         )}
       </dl>
     </section>
+  );
+}
+
+/** The take this one came from, linked only while it exists: a deleted source is said, not a 404. */
+function SourceLink({ id }: { id: string }) {
+  // Read once: the source's own page polls it if it runs.
+  const source = useQuery({ ...takeQueryOptions(id), refetchInterval: false });
+  if (source.isError && isNotFound(source.error)) return <span className="text-zinc-600 italic dark:text-zinc-400">Made from a deleted take</span>;
+  if (!source.isSuccess) return <span>{id}</span>;
+  return (
+    <Link to={`/g/${encodeURIComponent(id)}`} className="text-accent-700 underline underline-offset-2 dark:text-accent-300">
+      {id}
+    </Link>
   );
 }
 

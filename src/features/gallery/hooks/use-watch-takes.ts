@@ -5,21 +5,21 @@ import { takeQueryOptions } from "../api/get-take";
 import { TakeTracker } from "../utils/take-tracker";
 
 type WatchOptions = {
-  /** Called once when a take the tab saw running completes or fails. */
-  onSettled: (take: Take) => void;
+  /** Called once per batch the tab saw running, when none of it runs any more: its takes that completed or failed. */
+  onSettled: (takes: readonly [Take, ...Take[]]) => void;
   /** A take whose own page already polls it. */
   except?: string | undefined;
 };
 
 /**
  * Keeps every unfinished take polling wherever the person is in the app, and reports
- * transitions. Returns the ids of the takes still running.
+ * batches as they settle. Returns the ids of the takes still running.
  */
 export function useWatchTakes({ onSettled, except }: WatchOptions): readonly string[] {
   const queryClient = useQueryClient();
   const settled = useEffectEvent(onSettled);
   const [tracker] = useState(() => new TakeTracker());
-  useEffect(() => tracker.connect(queryClient.getQueryCache(), (take) => settled(take)), [tracker, queryClient]);
+  useEffect(() => tracker.connect(queryClient.getQueryCache(), (takes) => settled(takes)), [tracker, queryClient]);
 
   const running = useSyncExternalStore(tracker.subscribe, tracker.getRunning, tracker.getRunning);
   useQueries({

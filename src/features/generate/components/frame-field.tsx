@@ -1,4 +1,4 @@
-import { Suspense, lazy, useId, useImperativeHandle, useRef } from "react";
+import { Suspense, lazy, useEffect, useId, useImperativeHandle, useRef } from "react";
 import type { Ref } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { ModelCapability } from "@/shared/models";
@@ -52,6 +52,15 @@ export function FrameField({ name, label, model, urlChecks, optional = false, un
   function chooseRatio(next: string) {
     setValue("ratio", next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
   }
+
+  // A submit without the frame lands here: the slot's control takes focus (it is described by the
+  // message), and the whole slot, message included, scrolls into view.
+  const focusSlot = () => {
+    rootRef.current?.querySelector<HTMLElement>("input[type=file], input[type=url]")?.focus({ preventScroll: true });
+    rootRef.current?.scrollIntoView?.({ block: "center" });
+  };
+  const registerFocus = frame.focusRef;
+  useEffect(() => registerFocus({ focus: focusSlot }));
 
   useImperativeHandle(ref, () => ({
     take: frame.take,

@@ -4,7 +4,7 @@ type Size = { width: number; height: number };
 type FramePreviewProps = {
   src: string;
   alt: string;
-  /** The output ratio the crop is drawn for, such as "16:9". */
+  /** The shape the crop is drawn for: the model's real output, such as "1280:768" (see outputShape). */
   ratio: string;
   /** Known from the upload, or measured once a pasted address loads. */
   size?: Size | undefined;

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ModelCapability } from "@/shared/models";
 import { uploadQueryOptions } from "../api/get-upload";
-import { describeSizeProblem } from "../utils/frame-checks";
+import { describeSizeProblem, outputShape } from "../utils/frame-checks";
 import type { UrlCheck } from "../utils/url-checks";
 import { FrameFit } from "./frame-fit";
 import { FramePreview } from "./frame-preview";
@@ -31,7 +31,7 @@ export function UploadFramePreview({ uploadId, ...shared }: Shared & { uploadId:
   const { url, width, height } = upload.data;
   return (
     <div className="space-y-2">
-      <FramePreview src={url} alt={shared.alt} ratio={shared.ratio} size={{ width, height }} dimmed={shared.dimmed} />
+      <FramePreview src={url} alt={shared.alt} ratio={outputShape(shared.model, shared.ratio)} size={{ width, height }} dimmed={shared.dimmed} />
       <FrameFit width={width} height={height} model={shared.model} ratio={shared.ratio} onUseRatio={shared.onUseRatio} />
     </div>
   );
@@ -48,7 +48,7 @@ export function UrlFramePreview({ url, check, onChecked, ...shared }: UrlFramePr
       <FramePreview
         src={url}
         alt={shared.alt}
-        ratio={shared.ratio}
+        ratio={outputShape(shared.model, shared.ratio)}
         size={size}
         dimmed={shared.dimmed}
         onLoaded={(loaded) => onChecked({ url, size: loaded, problem: describeSizeProblem(loaded.width, loaded.height) })}

@@ -73,6 +73,8 @@ export function useFrameField({ name, optional, urlChecks }: FrameFieldOptions) 
     uploading: upload.uploading,
     progress: upload.progress,
     onAddressBlur: field.onBlur,
+    /** Where react-hook-form sends focus when a submit finds this frame missing or wrong. */
+    focusRef: field.ref,
     takeFile,
     typeAddress,
     chooseMode,

@@ -1,5 +1,6 @@
 import { IMAGE_MAX_RATIO, IMAGE_MAX_SIDE, IMAGE_MIN_RATIO, IMAGE_MIN_SHORT_SIDE } from "@/shared/limits";
 import { ratioValue } from "@/shared/models";
+import type { ModelCapability } from "@/shared/models";
 
 // The browser's quick checks on a loaded image; the BFF repeats them with authority.
 
@@ -45,3 +46,12 @@ export function centreCrop(width: number, height: number, ratio: string): Crop |
 
 /** Past this share of the picture cut away, the framing deserves a warning before a credit is spent. */
 export const CROP_WARNING_SHARE = 0.25;
+
+/**
+ * The shape the model really outputs at `ratio`, as "w:h": Gen-3 Alpha Turbo's "16:9" is
+ * 1280×768, which is 5:3. The crop is drawn for this, not for the ratio's name.
+ */
+export function outputShape(model: Pick<ModelCapability, "outputSizes">, ratio: string): string {
+  const size = model.outputSizes[ratio];
+  return size ? `${size.width}:${size.height}` : ratio;
+}

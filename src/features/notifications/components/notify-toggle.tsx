@@ -36,16 +36,20 @@ export function NotifyToggle() {
 
   return (
     <div className="flex items-center gap-2">
+      {/* A switch named "Notifications" whose state is also written out, not left to the icon. */}
       <Button
         size="sm"
         variant="ghost"
-        aria-pressed={enabled}
+        role="switch"
+        aria-checked={enabled}
+        aria-label="Notifications"
+        title={enabled ? "A system notification when a take finishes in a background tab" : "Turn on system notifications for takes that finish in a background tab"}
         aria-describedby={blocked ? "notify-blocked" : undefined}
         disabled={asking}
         onClick={() => void toggle()}
       >
         <BellIcon muted={!enabled} />
-        Notify me
+        Notifications {enabled ? "on" : "off"}
       </Button>
       {blocked && (
         <span id="notify-blocked" className="text-xs text-zinc-500 dark:text-zinc-400">
