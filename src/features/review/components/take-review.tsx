@@ -1,0 +1,52 @@
+import { useQuery } from "@tanstack/react-query";
+import { FramePlayer } from "@/components/player/frame-player";
+import { useFramePlayer } from "@/hooks/use-frame-player";
+import { MODELS } from "@/shared/models";
+import type { Take } from "@/shared/take";
+import { notesQueryOptions } from "../api/list-notes";
+import { usePinDraft } from "../hooks/use-pin-draft";
+import { useReviewState } from "../hooks/use-review-state";
+import type { NoteViewer } from "../utils/note-viewer";
+import { noteMarkerLabel } from "../utils/note-words";
+import { NotePins } from "./note-pins";
+import { NotesPanel } from "./notes-panel";
+import { ReviewControl } from "./review-control";
+
+type TakeReviewProps = {
+  take: Take & { video: NonNullable<Take["video"]> };
+  viewer: NoteViewer;
+  /** The BFF's copy of the take after a change, for the caches of whoever shows it. */
+  onTakeChanged?: ((take: Take) => void) | undefined;
+  /** A note was added or deleted: the take's note count moved. */
+  onNotesChanged?: (() => void) | undefined;
+};
+
+/** A finished take on its detail page: the frame-accurate player, its review state and its notes. */
+export function TakeReview({ take, viewer, onTakeChanged, onNotesChanged }: TakeReviewProps) {
+  const fps = MODELS[take.model].frameRate;
+  const player = useFramePlayer({ fps, duration: take.video.durationSeconds });
+  const pin = usePinDraft();
+  const review = useReviewState(take, onTakeChanged);
+  const notes = useQuery(notesQueryOptions(take.id)).data ?? [];
+
+  return (
+    <div className="space-y-4">
+      <FramePlayer
+        player={player}
+        src={take.video.url}
+        poster={take.video.posterUrl ?? take.image.url}
+        label={`Take: ${take.prompt || "untitled"}`}
+        aspectRatio={take.video.width / take.video.height}
+        markers={notes.map((note) => ({ id: note.id, seconds: note.atSeconds, label: noteMarkerLabel(note, fps) }))}
+        overlay={<NotePins notes={notes} frame={player.frame} fps={fps} pin={pin} />}
+      />
+      <ReviewControl review={review} />
+      <NotesPanel takeId={take.id} notes={notes} player={player} pin={pin} viewer={viewer} onChanged={onNotesChanged} />
+    </div>
+  );
+}
+
+/** Only a finished take with its video gets the review player. */
+export function hasVideo(take: Take): take is Take & { video: NonNullable<Take["video"]> } {
+  return take.status === "completed" && take.video !== null;
+}
