@@ -60,9 +60,8 @@ export function TakeRoute() {
   }
 
   return (
-    <div className="space-y-6">
+    <div key={id} className="space-y-6">
       <TakeDetail
-        key={id}
         id={id}
         viewer={viewer}
         player={(take) => (hasVideo(take) ? <TakeReview take={take} viewer={viewer} onTakeChanged={takeChanged} onNotesChanged={notesChanged} /> : null)}
@@ -71,7 +70,7 @@ export function TakeRoute() {
         onCreated={(take) => void navigate(`/g/${encodeURIComponent(take.id)}`)}
         onDeleted={() => void navigate("/", { replace: true })}
       />
-      {found && <FamilyTree key={id} takeId={id} />}
+      {found && <FamilyTree takeId={id} />}
     </div>
   );
 }
