@@ -8,6 +8,8 @@ export type FramePlayer = {
   fps: number;
   duration: number;
   time: number;
+  /** The element's own time, for code running between renders (timers). */
+  currentTime: () => number;
   frame: number;
   lastFrame: number;
   playing: boolean;
@@ -120,5 +122,7 @@ export function useFramePlayer({ fps, duration }: { fps: number; duration: numbe
     [],
   );
 
-  return { attach, fps, duration: length, time, frame: frameAt(time, fps), lastFrame, playing, rate, play, pause, toggle, seek, seekFrame, step, setRate };
+  const currentTime = useCallback(() => element.current?.currentTime ?? 0, []);
+
+  return { attach, currentTime, fps, duration: length, time, frame: frameAt(time, fps), lastFrame, playing, rate, play, pause, toggle, seek, seekFrame, step, setRate };
 }

@@ -19,8 +19,8 @@ export function useShuttle(player: FramePlayer) {
   useEffect(() => {
     if (reverse === 0) return;
     const timer = setInterval(() => {
-      const { time, seek } = latest.current;
-      const next = time - (REVERSE_TICK_MS / 1000) * reverse;
+      const { currentTime, seek } = latest.current;
+      const next = currentTime() - (REVERSE_TICK_MS / 1000) * reverse;
       seek(next);
       if (next <= 0) setReverse(0);
     }, REVERSE_TICK_MS);

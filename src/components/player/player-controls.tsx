@@ -1,23 +1,33 @@
-import { Button } from "@/components/ui/button";
 import type { FramePlayer } from "@/hooks/use-frame-player";
 import { frameLabel } from "./frame-math";
 
-const darkButton = "text-zinc-200 hover:bg-zinc-800 hover:text-white";
+// Not the ghost Button: its grey text is too faint on the review mode's near-black.
+const BUTTON = {
+  page: "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100",
+  dark: "text-zinc-200 hover:bg-zinc-800 hover:text-white",
+};
+
+function ControlButton({ label, tone, onClick, children }: { label: string; tone: "page" | "dark"; onClick: () => void; children: string }) {
+  return (
+    <button type="button" aria-label={label} onClick={onClick} className={`inline-flex h-8 min-w-8 items-center justify-center rounded-lg px-2 text-sm ${BUTTON[tone]}`}>
+      <span aria-hidden="true">{children}</span>
+    </button>
+  );
+}
 
 /** Play/pause, one frame back and forward, and where the player is, to the frame. */
 export function PlayerControls({ player, tone = "page" }: { player: FramePlayer; tone?: "page" | "dark" }) {
-  const look = tone === "dark" ? darkButton : "";
   return (
     <div className="flex flex-wrap items-center gap-1">
-      <Button size="sm" variant="ghost" className={look} aria-label="Back one frame" onClick={() => player.step(-1)}>
-        <span aria-hidden="true">⏮</span>
-      </Button>
-      <Button size="sm" variant="ghost" className={look} aria-label={player.playing ? "Pause" : "Play"} onClick={player.toggle}>
-        <span aria-hidden="true">{player.playing ? "⏸" : "▶"}</span>
-      </Button>
-      <Button size="sm" variant="ghost" className={look} aria-label="Forward one frame" onClick={() => player.step(1)}>
-        <span aria-hidden="true">⏭</span>
-      </Button>
+      <ControlButton tone={tone} label="Back one frame" onClick={() => player.step(-1)}>
+        ⏮
+      </ControlButton>
+      <ControlButton tone={tone} label={player.playing ? "Pause" : "Play"} onClick={player.toggle}>
+        {player.playing ? "⏸" : "▶"}
+      </ControlButton>
+      <ControlButton tone={tone} label="Forward one frame" onClick={() => player.step(1)}>
+        ⏭
+      </ControlButton>
       <output aria-label="Current frame" className={`ml-2 text-xs tabular-nums ${tone === "dark" ? "text-zinc-300" : "text-zinc-600 dark:text-zinc-400"}`}>
         {frameLabel(player.frame, player.fps)}
         {player.rate !== 1 && ` · ${player.rate}×`}

@@ -50,4 +50,6 @@ export const reviewSessionQueryOptions = (source: ReviewSource) =>
     queryFn: ({ signal }) => ("ids" in source ? selected(source.ids, signal) : filtered(source.filters, signal)),
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
+    // A session opened again later starts from the takes as they are then.
+    gcTime: 0,
   });

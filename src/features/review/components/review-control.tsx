@@ -10,7 +10,7 @@ const segment =
   "dark:text-zinc-200 dark:hover:bg-zinc-800 dark:has-checked:bg-zinc-100 dark:has-checked:text-zinc-900";
 
 /** The studio's verdict on a take as four segments, with who gave it and when. */
-export function ReviewControl({ review }: { review: ReviewStateControl }) {
+export function ReviewControl({ review, tone = "page" }: { review: ReviewStateControl; tone?: "page" | "dark" }) {
   const now = useNow(false);
   const name = useId();
   const said = describeReview(review.take.review, now);
@@ -33,10 +33,10 @@ export function ReviewControl({ review }: { review: ReviewStateControl }) {
             </label>
           ))}
         </div>
-        {(review.pending || said) && <span className="text-xs text-zinc-600 dark:text-zinc-400">{review.pending ? "Saving…" : said}</span>}
+        {(review.pending || said) && <span className={`text-xs ${tone === "dark" ? "text-zinc-300" : "text-zinc-600 dark:text-zinc-400"}`}>{review.pending ? "Saving…" : said}</span>}
       </fieldset>
       {review.error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className={`text-sm ${tone === "dark" ? "text-red-300" : "text-red-700 dark:text-red-400"}`}>
           {review.error}
         </p>
       )}
