@@ -195,4 +195,8 @@ export const MIGRATIONS: readonly string[] = [
   -- A take made from an image that was another take's last frame continues that take.
   CREATE INDEX last_frames_upload ON last_frames(upload_id);
   `,
+  // 7: the list filters on a batch (review mode goes through the takes of one submit).
+  `
+  CREATE INDEX generations_batch_id_seq ON generations(batch_id, seq);
+  `,
 ];
