@@ -54,7 +54,7 @@ export function ReviewMode({ takes: listed, onTakeChanged, onNotesChanged, onLea
 
   if (!take) return null;
   return (
-    <div ref={main} tabIndex={-1} role="region" aria-label="Review" className="fixed inset-0 z-40 flex flex-col bg-zinc-950 text-zinc-100 outline-none">
+    <div ref={main} tabIndex={-1} role="region" aria-label="Review" className="fixed inset-0 z-40 flex flex-col overflow-y-auto bg-zinc-950 text-zinc-100 outline-none">
       <header className="flex flex-wrap items-center gap-2 px-4 py-3">
         <h1 className="mr-auto min-w-0 truncate text-sm font-semibold">
           <span className="tabular-nums">Take {index + 1} of {takes.length}</span>

@@ -1,7 +1,6 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { frameLabel, frameStart } from "@/components/player/frame-math";
-import { FramePlayer } from "@/components/player/frame-player";
 import { useFramePlayer } from "@/hooks/use-frame-player";
 import { useShuttle } from "@/hooks/use-shuttle";
 import { MODELS } from "@/shared/models";
@@ -11,11 +10,11 @@ import { notesQueryOptions } from "../api/list-notes";
 import { useSetFavourite } from "../api/update-take";
 import { useKeyActions } from "../hooks/use-key-actions";
 import { useReviewState } from "../hooks/use-review-state";
-import { noteMarkerLabel } from "../utils/note-words";
 import type { ReviewAction } from "../utils/review-keys";
 import { REVIEW_LABELS } from "../utils/review-words";
 import { NoteBox } from "./note-box";
 import { ReviewControl } from "./review-control";
+import { TakeVideo, hasVideo } from "./take-video";
 
 type ReviewStageProps = {
   take: Take;
@@ -86,18 +85,8 @@ export function ReviewStage({ take, position, keysEnabled, onChanged, onNotesCha
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3 px-4 pb-4">
-      {take.video ? (
-        <FramePlayer
-          player={player}
-          src={take.video.url}
-          poster={take.video.posterUrl ?? take.image.url}
-          label={`Take: ${take.prompt || "untitled"}`}
-          aspectRatio={take.video.width / take.video.height}
-          maxHeight="calc(100vh - 17rem)"
-          markers={notes.map((note) => ({ id: note.id, seconds: note.atSeconds, label: noteMarkerLabel(note, fps) }))}
-          keys={false}
-          tone="dark"
-        />
+      {hasVideo(take) ? (
+        <TakeVideo take={take} notes={notes} player={player} maxHeight="calc(100vh - 17rem)" keys={false} tone="dark" />
       ) : (
         <p className="rounded-xl border border-zinc-700 p-8 text-center text-sm text-zinc-300">This take has no video: it is {take.status}.</p>
       )}

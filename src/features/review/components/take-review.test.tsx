@@ -6,7 +6,8 @@ import { fakeVideo } from "@/test/fake-video";
 import { renderWithProviders } from "@/test/render";
 import type { Note } from "@/shared/note";
 import type { Take } from "@/shared/take";
-import { TakeReview, hasVideo } from "./take-review";
+import { TakeReview } from "./take-review";
+import { hasVideo } from "./take-video";
 import type { NoteViewer } from "../utils/note-viewer";
 
 const take = makeCompleted({ id: "g1", prompt: "Harbour at dusk" });

@@ -1,5 +1,4 @@
 import { useQuery } from "@tanstack/react-query";
-import { FramePlayer } from "@/components/player/frame-player";
 import { useFramePlayer } from "@/hooks/use-frame-player";
 import { MODELS } from "@/shared/models";
 import type { Take } from "@/shared/take";
@@ -7,10 +6,10 @@ import { notesQueryOptions } from "../api/list-notes";
 import { usePinDraft } from "../hooks/use-pin-draft";
 import { useReviewState } from "../hooks/use-review-state";
 import type { NoteViewer } from "../utils/note-viewer";
-import { noteMarkerLabel } from "../utils/note-words";
 import { NotePins } from "./note-pins";
 import { NotesPanel } from "./notes-panel";
 import { ReviewControl } from "./review-control";
+import { TakeVideo } from "./take-video";
 
 type TakeReviewProps = {
   take: Take & { video: NonNullable<Take["video"]> };
@@ -31,22 +30,9 @@ export function TakeReview({ take, viewer, onTakeChanged, onNotesChanged }: Take
 
   return (
     <div className="space-y-4">
-      <FramePlayer
-        player={player}
-        src={take.video.url}
-        poster={take.video.posterUrl ?? take.image.url}
-        label={`Take: ${take.prompt || "untitled"}`}
-        aspectRatio={take.video.width / take.video.height}
-        markers={notes.map((note) => ({ id: note.id, seconds: note.atSeconds, label: noteMarkerLabel(note, fps) }))}
-        overlay={<NotePins notes={notes} frame={player.frame} fps={fps} pin={pin} />}
-      />
+      <TakeVideo take={take} notes={notes} player={player} overlay={<NotePins notes={notes} frame={player.frame} fps={fps} pin={pin} />} />
       <ReviewControl review={review} />
       <NotesPanel takeId={take.id} notes={notes} player={player} pin={pin} viewer={viewer} onChanged={onNotesChanged} />
     </div>
   );
-}
-
-/** Only a finished take with its video gets the review player. */
-export function hasVideo(take: Take): take is Take & { video: NonNullable<Take["video"]> } {
-  return take.status === "completed" && take.video !== null;
 }
