@@ -186,6 +186,17 @@ describe("notes", () => {
     expect(requestsTo(fetchMock, "DELETE", "/api/notes/n1")).toHaveLength(0);
   });
 
+  it("says when the notes could not be loaded, and loads them again on asking", async () => {
+    let fail = true;
+    const { user } = renderReview({
+      routes: { "GET /api/generations/:id/notes": () => (fail ? apiError(404, "not_found", 'There is no take with id "g1".') : json(200, { items: [makeNote()] })) },
+    });
+    expect(await screen.findByRole("alert")).toHaveTextContent('Couldn\'t load the notes: There is no take with id "g1".');
+    fail = false;
+    await user.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("button", { name: "Note at 1.25 s (frame 30): Hold on the boat" })).toBeInTheDocument();
+  });
+
   it("lets an admin change anyone's note", async () => {
     renderReview({ viewer: { name: "lead", isAdmin: true }, notes: [makeNote({ author: "ana" })] });
     expect(await screen.findByRole("button", { name: "Edit note at 1.25 s (frame 30)" })).toBeInTheDocument();

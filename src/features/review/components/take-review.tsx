@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { LoadFailed } from "@/components/ui/query-state";
 import { useFramePlayer } from "@/hooks/use-frame-player";
 import { MODELS } from "@/shared/models";
 import type { Take } from "@/shared/take";
@@ -26,13 +27,18 @@ export function TakeReview({ take, viewer, onTakeChanged, onNotesChanged }: Take
   const player = useFramePlayer({ fps, duration: take.video.durationSeconds });
   const pin = usePinDraft();
   const review = useReviewState(take, onTakeChanged);
-  const notes = useQuery(notesQueryOptions(take.id)).data ?? [];
+  const notesQuery = useQuery(notesQueryOptions(take.id));
+  const notes = notesQuery.data ?? [];
 
   return (
     <div className="space-y-4">
       <TakeVideo take={take} notes={notes} player={player} overlay={<NotePins notes={notes} frame={player.frame} fps={fps} pin={pin} />} />
       <ReviewControl review={review} />
-      <NotesPanel takeId={take.id} notes={notes} player={player} pin={pin} viewer={viewer} onChanged={onNotesChanged} />
+      {notesQuery.isError ? (
+        <LoadFailed what="the notes" error={notesQuery.error} onRetry={notesQuery.refetch} box />
+      ) : (
+        <NotesPanel takeId={take.id} notes={notes} player={player} pin={pin} viewer={viewer} onChanged={onNotesChanged} />
+      )}
     </div>
   );
 }
