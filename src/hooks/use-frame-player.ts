@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { frameAt, frameStart, lastFrameOf } from "@/components/player/frame-math";
+import { frameAt, lastFrameOf, seekTimeOf } from "@/components/player/frame-math";
 
 /** One video driven frame by frame: what it shows now, and the moves a transport makes. */
 export type FramePlayer = {
@@ -18,7 +18,7 @@ export type FramePlayer = {
   pause: () => void;
   toggle: () => void;
   seek: (seconds: number) => void;
-  /** Seeks to the start of a frame (clamped to the take). */
+  /** Shows a frame (clamped to the take), seeking just inside its start. */
   seekFrame: (frame: number) => void;
   /** Pauses, then moves `delta` frames. */
   step: (delta: number) => void;
@@ -91,13 +91,13 @@ export function useFramePlayer({ fps, duration }: { fps: number; duration: numbe
     (seconds: number) => {
       const video = element.current;
       if (!video) return;
-      const clamped = Math.min(Math.max(0, seconds), frameStart(lastFrame, fps));
+      const clamped = Math.min(Math.max(0, seconds), seekTimeOf(lastFrame, fps));
       video.currentTime = clamped;
       setTime(clamped);
     },
     [lastFrame, fps],
   );
-  const seekFrame = useCallback((frame: number) => seek(frameStart(Math.min(Math.max(0, frame), lastFrame), fps)), [seek, lastFrame, fps]);
+  const seekFrame = useCallback((frame: number) => seek(seekTimeOf(Math.min(Math.max(0, frame), lastFrame), fps)), [seek, lastFrame, fps]);
   const pause = useCallback(() => element.current?.pause(), []);
   const play = useCallback(() => {
     // A refused play (autoplay rules, a file that failed) leaves the player paused, which it shows.
