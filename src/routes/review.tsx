@@ -23,7 +23,7 @@ export function reviewSourceOf(params: URLSearchParams): ReviewSource {
   return { filters };
 }
 
-const frame = "fixed inset-0 z-40 space-y-3 bg-zinc-950 p-6 text-zinc-100";
+const page = "fixed inset-0 z-40 space-y-3 bg-zinc-950 p-6 text-zinc-100";
 const linkClass = "text-sm font-medium text-zinc-100 underline underline-offset-4";
 
 /** `/review?…`: keyboard review of a selection, a shot, a batch or a gallery filter. Esc goes back. */
@@ -47,42 +47,33 @@ export function ReviewRoute() {
 
   if (session.isPending) {
     return (
-      <div className={frame}>
+      <main className={page}>
         <LoadingNote>Finding the takes to review…</LoadingNote>
-      </div>
+      </main>
     );
   }
   if (session.isError) {
     return (
-      <div className={frame}>
+      <main className={page}>
         <LoadFailed what="the takes to review" error={session.error} onRetry={session.refetch} box />
         <Link to="/" className={linkClass}>
           Back to all takes
         </Link>
-      </div>
+      </main>
     );
   }
   const { takes, missing, more } = session.data;
   if (takes.length === 0) {
     return (
-      <div className={frame}>
+      <main className={page}>
         <h1 className="text-lg font-semibold">Nothing to review here</h1>
         <p className="text-sm text-zinc-300">{missing.length > 0 ? `No take has the id ${missing.join(", ")}.` : "No take matches these filters."}</p>
         <Link to="/" className={linkClass}>
           Back to all takes
         </Link>
-      </div>
+      </main>
     );
   }
-  return (
-    <>
-      <ReviewMode takes={takes} onTakeChanged={takeChanged} onNotesChanged={notesChanged} onLeave={leave} />
-      {(missing.length > 0 || more) && (
-        <p role="note" className="fixed right-4 bottom-4 z-40 max-w-sm rounded-lg bg-zinc-800 px-3 py-2 text-xs text-zinc-100">
-          {missing.length > 0 && `Not found (deleted?): ${missing.join(", ")}. `}
-          {more && `Only the first ${takes.length} takes are in this review.`}
-        </p>
-      )}
-    </>
-  );
+  const notice = [missing.length > 0 && `Not found (deleted?): ${missing.join(", ")}.`, more && `Only the first ${takes.length} takes are in this review.`].filter(Boolean).join(" ");
+  return <ReviewMode takes={takes} onTakeChanged={takeChanged} onNotesChanged={notesChanged} onLeave={leave} notice={notice || undefined} />;
 }

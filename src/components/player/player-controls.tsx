@@ -1,5 +1,7 @@
 import type { FramePlayer } from "@/hooks/use-frame-player";
 import { frameLabel } from "./frame-math";
+import { PlayerIcon } from "./player-icons";
+import type { PlayerIconName } from "./player-icons";
 
 // Not the ghost Button: its grey text is too faint on the review mode's near-black.
 const BUTTON = {
@@ -7,10 +9,10 @@ const BUTTON = {
   dark: "text-zinc-200 hover:bg-zinc-800 hover:text-white",
 };
 
-function ControlButton({ label, tone, onClick, children }: { label: string; tone: "page" | "dark"; onClick: () => void; children: string }) {
+function ControlButton({ label, tone, onClick, icon }: { label: string; tone: "page" | "dark"; onClick: () => void; icon: PlayerIconName }) {
   return (
     <button type="button" aria-label={label} onClick={onClick} className={`inline-flex h-8 min-w-8 items-center justify-center rounded-lg px-2 text-sm ${BUTTON[tone]}`}>
-      <span aria-hidden="true">{children}</span>
+      <PlayerIcon name={icon} />
     </button>
   );
 }
@@ -19,15 +21,9 @@ function ControlButton({ label, tone, onClick, children }: { label: string; tone
 export function PlayerControls({ player, tone = "page" }: { player: FramePlayer; tone?: "page" | "dark" }) {
   return (
     <div className="flex flex-wrap items-center gap-1">
-      <ControlButton tone={tone} label="Back one frame" onClick={() => player.step(-1)}>
-        ⏮
-      </ControlButton>
-      <ControlButton tone={tone} label={player.playing ? "Pause" : "Play"} onClick={player.toggle}>
-        {player.playing ? "⏸" : "▶"}
-      </ControlButton>
-      <ControlButton tone={tone} label="Forward one frame" onClick={() => player.step(1)}>
-        ⏭
-      </ControlButton>
+      <ControlButton tone={tone} label="Back one frame" icon="back" onClick={() => player.step(-1)} />
+      <ControlButton tone={tone} label={player.playing ? "Pause" : "Play"} icon={player.playing ? "pause" : "play"} onClick={player.toggle} />
+      <ControlButton tone={tone} label="Forward one frame" icon="forward" onClick={() => player.step(1)} />
       <output aria-label="Current frame" className={`ml-2 text-xs tabular-nums ${tone === "dark" ? "text-zinc-300" : "text-zinc-600 dark:text-zinc-400"}`}>
         {frameLabel(player.frame, player.fps)}
         {player.rate !== 1 && ` · ${player.rate}×`}

@@ -10,18 +10,20 @@ type ReviewModeProps = {
   onTakeChanged?: ((take: Take) => void) | undefined;
   onNotesChanged?: (() => void) | undefined;
   onLeave: () => void;
+  /** What the reviewer should know about the list (takes not found, a list cut short). */
+  notice?: string | undefined;
 };
 
 const barButton = "inline-flex h-8 items-center rounded-lg border border-zinc-700 px-3 text-sm text-zinc-100 hover:bg-zinc-800 disabled:opacity-50";
 
 /** A full-window player going through a list of takes, one at a time, from the keyboard. */
-export function ReviewMode({ takes: listed, onTakeChanged, onNotesChanged, onLeave }: ReviewModeProps) {
+export function ReviewMode({ takes: listed, onTakeChanged, onNotesChanged, onLeave, notice }: ReviewModeProps) {
   const [index, setIndex] = useState(0);
   // The session's own copy of each change: the list it opened with stays as it was.
   const [changed, setChanged] = useState<Record<string, Take>>({});
   const [announcement, setAnnouncement] = useState("");
   const [keysOpen, setKeysOpen] = useState(false);
-  const main = useRef<HTMLDivElement>(null);
+  const main = useRef<HTMLElement>(null);
   const takes = listed.map((take) => changed[take.id] ?? take);
   const take = takes[index];
   const position = (at: number) => `take ${at + 1} of ${takes.length}`;
@@ -54,8 +56,8 @@ export function ReviewMode({ takes: listed, onTakeChanged, onNotesChanged, onLea
 
   if (!take) return null;
   return (
-    <div ref={main} tabIndex={-1} role="region" aria-label="Review" className="fixed inset-0 z-40 flex flex-col overflow-y-auto bg-zinc-950 text-zinc-100 outline-none">
-      <header className="flex flex-wrap items-center gap-2 px-4 py-3">
+    <main ref={main} tabIndex={-1} aria-label="Review" className="fixed inset-0 z-40 flex flex-col overflow-y-auto bg-zinc-950 text-zinc-100 outline-none">
+      <div className="flex flex-wrap items-center gap-2 px-4 py-3">
         <h1 className="mr-auto min-w-0 truncate text-sm font-semibold">
           <span className="tabular-nums">Take {index + 1} of {takes.length}</span>
           <span className="font-normal text-zinc-300"> · {take.prompt || "Untitled take"}</span>
@@ -75,7 +77,7 @@ export function ReviewMode({ takes: listed, onTakeChanged, onNotesChanged, onLea
         <button type="button" className={barButton} onClick={onLeave}>
           Leave review (Esc)
         </button>
-      </header>
+      </div>
       <ReviewStage
         key={take.id}
         take={take}
@@ -89,7 +91,12 @@ export function ReviewMode({ takes: listed, onTakeChanged, onNotesChanged, onLea
       <p role="status" aria-live="polite" className="sr-only">
         {announcement}
       </p>
+      {notice && (
+        <p role="note" className="mx-4 mb-4 rounded-lg bg-zinc-800 px-3 py-2 text-xs text-zinc-100">
+          {notice}
+        </p>
+      )}
       {keysOpen && <KeysDialog onClose={() => setKeysOpen(false)} />}
-    </div>
+    </main>
   );
 }
