@@ -114,6 +114,19 @@ describe("the scrubber", () => {
     expect(video.seeks.at(-1)).toBe(47 / 24 + 0.001);
     expect(screen.getByRole("status", { name: "Current frame" })).toHaveTextContent("(frame 47)");
   });
+
+  it("plays from the keyboard on the focused picture: Space plays and pauses, ← and → step a frame", async () => {
+    const { user, video } = renderReview();
+    video.element.focus();
+    await user.keyboard(" ");
+    expect(video.element.paused).toBe(false);
+    await user.keyboard("{ArrowRight}");
+    expect(video.element.paused).toBe(true);
+    expect(video.seeks.at(-1)).toBe(1 / 24 + 0.001);
+    await user.keyboard("{ArrowLeft}{ArrowLeft}");
+    expect(video.seeks.at(-1)).toBe(0.001);
+    expect(screen.getByRole("status", { name: "Current frame" })).toHaveTextContent("0.00 s (frame 0)");
+  });
 });
 
 describe("notes", () => {
