@@ -96,10 +96,32 @@ test("every page and state passes axe in light and dark, wide and at 360 px", as
     if (state !== "completed") await page.goBack();
   }
 
+  // The completed take's review: a note on the scrubber and its pin on the picture.
+  await page.getByRole("button", { name: "Add note at this frame" }).click();
+  await page.getByRole("button", { name: "Pin to a point on the picture" }).click();
+  await page.getByRole("button", { name: /Pin the note here/ }).click();
+  await page.getByRole("textbox", { name: /^Note at/ }).fill("Axe: hold on the window");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: /^Note at .*: Axe: hold on the window/ })).toBeVisible();
+  await expectAccessible(page, "the detail page with a note");
+
   await page.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
   await expectAccessible(page, "the delete confirmation");
   await page.getByRole("button", { name: "Cancel" }).click();
+
+  const completedId = new URL(page.url()).pathname.split("/").pop() ?? "";
+  await page.goto(`/review?ids=${completedId}`);
+  await expect(page.getByRole("heading", { level: 1, name: /^Take 1 of 1/ })).toBeVisible();
+  await expectAccessible(page, "review mode");
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Review keys" })).toBeVisible();
+  await expectAccessible(page, "the review keys dialog");
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("n");
+  await expect(page.getByRole("textbox", { name: /^Note at/ })).toBeFocused();
+  await expectAccessible(page, "review mode with the note box");
+  await page.keyboard.press("Escape");
 
   await page.goto("/usage");
   await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();

@@ -13,6 +13,7 @@ import { ShellRoute } from "@/routes/shell";
 const TakeRoute = lazy(() => import("@/routes/take").then((module) => ({ default: module.TakeRoute })));
 const UsageRoute = lazy(() => import("@/routes/usage").then((module) => ({ default: module.UsageRoute })));
 const DailiesSessionRoute = lazy(() => import("@/routes/dailies-session").then((module) => ({ default: module.DailiesSessionRoute })));
+const ReviewRoute = lazy(() => import("@/routes/review").then((module) => ({ default: module.ReviewRoute })));
 const SignInRoute = lazy(() => import("@/routes/sign-in").then((module) => ({ default: module.SignInRoute })));
 
 function Loading({ what, children }: { what: string; children: ReactNode }) {
@@ -41,6 +42,14 @@ export function AppRoutes() {
         }
       />
       <Route element={<SessionGate />}>
+        <Route
+          path="review"
+          element={
+            <Loading what="Opening review…">
+              <ReviewRoute />
+            </Loading>
+          }
+        />
         <Route element={<ShellRoute />}>
           <Route index element={<GalleryRoute />} />
           <Route

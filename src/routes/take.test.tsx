@@ -41,8 +41,10 @@ describe("Take detail (/g/:id)", () => {
     expect(within(detail).getByRole("heading", { level: 2, name: "Slow dolly-in on a lighthouse at dawn" })).toBeInTheDocument();
 
     const video = within(detail).getByLabelText("Take: Slow dolly-in on a lighthouse at dawn");
-    expect(video).toHaveAttribute("controls");
+    // The review player's own transport, to the frame, stands in for the browser's controls.
     expect(video).toHaveAttribute("poster", "/media/posters/g1.jpg");
+    expect(within(detail).getByRole("slider", { name: "Position" })).toHaveAttribute("aria-valuetext", "0.00 s (frame 0)");
+    expect(within(detail).getByRole("button", { name: "Play" })).toBeInTheDocument();
 
     const params = within(detail).getByRole("region", { name: "Parameters" });
     const fact = (term: string) => within(params).getByText(term).nextElementSibling?.textContent;
@@ -70,6 +72,33 @@ describe("Take detail (/g/:id)", () => {
     expect(screen.getByRole("link", { name: "Download" })).toHaveAttribute("download", "2025-01-01-gen4_turbo-slow-dolly-in-42.mp4");
     expect(screen.getByRole("link", { name: "Handoff (.zip)" })).toHaveAttribute("href", "/api/generations/g1/handoff.zip");
     expect(screen.getByRole("button", { name: "Favourite" })).toHaveAttribute("aria-pressed", "false");
+  });
+
+  it("reviews the take beside its details: state, notes and family, each change kept on the page", async () => {
+    const circled = { ...take, review: { state: "circled" as const, by: "ana", at: new Date().toISOString() } };
+    const family = {
+      takeId: "g1",
+      rootId: "g0",
+      truncated: false,
+      members: [
+        { id: "g0", parentId: null, how: null, take: makeCompleted({ id: "g0", prompt: "The first lighthouse" }), deleted: null },
+        { id: "g1", parentId: "g0", how: "variation", take, deleted: null },
+      ],
+    };
+    const { fetchMock, user } = renderTake({
+      "GET /api/generations/:id/notes": () => json(200, { items: [] }),
+      "GET /api/generations/:id/family": () => json(200, family),
+      "PATCH /api/generations/:id": () => json(200, circled),
+    });
+    const familyTree = await screen.findByRole("region", { name: "Family" }, LAZY);
+    expect(await within(familyTree).findByRole("link", { name: "The first lighthouse" })).toHaveAttribute("href", "/g/g0");
+    expect(within(familyTree).getByText("new variation")).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: /Notes/ })).toBeInTheDocument();
+
+    await user.click(screen.getByRole("radio", { name: "Circled" }));
+    expect(await screen.findByText("Circled by ana, just now")).toBeInTheDocument();
+    expect(screen.getByRole("radio", { name: "Circled" })).toBeChecked();
+    expect(bodyOf(requestsTo(fetchMock, "PATCH", "/api/generations/g1")[0]?.init)).toEqual({ review: "circled" });
   });
 
   it("explains a failure, with the provider's words behind a disclosure, and offers Retry", async () => {

@@ -190,6 +190,8 @@ export const takeFiltersSchema = z.object({
   projectId: z.string().max(100, "projectId must be a project's id.").optional(),
   shotId: z.string().max(100, "shotId must be a shot's id.").optional(),
   review: reviewStateField.optional(),
+  /** The takes of one submit (review mode goes through a batch). */
+  batchId: z.string().max(100, "batchId must be a take's batchId.").optional(),
   /** Free text matched against prompts. */
   q: z.string().trim().max(200, "Search for at most 200 characters.").optional(),
 });

@@ -216,4 +216,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX reels_project ON reels(project_id, created_at);
   CREATE INDEX reels_unfinished ON reels(status) WHERE status IN ('queued', 'rendering');
   `,
+  // 8: the list filters on a batch (review mode goes through the takes of one submit).
+  `
+  CREATE INDEX generations_batch_id_seq ON generations(batch_id, seq);
+  `,
 ];

@@ -106,6 +106,8 @@ describe("a new take", () => {
     expect(batch.map((t) => [t.shotId, t.batchId])).toEqual([[shot.id, batch[0]!.id], [shot.id, batch[0]!.id]]);
     const again = takeSchema.parse((await send("POST", `/api/generations/${single.id}/rerun`, { seed: "new" })).body);
     expect(again).toMatchObject({ shotId: shot.id, sourceId: single.id, batchId: again.id });
+    expect(await listed(`batchId=${batch[0]!.id}`)).toEqual(batch.map((t) => t.id).reverse());
+    expect(await listed(`batchId=${single.id}`)).toEqual([single.id]);
     for (const take of [single, again, ...batch]) await waitForTerminal(h.url, take.id);
   }, 60_000);
 

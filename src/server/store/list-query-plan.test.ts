@@ -48,6 +48,7 @@ const SINGLE_FILTERS: [string, ListFilters][] = [
   ["project_id", { projectId: "p1" }],
   ["shot_id", { shotId: "s1" }],
   ["review_state", { review: "circled" }],
+  ["batch_id", { batchId: "b1" }],
 ];
 
 describe("the list's query plan", () => {

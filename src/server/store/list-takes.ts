@@ -23,6 +23,7 @@ export function listQuery(filters: ListFilters, limit: number, cursor: number | 
   if (filters.duration !== undefined) add("duration = @duration", "duration", filters.duration);
   if (filters.projectId !== undefined) add("project_id = @projectId", "projectId", filters.projectId);
   if (filters.shotId !== undefined) add("shot_id = @shotId", "shotId", filters.shotId);
+  if (filters.batchId !== undefined) add("batch_id = @batchId", "batchId", filters.batchId);
   if (filters.review !== undefined) add("review_state = @review", "review", filters.review);
   if (filters.favourite !== undefined) add("favourite = @favourite", "favourite", filters.favourite === "true" ? 1 : 0);
   if (filters.q) add("prompt_folded LIKE @q ESCAPE '\\'", "q", containsPattern(filters.q));

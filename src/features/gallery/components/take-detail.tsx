@@ -1,6 +1,8 @@
+import type { ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "react-router";
 import { isTerminal } from "@/shared/status";
+import type { Take } from "@/shared/take";
 import { takeQueryOptions, isNotFound } from "../api/get-take";
 import { DeleteTakeButton } from "./delete-take-button";
 import { describeElapsed } from "../utils/elapsed";
@@ -27,10 +29,16 @@ function useBackTo(): string {
   return typeof back === "string" && back.startsWith("/") && !back.startsWith("//") ? back : "/";
 }
 
-type TakeDetailProps = ReuseHandlers & { id: string; onDeleted: () => void; viewer?: Viewer | undefined };
+type TakeDetailProps = ReuseHandlers & {
+  id: string;
+  onDeleted: () => void;
+  viewer?: Viewer | undefined;
+  /** Stands in for the plain player when it returns something (the route's review player). */
+  player?: ((take: Take) => ReactNode) | undefined;
+};
 
 /** One take in full. Unfinished takes poll until their status is terminal. */
-export function TakeDetail({ id, onDeleted, viewer, ...reuse }: TakeDetailProps) {
+export function TakeDetail({ id, onDeleted, viewer, player, ...reuse }: TakeDetailProps) {
   const query = useQuery(takeQueryOptions(id));
   const live = query.data !== undefined && !isTerminal(query.data.status);
   const now = useNow(live);
@@ -67,7 +75,7 @@ export function TakeDetail({ id, onDeleted, viewer, ...reuse }: TakeDetailProps)
           <span className="tabular-nums">{describeElapsed(take, now)}</span>
         </div>
       </div>
-      <TakePlayer take={take} />
+      {player?.(take) ?? <TakePlayer take={take} />}
       <div className="flex flex-wrap items-center gap-2">
         <FavouriteButton take={take} />
         <TakeFiles take={take} />
