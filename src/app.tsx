@@ -12,6 +12,7 @@ import { ShellRoute } from "@/routes/shell";
 // and the sign-in form (which brings the form library with it).
 const TakeRoute = lazy(() => import("@/routes/take").then((module) => ({ default: module.TakeRoute })));
 const UsageRoute = lazy(() => import("@/routes/usage").then((module) => ({ default: module.UsageRoute })));
+const CompareRoute = lazy(() => import("@/routes/compare").then((module) => ({ default: module.CompareRoute })));
 const SignInRoute = lazy(() => import("@/routes/sign-in").then((module) => ({ default: module.SignInRoute })));
 
 function Loading({ what, children }: { what: string; children: ReactNode }) {
@@ -55,6 +56,14 @@ export function AppRoutes() {
             element={
               <Loading what="Loading usage…">
                 <UsageRoute />
+              </Loading>
+            }
+          />
+          <Route
+            path="compare"
+            element={
+              <Loading what="Opening the comparison…">
+                <CompareRoute />
               </Loading>
             }
           />
