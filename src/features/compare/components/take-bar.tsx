@@ -19,14 +19,21 @@ export function TakeBar({ take, index, focused, muted, onFocus, onToggleMute }: 
   const number = index + 1;
   return (
     <div className="flex min-w-0 items-center gap-2">
-      <button type="button" aria-pressed={focused} onClick={onFocus} title={`Focus take ${number} (key ${number})`} className={`${chip} ${focused ? on : off}`}>
-        <span className="sr-only">Focus </span>Take {number}
+      <button
+        type="button"
+        aria-pressed={focused}
+        aria-label={`Focus take ${number}`}
+        onClick={onFocus}
+        title={`Focus take ${number} (key ${number})`}
+        className={`${chip} ${focused ? on : off}`}
+      >
+        Take {number}
       </button>
       <p className="min-w-0 flex-1 truncate text-xs text-zinc-600 dark:text-zinc-400" title={takeTitle(take)}>
         {takeTitle(take)}
       </p>
-      <button type="button" aria-pressed={muted} onClick={onToggleMute} className={`${chip} ${muted ? on : off}`}>
-        <span aria-hidden="true">{muted ? "🔇" : "🔊"}</span> Mute<span className="sr-only"> take {number}</span>
+      <button type="button" aria-pressed={muted} aria-label={`Mute take ${number}`} onClick={onToggleMute} className={`${chip} ${muted ? on : off}`}>
+        <span aria-hidden="true">{muted ? "🔇" : "🔊"}</span> Mute
       </button>
     </div>
   );
