@@ -130,7 +130,7 @@ describe("CompareView transport", () => {
     videos[0]!.currentTime = 2;
     videos[1]!.currentTime = 2 + 1 / FPS;
     frames.nextFrame();
-    expect(videos.map((video) => video.playbackRate)).toEqual([1, 0.96]);
+    expect(videos.map((video) => video.playbackRate)).toEqual([1, 0.97]);
 
     videos[1]!.currentTime = 2;
     frames.nextFrame();
@@ -139,7 +139,7 @@ describe("CompareView transport", () => {
     // The seek after Play was just now: a far-off follower is nudged until a second has passed.
     videos[1]!.currentTime = 1.5;
     frames.nextFrame();
-    expect(videos[1]?.playbackRate).toBe(1.04);
+    expect(videos[1]?.playbackRate).toBe(1.05);
     vi.spyOn(performance, "now").mockReturnValue(performance.now() + 1500);
     frames.nextFrame();
     expect(times()).toEqual([2, 2]);
