@@ -1,28 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { makeFrame } from "./fixtures";
-
-/** Makes takes through the HTTP API (as a studio tool would) and waits until each is completed. */
-async function makeTakes(page: Page, wanted: { prompt: string; duration: 5 | 10 }[]): Promise<string[]> {
-  const uploaded = await page.request.post("/api/uploads", {
-    multipart: { file: { name: "compare.jpg", mimeType: "image/jpeg", buffer: await makeFrame(1280, 720, 150, Date.now() % 99991) } },
-  });
-  expect(uploaded.ok()).toBe(true);
-  const { id: uploadId } = (await uploaded.json()) as { id: string };
-  const ids: string[] = [];
-  for (const { prompt, duration } of wanted) {
-    const created = await page.request.post("/api/generations", {
-      data: { model: "gen4_turbo", prompt, image: { uploadId }, ratio: "16:9", duration },
-    });
-    expect(created.status()).toBe(201);
-    ids.push(((await created.json()) as { id: string }).id);
-  }
-  for (const id of ids) {
-    await expect
-      .poll(async () => ((await (await page.request.get(`/api/generations/${id}`)).json()) as { status: string }).status, { timeout: 60_000 })
-      .toBe("completed");
-  }
-  return ids;
-}
+import { makeTakesThroughApi } from "./helpers";
 
 type PlayerReading = { time: number; ended: boolean; duration: number };
 
@@ -63,7 +40,7 @@ function spreadOf(players: PlayerReading[]): number {
 
 test("compare: three takes under one transport stay within one frame of each other through 10 s of playback", async ({ page }) => {
   test.slow();
-  const ids = await makeTakes(page, [
+  const ids = await makeTakesThroughApi(page, [
     { prompt: "Compare: a harbour at dawn, slow push in", duration: 10 },
     { prompt: "Compare: a harbour at dusk, slow push in", duration: 10 },
     { prompt: "Compare: a harbour at dusk, short", duration: 5 },
