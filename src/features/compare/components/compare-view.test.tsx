@@ -163,7 +163,7 @@ describe("CompareView transport", () => {
 
 describe("CompareView focus, keys and extras", () => {
   it("focuses a take by click or number key, and hands other keys to onKey with its time", async () => {
-    const onKey = vi.fn((event: KeyboardEvent) => event.key === "c");
+    const onKey = vi.fn<NonNullable<CompareViewProps["onKey"]>>((event) => event.key === "c");
     const { user } = renderCompare([long, short], { onKey });
     expect(screen.getByRole("button", { name: "Focus take 1" })).toHaveAttribute("aria-pressed", "true");
     await user.keyboard("2");
@@ -173,8 +173,8 @@ describe("CompareView focus, keys and extras", () => {
     scrubTo(150);
     await user.keyboard("c");
     expect(onKey).toHaveBeenCalledTimes(1);
-    const [event, take, seconds] = onKey.mock.calls[0] as unknown as [KeyboardEvent, Take, number];
-    expect([event.key, event.defaultPrevented, take.id, seconds]).toEqual(["c", true, "short", at(119)]);
+    const [event, take, seconds] = onKey.mock.calls[0] ?? [];
+    expect([event?.key, event?.defaultPrevented, take?.id, seconds]).toEqual(["c", true, "short", at(119)]);
 
     await user.click(screen.getByRole("button", { name: "Focus take 1" }));
     await user.keyboard("m");

@@ -22,14 +22,7 @@ export function SideBySide({ slots, engine }: { slots: TakeSlot[]; engine: Playb
           <TakeBar {...slot} />
           {/* A click on the picture focuses the take too; the keyboard has its button and the 1–4 keys. */}
           <div onClick={slot.onFocus}>
-            <TakeVideo
-              take={slot.take}
-              index={slot.index}
-              engine={engine}
-              muted={slot.muted}
-              className="max-h-[60vh] w-full rounded-lg"
-              style={{ aspectRatio: slot.take.ratio.replace(":", " / ") }}
-            />
+            <TakeVideo slot={slot} engine={engine} className="max-h-[60vh] w-full rounded-lg" style={{ aspectRatio: slot.take.ratio.replace(":", " / ") }} />
           </div>
           {slot.extras}
         </li>

@@ -1,14 +1,7 @@
-import type { Take } from "@/shared/take";
 import { takeTitle } from "../utils/take-title";
+import type { TakeSlot } from "./take-slot";
 
-type TakeBarProps = {
-  take: Take;
-  index: number;
-  focused: boolean;
-  muted: boolean;
-  onFocus: () => void;
-  onToggleMute: () => void;
-};
+type TakeBarProps = Omit<TakeSlot, "extras">;
 
 const chip = "inline-flex h-7 shrink-0 items-center gap-1 rounded-md border px-2 text-xs font-medium";
 const on = "border-accent-500 bg-accent-50 text-accent-900 dark:border-accent-400 dark:bg-accent-900/40 dark:text-accent-100";

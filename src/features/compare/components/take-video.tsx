@@ -1,20 +1,18 @@
 import { useCallback } from "react";
 import type { CSSProperties } from "react";
-import type { Take } from "@/shared/take";
 import type { PlaybackEngine } from "../hooks/playback-engine";
 import { takeTitle } from "../utils/take-title";
+import type { TakeSlot } from "./take-slot";
 
 type TakeVideoProps = {
-  take: Take;
-  index: number;
+  slot: Pick<TakeSlot, "take" | "index" | "muted">;
   engine: PlaybackEngine;
-  muted: boolean;
   className?: string;
   style?: CSSProperties;
 };
 
 /** One take's picture, driven by the transport (it has no controls of its own). */
-export function TakeVideo({ take, index, engine, muted, className = "", style }: TakeVideoProps) {
+export function TakeVideo({ slot: { take, index, muted }, engine, className = "", style }: TakeVideoProps) {
   const video = take.video;
   const duration = video?.durationSeconds ?? take.duration;
   const attach = useCallback(

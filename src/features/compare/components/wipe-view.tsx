@@ -42,15 +42,8 @@ export function WipeView({ slots, engine }: { slots: [TakeSlot, TakeSlot]; engin
         onPointerUp={() => (dragging.current = false)}
         onPointerCancel={() => (dragging.current = false)}
       >
-        <TakeVideo take={below.take} index={below.index} engine={engine} muted={below.muted} className="absolute inset-0 size-full rounded-lg" />
-        <TakeVideo
-          take={above.take}
-          index={above.index}
-          engine={engine}
-          muted={above.muted}
-          className="absolute inset-0 size-full rounded-lg"
-          style={{ clipPath: `inset(0 0 0 ${position}%)` }}
-        />
+        <TakeVideo slot={below} engine={engine} className="absolute inset-0 size-full rounded-lg" />
+        <TakeVideo slot={above} engine={engine} className="absolute inset-0 size-full rounded-lg" style={{ clipPath: `inset(0 0 0 ${position}%)` }} />
         <WipeDivider position={position} onChange={setPosition} />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
