@@ -18,6 +18,7 @@ const top = () => screen.getByLabelText("Take 2: Take B");
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 describe("A/B wipe", () => {
@@ -70,6 +71,25 @@ describe("A/B wipe", () => {
     await user.click(screen.getByRole("button", { name: "Side by side" }));
     expect(screen.queryByRole("slider", { name: "Wipe divider" })).not.toBeInTheDocument();
     expect((top() as HTMLVideoElement).currentTime).toBe(30.5 / 24);
+  });
+
+  it("keeps playing from the same frame when the view changes during playback", async () => {
+    const frames = manualAnimationFrames();
+    // The wipe makes new <video>s: every player, old and new, gets the parts jsdom lacks.
+    const play = vi.spyOn(HTMLMediaElement.prototype, "play").mockImplementation(() => Promise.resolve());
+    vi.spyOn(HTMLMediaElement.prototype, "pause").mockImplementation(() => undefined);
+    vi.spyOn(HTMLMediaElement.prototype, "readyState", "get").mockReturnValue(4);
+    const { user } = renderWithProviders(<CompareView takes={[a, b]} />);
+    const videos = () => [screen.getByLabelText("Take 1: Take A"), top()] as HTMLVideoElement[];
+    await user.click(screen.getByRole("button", { name: "Play" }));
+    await vi.waitFor(() => expect(play).toHaveBeenCalledTimes(2));
+    videos().forEach((video) => (video.currentTime = 2.01));
+    frames.nextFrame();
+
+    await user.click(screen.getByRole("button", { name: "Wipe" }));
+    expect(videos().map((video) => video.currentTime)).toEqual([48.5 / 24, 48.5 / 24]);
+    await vi.waitFor(() => expect(play.mock.contexts.slice(2)).toEqual(expect.arrayContaining(videos())));
+    expect(screen.getByRole("button", { name: "Pause" })).toBeInTheDocument();
   });
 
   it("is offered for two takes only", () => {

@@ -44,7 +44,8 @@ export class PlaybackEngine {
     el.defaultPlaybackRate = this.state.speed;
     el.playbackRate = this.state.speed;
     this.update({ lastFrame: this.lastFrame() });
-    if (this.state.playing) void this.seekAll(this.masterSeconds());
+    // Not the master's own time: when the view changes, the new master may be this new player at 0.
+    if (this.state.playing) void this.seekAll(frameTime(this.state.frame, this.fps));
     else this.place(this.state.frame);
   }
 

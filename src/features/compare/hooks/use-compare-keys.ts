@@ -20,7 +20,7 @@ function isTyping(target: Element): boolean {
 }
 
 /** Space already presses a focused button or link; the transport must not act twice. */
-const ownsSpace = (target: Element) => target.closest("button, a[href], summary, input, [role='button'], [role='slider']") !== null;
+const ownsSpace = (target: Element) => target.closest("button, a[href], summary, input:not([type='range']), [role='button']") !== null;
 /** A focused scrubber or slider moves itself with the arrows. */
 const ownsArrows = (target: Element) => target.closest("input[type='range'], [role='slider']") !== null;
 
