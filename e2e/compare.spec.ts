@@ -72,7 +72,8 @@ test("compare: three takes under one transport stay within one frame of each oth
     `compare sync: at ${last[0]?.time.toFixed(2)} s of playback the players differ by ${ms(final)} (${(final / frame).toFixed(2)} frame); ` +
       `at each second from 1 s: ${spreads.map(ms).join(", ")}; the 5 s take held at ${last[2]?.time.toFixed(3)} s`,
   );
-  expect(last[0]?.time).toBeGreaterThan(9.5);
+  // The last reading before the final frames: on a busy machine animation frames can come half a second apart.
+  expect(last[0]?.time).toBeGreaterThan(9);
   expect(last.filter((player) => !player.ended)).toHaveLength(2);
   expect(final).toBeLessThanOrEqual(frame);
   // The short take held its last frame rather than stopping early or running on.
