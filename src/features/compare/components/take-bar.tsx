@@ -26,7 +26,7 @@ export function TakeBar({ take, index, focused, muted, onFocus, onToggleMute }: 
         {takeTitle(take)}
       </p>
       <button type="button" aria-pressed={muted} aria-label={`Mute take ${number}`} onClick={onToggleMute} className={`${chip} ${muted ? on : off}`}>
-        <span aria-hidden="true">{muted ? "🔇" : "🔊"}</span> Mute
+        Mute
       </button>
     </div>
   );

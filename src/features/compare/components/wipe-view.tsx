@@ -7,6 +7,8 @@ import type { TakeSlot } from "./take-slot";
 import { TakeVideo } from "./take-video";
 import { WipeDivider, clampPercent } from "./wipe-divider";
 
+const corner = "pointer-events-none absolute top-2 rounded bg-black/60 px-1.5 py-0.5 text-xs font-medium text-white";
+
 /**
  * A/B wipe: take 2 stacked over take 1 and clipped at the divider, so the left of the picture
  * is take 1 and the right take 2. Drag anywhere on the picture (mouse or touch) to move it.
@@ -45,6 +47,12 @@ export function WipeView({ slots, engine }: { slots: [TakeSlot, TakeSlot]; engin
         <TakeVideo slot={below} engine={engine} className="absolute inset-0 size-full rounded-lg" />
         <TakeVideo slot={above} engine={engine} className="absolute inset-0 size-full rounded-lg" style={{ clipPath: `inset(0 0 0 ${position}%)` }} />
         <WipeDivider position={position} onChange={setPosition} />
+        <span aria-hidden="true" className={`${corner} left-2`}>
+          Take 1
+        </span>
+        <span aria-hidden="true" className={`${corner} right-2`}>
+          Take 2
+        </span>
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         {slots.map((slot) => (
