@@ -1,7 +1,7 @@
-import { correctDrift } from "../utils/drift";
 import { withLoopEnd, withLoopStart, type LoopRange } from "../utils/loop-points";
 import { frameAt, frameCount, frameTime } from "../utils/frames";
-import { waitUntilReady } from "./media-ready";
+import { followMaster, playTogether, setTime, waitUntilReady } from "./player-control";
+import { StateStore } from "./state-store";
 
 export type PlaybackState = {
   playing: boolean;
@@ -19,24 +19,17 @@ type Member = { el: HTMLVideoElement; lastFrame: number };
  * its currentTime and keeps the others on it (nudged rate, or a seek all together when far
  * off; see correctDrift). A take shorter than the master holds its last frame.
  */
-export class PlaybackEngine {
+export class PlaybackEngine extends StateStore<PlaybackState> {
   private readonly members = new Map<string, Member>();
-  private readonly listeners = new Set<() => void>();
-  private state: PlaybackState = { playing: false, frame: 0, lastFrame: 0, speed: 1, loop: null };
   /** Bumped by every seek, so a seek still waiting for its players gives way to a newer one. */
   private seekToken = 0;
   private seeking = false;
   private lastSeekAt = Number.NEGATIVE_INFINITY;
   private frameRequest: number | null = null;
 
-  constructor(readonly fps: number) {}
-
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
-  };
-
-  getState = () => this.state;
+  constructor(readonly fps: number) {
+    super({ playing: false, frame: 0, lastFrame: 0, speed: 1, loop: null });
+  }
 
   attach(id: string, el: HTMLVideoElement, durationSeconds: number) {
     this.members.set(id, { el, lastFrame: frameCount(durationSeconds, this.fps) - 1 });
@@ -75,8 +68,7 @@ export class PlaybackEngine {
   }
 
   toggle() {
-    if (this.state.playing) this.pause();
-    else this.play();
+    return this.state.playing ? this.pause() : this.play();
   }
 
   seekFrame(frame: number) {
@@ -103,25 +95,13 @@ export class PlaybackEngine {
     this.update({ loop });
   }
 
-  markLoopStart() {
-    this.setLoop(withLoopStart(this.state.loop, this.state.frame, this.state.lastFrame));
-  }
+  markLoopStart = () => this.setLoop(withLoopStart(this.state.loop, this.state.frame, this.state.lastFrame));
 
-  markLoopEnd() {
-    this.setLoop(withLoopEnd(this.state.loop, this.state.frame));
-  }
+  markLoopEnd = () => this.setLoop(withLoopEnd(this.state.loop, this.state.frame));
 
   /** The page is going: no frame loop may outlive it. Players detach through their refs. */
   dispose() {
     this.stopClock();
-  }
-
-  private update(patch: Partial<PlaybackState>) {
-    const next = { ...this.state, ...patch };
-    const changed = (Object.keys(patch) as (keyof PlaybackState)[]).some((key) => next[key] !== this.state[key]);
-    if (!changed) return;
-    this.state = next;
-    for (const listener of this.listeners) listener();
   }
 
   private lastFrame() {
@@ -163,13 +143,13 @@ export class PlaybackEngine {
       member.el.playbackRate = this.state.speed;
       setTime(member.el, this.timeFor(member, seconds));
     }
-    await Promise.all(members.map((member) => waitUntilReady(member.el, seconds < frameTime(member.lastFrame, this.fps))));
+    // A take that ends before this moment holds its last frame instead of playing.
+    const playing = members.filter((member) => seconds < frameTime(member.lastFrame, this.fps)).map((member) => member.el);
+    await Promise.all(members.map((member) => waitUntilReady(member.el, playing.includes(member.el))));
     if (token !== this.seekToken || !this.state.playing) return;
     this.seeking = false;
     this.lastSeekAt = performance.now();
-    for (const member of members) {
-      if (seconds < frameTime(member.lastFrame, this.fps)) member.el.play().catch(ignorePlayRefusal);
-    }
+    playTogether(playing);
     this.scheduleTick();
   }
 
@@ -194,22 +174,13 @@ export class PlaybackEngine {
       this.reachEnd(start, end);
       return;
     }
-    for (const member of this.members.values()) {
-      // A follower past its own end holds its last frame by itself.
-      if (member === master || member.el.ended || seconds >= frameTime(member.lastFrame, this.fps)) continue;
-      const decision = correctDrift({
-        masterSeconds: seconds,
-        followerSeconds: member.el.currentTime,
-        fps: this.fps,
-        speed: this.state.speed,
-        currentRate: member.el.playbackRate,
-        sinceSeek: (performance.now() - this.lastSeekAt) / 1000,
-      });
-      if (decision.kind === "seek") {
-        void this.seekAll(decision.toSeconds);
-        return;
-      }
-      if (decision.kind === "rate") member.el.playbackRate = decision.playbackRate;
+    // A follower past its own end holds its last frame by itself.
+    const followers = [...this.members.values()].filter((m) => m !== master && !m.el.ended && seconds < frameTime(m.lastFrame, this.fps));
+    const sinceSeek = (performance.now() - this.lastSeekAt) / 1000;
+    const seekTo = followMaster(seconds, followers.map((m) => m.el), { fps: this.fps, speed: this.state.speed, sinceSeek });
+    if (seekTo !== null) {
+      void this.seekAll(seekTo);
+      return;
     }
     this.update({ frame: Math.min(frameAt(seconds, this.fps), end) });
     this.scheduleTick();
@@ -226,15 +197,4 @@ export class PlaybackEngine {
     this.update({ playing: false, frame: end });
     this.place(end);
   }
-}
-
-function setTime(el: HTMLVideoElement, seconds: number) {
-  // Seeking to where a player already is would still make it seek (and wait) for nothing.
-  if (Math.abs(el.currentTime - seconds) > 1e-4) el.currentTime = seconds;
-}
-
-function ignorePlayRefusal(error: unknown) {
-  // A pause or a new seek interrupting play() rejects it (AbortError): that is the transport at work.
-  if (error instanceof DOMException && error.name === "AbortError") return;
-  console.warn("A player refused to play:", error);
 }
