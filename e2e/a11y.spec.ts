@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { makeFrame } from "./fixtures";
-import { cardOf, chooseFrame, expectCompleted } from "./helpers";
+import { cardOf, chooseFrame, expectCompleted, makeTakesThroughApi } from "./helpers";
 
 /** Every state is checked in both colour schemes, on a desktop and on a 360 px phone. */
 const MODES = [
@@ -202,4 +202,21 @@ test("the dailies session page passes axe in light and dark, wide and at 360 px"
   await expect(page.getByRole("button", { name: /hold longer/ })).toBeVisible();
   await expect(page.getByText("No notes on this take.")).toBeVisible();
   await expectAccessible(page, "the dailies session");
+});
+
+test("the compare page passes axe, side by side and as a wipe", async ({ page }) => {
+  test.slow();
+  const ids = await makeTakesThroughApi(page, [
+    { prompt: "Axe compare: a kite over dunes", duration: 5 },
+    { prompt: "Axe compare: a kite over dunes at sunset", duration: 10 },
+  ]);
+  await page.goto(`/compare?ids=${ids.join(",")}`);
+  await expect(page.locator("video")).toHaveCount(2);
+  await expectAccessible(page, "the compare page, side by side");
+  await page.getByRole("button", { name: "Wipe" }).click();
+  await expect(page.getByRole("slider", { name: "Wipe divider" })).toBeVisible();
+  await expectAccessible(page, "the compare page as a wipe");
+  await page.goto(`/compare?ids=${ids[0]}`);
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expectAccessible(page, "the compare page with a wrong address");
 });

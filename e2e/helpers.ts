@@ -38,3 +38,26 @@ export async function playTake(page: Page, prompt: string) {
   expect(played.readyState).toBeGreaterThanOrEqual(2);
   return played;
 }
+
+/** Makes takes through the HTTP API (as a studio tool would) and waits until each is completed. */
+export async function makeTakesThroughApi(page: Page, wanted: { prompt: string; duration: 5 | 10 }[]): Promise<string[]> {
+  const uploaded = await page.request.post("/api/uploads", {
+    multipart: { file: { name: "compare.jpg", mimeType: "image/jpeg", buffer: await makeFrame(1280, 720, 150, Date.now() % 99991) } },
+  });
+  expect(uploaded.ok()).toBe(true);
+  const { id: uploadId } = (await uploaded.json()) as { id: string };
+  const ids: string[] = [];
+  for (const { prompt, duration } of wanted) {
+    const created = await page.request.post("/api/generations", {
+      data: { model: "gen4_turbo", prompt, image: { uploadId }, ratio: "16:9", duration },
+    });
+    expect(created.status()).toBe(201);
+    ids.push(((await created.json()) as { id: string }).id);
+  }
+  for (const id of ids) {
+    await expect
+      .poll(async () => ((await (await page.request.get(`/api/generations/${id}`)).json()) as { status: string }).status, { timeout: 60_000 })
+      .toBe("completed");
+  }
+  return ids;
+}

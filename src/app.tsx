@@ -14,6 +14,7 @@ const TakeRoute = lazy(() => import("@/routes/take").then((module) => ({ default
 const UsageRoute = lazy(() => import("@/routes/usage").then((module) => ({ default: module.UsageRoute })));
 const DailiesSessionRoute = lazy(() => import("@/routes/dailies-session").then((module) => ({ default: module.DailiesSessionRoute })));
 const ReviewRoute = lazy(() => import("@/routes/review").then((module) => ({ default: module.ReviewRoute })));
+const CompareRoute = lazy(() => import("@/routes/compare").then((module) => ({ default: module.CompareRoute })));
 const SignInRoute = lazy(() => import("@/routes/sign-in").then((module) => ({ default: module.SignInRoute })));
 
 function Loading({ what, children }: { what: string; children: ReactNode }) {
@@ -73,6 +74,14 @@ export function AppRoutes() {
             element={
               <Loading what="Loading the dailies session…">
                 <DailiesSessionRoute />
+              </Loading>
+            }
+          />
+          <Route
+            path="compare"
+            element={
+              <Loading what="Opening the comparison…">
+                <CompareRoute />
               </Loading>
             }
           />

@@ -272,3 +272,9 @@ export function pngFile(name = "frame.png", size = 16): File {
   bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return new File([bytes], name, { type: "image/png" });
 }
+
+/** A completed take whose video lasts `seconds` (the duration asked for as well). */
+export function makeCompletedOfLength(id: string, seconds: number, overrides: Partial<Take> = {}): Take {
+  const take = makeCompleted({ id, ...overrides });
+  return { ...take, duration: seconds, video: take.video && { ...take.video, durationSeconds: seconds }, ...overrides };
+}

@@ -1,0 +1,3 @@
+import type { Take } from "@/shared/take";
+
+export const takeTitle = (take: Take) => take.prompt || "Untitled take";
