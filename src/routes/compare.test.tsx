@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { AppRoutes } from "@/app";
-import { apiError, json, makeCompletedOfLength, makeFailed, makeTake, stubBff } from "@/test/fake-bff";
+import { apiError, callsTo, json, makeCompletedOfLength, makeFailed, makeTake, stubBff } from "@/test/fake-bff";
 import { renderWithProviders } from "@/test/render";
 import type { Take } from "@/shared/take";
 
@@ -74,5 +75,36 @@ describe("Compare (/compare?ids=…)", () => {
     down = false;
     await user.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByLabelText("Take 2: A harbour at dusk")).toBeInTheDocument();
+  });
+
+  it("sets the focused take's review state, favourite and a note at the shared frame from the keys of review mode", async () => {
+    const fetchMock = stubBff({
+      "GET /api/generations/:id": ({ params }) => json(200, TAKES[params.id ?? ""]),
+      "PATCH /api/generations/:id": ({ params, init }) => {
+        const body = JSON.parse(String(init?.body)) as Partial<Take> & { review?: Take["review"]["state"] };
+        const take = TAKES[params.id ?? ""]!;
+        return json(200, { ...take, ...(body.review ? { review: { state: body.review, by: "ana", at: take.createdAt } } : {}), ...(body.favourite === undefined ? {} : { favourite: body.favourite }) });
+      },
+      "POST /api/generations/:id/notes": ({ params, init }) => {
+        const body = JSON.parse(String(init?.body)) as { atSeconds: number; text: string };
+        return json(201, { id: "n1", takeId: params.id, atSeconds: body.atSeconds, x: null, y: null, text: body.text, author: "ana", createdAt: TAKES.a!.createdAt, updatedAt: TAKES.a!.createdAt });
+      },
+    });
+    renderWithProviders(<AppRoutes />, { route: "/compare?ids=a,b" });
+    const user = userEvent.setup();
+    await screen.findByLabelText("Take 2: A harbour at dusk", {}, LAZY);
+    await user.keyboard("2c");
+    expect(callsTo(fetchMock, "PATCH", "/api/generations/b").map((body) => JSON.parse(String(body)))).toEqual([{ review: "circled" }]);
+    await user.keyboard("f");
+    expect(callsTo(fetchMock, "PATCH", "/api/generations/b").map((body) => JSON.parse(String(body)))).toEqual([{ review: "circled" }, { favourite: true }]);
+    await user.keyboard("1x");
+    expect(callsTo(fetchMock, "PATCH", "/api/generations/a").map((body) => JSON.parse(String(body)))).toEqual([{ review: "rejected" }]);
+    await user.keyboard("2n");
+    const box = await screen.findByRole("textbox", { name: /Note at 0\.00 s \(frame 0\)/ });
+    // Typing in the note box is text, not keys: "c" here circles nothing.
+    await user.type(box, "cut earlier{Enter}");
+    expect(callsTo(fetchMock, "POST", "/api/generations/b/notes").map((body) => JSON.parse(String(body)))).toEqual([{ atSeconds: 0, text: "cut earlier" }]);
+    expect(callsTo(fetchMock, "PATCH", "/api/generations/b")).toHaveLength(2);
+    expect(await screen.findByText("Note added at 0.00 s (frame 0).")).toBeInTheDocument();
   });
 });

@@ -1,8 +1,13 @@
-import { useQueries } from "@tanstack/react-query";
+import { useRef } from "react";
+import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { Button } from "@/components/ui/button";
 import { LoadingNote } from "@/components/ui/query-state";
 import { takeQueryOptions } from "@/features/gallery/api/get-take";
+import { takeKeys } from "@/features/gallery/api/keys";
+import { CompareTakeReview, type CompareReviewHandler } from "@/features/review/components/compare-take-review";
+import { reviewActionOf } from "@/features/review/utils/review-keys";
+import type { Take } from "@/shared/take";
 import { CompareView } from "@/features/compare/components/compare-view";
 import { parseCompareIds } from "@/features/compare/utils/compare-ids";
 import { compareReadiness, type Readiness } from "@/features/compare/utils/compare-readiness";
@@ -19,6 +24,26 @@ export function CompareRoute() {
   const readiness: Readiness = parsed.ok
     ? compareReadiness(queries.map((query, index) => ({ id: ids[index] ?? "", take: query.data, error: query.error })))
     : { kind: "blocked", problems: [parsed.message], canRetry: false };
+  // Review keys (C, M, X, N, F) go to the focused take's controls, with the keys of review mode.
+  const queryClient = useQueryClient();
+  const reviewers = useRef(new Map<string, CompareReviewHandler>());
+  const registrars = useRef(new Map<string, (handler: CompareReviewHandler | null) => void>());
+  /** One stable registrar per take, so its controls register once, not on every frame. */
+  function registrarOf(id: string) {
+    let registrar = registrars.current.get(id);
+    if (!registrar) {
+      registrar = (handler) => void (handler ? reviewers.current.set(id, handler) : reviewers.current.delete(id));
+      registrars.current.set(id, registrar);
+    }
+    return registrar;
+  }
+  function takeChanged(take: Take) {
+    queryClient.setQueryData(takeKeys.detail(take.id), take);
+    void queryClient.invalidateQueries({ queryKey: takeKeys.lists() });
+  }
+  function notesChanged() {
+    void queryClient.invalidateQueries({ queryKey: takeKeys.all });
+  }
 
   return (
     <section aria-labelledby="compare-heading" className="space-y-4">
@@ -46,7 +71,19 @@ export function CompareRoute() {
           )}
         </div>
       )}
-      {readiness.kind === "ready" && <CompareView key={ids.join(",")} takes={readiness.takes} />}
+      {readiness.kind === "ready" && (
+        <CompareView
+          key={ids.join(",")}
+          takes={readiness.takes}
+          renderTakeExtras={(take, seconds) => (
+            <CompareTakeReview take={take} seconds={seconds} register={registrarOf(take.id)} onTakeChanged={takeChanged} onNotesChanged={notesChanged} />
+          )}
+          onKey={(event, focused) => {
+            const action = reviewActionOf(event);
+            return action !== null && (reviewers.current.get(focused.id)?.(action) ?? false);
+          }}
+        />
+      )}
     </section>
   );
 }
