@@ -20,6 +20,7 @@ export const modelCapabilitySchema = z.object({
   promptRequired: z.boolean(),
   promptMaxLength: z.number(),
   typicalSeconds: z.number(),
+  frameRate: z.number(),
   outputSizes: z.record(z.string(), z.object({ width: z.number(), height: z.number() })),
 });
 export const modelsResponseSchema = z.object({ models: z.array(modelCapabilitySchema) });
