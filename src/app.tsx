@@ -13,6 +13,8 @@ import { ShellRoute } from "@/routes/shell";
 const TakeRoute = lazy(() => import("@/routes/take").then((module) => ({ default: module.TakeRoute })));
 const UsageRoute = lazy(() => import("@/routes/usage").then((module) => ({ default: module.UsageRoute })));
 const SignInRoute = lazy(() => import("@/routes/sign-in").then((module) => ({ default: module.SignInRoute })));
+const ProjectsRoute = lazy(() => import("@/routes/projects").then((module) => ({ default: module.ProjectsRoute })));
+const ProjectBoardRoute = lazy(() => import("@/routes/project-board").then((module) => ({ default: module.ProjectBoardRoute })));
 
 function Loading({ what, children }: { what: string; children: ReactNode }) {
   return (
@@ -55,6 +57,22 @@ export function AppRoutes() {
             element={
               <Loading what="Loading usage…">
                 <UsageRoute />
+              </Loading>
+            }
+          />
+          <Route
+            path="projects"
+            element={
+              <Loading what="Loading projects…">
+                <ProjectsRoute />
+              </Loading>
+            }
+          />
+          <Route
+            path="p/:projectId"
+            element={
+              <Loading what="Loading the shot board…">
+                <ProjectBoardRoute />
               </Loading>
             }
           />

@@ -99,6 +99,9 @@ export function ShellRoute() {
           </h1>
           <p className="hidden text-sm text-zinc-500 lg:block dark:text-zinc-400">Still image + prompt → short Runway takes</p>
           <nav aria-label="Studio" className="ml-auto flex items-center gap-1">
+            <NavLink to="/projects" className={navLinkClass}>
+              Projects
+            </NavLink>
             <NavLink to="/usage" className={navLinkClass}>
               Usage
             </NavLink>

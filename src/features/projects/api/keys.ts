@@ -1,0 +1,17 @@
+export const projectKeys = {
+  all: ["projects"] as const,
+  lists: () => [...projectKeys.all, "list"] as const,
+  list: () => [...projectKeys.lists(), {}] as const,
+  details: () => [...projectKeys.all, "detail"] as const,
+  detail: (id: string) => [...projectKeys.details(), id] as const,
+  /** The takes of one shot, as the board shows them. */
+  shotTakes: () => [...projectKeys.all, "shot-takes"] as const,
+  shotTake: (shotId: string) => [...projectKeys.shotTakes(), shotId] as const,
+  create: () => [...projectKeys.all, "create"] as const,
+  update: () => [...projectKeys.all, "update"] as const,
+  remove: () => [...projectKeys.all, "delete"] as const,
+  createShot: () => [...projectKeys.all, "create-shot"] as const,
+  updateShot: () => [...projectKeys.all, "update-shot"] as const,
+  deleteShot: () => [...projectKeys.all, "delete-shot"] as const,
+  moveTake: () => [...projectKeys.all, "move-take"] as const,
+};
