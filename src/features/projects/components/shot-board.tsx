@@ -54,7 +54,7 @@ function Board({ project, footer }: { project: ProjectDetail; footer: ShotBoardP
         {project.description && <p className="text-sm text-zinc-600 dark:text-zinc-400">{project.description}</p>}
       </div>
       <SelectionBar selection={selection} />
-      <p role="status" aria-live="polite" className="sr-only">
+      <p role="status" aria-live="polite" aria-label="Shot order" className="sr-only">
         {reorder.announcement}
       </p>
       {project.shots.length === 0 ? (
