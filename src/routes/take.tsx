@@ -25,6 +25,7 @@ export function takeDraft(take: Take): FormDraft {
       duration: take.duration === 10 ? 10 : 5,
     },
     seed: take.seed,
+    shot: take.projectId && take.shotId ? { projectId: take.projectId, shotId: take.shotId } : null,
     source: { id: take.id, label: describeTake(take) },
   };
 }

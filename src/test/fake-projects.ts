@@ -1,11 +1,11 @@
-import type { Project, ProjectDetail, Shot } from "@/shared/project";
+import type { ProjectDetail, Shot } from "@/shared/project";
 import type { Take } from "@/shared/take";
 import { apiError, json } from "./fake-bff";
 import type { FakeHandler, FakeRequest } from "./fake-bff";
 
 export type FakeStudio = { projects: ProjectDetail[]; takes: Take[] };
 
-export function makeProject(overrides: Partial<Project> = {}): ProjectDetail {
+export function makeProject(overrides: Partial<ProjectDetail> = {}): ProjectDetail {
   return { id: "p1", name: "Lighthouse spot", description: null, createdAt: "2025-01-01T09:00:00.000Z", createdBy: "ana", shots: [], ...overrides };
 }
 
