@@ -6,6 +6,7 @@ import type { FormDraft } from "@/features/generate/utils/form-draft";
 import type { Upload } from "@/shared/api";
 import type { Take, ImageRef } from "@/shared/take";
 import type { ShellOutletContext } from "./shell";
+import { TakeShotField } from "./take-shot";
 
 /** An uploaded frame is referenced by its id; a pasted address by itself. */
 function toImageRef(image: { url: string; uploadId: string | null }): ImageRef {
@@ -41,14 +42,17 @@ export function TakeRoute() {
   const { sendDraft, viewer } = useOutletContext<ShellOutletContext>();
 
   return (
-    <TakeDetail
-      key={id}
-      id={id}
-      viewer={viewer}
-      onEdit={(take) => sendDraft(takeDraft(take))}
-      onUseLastFrame={(upload, take) => sendDraft(lastFrameDraft(upload, take))}
-      onCreated={(take) => void navigate(`/g/${encodeURIComponent(take.id)}`)}
-      onDeleted={() => void navigate("/", { replace: true })}
-    />
+    <>
+      <TakeDetail
+        key={id}
+        id={id}
+        viewer={viewer}
+        onEdit={(take) => sendDraft(takeDraft(take))}
+        onUseLastFrame={(upload, take) => sendDraft(lastFrameDraft(upload, take))}
+        onCreated={(take) => void navigate(`/g/${encodeURIComponent(take.id)}`)}
+        onDeleted={() => void navigate("/", { replace: true })}
+      />
+      <TakeShotField key={`shot-${id}`} id={id} />
+    </>
   );
 }
