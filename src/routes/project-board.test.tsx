@@ -103,6 +103,13 @@ describe("Shot board (/p/:projectId)", () => {
     await user.keyboard("{Enter}");
     expect(rowCodes()).toEqual(["SH010", "SH030", "SH020"]);
     expect(screen.getByRole("status", { name: "Shot order" })).toHaveTextContent("SH030 moved to position 2 of 3.");
+    expect(screen.getByRole("button", { name: "Move SH030 up" })).toHaveFocus();
+    await user.keyboard("{Enter}");
+    expect(rowCodes()).toEqual(["SH030", "SH010", "SH020"]);
+    // At the top, "Move up" is disabled: focus goes to the row.
+    expect(row("SH030")).toHaveFocus();
+    await user.keyboard("{Alt>}{ArrowDown}{/Alt}");
+    expect(rowCodes()).toEqual(["SH010", "SH030", "SH020"]);
 
     row("SH010").focus();
     await user.keyboard("{Alt>}{ArrowDown}{/Alt}");
@@ -111,9 +118,9 @@ describe("Shot board (/p/:projectId)", () => {
     expect(screen.getByRole("status", { name: "Shot order" })).toHaveTextContent("SH010 moved to position 2 of 3.");
 
     await waitFor(() => expect(requestsTo(fetchMock, "PATCH", "/api/shots/s1")).toHaveLength(1));
-    expect(requestsTo(fetchMock, "PATCH", "/api/shots/s3").map((r) => bodyOf(r.init))).toEqual([{ order: 2 }]);
+    expect(requestsTo(fetchMock, "PATCH", "/api/shots/s3").map((r) => bodyOf(r.init))).toEqual([{ order: 2 }, { order: 1 }, { order: 2 }]);
     expect(requestsTo(fetchMock, "PATCH", "/api/shots/s1").map((r) => bodyOf(r.init))).toEqual([{ order: 2 }]);
-    await waitFor(() => expect(requestsTo(fetchMock, "GET", "/api/projects/p1").length).toBeGreaterThan(2));
+    await waitFor(() => expect(requestsTo(fetchMock, "GET", "/api/projects/p1").length).toBeGreaterThan(4));
     expect(rowCodes()).toEqual(["SH030", "SH010", "SH020"]);
   });
 

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { KeyboardEvent } from "react";
 import type { Shot } from "@/shared/project";
 import { createShotSchema } from "@/shared/project";
@@ -27,16 +27,26 @@ export function ShotRow({ shot, total, reorder, selection }: ShotRowProps) {
   const update = useUpdateShot();
   const remove = useDeleteShot();
   const headingId = `shot-${shot.id}-heading`;
+  const rowRef = useRef<HTMLLIElement>(null);
+  const moved = reorder.lastMove?.id === shot.id ? reorder.lastMove.via : null;
+
+  // A moved row is put back in the DOM, which drops focus: return it to the button that moved
+  // it while that still can (not "up" at the top), else to the row, where Alt+↑/↓ go on working.
+  useEffect(() => {
+    if (moved === null || moved === "drag") return;
+    const button = rowRef.current?.querySelector<HTMLButtonElement>(`[data-move="${moved}"]`);
+    (button && !button.disabled ? button : rowRef.current)?.focus();
+  }, [moved, shot.order]);
 
   function onKeyDown(event: KeyboardEvent<HTMLLIElement>) {
     if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
     event.preventDefault();
-    reorder.moveBy(shot, event.key === "ArrowUp" ? -1 : 1);
-    event.currentTarget.focus();
+    reorder.moveBy(shot, event.key === "ArrowUp" ? -1 : 1, "row");
   }
 
   return (
     <li
+      ref={rowRef}
       aria-labelledby={headingId}
       // The row takes focus after a keyboard move, so Alt+↑/↓ keeps working on it.
       tabIndex={-1}
@@ -70,10 +80,10 @@ export function ShotRow({ shot, total, reorder, selection }: ShotRowProps) {
           <p className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{describeCounts(shot.counts)}</p>
         </div>
         <div className="flex flex-wrap gap-1">
-          <Button size="sm" variant="ghost" aria-label={`Move ${shot.code} up`} disabled={shot.order <= 1} onClick={() => reorder.moveBy(shot, -1)}>
+          <Button size="sm" variant="ghost" data-move="up" aria-label={`Move ${shot.code} up`} disabled={shot.order <= 1} onClick={() => reorder.moveBy(shot, -1, "up")}>
             Move up
           </Button>
-          <Button size="sm" variant="ghost" aria-label={`Move ${shot.code} down`} disabled={shot.order >= total} onClick={() => reorder.moveBy(shot, 1)}>
+          <Button size="sm" variant="ghost" data-move="down" aria-label={`Move ${shot.code} down`} disabled={shot.order >= total} onClick={() => reorder.moveBy(shot, 1, "down")}>
             Move down
           </Button>
           <Button size="sm" aria-label={`Rename ${shot.code}`} onClick={() => setEditing(true)}>

@@ -2,6 +2,9 @@ import { useRef, useState } from "react";
 import type { Shot } from "@/shared/project";
 import { useUpdateShot } from "../api/update-shot";
 
+/** How the last move was asked for: the row that moved takes focus back to the same control. */
+export type MoveVia = "up" | "down" | "row" | "drag";
+
 /**
  * Moves shots by keyboard (one step up or down) or by drag and drop, and says where each
  * landed, for the board's live region. The board shows the new order at once (see useUpdateShot).
@@ -9,10 +12,12 @@ import { useUpdateShot } from "../api/update-shot";
 export function useShotReorder(projectId: string, shots: readonly Shot[]) {
   const update = useUpdateShot();
   const [announcement, setAnnouncement] = useState("");
+  const [lastMove, setLastMove] = useState<{ id: string; via: MoveVia } | null>(null);
   const dragged = useRef<string | null>(null);
 
-  function moveTo(shot: Shot, order: number) {
+  function moveTo(shot: Shot, order: number, via: MoveVia) {
     if (order < 1 || order > shots.length || order === shot.order) return;
+    setLastMove({ id: shot.id, via });
     setAnnouncement(`${shot.code} moved to position ${order} of ${shots.length}.`);
     update.mutate(
       { id: shot.id, projectId, order },
@@ -22,8 +27,8 @@ export function useShotReorder(projectId: string, shots: readonly Shot[]) {
 
   return {
     announcement,
-    moveTo,
-    moveBy: (shot: Shot, step: -1 | 1) => moveTo(shot, shot.order + step),
+    lastMove,
+    moveBy: (shot: Shot, step: -1 | 1, via: MoveVia) => moveTo(shot, shot.order + step, via),
     drag: {
       start: (shot: Shot) => {
         dragged.current = shot.id;
@@ -31,7 +36,7 @@ export function useShotReorder(projectId: string, shots: readonly Shot[]) {
       dropOn: (target: Shot) => {
         const shot = shots.find((s) => s.id === dragged.current);
         dragged.current = null;
-        if (shot) moveTo(shot, target.order);
+        if (shot) moveTo(shot, target.order, "drag");
       },
       end: () => {
         dragged.current = null;
