@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { AppRoutes } from "@/app";
-import { makeCompleted, makeTake, requestsTo, stubBff } from "@/test/fake-bff";
+import { json, makeCompleted, makeTake, makeUpload, pngFile, requestsTo, stubBff } from "@/test/fake-bff";
 import { fakeProjectRoutes, makeProject, makeShot } from "@/test/fake-projects";
 import type { FakeStudio } from "@/test/fake-projects";
 import { renderWithProviders } from "@/test/render";
@@ -167,6 +167,35 @@ describe("Shot board (/p/:projectId)", () => {
     await user.click(screen.getByRole("button", { name: "Delete SH020" }));
     await user.click(within(screen.getByRole("dialog", { name: "Delete the shot SH020?" })).getByRole("button", { name: "Delete shot" }));
     await waitFor(() => expect(rowCodes()).toEqual(["SH010", "SH030"]));
+  });
+
+  it("shows a take made in the form into one of its shots at once", async () => {
+    const studio = boardStudio();
+    const fetchMock = stubBff({
+      ...fakeProjectRoutes(studio),
+      "POST /api/uploads": () => json(201, makeUpload()),
+      "POST /api/generations/batch": ({ init }) => {
+        const { shotId } = JSON.parse(String(init?.body)) as { shotId: string };
+        const made = makeTake({ id: "t9", prompt: "Fresh", shotId, projectId: "p1" });
+        studio.takes.push(made);
+        return json(201, { items: [made] });
+      },
+    });
+    const { user } = renderWithProviders(<AppRoutes />, { route: "/p/p1" });
+    expect(await within(await screen.findByRole("listitem", { name: "SH020" }, LAZY)).findByText(/No takes yet/)).toBeInTheDocument();
+
+    const form = await screen.findByRole("form", { name: "New take" }, LAZY);
+    await user.selectOptions(within(form).getByRole("combobox", { name: "Project" }), await within(form).findByRole("option", { name: "Lighthouse spot" }));
+    await user.selectOptions(within(form).getByRole("combobox", { name: "Shot" }), await within(form).findByRole("option", { name: "SH020 · Close on the lamp" }));
+    await user.upload(within(form).getByLabelText(/choose first frame file/i), pngFile());
+    await within(form).findByText("1920×1080 · 1.78:1");
+    await user.type(within(form).getByRole("textbox", { name: /prompt/i }), "Fresh");
+    await user.click(within(form).getByRole("button", { name: "Generate" }));
+
+    await waitFor(() => expect(posterLinks("SH020").map((link) => link.getAttribute("href"))).toEqual(["/g/t9"]));
+    expect(requestsTo(fetchMock, "POST", "/api/generations/batch").map((r) => bodyOf(r.init))).toEqual([
+      expect.objectContaining({ prompt: "Fresh", shotId: "s2" }),
+    ]);
   });
 
   it("says so when the project does not exist", async () => {
