@@ -48,6 +48,16 @@ describe("Projects (/projects)", () => {
     expect(within(form).getByRole("textbox", { name: "Name" })).toHaveValue("");
   });
 
+  it("offers a new project in the form's shot picker at once", async () => {
+    const { user } = renderProjects({ projects: [makeProject({ id: "p1", name: "Lighthouse spot" })], takes: [] });
+    const picker = within(await screen.findByRole("form", { name: "New take" }, LAZY)).getByRole("combobox", { name: "Project" });
+    await within(picker).findByRole("option", { name: "Lighthouse spot" });
+    const form = screen.getByRole("form", { name: "New project" });
+    await user.type(within(form).getByRole("textbox", { name: "Name" }), "Harbour at night");
+    await user.click(within(form).getByRole("button", { name: "Create project" }));
+    expect(await within(picker).findByRole("option", { name: "Harbour at night" })).toBeInTheDocument();
+  });
+
   it("renames a project in place", async () => {
     const studio = { projects: [makeProject({ id: "p1", name: "Lighthouse spot", description: "Dawn" })], takes: [] };
     const { user, fetchMock } = renderProjects(studio);

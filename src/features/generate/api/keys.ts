@@ -17,7 +17,4 @@ export const generateKeys = {
   /** What a submit of these settings is expected to cost. */
   estimates: () => [...generateKeys.all, "estimate"] as const,
   estimate: (params: EstimateParams) => [...generateKeys.estimates(), params] as const,
-  /** Projects and their shots, for the shot picker. */
-  projects: () => [...generateKeys.all, "projects"] as const,
-  projectShots: (projectId: string) => [...generateKeys.projects(), projectId, "shots"] as const,
 };

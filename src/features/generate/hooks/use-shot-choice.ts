@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { projectChoicesQueryOptions, shotChoicesQueryOptions } from "../api/list-project-choices";
+import { projectListQueryOptions, projectQueryOptions } from "@/lib/project-queries";
 import { NO_SHOT, readShotChoice, writeShotChoice } from "../utils/shot-choice";
 import type { ShotChoice } from "../utils/shot-choice";
 
@@ -14,9 +14,9 @@ export function useShotChoice(creator: string) {
   const current = stored.creator === creator ? stored : { creator, choice: readShotChoice(creator) };
   if (current !== stored) setStored(current);
 
-  const projects = useQuery(projectChoicesQueryOptions());
+  const projects = useQuery(projectListQueryOptions());
   const project = projects.data?.find((p) => p.id === current.choice.projectId);
-  const shots = useQuery({ ...shotChoicesQueryOptions(project?.id ?? ""), enabled: project !== undefined });
+  const shots = useQuery({ ...projectQueryOptions(project?.id ?? ""), enabled: project !== undefined, select: (data) => data.shots });
   const shot = project ? shots.data?.find((s) => s.id === current.choice.shotId) : undefined;
 
   function choose(choice: ShotChoice) {

@@ -1,9 +1,8 @@
+import { projectQueryKeys } from "@/lib/project-queries";
+
+/** The list and detail keys are shared with the form's shot picker (src/lib/project-queries.ts). */
 export const projectKeys = {
-  all: ["projects"] as const,
-  lists: () => [...projectKeys.all, "list"] as const,
-  list: () => [...projectKeys.lists(), {}] as const,
-  details: () => [...projectKeys.all, "detail"] as const,
-  detail: (id: string) => [...projectKeys.details(), id] as const,
+  ...projectQueryKeys,
   /** The takes of one shot, as the board shows them. */
   shotTakes: () => [...projectKeys.all, "shot-takes"] as const,
   shotTake: (shotId: string) => [...projectKeys.shotTakes(), shotId] as const,

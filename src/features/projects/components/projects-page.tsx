@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
 import { panelClass } from "@/components/ui/styles";
-import { projectListQueryOptions } from "../api/list-projects";
+import { projectListQueryOptions } from "@/lib/project-queries";
 import { NewProjectForm } from "./new-project-form";
 import { ProjectItem } from "./project-item";
 

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import type { ProjectDetail } from "@/shared/project";
 import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
 import { panelClass } from "@/components/ui/styles";
-import { isNotFound, projectQueryOptions } from "../api/get-project";
+import { boardQueryOptions, isNotFound } from "../api/get-project";
 import { useShotReorder } from "../hooks/use-shot-reorder";
 import { useTakeSelection } from "../hooks/use-take-selection";
 import { AddShotForm } from "./add-shot-form";
@@ -21,7 +21,7 @@ type ShotBoardProps = {
 
 /** `/p/:projectId`: one row per shot in order, each with its takes; shots are added, renamed and reordered here. */
 export function ShotBoard({ projectId, footer }: ShotBoardProps) {
-  const project = useQuery(projectQueryOptions(projectId));
+  const project = useQuery(boardQueryOptions(projectId));
   if (project.isPending) return <LoadingNote>Loading the shot board…</LoadingNote>;
   if (project.isError) {
     if (isNotFound(project.error)) {

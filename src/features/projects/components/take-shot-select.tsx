@@ -2,8 +2,7 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { Take } from "@/shared/take";
 import { hintClass, inputClass, labelClass } from "@/components/ui/styles";
-import { projectQueryOptions } from "../api/get-project";
-import { projectListQueryOptions } from "../api/list-projects";
+import { projectListQueryOptions, projectQueryOptions } from "@/lib/project-queries";
 import { useMoveTake } from "../api/move-take";
 
 type TakeShotSelectProps = {
@@ -19,7 +18,7 @@ export function TakeShotSelect({ take, onMoved }: TakeShotSelectProps) {
   const current = move.data?.id === take.id && move.data.updatedAt >= take.updatedAt ? move.data : take;
   const [projectId, setProjectId] = useState(current.projectId);
   const projects = useQuery(projectListQueryOptions());
-  const project = useQuery({ ...projectQueryOptions(projectId ?? ""), enabled: projectId !== null, refetchInterval: false });
+  const project = useQuery({ ...projectQueryOptions(projectId ?? ""), enabled: projectId !== null });
   const shots = project.data?.shots ?? [];
   const shotInView = current.projectId === projectId ? current.shotId : null;
 
