@@ -96,14 +96,14 @@ describe("Shot board (/p/:projectId)", () => {
   it("reorders shots by keyboard (Move up, Alt+↓ on the row) and announces where each landed", async () => {
     const { user, fetchMock } = renderBoard();
     await screen.findByRole("list", { name: "Shots" }, LAZY);
-    expect(screen.getByRole("button", { name: "Move SH010 up" })).toBeDisabled();
-    expect(screen.getByRole("button", { name: "Move SH030 down" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Move up SH010" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Move down SH030" })).toBeDisabled();
 
-    screen.getByRole("button", { name: "Move SH030 up" }).focus();
+    screen.getByRole("button", { name: "Move up SH030" }).focus();
     await user.keyboard("{Enter}");
     expect(rowCodes()).toEqual(["SH010", "SH030", "SH020"]);
     expect(screen.getByRole("status", { name: "Shot order" })).toHaveTextContent("SH030 moved to position 2 of 3.");
-    expect(screen.getByRole("button", { name: "Move SH030 up" })).toHaveFocus();
+    expect(screen.getByRole("button", { name: "Move up SH030" })).toHaveFocus();
     await user.keyboard("{Enter}");
     expect(rowCodes()).toEqual(["SH030", "SH010", "SH020"]);
     // At the top, "Move up" is disabled: focus goes to the row.

@@ -80,11 +80,11 @@ export function ShotRow({ shot, total, reorder, selection }: ShotRowProps) {
           <p className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{describeCounts(shot.counts)}</p>
         </div>
         <div className="flex flex-wrap gap-1">
-          <Button size="sm" variant="ghost" data-move="up" aria-label={`Move ${shot.code} up`} disabled={shot.order <= 1} onClick={() => reorder.moveBy(shot, -1, "up")}>
-            Move up
+          <Button size="sm" variant="ghost" data-move="up" disabled={shot.order <= 1} onClick={() => reorder.moveBy(shot, -1, "up")}>
+            Move up <span className="sr-only">{shot.code}</span>
           </Button>
-          <Button size="sm" variant="ghost" data-move="down" aria-label={`Move ${shot.code} down`} disabled={shot.order >= total} onClick={() => reorder.moveBy(shot, 1, "down")}>
-            Move down
+          <Button size="sm" variant="ghost" data-move="down" disabled={shot.order >= total} onClick={() => reorder.moveBy(shot, 1, "down")}>
+            Move down <span className="sr-only">{shot.code}</span>
           </Button>
           <Button size="sm" aria-label={`Rename ${shot.code}`} onClick={() => setEditing(true)}>
             Rename
