@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
-import type { FieldValues, Path } from "react-hook-form";
+import type { DefaultValues, FieldValues, Path } from "react-hook-form";
 import type { z } from "zod";
 import { ApiError } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
@@ -30,7 +30,7 @@ type FieldsFormProps<In extends FieldValues, Out> = {
 export function FieldsForm<In extends FieldValues, Out>(props: FieldsFormProps<In, Out>) {
   const { label, fields, schema, defaults, submitLabel, pendingLabel, onSubmit, onCancel, clearOnSuccess = false, className = "" } = props;
   const id = useId();
-  const form = useForm<In, unknown, Out>({ resolver: zodResolver(schema), defaultValues: defaults as never });
+  const form = useForm<In, unknown, Out>({ resolver: zodResolver(schema), defaultValues: defaults as DefaultValues<In> });
   const [formError, setFormError] = useState<string | null>(null);
   const { errors, isSubmitting } = form.formState;
 
