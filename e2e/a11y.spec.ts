@@ -132,6 +132,42 @@ test("every page and state passes axe in light and dark, wide and at 360 px", as
   await expectAccessible(page, "the not-found page");
 });
 
+test("the projects page and a shot board pass axe, with a take made into a shot from the form", async ({ page }) => {
+  test.slow();
+  const name = `Axe project ${Date.now()}`;
+  await page.goto("/projects");
+  const create = page.getByRole("form", { name: "New project" });
+  await create.getByLabel("Name").fill(name);
+  await create.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByRole("link", { name })).toBeVisible();
+  // Colours are judged at rest, not under the pointer left on the button just pressed.
+  await page.mouse.move(0, 0);
+  await expectAccessible(page, "the projects page");
+
+  await page.getByRole("link", { name }).click();
+  const addShot = page.getByRole("form", { name: "Add a shot" });
+  for (const code of ["SH010", "SH020"]) {
+    await addShot.getByLabel("Code").fill(code);
+    await addShot.getByRole("button", { name: "Add shot" }).click();
+    await expect(page.getByRole("heading", { level: 3, name: code })).toBeVisible();
+  }
+  const form = page.getByRole("form", { name: "New take" });
+  await form.getByLabel("Project").selectOption({ label: name });
+  await form.getByLabel("Shot", { exact: true }).selectOption({ label: "SH020" });
+  await chooseFrame(page, "First frame", 200);
+  const prompt = "Axe: a boat rocking at the quay";
+  await page.getByLabel(/^Prompt/).fill(prompt);
+  await page.getByRole("button", { name: "Generate" }).click();
+  const row = page.getByRole("listitem", { name: "SH020" });
+  await expect(row.getByRole("link", { name: new RegExp(prompt) })).toBeVisible();
+  await expect(row.getByText("1 take · 0 circled · 0 rejected · 0 notes")).toBeVisible();
+  await row.getByRole("checkbox").first().check();
+  await page.getByRole("button", { name: "Move up SH020" }).click();
+  await expect(page.getByRole("list", { name: "Shots" }).getByRole("heading", { level: 3 }).first()).toHaveText("SH020");
+  await page.mouse.move(0, 0);
+  await expectAccessible(page, "a shot board with a selected take");
+});
+
 /** The focused element shows a ring: its own outline (or its ::after's), or its label's when the control itself is visually hidden. */
 function hasVisibleFocus(element: Element): boolean {
   const outlined = (node: Element, pseudo?: string) => {

@@ -16,6 +16,8 @@ const DailiesSessionRoute = lazy(() => import("@/routes/dailies-session").then((
 const ReviewRoute = lazy(() => import("@/routes/review").then((module) => ({ default: module.ReviewRoute })));
 const CompareRoute = lazy(() => import("@/routes/compare").then((module) => ({ default: module.CompareRoute })));
 const SignInRoute = lazy(() => import("@/routes/sign-in").then((module) => ({ default: module.SignInRoute })));
+const ProjectsRoute = lazy(() => import("@/routes/projects").then((module) => ({ default: module.ProjectsRoute })));
+const ProjectBoardRoute = lazy(() => import("@/routes/project-board").then((module) => ({ default: module.ProjectBoardRoute })));
 
 function Loading({ what, children }: { what: string; children: ReactNode }) {
   return (
@@ -78,10 +80,26 @@ export function AppRoutes() {
             }
           />
           <Route
+            path="projects"
+            element={
+              <Loading what="Loading projects…">
+                <ProjectsRoute />
+              </Loading>
+            }
+          />
+          <Route
             path="compare"
             element={
               <Loading what="Opening the comparison…">
                 <CompareRoute />
+              </Loading>
+            }
+          />
+          <Route
+            path="p/:projectId"
+            element={
+              <Loading what="Loading the shot board…">
+                <ProjectBoardRoute />
               </Loading>
             }
           />

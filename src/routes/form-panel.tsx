@@ -18,6 +18,8 @@ type FormPanelProps = {
   onHide: () => void;
   draft: FormDraft | null;
   onCreated: (takes: Take[]) => void;
+  /** Who is making takes: the form remembers their shot choice under this name. */
+  creator?: string | undefined;
   className?: string;
 };
 
@@ -25,7 +27,7 @@ type FormPanelProps = {
  * The form's column. Hidden, not unmounted, when folded away: what was typed stays, and the
  * shell's "Make a take" brings it back as it was.
  */
-export function FormPanel({ open, onHide, draft, onCreated, className = "" }: FormPanelProps) {
+export function FormPanel({ open, onHide, draft, onCreated, creator, className = "" }: FormPanelProps) {
   return (
     <section id={FORM_PANEL_ID} hidden={!open} aria-labelledby={FORM_HEADING_ID} className={`${panelClass} p-5 lg:sticky lg:top-6 ${className}`}>
       <div className="mb-5 flex items-center justify-between gap-3">
@@ -43,7 +45,7 @@ export function FormPanel({ open, onHide, draft, onCreated, className = "" }: Fo
           </p>
         }
       >
-        <TakePanel draft={draft} onCreated={onCreated} />
+        <TakePanel draft={draft} onCreated={onCreated} creator={creator} />
       </Suspense>
     </section>
   );

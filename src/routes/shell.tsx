@@ -118,6 +118,7 @@ export function ShellRoute() {
       onHide={hideForm}
       draft={draft}
       onCreated={(takes) => void created(takes)}
+      creator={session?.user?.name}
       className={formOpen ? "lg:col-start-1 lg:row-start-1" : ""}
     />
   );
@@ -143,6 +144,9 @@ export function ShellRoute() {
             </Button>
           )}
           <nav aria-label="Studio" className="ml-auto flex items-center gap-1">
+            <NavLink to="/projects" className={navLinkClass}>
+              Projects
+            </NavLink>
             <NavLink to="/usage" className={navLinkClass}>
               Usage
             </NavLink>

@@ -12,6 +12,7 @@ import type { FormDraft } from "@/features/generate/utils/form-draft";
 import type { Upload } from "@/shared/api";
 import type { Take, ImageRef } from "@/shared/take";
 import type { ShellOutletContext } from "./shell";
+import { TakeShotField } from "./take-shot";
 
 /** An uploaded frame is referenced by its id; a pasted address by itself. */
 function toImageRef(image: { url: string; uploadId: string | null }): ImageRef {
@@ -31,6 +32,7 @@ export function takeDraft(take: Take): FormDraft {
       duration: take.duration === 10 ? 10 : 5,
     },
     seed: take.seed,
+    shot: take.projectId && take.shotId ? { projectId: take.projectId, shotId: take.shotId } : null,
     source: { id: take.id, label: describeTake(take) },
   };
 }
@@ -71,6 +73,7 @@ export function TakeRoute() {
         onCreated={(take) => void navigate(`/g/${encodeURIComponent(take.id)}`)}
         onDeleted={() => void navigate("/", { replace: true })}
       />
+      <TakeShotField key={`shot-${id}`} id={id} />
       {found && <FamilyTree takeId={id} />}
     </div>
   );

@@ -44,6 +44,7 @@ const DEFAULT_ROUTES: Record<string, FakeHandler> = {
   "GET /api/health": () => json(200, { status: "ok", provider: "aimlapi" }),
   "GET /api/models": () => json(200, { models: MODEL_LIST }),
   "GET /api/generations": () => json(200, { items: [], nextCursor: null }),
+  "GET /api/projects": () => json(200, { items: [] }),
 };
 
 /**

@@ -16,6 +16,9 @@ import { createTakeResolver } from "../utils/frame-resolver";
 import { ModelField } from "./model-field";
 import { PromptField } from "./prompt-field";
 import { SeedField } from "./seed-field";
+import { ShotPicker } from "./shot-picker";
+import { useShotChoice } from "../hooks/use-shot-choice";
+import { NO_SHOT } from "../utils/shot-choice";
 import { TakesField } from "./takes-field";
 import { applyServerFieldErrors, defaultValues, toRequestBody } from "../utils/form-values";
 import type { FormValues } from "../utils/form-values";
@@ -27,9 +30,11 @@ type TakeFormProps = {
   /** Settings another page asked to load (see FormDraft); applied once per draft id. */
   draft?: FormDraft | null | undefined;
   onCreated?: (takes: Take[]) => void;
+  /** Who is making takes: the shot picker remembers each person's choice. */
+  creator: string;
 };
 
-export function TakeForm({ models, draft = null, onCreated }: TakeFormProps) {
+export function TakeForm({ models, draft = null, onCreated, creator }: TakeFormProps) {
   // Each form keeps what its pasted addresses' images showed, for its own resolver only.
   const [{ urlChecks, resolver }] = useState(() => {
     const checks = createUrlChecks();
@@ -41,6 +46,7 @@ export function TakeForm({ models, draft = null, onCreated }: TakeFormProps) {
   });
   const queryClient = useQueryClient();
   const create = useCreateTakes({ onCreated });
+  const shotChoice = useShotChoice(creator);
   const uploading = useIsMutating({ mutationKey: generateKeys.upload() }) > 0;
   const [variations, setVariations] = useState(1);
   const [formError, setFormError] = useState<string | null>(null);
@@ -58,6 +64,7 @@ export function TakeForm({ models, draft = null, onCreated }: TakeFormProps) {
     if (draft.kind === "take") {
       // The seed starts random: the take's seed is only offered (SeedField).
       form.reset({ ...draft.values, seed: undefined });
+      shotChoice.choose(draft.shot ?? NO_SHOT);
     } else {
       rememberUpload(queryClient, draft.upload);
       form.setValue("image", { uploadId: draft.upload.id }, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
@@ -72,7 +79,7 @@ export function TakeForm({ models, draft = null, onCreated }: TakeFormProps) {
     setFormError(null);
     setQueued(null);
     try {
-      const { items } = await create.mutateAsync(toRequestBody(values, model, variations));
+      const { items } = await create.mutateAsync(toRequestBody(values, model, variations, shotChoice.shotId));
       setQueued(items.length);
     } catch (error) {
       const unmatched = error instanceof ApiError ? applyServerFieldErrors(error.fields, form.setError) : [];
@@ -101,6 +108,7 @@ export function TakeForm({ models, draft = null, onCreated }: TakeFormProps) {
               : `The last frame of “${draft.source.label}” is now the first frame.`}
           </p>
         )}
+        <ShotPicker picker={shotChoice} />
         <ModelField models={models} current={model} />
         <FramePair model={model} urlChecks={urlChecks} />
         <PromptField model={model} />

@@ -9,10 +9,12 @@ type TakePanelProps = {
   /** Settings to load into the form, owned by the route (see FormDraft). */
   draft?: FormDraft | null | undefined;
   onCreated?: (takes: Take[]) => void;
+  /** The signed-in name (the shell knows it): the shot picker remembers each person's choice. */
+  creator?: string | undefined;
 };
 
 /** Loads the model capabilities, then builds the form from them. */
-export function TakePanel({ draft, onCreated }: TakePanelProps) {
+export function TakePanel({ draft, onCreated, creator = "studio" }: TakePanelProps) {
   const models = useQuery(modelsQueryOptions());
 
   if (models.isPending) return <LoadingNote>Loading models…</LoadingNote>;
@@ -21,5 +23,5 @@ export function TakePanel({ draft, onCreated }: TakePanelProps) {
   }
   const [first, ...rest] = models.data;
   if (!first) return <p role="alert">The server offers no models right now.</p>;
-  return <TakeForm models={[first, ...rest]} draft={draft} onCreated={onCreated} />;
+  return <TakeForm models={[first, ...rest]} draft={draft} onCreated={onCreated} creator={creator} />;
 }

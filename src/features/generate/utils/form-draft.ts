@@ -21,6 +21,8 @@ export type FormDraft =
       };
       /** The seed the take used, shown as an explicit "Use this take's seed" offer. */
       seed: number | null;
+      /** The take's shot: "Make another" lands in it too (null: no shot). */
+      shot: { projectId: string; shotId: string } | null;
       source: { id: string; label: string };
     }
   | {

@@ -22,9 +22,9 @@ export function defaultValues(model: ModelCapability): FormValues {
 
 /**
  * The JSON the BFF receives: no last frame for models without one, no seed when it is random,
- * and how many takes to make of it.
+ * how many takes to make of it, and the shot they land in (none: left out).
  */
-export function toRequestBody(values: CreateTakeRequest, model: ModelCapability, variations = 1): CreateBatchRequest {
+export function toRequestBody(values: CreateTakeRequest, model: ModelCapability, variations = 1, shotId: string | null = null): CreateBatchRequest {
   const { lastImage, seed, ...rest } = values;
   return {
     model: rest.model,
@@ -34,6 +34,7 @@ export function toRequestBody(values: CreateTakeRequest, model: ModelCapability,
     ratio: rest.ratio,
     duration: rest.duration,
     ...(seed !== null && seed !== undefined ? { seed } : {}),
+    ...(shotId ? { shotId } : {}),
     variations,
   };
 }
