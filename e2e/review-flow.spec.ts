@@ -69,12 +69,12 @@ test("a day's review: shots, takes into them, circled from the keyboard, a note 
   await expect(boxes).toHaveCount(4);
   for (const box of await boxes.all()) await box.check();
   await page.getByRole("link", { name: "Review (4)" }).click();
-  await expect(page.getByText(/Take 1 of 4/)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /^Take 1 of 4/ })).toBeVisible();
   await page.keyboard.press("c");
   await expect(page.getByText(/Circled by/)).toBeVisible();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
-  await expect(page.getByText(/Take 3 of 4/)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /^Take 3 of 4/ })).toBeVisible();
   await page.keyboard.press("c");
   await expect(page.getByText(/Circled by/)).toBeVisible();
   for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
@@ -88,6 +88,11 @@ test("a day's review: shots, takes into them, circled from the keyboard, a note 
   await expect(page).toHaveURL(new RegExp(`/p/${projectId}$`));
   await expect(row("SH010").getByText("2 takes · 1 circled · 0 rejected · 0 notes")).toBeVisible({ timeout: 20_000 });
   await expect(row("SH020").getByText("2 takes · 1 circled · 0 rejected · 1 note")).toBeVisible();
+  // `DOCS_SCREENSHOTS=1` refreshes the README's picture of the board.
+  if (process.env.DOCS_SCREENSHOTS) {
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: "docs/shot-board.png", fullPage: true });
+  }
 
   // The circled takes compared side by side: one transport keeps them on the same frame.
   for (const box of await boxes.all()) await box.uncheck();
@@ -108,7 +113,8 @@ test("a day's review: shots, takes into them, circled from the keyboard, a note 
   // The reel of the circled takes, in shot order, with a slate before each.
   await page.goto(`/p/${encodeURIComponent(projectId)}`);
   await page.getByRole("button", { name: "Make the reel" }).click();
-  await expect(page.getByLabel("The reel")).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole("progressbar", { name: "Cutting the reel" })).toBeVisible();
+  await expect(page.getByLabel("The reel", { exact: true })).toBeVisible({ timeout: 120_000 });
   const reels = (await (await page.request.get(`/api/projects/${encodeURIComponent(projectId)}/reels`)).json()) as {
     items: { status: string; canvas: string; video: { url: string }; edlUrl: string }[];
   };

@@ -43,7 +43,7 @@ describe("Compare (/compare?ids=…)", () => {
     expect(await screen.findByLabelText("Take 4: A harbour at night")).toBeInTheDocument();
     expect(screen.getAllByLabelText(/^Take \d: /, { selector: "video" })).toHaveLength(4);
     expect(screen.getByRole("button", { name: "Play" })).toBeInTheDocument();
-    expect(screen.getByText(/frame 1 of 240/)).toBeInTheDocument();
+    expect(screen.getByText(/frame 0 of 0–239/)).toBeInTheDocument();
   });
 
   it.each([
@@ -78,8 +78,10 @@ describe("Compare (/compare?ids=…)", () => {
   });
 
   it("sets the focused take's review state, favourite and a note at the shared frame from the keys of review mode", async () => {
+    const noteOnA = { id: "n0", takeId: "a", atSeconds: 1.25, x: null, y: null, text: "hold on the sail", author: "ben", createdAt: TAKES.a!.createdAt, updatedAt: TAKES.a!.createdAt };
     const fetchMock = stubBff({
       "GET /api/generations/:id": ({ params }) => json(200, TAKES[params.id ?? ""]),
+      "GET /api/generations/:id/notes": ({ params }) => json(200, { items: params.id === "a" ? [noteOnA] : [] }),
       "PATCH /api/generations/:id": ({ params, init }) => {
         const body = JSON.parse(String(init?.body)) as Partial<Take> & { review?: Take["review"]["state"] };
         const take = TAKES[params.id ?? ""]!;
@@ -93,6 +95,8 @@ describe("Compare (/compare?ids=…)", () => {
     renderWithProviders(<AppRoutes />, { route: "/compare?ids=a,b" });
     const user = userEvent.setup();
     await screen.findByLabelText("Take 2: A harbour at dusk", {}, LAZY);
+    // Notes travel with the take into compare.
+    expect(await screen.findByRole("list", { name: "Notes on this take" })).toHaveTextContent("1.25 s (frame 30) · hold on the sail (ben)");
     await user.keyboard("2c");
     expect(callsTo(fetchMock, "PATCH", "/api/generations/b").map((body) => JSON.parse(String(body)))).toEqual([{ review: "circled" }]);
     await user.keyboard("f");

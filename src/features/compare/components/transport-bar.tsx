@@ -25,7 +25,7 @@ export function TransportBar({ engine, state, fps }: { engine: PlaybackEngine; s
           <span aria-hidden="true">|▸</span>
         </Button>
         <p className="font-mono text-xs tabular-nums text-zinc-700 dark:text-zinc-300">
-          {timecode(frame)} / {timecode(lastFrame)} <span className="text-zinc-500 dark:text-zinc-400">· frame {frame + 1} of {lastFrame + 1}</span>
+          {timecode(frame)} / {timecode(lastFrame)} <span className="text-zinc-500 dark:text-zinc-400">· frame {frame} of 0–{lastFrame}</span>
         </p>
         <label className="ml-auto flex items-center gap-2 text-xs">
           <span className={labelClass}>Speed</span>
@@ -49,7 +49,7 @@ export function TransportBar({ engine, state, fps }: { engine: PlaybackEngine; s
         <input
           type="range"
           aria-label="Position"
-          aria-valuetext={`${timecode(frame)}, frame ${frame + 1} of ${lastFrame + 1}`}
+          aria-valuetext={`${timecode(frame)}, frame ${frame} of 0 to ${lastFrame}`}
           min={0}
           max={lastFrame}
           step={1}

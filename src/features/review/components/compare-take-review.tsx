@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { frameAt, frameLabel, frameStart } from "@/components/player/frame-math";
 import { MODELS } from "@/shared/models";
 import type { Take } from "@/shared/take";
 import { useCreateNote } from "../api/create-note";
+import { notesQueryOptions } from "../api/list-notes";
 import { useSetFavourite } from "../api/update-take";
 import { useReviewState } from "../hooks/use-review-state";
 import type { ReviewAction } from "../utils/review-keys";
@@ -25,7 +27,7 @@ type CompareTakeReviewProps = {
 const smallButton =
   "inline-flex h-8 items-center gap-1 rounded-lg border border-zinc-300 px-3 text-sm text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800";
 
-/** Under one player in compare: the take's verdict, favourite and a note at the shared frame, by click or key. */
+/** Under one player in compare: the take's verdict, favourite, its notes, and a new note at the shared frame, by click or key. */
 export function CompareTakeReview({ take, seconds, register, onTakeChanged, onNotesChanged }: CompareTakeReviewProps) {
   const fps = MODELS[take.model].frameRate;
   const review = useReviewState(take, onTakeChanged);
@@ -33,6 +35,7 @@ export function CompareTakeReview({ take, seconds, register, onTakeChanged, onNo
   const createNote = useCreateNote({ onChanged: onNotesChanged });
   const [noteFrame, setNoteFrame] = useState<number | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const notes = useQuery(notesQueryOptions(take.id)).data ?? [];
   const starred = favourite.isPending ? favourite.variables.favourite : take.favourite;
   const frame = frameAt(seconds, fps);
 
@@ -79,6 +82,16 @@ export function CompareTakeReview({ take, seconds, register, onTakeChanged, onNo
       </div>
       {favourite.isError && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{favourite.error.message}</p>}
       {saved && <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400">{saved}</p>}
+      {notes.length > 0 && (
+        <ul aria-label="Notes on this take" className="space-y-1 text-xs text-zinc-700 dark:text-zinc-300">
+          {notes.map((note) => (
+            <li key={note.id}>
+              <span className="font-medium tabular-nums">{frameLabel(frameAt(note.atSeconds, fps), fps)}</span> · {note.text}{" "}
+              <span className="text-zinc-500 dark:text-zinc-400">({note.author})</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {noteFrame !== null && (
         <NoteBox
           label={`Note at ${frameLabel(noteFrame, fps)}`}
