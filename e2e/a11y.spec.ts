@@ -105,7 +105,7 @@ test("every page and state passes axe in light and dark, wide and at 360 px", as
   await expect(page.getByRole("button", { name: /^Note at .*: Axe: hold on the window/ })).toBeVisible();
   await expectAccessible(page, "the detail page with a note");
 
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
   await expectAccessible(page, "the delete confirmation");
   await page.getByRole("button", { name: "Cancel" }).click();

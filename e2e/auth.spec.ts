@@ -41,8 +41,8 @@ test("two people sign in; each take says who made it; Mine shows one's own", asy
   await expect(cardOf(ana, "Bo's rain on a tin roof").getByRole("button", { name: "Delete" })).toHaveCount(0);
   await expect(cardOf(ana, "Ana's lighthouse at dusk").getByRole("button", { name: "Delete" })).toBeVisible();
 
-  await ana.getByLabel("Mine only").click();
-  await expect(ana.getByLabel("Mine only")).toBeChecked();
+  await ana.getByRole("checkbox", { name: "Mine only" }).click();
+  await expect(ana.getByRole("checkbox", { name: "Mine only" })).toBeChecked();
   await expect(ana).toHaveURL(/mine=true/);
   await expect(cardOf(ana, "Ana's lighthouse at dusk")).toBeVisible();
   await expect(cardOf(ana, "Bo's rain on a tin roof")).toHaveCount(0);

@@ -13,8 +13,15 @@ export async function chooseFrame(page: Page, label: "First frame" | "Last frame
   await expect(page.getByRole("img", { name: `${label} preview` })).toBeVisible();
 }
 
-/** The card of a take, found by its prompt. */
-export const cardOf = (page: Page, prompt: string) => page.getByRole("article").filter({ has: page.getByRole("link", { name: prompt }) });
+/**
+ * The card of a take, found by its prompt: a single take's card links by it; the cards of a
+ * batch ("Variation 1", …) sit in the group that shows the prompt once.
+ */
+export const cardOf = (page: Page, prompt: string) =>
+  page
+    .getByRole("article")
+    .filter({ has: page.getByRole("link", { name: prompt }) })
+    .or(page.getByRole("region", { name: /variations$/ }).filter({ hasText: prompt }).getByRole("article"));
 
 export async function expectCompleted(page: Page, prompt: string) {
   await expect(cardOf(page, prompt).first()).toHaveAccessibleName(/completed/, { timeout: 60_000 });

@@ -18,7 +18,7 @@ export function ReviewControl({ review, tone = "page" }: { review: ReviewStateCo
     <div className="space-y-1">
       <fieldset className="flex flex-wrap items-center gap-3">
         <legend className="sr-only">Review state</legend>
-        <div className="inline-flex divide-x divide-zinc-300 rounded-lg border border-zinc-300 bg-white dark:divide-zinc-700 dark:border-zinc-700 dark:bg-zinc-900">
+        <div className="inline-flex max-w-full flex-wrap divide-x divide-zinc-300 rounded-lg border border-zinc-300 bg-white dark:divide-zinc-700 dark:border-zinc-700 dark:bg-zinc-900">
           {REVIEW_STATES.map((state) => (
             <label key={state} className={segment}>
               <input
