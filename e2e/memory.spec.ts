@@ -23,8 +23,8 @@ test("takes are kept, starred, filtered, shared by link, re-run and handed off",
   const starred = cards.filter({ hasText: "seed 1001" });
   await starred.getByRole("button", { name: "Favourite" }).click();
   await expect(starred.getByRole("button", { name: "Favourite" })).toHaveAttribute("aria-pressed", "true");
-  await page.getByLabel("Favourites only").click();
-  await expect(page.getByLabel("Favourites only")).toBeChecked();
+  await page.getByRole("checkbox", { name: "Favourites only" }).click();
+  await expect(page.getByRole("checkbox", { name: "Favourites only" })).toBeChecked();
   await expect(page).toHaveURL(/favourite=true/);
   await expect(cards).toHaveCount(1);
   await expect(cards.first()).toContainText("seed 1001");
