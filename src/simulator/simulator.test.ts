@@ -16,6 +16,10 @@ const started: Simulator[] = [];
 let dataDir: string;
 let image: string;
 
+// The tests that watch a job go queued → generating → done: at 0.02 gen3a_turbo is queued for
+// only 60 ms, which the first poll missed once on a busy CI machine; 0.06 gives it 180 ms.
+const LIFECYCLE_SCALE = 0.06;
+
 async function start(options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
   const sim = await startSimulator({ apiKey: TEST_KEY, dataDir, timeScale: 0.02, ffmpegPath, ...options });
   started.push(sim);
@@ -61,7 +65,7 @@ afterAll(async () => {
 
 describe("a gen4_turbo job", () => {
   it("goes queued → generating → completed and serves a real 5 s MP4 with Range support", async () => {
-    const sim = await start();
+    const sim = await start({ timeScale: LIFECYCLE_SCALE });
     const id = await create(sim, { model: "runway/gen4_turbo", image_url: image, prompt: "slow push-in", ratio: "9:16" });
     const { reply, seen } = await pollUntilDone(sim.url, id);
     expect(seen).toEqual(["queued", "generating", "completed"]);
@@ -88,7 +92,7 @@ describe("a gen4_turbo job", () => {
 
 describe("a gen3a_turbo job", () => {
   it("renders a 10 s clip that crossfades to a last frame, at gen3a's size", async () => {
-    const sim = await start({ replyShape: "object" });
+    const sim = await start({ replyShape: "object", timeScale: LIFECYCLE_SCALE });
     const lastFrame = await testImageDataUri(360, 640, "png", "#cc3300");
     const id = await create(sim, {
       model: "gen3a_turbo",
@@ -170,7 +174,7 @@ describe("the image fetch", () => {
 
 describe("failure injection through the prompt", () => {
   it("ends a job in error with the injected reason and no video", async () => {
-    const sim = await start();
+    const sim = await start({ timeScale: LIFECYCLE_SCALE });
     const id = await create(sim, { model: "gen3a_turbo", image_url: image, prompt: "a cat [sim:error:SAFETY.INPUT.TEXT]" });
     const { reply, seen } = await pollUntilDone(sim.url, id);
     expect(seen).toEqual(["queued", "generating", "error"]);
