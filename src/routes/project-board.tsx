@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import type { ReactNode } from "react";
 import { matchMutation, useQueryClient } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { generateKeys } from "@/features/generate/api/keys";
 import { projectKeys } from "@/features/projects/api/keys";
 import { ShotBoard } from "@/features/projects/components/shot-board";
@@ -10,17 +10,7 @@ import type { ProjectDetail } from "@/shared/project";
 
 /** The project's reel, under its shots. */
 function reelSlot(project: ProjectDetail): ReactNode {
-  return (
-    <>
-      <ReelPanel projectId={project.id} shots={project.shots} />
-      <p className="text-sm">
-        <Link to={`/p/${encodeURIComponent(project.id)}/session`} className="font-medium text-accent-700 underline underline-offset-4 dark:text-accent-300">
-          Open the dailies session
-        </Link>{" "}
-        (the newest reel with each shot&apos;s notes beside it)
-      </p>
-    </>
-  );
+  return <ReelPanel projectId={project.id} shots={project.shots} />;
 }
 
 /** Takes made in the form (beside the board) into one of its shots show at once, not at the next refresh. */
