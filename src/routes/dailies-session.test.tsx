@@ -2,28 +2,21 @@ import { afterEach, expect, it, vi } from "vitest";
 import { fireEvent, screen, within } from "@testing-library/react";
 import { AppRoutes } from "@/app";
 import { json, stubBff } from "@/test/fake-bff";
+import { makeReel } from "@/test/fake-reel";
 import { renderWithProviders } from "@/test/render";
 import { noteSchema } from "@/shared/note";
-import { reelSchema } from "@/shared/reel";
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
 
 const reel = (id: string, status: "completed" | "rendering") =>
-  reelSchema.parse({
+  makeReel({
     id,
-    projectId: "p1",
     canvas: "1920x1080",
     status,
     progress: status === "completed" ? 1 : 0.5,
     video: status === "completed" ? { url: `/media/reels/${id}.mp4`, downloadUrl: `/media/reels/${id}.mp4?download=1`, contentType: "video/mp4", bytes: 1, width: 1920, height: 1080, durationSeconds: 14 } : null,
-    edlUrl: null,
-    edlCsvUrl: null,
-    error: null,
-    createdAt: "2026-11-30T10:00:00.000Z",
-    createdBy: "ana",
-    completedAt: null,
     shots: [
       { shotId: "s1", code: "SH010", takeId: "t1", slateAtSeconds: 0, startSeconds: 2, endSeconds: 7 },
       { shotId: "s2", code: "SH020", takeId: "t2", slateAtSeconds: 7, startSeconds: 9, endSeconds: 14 },

@@ -1,9 +1,9 @@
 import { afterEach, expect, it, vi } from "vitest";
 import { screen, within } from "@testing-library/react";
 import { apiError, callsTo, json, makeCompleted, stubBff, type FakeHandler } from "@/test/fake-bff";
+import { makeReel } from "@/test/fake-reel";
 import { renderWithProviders } from "@/test/render";
 import { shotSchema, type Shot } from "@/shared/project";
-import { reelSchema, type Reel } from "@/shared/reel";
 import { ReelPanel } from "./reel-panel";
 
 afterEach(() => {
@@ -15,27 +15,6 @@ const shot = (id: string, code: string, circledTakeId: string | null): Shot =>
 
 const SHOTS = [shot("s1", "SH010", "t1"), shot("s2", "SH020", "t2"), shot("s3", "SH030", null)];
 
-function makeReel(overrides: Partial<Reel> = {}): Reel {
-  return reelSchema.parse({
-    id: "r1",
-    projectId: "p1",
-    canvas: "1080x1920",
-    status: "queued",
-    progress: 0,
-    video: null,
-    edlUrl: null,
-    edlCsvUrl: null,
-    error: null,
-    createdAt: "2026-11-30T10:00:00.000Z",
-    createdBy: "ana",
-    completedAt: null,
-    shots: [
-      { shotId: "s1", code: "SH010", takeId: "t1", slateAtSeconds: 0, startSeconds: 2, endSeconds: 7 },
-      { shotId: "s2", code: "SH020", takeId: "t3", slateAtSeconds: 7, startSeconds: 9, endSeconds: 14 },
-    ],
-    ...overrides,
-  });
-}
 
 const completed = makeReel({
   status: "completed",

@@ -8,6 +8,7 @@ import { notesQueryOptions } from "../api/list-notes";
 import { useSetFavourite } from "../api/update-take";
 import { useReviewState } from "../hooks/use-review-state";
 import type { ReviewAction } from "../utils/review-keys";
+import { FavouriteToggle } from "./favourite-toggle";
 import { NoteBox } from "./note-box";
 import { ReviewControl } from "./review-control";
 
@@ -39,6 +40,9 @@ export function CompareTakeReview({ take, seconds, register, onTakeChanged, onNo
   const starred = favourite.isPending ? favourite.variables.favourite : take.favourite;
   const frame = frameAt(seconds, fps);
 
+  function toggleFavourite() {
+    favourite.mutate({ id: take.id, favourite: !starred });
+  }
   function openNote() {
     createNote.reset();
     setSaved(null);
@@ -48,7 +52,7 @@ export function CompareTakeReview({ take, seconds, register, onTakeChanged, onNo
     circle: () => review.set("circled"),
     maybe: () => review.set("maybe"),
     reject: () => review.set("rejected"),
-    favourite: () => favourite.mutate({ id: take.id, favourite: !starred }),
+    favourite: toggleFavourite,
     note: openNote,
   };
   const latest = useRef(actions);
@@ -68,12 +72,7 @@ export function CompareTakeReview({ take, seconds, register, onTakeChanged, onNo
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <ReviewControl review={review} />
-        <button type="button" aria-pressed={starred} onClick={actions.favourite} className={smallButton}>
-          <span aria-hidden="true" className={starred ? "text-amber-500" : ""}>
-            {starred ? "★" : "☆"}
-          </span>
-          Favourite
-        </button>
+        <FavouriteToggle starred={starred} onToggle={toggleFavourite} className={smallButton} />
         {noteFrame === null && (
           <button type="button" onClick={openNote} className={smallButton}>
             Add note at this frame

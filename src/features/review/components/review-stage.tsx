@@ -12,6 +12,7 @@ import { useKeyActions } from "../hooks/use-key-actions";
 import { useReviewState } from "../hooks/use-review-state";
 import type { ReviewAction } from "../utils/review-keys";
 import { REVIEW_LABELS } from "../utils/review-words";
+import { FavouriteToggle } from "./favourite-toggle";
 import { NoteBox } from "./note-box";
 import { ReviewControl } from "./review-control";
 import { TakeVideo, hasVideo } from "./take-video";
@@ -92,12 +93,7 @@ export function ReviewStage({ take, position, keysEnabled, onChanged, onNotesCha
       )}
       <div className="flex flex-wrap items-center gap-3">
         <ReviewControl review={review} tone="dark" />
-        <button type="button" aria-pressed={starred} onClick={toggleFavourite} className={darkButton}>
-          <span aria-hidden="true" className={starred ? "text-amber-300" : ""}>
-            {starred ? "★" : "☆"}
-          </span>
-          Favourite
-        </button>
+        <FavouriteToggle starred={starred} onToggle={toggleFavourite} tone="dark" className={darkButton} />
         {noteFrame === null && (
           <button type="button" onClick={openNote} className={darkButton}>
             Add note at this frame
