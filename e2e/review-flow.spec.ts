@@ -127,5 +127,4 @@ test("a day's review: shots, takes into them, circled from the keyboard, a note 
   expect(facts).toEqual({ width: 1920, height: 1080, frames: 2 * (SLATE_SECONDS + 5) * FPS });
   const edl = (await (await page.request.get(reel!.edlUrl)).json()) as unknown;
   expect(JSON.stringify(edl)).toContain("The kite's tail flickers here");
-
 });
