@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { axeFindings } from "./axe";
 import { makeFrame } from "./fixtures";
 import { cardOf, chooseFrame, expectCompleted, makeTakesThroughApi } from "./helpers";
 
@@ -11,7 +11,7 @@ const MODES = [
   { name: "dark, 360 px", colorScheme: "dark", width: 360 },
 ] as const;
 
-/** axe-core finds nothing, and nothing is wider than a phone's screen, in every mode. */
+/** axe-core finds nothing (all rules in light, the colour rules in dark), and nothing is wider than a phone's screen, in every mode. */
 async function expectAccessible(page: Page, state: string) {
   for (const mode of MODES) {
     await page.setViewportSize({ width: mode.width, height: 800 });
@@ -26,13 +26,7 @@ async function expectAccessible(page: Page, state: string) {
     // Behind a modal dialog the page is out of reach (aria-modal, a focus trap) and seen through
     // a dimming backdrop, so only the dialog is judged while one is open.
     const modal = '[role="dialog"][aria-modal="true"]';
-    // Legacy mode runs axe.run() in the page itself. The default opens a blank page for every
-    // analysis to merge per-frame results (for cross-origin iframes, which Dailies has none of):
-    // Here 10 states × 4 modes = 40 analyses; in the page each took well under half the time.
-    const axe = new AxeBuilder({ page }).setLegacyMode(true);
-    if ((await page.locator(modal).count()) > 0) axe.include(modal);
-    const { violations } = await axe.analyze();
-    const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    const found = await axeFindings(page, { colourOnly: mode.colorScheme === "dark", include: (await page.locator(modal).count()) > 0 ? modal : undefined });
     expect.soft(found, `axe on ${state}, ${mode.name}`).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect.soft(overflow, `horizontal overflow on ${state}, ${mode.name}`).toBeLessThanOrEqual(0);
@@ -168,8 +162,12 @@ test("the projects page and a shot board pass axe, with a take made into a shot 
   await expectAccessible(page, "a shot board with a selected take");
 });
 
-/** The focused element shows a ring: its own outline (or its ::after's), or its label's when the control itself is visually hidden. */
-function hasVisibleFocus(element: Element): boolean {
+/**
+ * In the page, after a Tab: where focus is, whether it shows a ring (its own outline, or its
+ * ::after's or ::before's, or its label's when the control itself is visually hidden), and whether
+ * it has reached `target`. One round trip per stop: the walk passes a whole gallery.
+ */
+function focusStop(target: Element) {
   const outlined = (node: Element, pseudo?: string) => {
     const style = getComputedStyle(node, pseudo);
     return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || (style.boxShadow !== "none" && /inset|0px 0px 0px/.test(style.boxShadow));
@@ -178,20 +176,22 @@ function hasVisibleFocus(element: Element): boolean {
     const box = node.getBoundingClientRect();
     return box.width > 2 && box.height > 2;
   };
-  if (visible(element) && (outlined(element) || outlined(element, "::after") || outlined(element, "::before"))) return true;
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
   const labels = "labels" in element ? [...((element as HTMLInputElement).labels ?? [])] : [];
-  return labels.some((label) => visible(label) && outlined(label));
+  const ringed = (visible(element) && (outlined(element) || outlined(element, "::after") || outlined(element, "::before"))) || labels.some((label) => visible(label) && outlined(label));
+  const where = `${element.tagName.toLowerCase()} “${element.getAttribute("aria-label") ?? element.textContent?.trim().slice(0, 40) ?? ""}”`;
+  return { where, ringed, reached: element === target };
 }
 
 /** Tab (or Shift+Tab) until `target` has focus, checking that every stop along the way shows where focus is. */
 async function tabTo(page: Page, target: Locator, { backwards = false, max = 80 } = {}) {
   for (let n = 0; n < max; n++) {
     await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
-    const focused = page.locator(":focus");
-    if ((await focused.count()) === 0) continue;
-    const where = await focused.evaluate((el) => `${el.tagName.toLowerCase()} “${el.getAttribute("aria-label") ?? el.textContent?.trim().slice(0, 40) ?? ""}”`);
-    expect(await focused.evaluate(hasVisibleFocus), `visible focus on ${where}`).toBe(true);
-    if (await target.evaluate((el) => el === document.activeElement)) return;
+    const stop = await target.evaluate(focusStop);
+    if (!stop) continue;
+    expect(stop.ringed, `visible focus on ${stop.where}`).toBe(true);
+    if (stop.reached) return;
   }
   throw new Error(`Tab never reached ${target}`);
 }

@@ -127,4 +127,11 @@ test("a day's review: shots, takes into them, circled from the keyboard, a note 
   expect(facts).toEqual({ width: 1920, height: 1080, frames: 2 * (SLATE_SECONDS + 5) * FPS });
   const edl = (await (await page.request.get(reel!.edlUrl)).json()) as unknown;
   expect(JSON.stringify(edl)).toContain("The kite's tail flickers here");
+
+  // The dailies session plays that reel with each shot's notes beside it: the board's list of
+  // reels was read while the reel was cut, and must not make the session think it unfinished.
+  await page.getByRole("link", { name: "Open the dailies session" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Dailies session" })).toBeVisible();
+  await expect(page.locator("video")).toHaveAttribute("src", reel!.video.url);
+  await expect(page.getByRole("button", { name: /The kite's tail flickers here/ })).toBeVisible();
 });

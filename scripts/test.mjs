@@ -4,13 +4,25 @@
 // (README, "Tests and CI"); each one's output is kept in reports/<step>.log and printed whole
 // when it ends, so the log reads one step at a time.
 import { spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import { node24Vitest, restoreBindings, useBothBindings } from "./node24.mjs";
 import { tally } from "./test-tally.mjs";
 
 // Stale reports must never stand in for a run that wrote none.
 rmSync("reports", { recursive: true, force: true });
 mkdirSync("reports", { recursive: true });
+
+const GNU_TIME = "/usr/bin/time";
+
+/** ", 812 CPU-s" from the step's GNU time record (user + system, children included), or "". */
+function cpuSeconds(name) {
+  try {
+    const [user, system] = readFileSync(`reports/${name}.cpu`, "utf8").trim().split("\n").pop().split(" ").map(Number);
+    return Number.isFinite(user + system) ? `, ${Math.round(user + system)} CPU-s` : "";
+  } catch {
+    return "";
+  }
+}
 
 /** @returns {Promise<{ ok: boolean }>} */
 function step(name, label, command, args, env = process.env) {
@@ -19,11 +31,16 @@ function step(name, label, command, args, env = process.env) {
   return new Promise((resolve) => {
     const done = (ok) => {
       closeSync(out);
-      console.log(`\n▶ ${label}: ${command} ${args.join(" ")} — ${ok ? "ok" : "FAILED"} in ${Math.round((Date.now() - from) / 1000)} s`);
+      console.log(`\n▶ ${label}: ${command} ${args.join(" ")} — ${ok ? "ok" : "FAILED"} in ${Math.round((Date.now() - from) / 1000)} s${cpuSeconds(name)}`);
       process.stdout.write(readFileSync(`reports/${name}.log`, "utf8"));
       resolve({ ok });
     };
-    const child = spawn(command, args, { env, stdio: ["ignore", out, out] });
+    // CPU time as well as wall time where GNU time is installed: on two shared cores the CPU
+    // seconds say which step costs the budget, the wall seconds only which one waited longest.
+    const timed = existsSync(GNU_TIME);
+    const child = timed
+      ? spawn(GNU_TIME, ["-f", "%U %S", "-o", `reports/${name}.cpu`, command, ...args], { env, stdio: ["ignore", out, out] })
+      : spawn(command, args, { env, stdio: ["ignore", out, out] });
     child.on("error", () => done(false));
     child.on("exit", (code) => done(code === 0));
   });

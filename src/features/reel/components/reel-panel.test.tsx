@@ -68,6 +68,17 @@ it("sends the canvas and the takes that differ from the circled ones, then shows
   expect(callsTo(fetchMock, "GET", "/api/reels/r1").length).toBe(polls);
 });
 
+it("asks for the project's reels again once the reel shown is done, so the dailies session finds it finished", async () => {
+  const fetchMock = stubBff({
+    "GET /api/projects/:id/reels": () => json(200, { items: [makeReel({ status: "rendering", progress: 0.5 })] }),
+    "GET /api/generations": shotTakes,
+    "GET /api/reels/:id": () => json(200, completed),
+  });
+  renderWithProviders(<ReelPanel projectId="p1" shots={SHOTS} />);
+  expect(await screen.findByLabelText("The reel", { selector: "video" }, { timeout: 5000 })).toHaveAttribute("src", "/media/reels/r1.mp4");
+  await vi.waitFor(() => expect(callsTo(fetchMock, "GET", "/api/projects/p1/reels").length).toBe(2));
+});
+
 it("says what to change when the reel is refused, beside the shot it names", async () => {
   stubBff({
     "GET /api/projects/:id/reels": () => json(200, { items: [] }),

@@ -1,9 +1,11 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { Link } from "react-router";
 import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
 import { linkClass } from "@/components/ui/styles";
-import type { Reel } from "@/shared/reel";
+import { isReelDone, type Reel } from "@/shared/reel";
 import { reelQueryOptions } from "../api/get-reel";
+import { reelKeys } from "../api/keys";
 
 function ReelProgress({ reel }: { reel: Reel }) {
   const percent = Math.round(reel.progress * 100);
@@ -52,6 +54,14 @@ function ReelResult({ reel }: { reel: Reel }) {
 /** The reel last asked for: its progress while it is cut, then the player and its files, or why it failed. */
 export function ReelStatus({ id }: { id: string }) {
   const reel = useQuery(reelQueryOptions(id));
+  const queryClient = useQueryClient();
+  const projectId = reel.data?.projectId;
+  const done = reel.data ? isReelDone(reel.data.status) : false;
+  // The project's reel list was read while this reel was still being cut; once it is done the
+  // list (and the dailies session page that reads it) must see it finished, not the cached state.
+  useEffect(() => {
+    if (done && projectId) void queryClient.invalidateQueries({ queryKey: reelKeys.list(projectId) });
+  }, [done, projectId, queryClient]);
   if (reel.isPending) return <LoadingNote>Loading the reel…</LoadingNote>;
   if (reel.isError) return <LoadFailed what="the reel" error={reel.error} onRetry={reel.refetch} />;
   const { data } = reel;
