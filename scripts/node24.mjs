@@ -11,12 +11,13 @@ import { fileURLToPath } from "node:url";
 
 export const NODE24_VERSION = "24.22.3";
 // Node 24 runs the server-side project less what would cost CI's budget (README, "Tests and
-// CI") without telling it anything new: the 20-take chaos runs (the fault suites of the
-// simulator and the upstream client stay), ffmpeg renders, reels and decoding (the same binaries
-// on any Node), the slow take-lifecycle and sign-in suites whose HTTP, SQLite, fetch and crypto
-// paths the route, upload, auth and restart suites already run (the projects, notes and review
-// suites run the shots' and families' paths; the document's own test runs on both), and scripts/** (lint,
-// typecheck, tally: tools, not the server).
+// CI") without telling it anything new: the 20-take chaos runs and the simulator's own fault
+// suites (the simulator is a dev tool; the upstream client's fault handling stays), ffmpeg
+// renders, reels and decoding (the same binaries on any Node), the slow take-lifecycle, polling
+// and sign-in suites whose HTTP, SQLite, fetch and crypto paths the route, upload, auth and
+// restart suites already run (the projects, notes and review suites run the shots' and
+// families' paths; the document's own test runs on both), and scripts/** (lint, typecheck,
+// tally: tools, not the server).
 export const NODE24_EXCLUDED = [
   "src/server/chaos.test.ts",
   "src/simulator/simulator.test.ts",
@@ -30,6 +31,10 @@ export const NODE24_EXCLUDED = [
   "src/server/routes/family-routes.test.ts",
   "src/server/openapi/openapi-responses.test.ts",
   "src/server/reels/reel-render.test.ts",
+  "src/server/jobs/poll-replies.test.ts",
+  "src/server/jobs/poll-pacing.test.ts",
+  "src/server/jobs/archive-attempts.test.ts",
+  "src/simulator/faults-*.test.ts",
   "scripts/**",
 ];
 

@@ -61,8 +61,8 @@ const node24Ready = withNode24 ? step("node24-prepare", "Node 24 and better-sqli
 
 const vitestArgs = ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json"];
 
-// Two lanes on two cores, each about half the work: Vitest on Node 20 starts at once, beside
-// the checks; the end-to-end run waits for the build, then the server tests run on Node 24.
+// Two lanes on two cores: Vitest on Node 20 starts at once, beside the checks; the end-to-end
+// run waits for the build; the server tests on Node 24 follow whichever of the two ends first.
 async function vitestOnNode20() {
   const run = await step("vitest", "unit, component and BFF tests", "npx", vitestArgs);
   return { exitOk: run.ok, report: readJson("reports/vitest.json") };
@@ -77,33 +77,38 @@ const [typecheck, lint, mutation, build] = await Promise.all([
   step("build", "build", "npx", ["vite", "build", "--logLevel", "warn"]),
 ]);
 
-async function playwrightThenNode24() {
-  let playwright = null;
-  if (build.ok) {
-    const e2e = await step("playwright", "end-to-end (Playwright, Chromium)", "npx", ["playwright", "test"]);
-    playwright = { exitOk: e2e.ok, report: readJson("reports/playwright.json") };
-  }
-  if (!withNode24) return { playwright, vitestNode24: { off: "NODE24_TESTS=0" } };
-  if (!(await node24Ready).ok) return { playwright, vitestNode24: { exitOk: false, report: null } };
-  // Restored only once both lanes are done: Node 20 processes start all along in the other.
+async function playwrightLane() {
+  if (!build.ok) return null;
+  const e2e = await step("playwright", "end-to-end (Playwright, Chromium)", "npx", ["playwright", "test"]);
+  return { exitOk: e2e.ok, report: readJson("reports/playwright.json") };
+}
+const playwrightDone = playwrightLane();
+
+// The Node 24 run takes the lane that frees first: whichever of Vitest and Playwright ends
+// first, the other still has the second core.
+async function node24Lane() {
+  if (!withNode24) return { off: "NODE24_TESTS=0" };
+  await Promise.race([vitestLane, playwrightDone]);
+  if (!(await node24Ready).ok) return { exitOk: false, report: null };
+  // Restored only once every lane is done: Node 20 processes start all along in the others.
   try {
     useBothBindings();
   } catch (error) {
     console.log(`\n▶ server tests on Node 24 — not run: ${error.message}`);
-    return { playwright, vitestNode24: { exitOk: false, report: null } };
+    return { exitOk: false, report: null };
   }
   const { command, args, env } = node24Vitest("reports/vitest-node24.json");
   const run = await step("vitest-node24", "server tests on Node 24", command, args, env);
-  return { playwright, vitestNode24: { exitOk: run.ok, report: readJson("reports/vitest-node24.json") } };
+  return { exitOk: run.ok, report: readJson("reports/vitest-node24.json") };
 }
 
 let lanes;
 try {
-  lanes = await Promise.all([vitestLane, playwrightThenNode24()]);
+  lanes = await Promise.all([vitestLane, playwrightDone, node24Lane()]);
 } finally {
   if (withNode24) restoreBindings();
 }
-const [vitest, { playwright, vitestNode24 }] = lanes;
+const [vitest, playwright, vitestNode24] = lanes;
 const verdict = tally({ typecheck, lint, mutation, vitest, vitestNode24, build, playwright });
 console.log(`\n${verdict.lines.join("\n")}`);
 process.exit(verdict.ok ? 0 : 1);
