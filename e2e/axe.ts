@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import axe from "axe-core";
 
 /**
@@ -20,6 +20,12 @@ type Finding = { id: string; impact?: string | null; help: string; nodes: { targ
  * on every one of the ~90 analyses of the suite.
  */
 export async function axeFindings(page: Page, { colourOnly = false, include }: { colourOnly?: boolean; include?: string } = {}): Promise<string[]> {
+  // Colours are judged at rest. Text dimmed while a refetch shows the previous answer is checked
+  // once the answer is in: on a busy machine axe would otherwise meet it mid-fetch.
+  await expect(page.locator(".opacity-60")).toHaveCount(0);
+  // …and once every transition has ended (a switch of colour scheme fades colours too): a
+  // transition still running is a colour between the two, which is not what anyone reads.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity));
   const loaded = await page.evaluate(() => typeof (window as { axe?: unknown }).axe === "object");
   if (!loaded) {
     await page.evaluate(axe.source);

@@ -33,6 +33,13 @@ function probe(bytes: Buffer): { width: number; height: number; frames: number }
   }
 }
 
+/** `DOCS_SCREENSHOTS=1` refreshes the README's pictures of the board, review mode and compare from this run. */
+async function shoot(page: Page, path: string, { fullPage = false } = {}) {
+  if (!process.env.DOCS_SCREENSHOTS) return;
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path, fullPage });
+}
+
 test("a day's review: shots, takes into them, circled from the keyboard, a note on a frame, compare, and the reel", async ({ page }) => {
   test.setTimeout(300_000);
   const project = `Review flow ${Date.now()}`;
@@ -84,15 +91,12 @@ test("a day's review: shots, takes into them, circled from the keyboard, a note 
   await note.fill("The kite's tail flickers here");
   await note.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: /Note added at 0\.21 s \(frame 5\)/ })).toBeVisible();
+  await shoot(page, "docs/review-mode.png");
   await page.keyboard.press("Escape");
   await expect(page).toHaveURL(new RegExp(`/p/${projectId}$`));
   await expect(row("SH010").getByText("2 takes · 1 circled · 0 rejected · 0 notes")).toBeVisible({ timeout: 20_000 });
   await expect(row("SH020").getByText("2 takes · 1 circled · 0 rejected · 1 note")).toBeVisible();
-  // `DOCS_SCREENSHOTS=1` refreshes the README's picture of the board.
-  if (process.env.DOCS_SCREENSHOTS) {
-    await page.mouse.move(0, 0);
-    await page.screenshot({ path: "docs/shot-board.png", fullPage: true });
-  }
+  await shoot(page, "docs/shot-board.png", { fullPage: true });
 
   // The circled takes compared side by side: one transport keeps them on the same frame.
   for (const box of await boxes.all()) await box.uncheck();
@@ -109,6 +113,13 @@ test("a day's review: shots, takes into them, circled from the keyboard, a note 
   console.log(`review flow: after 3 s of playback the two circled takes differ by ${(spread * 1000).toFixed(1)} ms`);
   expect(Math.min(...times)).toBeGreaterThan(1);
   expect(spread).toBeLessThanOrEqual(1 / FPS);
+  if (process.env.DOCS_SCREENSHOTS) {
+    await page.getByRole("button", { name: "Pause" }).click();
+    await shoot(page, "docs/compare.png", { fullPage: true });
+    await page.getByRole("button", { name: "Wipe" }).click();
+    await expect(page.getByRole("slider", { name: "Wipe divider" })).toBeVisible();
+    await shoot(page, "docs/compare-wipe.png", { fullPage: true });
+  }
 
   // The reel of the circled takes, in shot order, with a slate before each.
   await page.goto(`/p/${encodeURIComponent(projectId)}`);
