@@ -9,6 +9,7 @@
  * @typedef {{
  *   typecheck: Check, lint: Check, mutation?: Check,
  *   vitest: { exitOk: boolean, report: VitestReport | null },
+ *   vitestDom?: { exitOk: boolean, report: VitestReport | null },
  *   vitestNode24?: { exitOk: boolean, report: VitestReport | null } | { off: string },
  *   build: Check,
  *   playwright: { exitOk: boolean, report: PlaywrightReport | null } | null,
@@ -33,9 +34,12 @@ export function tally(results) {
     if (!results[name].ok) fail(1, name);
   }
 
-  // The server-side project runs again on Node 24 (scripts/node24.mjs): same rules, own label.
+  // Vitest's two projects may run as two steps (`npm test` runs the component tests in the lane
+  // that frees first), and the server-side project runs again on Node 24 (scripts/node24.mjs):
+  // same rules, own label.
   const vitestRuns = [
     ["Vitest", results.vitest],
+    ["Vitest components", results.vitestDom],
     ["Vitest on Node 24", results.vitestNode24],
   ];
   for (const [label, run] of vitestRuns) {

@@ -50,6 +50,15 @@ describe("the npm test verdict", () => {
     expect(verdict.lines).toContain("node 24: not run (NODE24_TESTS=0)");
   });
 
+  it("counts the component tests when they ran as a step of their own, and fails on a missing or failing report", () => {
+    expect(tally(results({ vitestDom: { exitOk: true, report: vitestReport({ numPassedTests: 7 }) } }))).toMatchObject({ ok: true, passed: 26, failed: 0 });
+    const missing = tally(results({ vitestDom: { exitOk: true, report: null } }));
+    expect(missing).toMatchObject({ ok: false, failed: 1 });
+    expect(missing.lines.at(-2)).toMatch(/no Vitest components report/);
+    const failing = tally(results({ vitestDom: { exitOk: false, report: vitestReport({ numPassedTests: 6, numFailedTests: 1 }) } }));
+    expect(failing).toMatchObject({ ok: false, passed: 25, failed: 1 });
+  });
+
   it("fails when the Vitest report is missing, even if Vitest exited cleanly", () => {
     const verdict = tally(results({ vitest: { exitOk: true, report: null } }));
     expect(verdict).toMatchObject({ ok: false, passed: 9, failed: 1 });

@@ -59,12 +59,13 @@ function readJson(file) {
 const withNode24 = process.env.NODE24_TESTS !== "0";
 const node24Ready = withNode24 ? step("node24-prepare", "Node 24 and better-sqlite3 for it", "node", ["scripts/node24.mjs", "prepare"]) : null;
 
-const vitestArgs = ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json"];
+const vitestArgs = (project, report) => ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
 
-// Two lanes on two cores: Vitest on Node 20 starts at once, beside the checks; the end-to-end
-// run waits for the build; the server tests on Node 24 follow whichever of the two ends first.
+// Two lanes on two cores: the server-side Vitest project on Node 20 starts at once, beside the
+// checks; the end-to-end run waits for the build. The component tests, then the server tests on
+// Node 24, follow in whichever of the two lanes ends first.
 async function vitestOnNode20() {
-  const run = await step("vitest", "unit, component and BFF tests", "npx", vitestArgs);
+  const run = await step("vitest", "unit and BFF tests (Vitest, node)", "npx", vitestArgs("node", "reports/vitest.json"));
   return { exitOk: run.ok, report: readJson("reports/vitest.json") };
 }
 const vitestLane = vitestOnNode20();
@@ -84,11 +85,18 @@ async function playwrightLane() {
 }
 const playwrightDone = playwrightLane();
 
-// The Node 24 run takes the lane that frees first: whichever of Vitest and Playwright ends
-// first, the other still has the second core.
-async function node24Lane() {
+// The lane that frees first: whichever of Vitest and Playwright ends first, the other still has
+// the second core.
+const freeLane = Promise.race([vitestLane, playwrightDone]);
+
+async function componentTests() {
+  await freeLane;
+  const run = await step("vitest-dom", "component tests (Vitest, jsdom)", "npx", vitestArgs("dom", "reports/vitest-dom.json"));
+  return { exitOk: run.ok, report: readJson("reports/vitest-dom.json") };
+}
+
+async function node24Tests() {
   if (!withNode24) return { off: "NODE24_TESTS=0" };
-  await Promise.race([vitestLane, playwrightDone]);
   if (!(await node24Ready).ok) return { exitOk: false, report: null };
   // Restored only once every lane is done: Node 20 processes start all along in the others.
   try {
@@ -102,13 +110,18 @@ async function node24Lane() {
   return { exitOk: run.ok, report: readJson("reports/vitest-node24.json") };
 }
 
+async function freeLaneSteps() {
+  const vitestDom = await componentTests();
+  return { vitestDom, vitestNode24: await node24Tests() };
+}
+
 let lanes;
 try {
-  lanes = await Promise.all([vitestLane, playwrightDone, node24Lane()]);
+  lanes = await Promise.all([vitestLane, playwrightDone, freeLaneSteps()]);
 } finally {
   if (withNode24) restoreBindings();
 }
-const [vitest, playwright, vitestNode24] = lanes;
-const verdict = tally({ typecheck, lint, mutation, vitest, vitestNode24, build, playwright });
+const [vitest, playwright, { vitestDom, vitestNode24 }] = lanes;
+const verdict = tally({ typecheck, lint, mutation, vitest, vitestDom, vitestNode24, build, playwright });
 console.log(`\n${verdict.lines.join("\n")}`);
 process.exit(verdict.ok ? 0 : 1);

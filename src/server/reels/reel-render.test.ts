@@ -83,11 +83,14 @@ describe("making the reel", () => {
     ]);
     const csv = await fetch(`${h.url}${reel.edlCsvUrl}`);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    // A random id may start with "-", which the CSV keeps as text like any cell a spreadsheet
+    // would run as a formula (reel-edl.test.ts).
+    const asText = (id: string) => (id.startsWith("-") ? `'${id}` : id);
     expect(await csv.text()).toBe(
       [
         "shot,take_id,source_file,record_in,record_out,source_in,source_out,notes",
-        `SH010,${a.id},${a.id}.mp4,00:00:02:00,00:00:07:00,00:00:00:00,00:00:05:00,"00:00:01:00 hold, then ""push"" in (studio) | 00:00:02:12 =too bright (studio)"`,
-        `SH020,${b.id},${b.id}.mp4,00:00:09:00,00:00:14:00,00:00:00:00,00:00:05:00,`,
+        `SH010,${asText(a.id)},${asText(a.id)}.mp4,00:00:02:00,00:00:07:00,00:00:00:00,00:00:05:00,"00:00:01:00 hold, then ""push"" in (studio) | 00:00:02:12 =too bright (studio)"`,
+        `SH020,${asText(b.id)},${asText(b.id)}.mp4,00:00:09:00,00:00:14:00,00:00:00:00,00:00:05:00,`,
         "",
       ].join("\r\n"),
     );
