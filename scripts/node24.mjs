@@ -15,7 +15,8 @@ export const NODE24_VERSION = "24.22.3";
 // suites (the simulator is a dev tool; the upstream client's fault handling stays), ffmpeg
 // renders, reels and decoding (the same binaries on any Node), the slow take-lifecycle, polling
 // and sign-in suites whose HTTP, SQLite, fetch and crypto paths the route, upload, auth and
-// restart suites already run (the projects, notes and review suites run the shots' and
+// restart suites already run (upload-safety's slow senders too: uploads-routes and
+// upload-location send multipart through the same server on Node 24) (the projects, notes and review suites run the shots' and
 // families' paths; the document's own test runs on both), and scripts/** (lint, typecheck,
 // tally: tools, not the server).
 export const NODE24_EXCLUDED = [
@@ -35,6 +36,7 @@ export const NODE24_EXCLUDED = [
   "src/server/jobs/poll-pacing.test.ts",
   "src/server/jobs/archive-attempts.test.ts",
   "src/simulator/faults-*.test.ts",
+  "src/server/routes/upload-safety.test.ts",
   "scripts/**",
 ];
 

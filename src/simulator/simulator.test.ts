@@ -19,6 +19,10 @@ let image: string;
 // The tests that watch a job go queued → generating → done: at 0.02 gen3a_turbo is queued for
 // only 60 ms, which the first poll missed once on a busy CI machine; 0.06 gives it 180 ms.
 const LIFECYCLE_SCALE = 0.06;
+// The gen3a renders encode 1280×768 clips with ffmpeg (10 s; and three 5 s ones): seconds on a
+// quiet machine, past Vitest's 30 s on two cores shared with Chromium in CI. The bound is there to
+// catch a hang, not to time the render.
+const RENDER_TIMEOUT_MS = 90_000;
 
 async function start(options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
   const sim = await startSimulator({ apiKey: TEST_KEY, dataDir, timeScale: 0.02, ffmpegPath, ...options });
@@ -109,7 +113,7 @@ describe("a gen3a_turbo job", () => {
     const near = (actual: number[], expected: number[]) => actual.every((value, i) => Math.abs(value - (expected[i] ?? 0)) < 24);
     expect(near(await frameColour(ffmpegPath, file, 0), [0x33, 0x66, 0xcc])).toBe(true);
     expect(near(await frameColour(ffmpegPath, file, 9.9), [0xcc, 0x33, 0x00])).toBe(true);
-  });
+  }, RENDER_TIMEOUT_MS);
 
   it("renders in still mode at the same size, length and frame rate, still crossfading to the last frame", async () => {
     const sim = await start({ render: "still" });
@@ -136,7 +140,7 @@ describe("a gen3a_turbo job", () => {
     const [still = Infinity, moving = 0] = changes;
     expect(still).toBeLessThan(3);
     expect(moving).toBeGreaterThan(still + 10);
-  });
+  }, RENDER_TIMEOUT_MS);
 
   it("falls back to a backdrop when an https image cannot be fetched", async () => {
     const lines: string[] = [];
