@@ -48,7 +48,8 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
   // A failed test keeps its trace (actions, DOM snapshots, network) and a screenshot. The trace
   // leaves out the screencast: encoding a frame for every paint of every test cost a third of
-  // the browser's CPU (studio + memory specs: 114 → 70 CPU-s, scripts in docs/quality.md).
+  // the browser's CPU (studio + memory specs: 114 → 70 CPU-s of the whole machine, /proc/stat
+  // read before and after `npx playwright test e2e/studio.spec.ts e2e/memory.spec.ts`).
   use: { trace: { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: true }, screenshot: "only-on-failure" },
   projects: [
     { name: "chromium", testIgnore: /auth\.spec\.ts/, use: { ...chromium, baseURL: `http://127.0.0.1:${PORT}` } },

@@ -9,8 +9,6 @@ import axe from "axe-core";
  */
 const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 
-type Finding = { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] };
-
 /**
  * axe-core's findings on the page (or only inside `include`), one readable line each.
  *
@@ -46,5 +44,5 @@ export async function axeFindings(page: Page, { colourOnly = false, include }: {
     { include: include ?? null, rules: colourOnly ? COLOUR_RULES : null },
   );
   if ("error" in outcome) throw new Error(`axe-core could not run: ${outcome.error}`);
-  return (outcome.violations as Finding[]).map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return outcome.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }

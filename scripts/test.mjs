@@ -37,10 +37,8 @@ function step(name, label, command, args, env = process.env) {
     };
     // CPU time as well as wall time where GNU time is installed: on two shared cores the CPU
     // seconds say which step costs the budget, the wall seconds only which one waited longest.
-    const timed = existsSync(GNU_TIME);
-    const child = timed
-      ? spawn(GNU_TIME, ["-f", "%U %S", "-o", `reports/${name}.cpu`, command, ...args], { env, stdio: ["ignore", out, out] })
-      : spawn(command, args, { env, stdio: ["ignore", out, out] });
+    const [file, argv] = existsSync(GNU_TIME) ? [GNU_TIME, ["-f", "%U %S", "-o", `reports/${name}.cpu`, command, ...args]] : [command, args];
+    const child = spawn(file, argv, { env, stdio: ["ignore", out, out] });
     child.on("error", () => done(false));
     child.on("exit", (code) => done(code === 0));
   });
@@ -62,8 +60,8 @@ const node24Ready = withNode24 ? step("node24-prepare", "Node 24 and better-sqli
 const vitestArgs = (project, report) => ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
 
 // Two lanes on two cores: the server-side Vitest project on Node 20 starts at once, beside the
-// checks; the end-to-end run waits for the build. The component tests, then the server tests on
-// Node 24, follow in whichever of the two lanes ends first.
+// checks; the end-to-end run waits for the checks and the build. The component tests, then the
+// server tests on Node 24, follow in whichever of the two lanes ends first.
 async function vitestOnNode20() {
   const run = await step("vitest", "unit and BFF tests (Vitest, node)", "npx", vitestArgs("node", "reports/vitest.json"));
   return { exitOk: run.ok, report: readJson("reports/vitest.json") };
