@@ -1,9 +1,8 @@
 import { open } from "node:fs/promises";
 import { guardedDownload } from "../../node/net/guarded-download";
 import { UrlRefusedError } from "../../node/net/guarded-fetch";
-import { extractPoster } from "../media/extract-poster";
 import type { MediaDir } from "../media/media-dir";
-import { probeVideo, type VideoFacts } from "../media/probe-video";
+import { checkVideo, type VideoFacts } from "../media/probe-video";
 
 const MAX_VIDEO_BYTES = 512 * 1024 * 1024;
 
@@ -69,20 +68,15 @@ async function download(url: string, temp: string, options: ArchiveOptions): Pro
 }
 
 async function check(video: string, poster: string, ffmpeg: string | undefined): Promise<VideoFacts> {
-  // One after the other: a file that fails the check costs one ffmpeg run, not three, and
-  // the shared pool has two cores' worth of runs to give anyway.
-  const facts = await probeVideo(video, ffmpeg).catch((error: unknown) => {
+  return checkVideo(video, poster, ffmpeg).catch((error: unknown) => {
     throw new ArchiveError(NOT_A_VIDEO, reasonOf(error));
   });
-  await extractPoster(video, poster, ffmpeg).catch((error: unknown) => {
-    throw new ArchiveError(NOT_A_VIDEO, reasonOf(error));
-  });
-  return facts;
 }
 
 /**
  * Downloads a provider's result URL (signed, expiring within 24–48 h) through the URL guard,
- * checks it decodes as a video and cuts its poster. Files land under their final names only
+ * streamed to disk, then checks it decodes as a video and cuts its poster in the same ffmpeg
+ * run (checkVideo says which check and why). Files land under their final names only
  * after every check passed, and before the caller marks the row completed, so a completed row
  * never points at a missing or broken file. Rejects with an ArchiveError.
  */

@@ -37,6 +37,13 @@ export function testVideo(width = 320, height = 240, seconds = 1, metadata: Reco
   ]);
 }
 
+/** A clip that shows `first` for `switchAt` seconds, then `then` until `seconds`: tells which frame a still came from. */
+export function colourSwitchVideo(first: string, then: string, switchAt: number, seconds: number, width = 1280, height = 720): Promise<Buffer> {
+  const colour = (c: string, d: number) => `color=c=${c}:size=${width}x${height}:rate=24:duration=${d}`;
+  const graph = seconds <= switchAt ? colour(first, seconds) : `${colour(first, switchAt)}[a];${colour(then, seconds - switchAt)}[b];[a][b]concat=n=2:v=1:a=0`;
+  return made(["-filter_complex", graph, "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-movflags", "+faststart"]);
+}
+
 /** A valid MP4 holding only a sine tone: a container with no video stream. */
 export function testAudioOnly(seconds = 2): Promise<Buffer> {
   return made(["-f", "lavfi", "-i", `sine=frequency=440:duration=${seconds}`, "-c:a", "aac", "-movflags", "+faststart"]);
