@@ -12,6 +12,7 @@ import { HttpError } from "./http/http-error";
 import { knownHostsOnly, sameOriginWrites } from "./http/origin-guards";
 import { requestLog } from "./http/request-log";
 import { openApiRoute } from "./openapi/openapi-route";
+import { timingsRoutes } from "./routes/timings-routes";
 import { usageRoutes } from "./routes/usage-routes";
 import { takesRoutes } from "./routes/takes-routes";
 import { mediaRoutes } from "./routes/media-routes";
@@ -62,6 +63,7 @@ export function createApp(deps: StudioDeps) {
   app.route("/api/session", auth.routes);
   app.route("/api/usage", usageRoutes(deps));
   app.get("/api/models", (c) => c.json({ models: MODEL_LIST }));
+  app.route("/api/timings", timingsRoutes(deps));
   app.route("/api/uploads", uploadsRoutes(deps));
   app.route("/api/generations", takesRoutes(deps));
   app.route("/api/generations", takeActionsRoutes(deps));

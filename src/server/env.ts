@@ -48,6 +48,8 @@ const envSchema = z.object({
   JOB_DEADLINE_MINUTES: z.coerce.number().positive().default(15),
   /** Base gap between upstream polls of one job; Runway updates a task at most every ~5 s. */
   POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
+  /** The longest gap a learned poll plan may leave between two polls of one job (src/server/jobs/poll-plan.ts). */
+  POLL_MAX_GAP_MS: z.coerce.number().int().min(50).default(60_000),
   POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   SIMULATOR_TIME_SCALE: z.coerce.number().positive().optional(),

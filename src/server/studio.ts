@@ -113,6 +113,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     media,
     log,
     pollIntervalMs: env.POLL_INTERVAL_MS,
+    pollMaxGapMs: env.POLL_MAX_GAP_MS,
     concurrency: env.POLL_CONCURRENCY,
     downloadTimeoutMs: 120_000,
     resultOrigin: new URL(baseUrl).origin,

@@ -26,6 +26,21 @@ export const modelCapabilitySchema = z.object({
 export const modelsResponseSchema = z.object({ models: z.array(modelCapabilitySchema) });
 export type ModelsResponse = z.infer<typeof modelsResponseSchema>;
 
+/**
+ * How long takes of each model and length have taken at the provider in this studio, from
+ * the create to done (src/shared/completion-times.ts). `quantilesMs` holds the time by which
+ * 0 %, 5 %, …, 100 % of the last takes were done; empty while fewer than five are known.
+ */
+export const completionTimingSchema = z.object({
+  model: z.enum(MODEL_IDS),
+  duration: z.union(DURATIONS.map((d) => z.literal(d))),
+  samples: z.number().int().nonnegative(),
+  quantilesMs: z.array(z.number().nonnegative()),
+});
+export type CompletionTiming = z.infer<typeof completionTimingSchema>;
+export const timingsResponseSchema = z.object({ timings: z.array(completionTimingSchema) });
+export type TimingsResponse = z.infer<typeof timingsResponseSchema>;
+
 export const uploadSchema = z.object({
   id: z.string(),
   /** The original, as uploaded: for display and download. */

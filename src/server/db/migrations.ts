@@ -220,4 +220,9 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX generations_batch_id_seq ON generations(batch_id, seq);
   `,
+  // 9: the last poll that found a take still running (set to submitted_at when it is accepted), so
+  // the poll plan learns when takes finished as a bracket, without the detection lag (poll-plan.ts).
+  `
+  ALTER TABLE generations ADD COLUMN pending_seen_at INTEGER;
+  `,
 ];

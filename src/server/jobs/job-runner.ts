@@ -9,7 +9,8 @@ import type { MediaDir } from "../media/media-dir";
 import type { TakeRecord } from "../takes/take";
 import { ArchiveError, archiveVideo } from "./archive-video";
 import { backoffMs } from "./backoff";
-import { expectedDurationMs, nextPollDelay } from "./poll-schedule";
+import { fromBrackets } from "../../shared/completion-times";
+import { nextPollDelay, planPolls, type PollPlan } from "./poll-plan";
 
 export type JobRunnerOptions = {
   store: TakesStore;
@@ -17,6 +18,8 @@ export type JobRunnerOptions = {
   media: MediaDir;
   log: Logger;
   pollIntervalMs: number;
+  /** The longest gap a learned poll plan may leave (POLL_MAX_GAP_MS). */
+  pollMaxGapMs: number;
   concurrency: number;
   downloadTimeoutMs: number;
   /** The upstream's origin, the one place result URLs may be fetched from without the URL guard. */
@@ -44,6 +47,7 @@ export function createJobRunner(options: JobRunnerOptions) {
   const slots = new Map<string, Slot>();
   const inFlight = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
+  const plans = new Map<string, { plan: PollPlan; at: number }>();
   // Stryker disable next-line MethodExpression,ArithmeticOperator: only how often due takes are looked for (every 25–250 ms), not what a step does
   const tickMs = Math.max(25, Math.min(250, Math.floor(options.pollIntervalMs / 4)));
 
@@ -75,6 +79,8 @@ export function createJobRunner(options: JobRunnerOptions) {
         ffmpeg: options.ffmpeg,
       });
       await store.markCompleted(row.id, video);
+      // The plan for takes like this one is made again from the next poll on, with this take in it.
+      plans.delete(planKey(row));
       log.info({ generationId: row.id, bytes: video.bytes, width: video.width, height: video.height }, "generation archived and completed");
       finish(row.id);
     } catch (error) {
@@ -129,26 +135,28 @@ export function createJobRunner(options: JobRunnerOptions) {
           status: reply.state,
           upstreamStatus: reply.rawStatus,
           tokensUsed: tokens,
+          pendingSeenAt: now(),
           ...(reply.state === "generating" && row.startedAt === null ? { startedAt: now() } : {}),
         });
         schedule(row.id, await pollDelay(row), { errors: 0 });
     }
   }
 
-  const expectations = new Map<string, { ms: number | null; at: number }>();
-  /** The adaptive schedule (poll-schedule.ts), with the expected time learned per model and duration. */
+  // Stryker disable next-line StringLiteral: only which past takes the plan is learned from, so when polls go out
+  const planKey = (row: TakeRecord) => `${row.model}:${row.duration}`;
+  /** The poll plan (poll-plan.ts) learned per model and duration, made again every 30 s and after each completed take. */
   async function pollDelay(row: TakeRecord): Promise<number> {
-    // Stryker disable next-line StringLiteral: only which past takes the expected time is learned from, so when polls go out
-    const key = `${row.model}:${row.duration}`;
-    let expected = expectations.get(key);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: only how long the learned time is cached, so when polls go out
-    if (!expected || now() - expected.at > 30_000) {
-      expected = { ms: expectedDurationMs(await store.recentDurations(row.model, row.duration)), at: now() };
-      expectations.set(key, expected);
+    const key = planKey(row);
+    let cached = plans.get(key);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: only how long a plan is kept, so when polls go out
+    if (!cached || now() - cached.at > 30_000) {
+      const times = fromBrackets(await store.recentBrackets(row.model, row.duration));
+      cached = { plan: planPolls(times, { maxGapMs: options.pollMaxGapMs }), at: now() };
+      plans.set(key, cached);
     }
-    // Stryker disable next-line ArithmeticOperator,LogicalOperator: only when the next poll goes out, never later than POLL_INTERVAL_MS
+    // Stryker disable next-line ArithmeticOperator,LogicalOperator: only when the next poll goes out
     const elapsedMs = now() - (row.submittedAt ?? row.createdAt);
-    return nextPollDelay({ elapsedMs, expectedMs: expected.ms, maxGapMs: options.pollIntervalMs });
+    return nextPollDelay(cached.plan, elapsedMs, options.pollIntervalMs);
   }
 
   async function step(id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { healthSchema, modelsResponseSchema } from "../../shared/api";
+import { healthSchema, modelsResponseSchema, timingsResponseSchema } from "../../shared/api";
 import { sessionSchema, signedOutSchema, signInSchema } from "../../shared/session";
 import { estimateQuerySchema, estimateSchema, usageSchema } from "../../shared/usage";
 import { empty, json, ok, routesTagged, type ApiRoute } from "./api-route";
@@ -31,6 +31,10 @@ export const studioApiRoutes: ApiRoute[] = [
     },
   }),
   studio("get /api/models", "listModels", "The models and what each accepts", { replies: ok(modelsResponseSchema, "The capability table the form and the validator share.") }),
+  studio("get /api/timings", "listTimings", "How long takes have taken here, per model and length", {
+    description: "From the create to done at the provider, over the last 40 takes of each kind, as quantiles at every 5 %; the poll plan learns from the same takes.",
+    replies: ok(timingsResponseSchema, "One entry per model and length; `quantilesMs` is empty while fewer than five takes are known."),
+  }),
   session("get /api/session", "getSession", "How the studio lets people in, and who is asking", { open: true, replies: ok(sessionSchema, "The sign-in mode and the caller (null: nobody yet).") }),
   session("post /api/session", "signIn", "Sign in with the studio password (`password` mode)", {
     description: "Sets the `dailies_session` cookie. Each address gets a few free attempts, then waits longer and longer.",

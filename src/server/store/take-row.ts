@@ -59,6 +59,7 @@ export type TakeRow = {
   submitted_at: number | null;
   started_at: number | null;
   finished_at: number | null;
+  pending_seen_at: number | null;
 };
 
 function frame(url: string | null, uploadId: string | null): ImageRef | null {
@@ -110,6 +111,7 @@ export function rowToTake(row: TakeRow): TakeRecord {
     submittedAt: row.submitted_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
+    pendingSeenAt: row.pending_seen_at,
   };
 }
 
@@ -121,6 +123,7 @@ const PROGRESS_COLUMNS: Record<keyof TakeProgress, keyof TakeRow> = {
   pollCount: "poll_count",
   startedAt: "started_at",
   finishedAt: "finished_at",
+  pendingSeenAt: "pending_seen_at",
 };
 
 export function progressColumns(progress: TakeProgress): Partial<TakeRow> {

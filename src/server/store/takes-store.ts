@@ -1,4 +1,5 @@
 import type { ErrorCode } from "../../shared/api-error";
+import type { CompletionBracket } from "../../shared/completion-times";
 import type { Db } from "../db/database";
 import type { TakeRecord, TakeProgress } from "../takes/take";
 import { createChangeCounter, type ChangeCounter } from "./change-counter";
@@ -38,10 +39,12 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
   const insertOne = createTakeInserter(db, now);
   const markColumns = createMarkColumns(db);
   const writeTombstone = createTombstoneWriter(db);
-  const durations = db.prepare<[string, number], { ms: number }>(
-    `SELECT finished_at - submitted_at AS ms FROM generations
-     WHERE model = ? AND duration = ? AND finished_at IS NOT NULL AND submitted_at IS NOT NULL AND status IN ('finishing', 'completed')
-     ORDER BY seq DESC LIMIT 20`,
+  // Takes from before migration 9 have no bracket and are left out.
+  const brackets = db.prepare<[string, number], CompletionBracket>(
+    `SELECT pending_seen_at - submitted_at AS lowMs, finished_at - submitted_at AS highMs FROM generations
+     WHERE model = ? AND duration = ? AND finished_at IS NOT NULL AND submitted_at IS NOT NULL AND pending_seen_at IS NOT NULL
+       AND status IN ('finishing', 'completed')
+     ORDER BY seq DESC LIMIT 40`,
   );
   const byKey = db.prepare<[string], TakeRow>("SELECT * FROM generations WHERE idempotency_key = ?");
   const unfinished = db.prepare<[], TakeRow>(
@@ -121,6 +124,7 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
         upstream_id: upstreamId,
         upstream_status: upstreamStatus,
         submitted_at: now(),
+        pending_seen_at: now(),
         ...(tokensUsed === null ? {} : { tokens_used: tokensUsed }),
       });
     },
@@ -154,8 +158,8 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
     /** Deletes a settled take, leaving a tombstone if it is in a family; the check and the delete share one transaction. */
     deleteSettled: async (id: string, deletedBy: string) => deleteSettled(id, deletedBy),
 
-    /** How long the upstream took on the last takes of this kind (accepted to done). */
-    recentDurations: async (model: string, duration: number) => durations.all(model, duration).map((r) => r.ms),
+    /** When the last 40 takes of this kind finished at the upstream, as brackets from acceptance (completion-times.ts). */
+    recentBrackets: async (model: string, duration: number): Promise<CompletionBracket[]> => brackets.all(model, duration),
 
     async listUnfinished(): Promise<TakeRecord[]> {
       return unfinished.all().map(rowToTake);

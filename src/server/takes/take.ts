@@ -62,7 +62,9 @@ export type TakeRecord = {
   submittedAt: number | null;
   startedAt: number | null;
   finishedAt: number | null;
+  /** The last poll that found the job still running (the create's acceptance before any poll). */
+  pendingSeenAt: number | null;
 };
 
 /** What the poller moves along as a take progresses. */
-export type TakeProgress = Partial<Pick<TakeRecord, "status" | "upstreamStatus" | "resultUrl" | "tokensUsed" | "pollCount" | "startedAt" | "finishedAt">>;
+export type TakeProgress = Partial<Pick<TakeRecord, "status" | "upstreamStatus" | "resultUrl" | "tokensUsed" | "pollCount" | "startedAt" | "finishedAt" | "pendingSeenAt">>;

@@ -3,7 +3,8 @@ import { ApiError, apiFetch } from "@/lib/api-client";
 import { takeSchema } from "@/shared/take";
 import type { Take } from "@/shared/take";
 import { takeKeys } from "./keys";
-import { nextTakePollMs } from "../utils/poll-delay";
+import type { CompletionTimes } from "@/shared/completion-times";
+import { nextTakePollMs, offlineBackoffMs } from "../utils/poll-delay";
 
 /** Before the first reply: the slow gap of the schedule. */
 const FIRST_POLL_MS = 2000;
@@ -18,16 +19,18 @@ export function isNotFound(error: unknown): boolean {
 
 /**
  * Polls while the job runs, on the schedule of poll-delay.ts; the interval itself turns to
- * `false` once the status is terminal (or the take is gone). `learnedMs` says how long such a
- * take has been taking, when the caller knows.
+ * `false` once the status is terminal (or the take is gone), and backs off while the server
+ * cannot be reached. `timesFor` says how long takes like it have taken, when the caller knows.
  */
-export const takeQueryOptions = (id: string, learnedMs: (take: Take) => number | null = () => null) =>
+export const takeQueryOptions = (id: string, timesFor: (take: Take) => CompletionTimes | null = () => null) =>
   queryOptions({
     queryKey: takeKeys.detail(id),
     queryFn: ({ signal }) => getTake(id, signal),
     refetchInterval: (query) => {
-      const { data, error } = query.state;
+      const { data, error, fetchFailureCount } = query.state;
       if (isNotFound(error)) return false;
-      return data ? nextTakePollMs(data, learnedMs(data)) : FIRST_POLL_MS;
+      const offline = offlineBackoffMs(query.state.fetchFailureReason, fetchFailureCount);
+      if (offline !== null && !(data && nextTakePollMs(data, null) === false)) return offline;
+      return data ? nextTakePollMs(data, timesFor(data)) : FIRST_POLL_MS;
     },
   });

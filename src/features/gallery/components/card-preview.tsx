@@ -1,17 +1,17 @@
 import type { Ref } from "react";
 import type { Take } from "@/shared/take";
-import { MODELS, ratioValue } from "@/shared/models";
+import { ratioValue } from "@/shared/models";
 
 // Every card gets the same stage so rows line up; the take keeps its own ratio inside it.
 const STAGE_RATIO = 16 / 10;
 
-type CardPreviewProps = { take: Take; videoRef: Ref<HTMLVideoElement> };
+type CardPreviewProps = { take: Take; videoRef: Ref<HTMLVideoElement>; /** describeWait's words while it runs. */ wait: string | null };
 
 /**
  * The poster (lazy) with the video laid over it. `preload="none"`: nothing of the video
  * loads until the card is hovered or focused and starts it.
  */
-export function CardPreview({ take, videoRef }: CardPreviewProps) {
+export function CardPreview({ take, videoRef, wait }: CardPreviewProps) {
   const { status, video, ratio } = take;
   const fit = ratioValue(ratio) >= STAGE_RATIO ? "w-full" : "h-full";
   const style = { aspectRatio: ratio.replace(":", " / ") };
@@ -45,9 +45,7 @@ export function CardPreview({ take, videoRef }: CardPreviewProps) {
       {status !== "completed" && status !== "failed" && (
         <>
           <p className="absolute inset-x-0 bottom-0 bg-linear-to-t from-zinc-950/70 to-transparent px-3 pt-6 pb-2 text-xs text-white">
-            {status === "finishing"
-              ? "Saving the video…"
-              : `${MODELS[take.model].label} usually takes about ${MODELS[take.model].typicalSeconds} s`}
+            {wait}
           </p>
           <div aria-hidden="true" className="absolute inset-x-0 top-0 h-0.5 overflow-hidden bg-accent-500/20">
             <div className="h-full w-1/3 bg-accent-500 motion-safe:animate-progress" />

@@ -104,7 +104,7 @@ describe("Gallery", () => {
     expect(within(generating).getByText("Generating")).toBeInTheDocument();
     expect(within(generating).getByText("seed random")).toBeInTheDocument();
     expect(within(finishing).getByText("Finishing")).toBeInTheDocument();
-    expect(within(finishing).getByText("Saving the video…")).toBeInTheDocument();
+    expect(within(finishing).getByText("Rendered — saving the video…")).toBeInTheDocument();
 
     expect(within(completed).getByText("Completed")).toBeInTheDocument();
     expect(within(completed).getByText("took 48 s")).toBeInTheDocument();

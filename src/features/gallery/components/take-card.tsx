@@ -1,3 +1,5 @@
+import { useCompletionTimes } from "@/hooks/use-completion-times";
+import { describeWait } from "../utils/describe-wait";
 import { useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "react-router";
@@ -37,6 +39,7 @@ export function TakeCard({ item, viewer, variation, selected = false, onSelect }
   // The list and the detail may disagree for a moment; the later update wins.
   const take = data.updatedAt >= item.updatedAt ? data : item;
   const now = useNow(!isTerminal(take.status));
+  const timesFor = useCompletionTimes();
   const video = useRef<HTMLVideoElement>(null);
   const back = useLocation().search;
   const Title = variation === undefined ? "h3" : "h4";
@@ -58,7 +61,7 @@ export function TakeCard({ item, viewer, variation, selected = false, onSelect }
       // No overflow-hidden here: it would clip the link's focus ring (the preview rounds its own corners).
       className={`relative flex w-full flex-col rounded-xl border bg-white shadow-xs transition-shadow focus-within:shadow-md hover:shadow-md dark:bg-zinc-900 ${selected ? "border-accent-500 ring-2 ring-accent-500" : "border-zinc-200 dark:border-zinc-800"}`}
     >
-      <CardPreview take={take} videoRef={video} />
+      <CardPreview take={take} videoRef={video} wait={describeWait(take, timesFor(take), now)} />
       <div className="flex flex-1 flex-col gap-2 p-3">
         <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-zinc-500 dark:text-zinc-400">
           <StatusBadge status={take.status} />

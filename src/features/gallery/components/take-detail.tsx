@@ -1,3 +1,4 @@
+import { useCompletionTimes } from "@/hooks/use-completion-times";
 import type { ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "react-router";
@@ -39,7 +40,8 @@ type TakeDetailProps = ReuseHandlers & {
 
 /** One take in full. Unfinished takes poll until their status is terminal. */
 export function TakeDetail({ id, onDeleted, viewer, player, ...reuse }: TakeDetailProps) {
-  const query = useQuery(takeQueryOptions(id));
+  const timesFor = useCompletionTimes();
+  const query = useQuery(takeQueryOptions(id, timesFor));
   const live = query.data !== undefined && !isTerminal(query.data.status);
   const now = useNow(live);
   const backTo = useBackTo();
@@ -75,7 +77,7 @@ export function TakeDetail({ id, onDeleted, viewer, player, ...reuse }: TakeDeta
           <span className="tabular-nums">{describeElapsed(take, now)}</span>
         </div>
       </div>
-      {player?.(take) ?? <TakePlayer take={take} />}
+      {player?.(take) ?? <TakePlayer take={take} times={timesFor(take)} now={now} />}
       <div className="flex flex-wrap items-center gap-2">
         <FavouriteButton take={take} />
         <TakeFiles take={take} />

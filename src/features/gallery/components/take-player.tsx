@@ -1,8 +1,9 @@
 import type { Take } from "@/shared/take";
-import { MODELS } from "@/shared/models";
+import type { CompletionTimes } from "@/shared/completion-times";
+import { describeWait } from "../utils/describe-wait";
 
 /** The finished video with controls; until then, the first frame and what is happening. */
-export function TakePlayer({ take }: { take: Take }) {
+export function TakePlayer({ take, times, now }: { take: Take; times: CompletionTimes | null; now: number }) {
   const { video } = take;
   const style = { aspectRatio: take.ratio.replace(":", " / ") };
   if (take.status === "completed" && video) {
@@ -20,12 +21,7 @@ export function TakePlayer({ take }: { take: Take }) {
       />
     );
   }
-  const waiting =
-    take.status === "failed"
-      ? "No video: the take failed."
-      : take.status === "finishing"
-        ? "Rendered — saving the video…"
-        : `${MODELS[take.model].label} usually takes about ${MODELS[take.model].typicalSeconds} s.`;
+  const waiting = describeWait(take, times, now) ?? "No video: the take failed.";
   return (
     <div className="relative flex max-h-[70vh] w-full items-center justify-center overflow-hidden rounded-xl bg-zinc-200 dark:bg-zinc-800" style={style}>
       <img src={take.image.url} alt="" className="absolute inset-0 size-full object-cover opacity-30 grayscale" />

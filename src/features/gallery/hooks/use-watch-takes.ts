@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useState, useSyncExternalStore } from "react";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import type { Take } from "@/shared/take";
+import { useCompletionTimes } from "@/hooks/use-completion-times";
 import { takeQueryOptions } from "../api/get-take";
 import { TakeTracker } from "../utils/take-tracker";
 
@@ -22,11 +23,12 @@ export function useWatchTakes({ onSettled, except }: WatchOptions): readonly str
   useEffect(() => tracker.connect(queryClient.getQueryCache(), (takes) => settled(takes)), [tracker, queryClient]);
 
   const running = useSyncExternalStore(tracker.subscribe, tracker.getRunning, tracker.getRunning);
+  const timesFor = useCompletionTimes();
   useQueries({
     queries: running
       .filter((id) => id !== except)
       // Keep going in a hidden tab: that is when the browser notification matters.
-      .map((id) => ({ ...takeQueryOptions(id, tracker.expectedMs), refetchIntervalInBackground: true })),
+      .map((id) => ({ ...takeQueryOptions(id, timesFor), refetchIntervalInBackground: true })),
   });
   return running;
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Take } from "@/shared/take";
-import { expectedDurationMs, nextTakePollMs, takeDurationMs } from "./poll-delay";
+import { fromBrackets } from "@/shared/completion-times";
+import { ApiError } from "@/lib/api-client";
+import { nextTakePollMs, offlineBackoffMs } from "./poll-delay";
 
 const SUBMITTED = Date.parse("2026-01-01T10:00:00.000Z");
+// Takes like it finished between 20 s and 30 s after the create.
+const TIMES = fromBrackets(Array.from({ length: 10 }, (_, i) => ({ lowMs: 20_000 + i * 1_000, highMs: 21_000 + i * 1_000 })));
 
 function take(patch: Partial<Take> = {}): Take {
   return {
@@ -16,35 +20,31 @@ function take(patch: Partial<Take> = {}): Take {
 
 describe("the tab's poll schedule for a running take", () => {
   it("stops at a terminal status and hurries while the video is being saved", () => {
-    expect(nextTakePollMs(take({ status: "completed" }), null, SUBMITTED)).toBe(false);
-    expect(nextTakePollMs(take({ status: "failed" }), null, SUBMITTED)).toBe(false);
-    expect(nextTakePollMs(take({ status: "finishing" }), null, SUBMITTED)).toBe(150);
+    expect(nextTakePollMs(take({ status: "completed" }), TIMES, SUBMITTED)).toBe(false);
+    expect(nextTakePollMs(take({ status: "failed" }), TIMES, SUBMITTED)).toBe(false);
+    expect(nextTakePollMs(take({ status: "finishing" }), TIMES, SUBMITTED)).toBe(150);
   });
 
-  it("asks slowly early on and briskly near the learned end, easing off when late", () => {
-    const learned = 5_000;
-    expect(nextTakePollMs(take(), learned, SUBMITTED + 1_000)).toBe(2000);
-    expect(nextTakePollMs(take(), learned, SUBMITTED + 4_000)).toBe(400);
-    expect(nextTakePollMs(take(), learned, SUBMITTED + 5_000)).toBe(400);
-    expect(nextTakePollMs(take(), learned, SUBMITTED + 15_000)).toBe(1400);
-    expect(nextTakePollMs(take(), learned, SUBMITTED + 600_000)).toBe(2000);
+  it("asks slowly until just before the first take like it ever finished, briskly through the band, easing off when late", () => {
+    expect(nextTakePollMs(take(), TIMES, SUBMITTED + 1_000)).toBe(2000);
+    expect(nextTakePollMs(take(), TIMES, SUBMITTED + 16_500)).toBeCloseTo(500, -1);
+    expect(nextTakePollMs(take(), TIMES, SUBMITTED + 17_000)).toBe(400);
+    expect(nextTakePollMs(take(), TIMES, SUBMITTED + 25_000)).toBe(400);
+    expect(nextTakePollMs(take(), TIMES, SUBMITTED + 40_000)).toBeCloseTo(400 + (40_000 - TIMES.quantile(0.98)) / 10, 0);
+    expect(nextTakePollMs(take(), TIMES, SUBMITTED + 600_000)).toBe(2000);
   });
 
-  it("goes by the model's typical time until a few takes have been seen", () => {
-    // gen3a_turbo usually takes about 25 s: nothing brisk at 10 s.
-    expect(nextTakePollMs(take(), null, SUBMITTED + 10_000)).toBe(2000);
-    expect(nextTakePollMs(take(), null, SUBMITTED + 22_000)).toBe(400);
+  it("keeps the slow pace while nothing like it has been timed", () => {
+    expect(nextTakePollMs(take(), null, SUBMITTED + 22_000)).toBe(2000);
   });
 
-  it("learns from completed takes only, as the median once three are known", () => {
-    const done = (seconds: number) =>
-      take({
-        status: "completed",
-        timings: { submittedAt: new Date(SUBMITTED).toISOString(), startedAt: null, finishedAt: new Date(SUBMITTED + seconds * 1000).toISOString() },
-      });
-    expect(takeDurationMs(done(6))).toBe(6000);
-    expect(takeDurationMs(take())).toBeNull();
-    expect(expectedDurationMs([5000, 6000])).toBeNull();
-    expect(expectedDurationMs([9000, 5000, 6000])).toBe(6000);
+  it("backs off while the server cannot be reached: 1 s, 2 s, 4 s … up to 30 s", () => {
+    const offline = new ApiError(0, "network_error", "Can't reach the Dailies server.");
+    expect(offlineBackoffMs(offline, 1)).toBe(1000);
+    expect(offlineBackoffMs(offline, 3)).toBe(4000);
+    expect(offlineBackoffMs(offline, 9)).toBe(30_000);
+    expect(offlineBackoffMs(offline, 0)).toBeNull();
+    expect(offlineBackoffMs(new ApiError(503, "server_error", "down"), 3)).toBeNull();
+    expect(offlineBackoffMs(null, 3)).toBeNull();
   });
 });

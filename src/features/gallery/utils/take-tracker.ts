@@ -3,7 +3,6 @@ import type { Take, TakeList } from "@/shared/take";
 import type { TakeStatus } from "@/shared/status";
 import { isTerminal } from "@/shared/status";
 import { takeKeys } from "../api/keys";
-import { expectedDurationMs, takeDurationMs } from "./poll-delay";
 
 type Seen = { status: TakeStatus; updatedAt: string; batchId: string };
 type OnSettled = (takes: readonly [Take, ...Take[]]) => void;
@@ -29,9 +28,6 @@ function takesIn(query: Query): Take[] {
 export class TakeTracker {
   readonly #seen = new Map<string, Seen>();
   readonly #listeners = new Set<() => void>();
-  /** Durations of completed takes seen, per model and clip length, for the poll schedule. */
-  readonly #durations = new Map<string, number[]>();
-  readonly #timed = new Set<string>();
   /** Takes that settled while others of their batch still run, held for one announcement. */
   readonly #settled = new Map<string, Take[]>();
   #running: readonly string[] = [];
@@ -53,20 +49,8 @@ export class TakeTracker {
     return () => this.#listeners.delete(listener);
   };
 
-  /** How long takes like this one have been taking (median of the completed ones seen), or null before a few are known. */
-  expectedMs = (take: Pick<Take, "model" | "duration">): number | null =>
-    expectedDurationMs(this.#durations.get(`${take.model}:${take.duration}`) ?? []);
-
   /** Stable between changes, as useSyncExternalStore needs. */
   getRunning = (): readonly string[] => this.#running;
-
-  #learn(take: Take): void {
-    const ms = takeDurationMs(take);
-    if (ms === null || this.#timed.has(take.id)) return;
-    this.#timed.add(take.id);
-    const key = `${take.model}:${take.duration}`;
-    this.#durations.set(key, [...(this.#durations.get(key) ?? []), ms]);
-  }
 
   #observe(query: Query, onSettled: OnSettled | null): void {
     const batches = new Set<string>();
@@ -75,7 +59,6 @@ export class TakeTracker {
       // An older copy (a list fetched before the last poll) must not roll the status back.
       if (before && take.updatedAt < before.updatedAt) continue;
       this.#seen.set(take.id, { status: take.status, updatedAt: take.updatedAt, batchId: take.batchId });
-      this.#learn(take);
       if (onSettled && before && !isTerminal(before.status) && isTerminal(take.status)) {
         this.#settled.set(take.batchId, [...(this.#settled.get(take.batchId) ?? []), take]);
         batches.add(take.batchId);

@@ -1,5 +1,6 @@
 import { useFormContext } from "react-hook-form";
 import type { ModelCapability } from "@/shared/models";
+import { useCompletionTimes } from "@/hooks/use-completion-times";
 import { FieldMessage, describedBy } from "@/components/ui/field-message";
 import { hintClass, inputClass, labelClass } from "@/components/ui/styles";
 import type { FormValues } from "../utils/form-values";
@@ -7,8 +8,13 @@ import type { FormValues } from "../utils/form-values";
 type ModelFieldProps = { models: readonly ModelCapability[]; current: ModelCapability };
 
 export function ModelField({ models, current }: ModelFieldProps) {
-  const { register, getValues, setValue, trigger, formState } = useFormContext<FormValues>();
+  const { register, getValues, setValue, trigger, formState, watch } = useFormContext<FormValues>();
   const error = formState.errors.model?.message;
+  const duration = watch("duration");
+  const times = useCompletionTimes()({ model: current.id, duration });
+  const readyIn = times
+    ? `Here, a ${duration} s take has usually been ready in about ${Math.round(times.quantile(0.5) / 1000)} s (${times.samples} takes timed).`
+    : "No takes of this kind timed here yet.";
 
   // Keep the other choices valid for the new model in the same event, not in an effect.
   function adaptToModel(id: string) {
@@ -38,7 +44,7 @@ export function ModelField({ models, current }: ModelFieldProps) {
         ))}
       </select>
       <p id="model-hint" className={hintClass}>
-        {current.description} Usually ready in about {current.typicalSeconds} s.
+        {current.description} {readyIn}
       </p>
       <FieldMessage id="model-error" message={error} />
     </div>

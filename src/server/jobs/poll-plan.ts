@@ -1,0 +1,199 @@
+/**
+ * When to ask the upstream about a running job: a plan of poll times, made once per model and
+ * length from what this studio has seen (src/shared/completion-times.ts), that finds a finished
+ * job as soon as possible for the GETs it may spend.
+ *
+ * The reasoning. A job that finished at time T is noticed at the first poll at or after T, so
+ * with polls at t1 < t2 < … the expected detection delay is Σ ∫(t(i-1), t(i)] (t(i) − s) dF(s),
+ * and the expected number of GETs is Σ S(t(i-1)), with S = 1 − F and t0 = 0: poll i goes out
+ * only if the job was still running at poll i−1. Polls are worth most where completions are
+ * dense. Minimising delay + λ·GETs over poll times on a grid is a shortest path (each step's
+ * cost depends only on the previous poll), solved exactly by dynamic programming; λ is the
+ * price of one GET, found by bisection as the smallest price whose plan stays within the
+ * budget. By the Lagrangian argument, no schedule on the grid with as many or fewer expected
+ * GETs has a smaller expected delay. For a tight distribution this gives a long quiet wait and
+ * a few polls across the band where jobs finish; for a wide one, polls spread over the band.
+ *
+ * - Budget: the GETs the AI/ML API's documented fixed 10 s loop would spend on a job drawn
+ *   from the same distribution (polls at 10, 20, 30 s …).
+ * - The first poll comes early (at most 8 s, and before nearly every completion) when the
+ *   budget affords it, so a job's move to `generating` and its start time are seen.
+ * - No gap is longer than `maxGapMs` (POLL_MAX_GAP_MS).
+ * - While fewer than MIN_SAMPLES takes are known: one poll 2 s after the create, then the
+ *   steady interval (POLL_INTERVAL_MS).
+ * - Past the plan's end, the job is later than every take seen: it eases off, a gap of a
+ *   quarter of its lateness, from 0.5 s up to the steady interval.
+ */
+import { MIN_SAMPLES, type CompletionTimes } from "../../shared/completion-times";
+
+export const FIXED_LOOP_MS = 10_000;
+const EARLY_MAX_MS = 8_000;
+const EARLY_SHARE = 0.02;
+// About this many grid steps across the range of times seen.
+const GRID = 240;
+const LATE_MIN_GAP_MS = 500;
+// Nothing learned yet: the first poll still comes early, then the steady interval.
+const EARLY_UNLEARNED_MS = 2_000;
+
+export type PollPlan = {
+  /** Poll times, ms after the create, ascending; empty when nothing is learned (steady polls). */
+  timesMs: number[];
+  budgetGets: number;
+  expectedGets: number;
+  expectedDelayMs: number;
+};
+
+export type PlanOptions = { maxGapMs: number; budgetLoopMs?: number };
+
+type Grid = { t: number[]; f: number[]; integral: number[] };
+
+/**
+ * cdf on the grid, and ∫0..t F(s) ds at each point (Simpson on each cell). The step divides
+ * `maxGapMs` exactly, so the longest gap, and every fixed loop at it, lies on the grid.
+ */
+function gridOf(times: CompletionTimes, top: number, maxGapMs: number): Grid {
+  const step = maxGapMs / Math.ceil((maxGapMs * GRID) / top);
+  const t = [0];
+  const f = [times.cdf(0)];
+  const integral = [0];
+  for (let k = 1; t[k - 1]! < top; k++) {
+    const at = Math.min(step * k, top);
+    const before = t[k - 1]!;
+    const mid = times.cdf((before + at) / 2);
+    const end = times.cdf(at);
+    t.push(at);
+    f.push(end);
+    integral.push(integral[k - 1]! + ((at - before) * (f[k - 1]! + 4 * mid + end)) / 6);
+  }
+  return { t, f, integral };
+}
+
+/** ∫a..b (F(s) − F(a)) ds: the delay of the jobs that finish between polls at a and b. */
+const bandDelay = (g: Grid, i: number, j: number) => g.integral[j]! - g.integral[i]! - g.f[i]! * (g.t[j]! - g.t[i]!);
+
+type Path = { points: number[]; gets: number; delay: number };
+
+function solve(g: Grid, price: number, maxGapMs: number, firstBy: number): Path | null {
+  const n = g.t.length - 1;
+  const cost = new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY);
+  const from = new Array<number>(n + 1).fill(-1);
+  for (let j = 1; j <= n && g.t[j]! <= Math.max(firstBy, g.t[1]!); j++) {
+    if (g.t[j]! > maxGapMs) break;
+    cost[j] = price + bandDelay(g, 0, j);
+  }
+  for (let i = 1; i < n; i++) {
+    if (!Number.isFinite(cost[i]!)) continue;
+    const survive = 1 - g.f[i]!;
+    for (let j = i + 1; j <= n && g.t[j]! - g.t[i]! <= maxGapMs; j++) {
+      const c = cost[i]! + price * survive + bandDelay(g, i, j);
+      if (c < cost[j]!) {
+        cost[j] = c;
+        from[j] = i;
+      }
+    }
+  }
+  if (!Number.isFinite(cost[n]!)) return null;
+  const points: number[] = [];
+  for (let k = n; k > 0; k = from[k]!) points.unshift(k);
+  let gets = 0;
+  let delay = 0;
+  let previous = 0;
+  for (const k of points) {
+    gets += previous === 0 ? 1 : 1 - g.f[previous]!;
+    delay += bandDelay(g, previous, k);
+    previous = k;
+  }
+  return { points, gets, delay };
+}
+
+/** Expected GETs of the fixed loop with gap `loopMs` on this distribution. */
+export function fixedLoopGets(times: CompletionTimes, loopMs: number): number {
+  const top = times.quantile(1);
+  let gets = 0;
+  for (let at = 0; at < top + loopMs; at += loopMs) gets += 1 - (at === 0 ? 0 : times.cdf(at));
+  return gets;
+}
+
+/** Expected detection delay and GETs of any schedule on this distribution (fine numeric integration). */
+export function evaluateSchedule(times: CompletionTimes, scheduleMs: readonly number[]): { gets: number; delayMs: number } {
+  let gets = 0;
+  let delayMs = 0;
+  let previous = 0;
+  for (const at of scheduleMs) {
+    gets += previous === 0 ? 1 : 1 - times.cdf(previous);
+    const steps = 64;
+    const width = (at - previous) / steps;
+    const base = times.cdf(previous);
+    for (let k = 0; k < steps; k++) delayMs += width * (times.cdf(previous + (k + 0.5) * width) - base);
+    previous = at;
+  }
+  return { gets, delayMs };
+}
+
+/** The fixed loop's poll times until every take seen would be done. */
+export function fixedLoopTimes(times: CompletionTimes, loopMs: number): number[] {
+  const top = times.quantile(1);
+  const out: number[] = [];
+  for (let at = loopMs; ; at += loopMs) {
+    out.push(at);
+    if (at >= top) return out;
+  }
+}
+
+export function planPolls(times: CompletionTimes | null, options: PlanOptions): PollPlan {
+  const budgetLoopMs = options.budgetLoopMs ?? FIXED_LOOP_MS;
+  if (!times || times.samples < MIN_SAMPLES) return { timesMs: [], budgetGets: 0, expectedGets: 0, expectedDelayMs: 0 };
+  const top = Math.max(1, times.quantile(1));
+  const g = gridOf(times, top, options.maxGapMs);
+  const budget = fixedLoopGets(times, budgetLoopMs);
+  const early = Math.min(EARLY_MAX_MS, times.quantile(EARLY_SHARE));
+  const plan = bestWithin(g, budget, options.maxGapMs, early) ?? bestWithin(g, budget, options.maxGapMs, top);
+  // Nothing fits the budget under the gap bound (a short budget loop, a long gap): the
+  // fewest GETs the bound allows.
+  const path = lateFirst(g, plan ?? solve(g, top * 1e6, options.maxGapMs, top)!, early, options.maxGapMs);
+  const timesMs = path.points.map((k) => Math.ceil(g.t[k]!));
+  return { timesMs, budgetGets: budget, expectedGets: path.gets, expectedDelayMs: path.delay };
+}
+
+/**
+ * The first poll as late as the early window allows, when nothing finishes before it: the
+ * plan costs the same, and the job has more likely left the provider's queue by then.
+ */
+function lateFirst(g: Grid, path: Path, firstBy: number, maxGapMs: number): Path {
+  const [first, second] = path.points;
+  if (first === undefined || second === undefined) return path;
+  let k = first;
+  while (k + 1 < second && g.t[k + 1]! <= Math.min(firstBy, maxGapMs) && g.f[k + 1]! === 0 && g.t[second]! - g.t[k + 1]! <= maxGapMs) k++;
+  if (k === first) return path;
+  return { ...path, points: [k, ...path.points.slice(1)] };
+}
+
+function bestWithin(g: Grid, budget: number, maxGapMs: number, firstBy: number): Path | null {
+  const top = g.t[g.t.length - 1]!;
+  const fewest = solve(g, top * 1e6, maxGapMs, firstBy);
+  if (!fewest || fewest.gets > budget + 1e-9) return null;
+  let low = 0;
+  let high = top * 1e6;
+  let best = fewest;
+  for (let round = 0; round < 48; round++) {
+    const price = (low + high) / 2;
+    const path = solve(g, price, maxGapMs, firstBy);
+    if (path && path.gets <= budget + 1e-9) {
+      best = path;
+      high = price;
+    } else low = price;
+  }
+  return best;
+}
+
+/**
+ * The wait before the next poll of a job `elapsedMs` after its create: the plan's next time,
+ * the steady interval while nothing is learned, easing off once past the plan.
+ */
+export function nextPollDelay(plan: PollPlan, elapsedMs: number, steadyMs: number): number {
+  if (plan.timesMs.length === 0) return elapsedMs < EARLY_UNLEARNED_MS ? Math.min(steadyMs, EARLY_UNLEARNED_MS - elapsedMs) : steadyMs;
+  const next = plan.timesMs.find((at) => at > elapsedMs);
+  if (next !== undefined) return next - elapsedMs;
+  const lateMs = elapsedMs - plan.timesMs[plan.timesMs.length - 1]!;
+  return Math.min(steadyMs, Math.max(LATE_MIN_GAP_MS, lateMs / 4));
+}
