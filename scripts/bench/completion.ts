@@ -20,8 +20,10 @@ export type LatencySample = {
   shownMs: number;
   /** …and its video had a decoded frame (readyState ≥ 2). */
   playableMs: number;
-  /** Baseline: a client polling every 10 s from submit, first poll at/after completion. */
+  /** Baseline: a client polling every 10 s of the real timeline (10 s × timeScale) from submit, first poll at/after completion. */
   fixedLoopMs: number;
+  /** The BFF recorded when the job started generating (a poll saw `generating`). */
+  startSeen: boolean;
 };
 
 export type CallsFigure = { model: Model; tabs: number; jobs: number; polls: number; fixedLoopPolls: number };
@@ -82,7 +84,8 @@ export async function measureBatch(ctx: Context, page: Page, model: Model, count
       archivedMs: Date.parse(detail.completedAt ?? "") - completion,
       shownMs: sighting.shownAt - completion,
       playableMs: sighting.playableAt! - completion,
-      fixedLoopMs: Math.ceil(upstreamMs / FIXED_LOOP_MS) * FIXED_LOOP_MS - upstreamMs,
+      fixedLoopMs: Math.ceil(upstreamMs / (FIXED_LOOP_MS * upstream.timeScale)) * FIXED_LOOP_MS * upstream.timeScale - upstreamMs,
+      startSeen: detail.timings.startedAt !== null,
     };
   });
   return { samples, calls: { model, tabs: 1, jobs: count, polls, fixedLoopPolls: fixedLoopPolls(upstream, takes) } };

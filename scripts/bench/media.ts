@@ -1,6 +1,12 @@
 import type { Browser } from "@playwright/test";
 import { createRequire } from "node:module";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { archiveVideo } from "../../src/server/jobs/archive-video";
+import { createMediaDir } from "../../src/server/media/media-dir";
+import { availableFfmpegs } from "../../src/server/testing/ffmpeg-binaries";
 import { join } from "node:path";
 import sharp from "sharp";
 import type { RenderMode } from "../../src/simulator/render-mode";
@@ -8,7 +14,17 @@ import { renderVideo } from "../../src/simulator/render-video";
 import { median } from "./stats";
 import { uploadFrame } from "./takes";
 
-export type MediaFigures = { uploadMs: number; uploadMb: number; render5sMs: number; render10sMs: number; render5sStillMs: number; firstFrameMs: number; firstFrameRuns: number };
+export type MediaFigures = {
+  uploadMs: number;
+  uploadMb: number;
+  render5sMs: number;
+  render10sMs: number;
+  render5sStillMs: number;
+  firstFrameMs: number;
+  firstFrameRuns: number;
+  /** archiveVideo alone on a 5 s 720p render served over loopback, per ffmpeg build. */
+  archive: { ffmpeg: string; ms: number; runs: number }[];
+};
 
 /** A 4000×3000 JPEG of blurred noise: it compresses like a photo (a flat colour would flatter the figure). */
 export async function twelveMegapixelPhoto(seed: number): Promise<Buffer> {
@@ -53,6 +69,38 @@ async function measureRender(frame: Buffer, duration: number, workDir: string, r
   return median(times);
 }
 
+/**
+ * The BFF's archive step alone (src/server/jobs/archive-video.ts: the download streamed to
+ * disk, the ffmpeg check that decodes every frame, the poster from the same run), on the 5 s
+ * 720p render served by a loopback server with an honest Content-Length, with each ffmpeg a
+ * studio may run.
+ */
+async function measureArchive(video: string, runs: number): Promise<MediaFigures["archive"]> {
+  const bytes = readFileSync(video);
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "video/mp4", "content-length": bytes.length });
+    response.end(bytes);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const media = createMediaDir(mkdtempSync(join(tmpdir(), "bench-archive-")));
+  const figures: MediaFigures["archive"] = [];
+  try {
+    for (const { label, path } of await availableFfmpegs()) {
+      const times: number[] = [];
+      for (let n = 0; n < runs; n++) {
+        const start = performance.now();
+        await archiveVideo(media, `${origin}/clip.mp4`, `bench-${n}`, { timeoutMs: 30_000, trustedOrigin: origin, ffmpeg: path });
+        times.push(performance.now() - start);
+      }
+      figures.push({ ffmpeg: label, ms: median(times), runs });
+    }
+  } finally {
+    server.close();
+  }
+  return figures;
+}
+
 /** From video.play() on a take's page to the first `playing` event, each take's video fetched for the first time. */
 async function measureFirstFrame(browser: Browser, baseUrl: string, ids: readonly string[]): Promise<number> {
   const times: number[] = [];
@@ -85,6 +133,7 @@ export async function measureMedia(browser: Browser, baseUrl: string, frame: Buf
     uploadMs: upload.ms,
     uploadMb: upload.mb,
     render5sMs: await measureRender(frame, 5, workDir, 3),
+    archive: await measureArchive(join(workDir, "render-5-0.mp4"), 9),
     render10sMs: await measureRender(frame, 10, workDir, 3),
     render5sStillMs: await measureRender(frame, 5, workDir, 3, "still"),
     firstFrameMs: await measureFirstFrame(browser, baseUrl, ids),

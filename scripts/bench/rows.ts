@@ -1,6 +1,7 @@
 import type { CallsFigure, LatencySample } from "./completion";
 import type { BundleFigures, LighthouseFigures } from "./frontend";
 import type { MediaFigures } from "./media";
+import type { PolicyFigure } from "./poll-policies";
 import { kb, ms, perSecond, seconds, type Row } from "./report";
 import { median, quantile } from "./stats";
 import type { ThroughputFigures } from "./throughput";
@@ -16,6 +17,7 @@ export const TARGETS = {
 };
 
 type Inputs = {
+  policies: PolicyFigure[];
   samples: LatencySample[];
   calls: CallsFigure[];
   oneTab: CallsFigure;
@@ -46,20 +48,28 @@ function latencyRows(samples: readonly LatencySample[], callsOk: boolean): Row[]
     {
       figure: `Completion → playable in gallery, median (n=${n})`,
       value: seconds(median(playable)),
-      baseline: `${seconds(median(fixed))} fixed 10 s loop`,
+      baseline: `${seconds(median(fixed))} fixed loop (10 s × timeScale), detection only`,
       target: "≤ 1.50 s, GETs ≤ loop",
       ok: median(playable) <= TARGETS.latencyMedianMs && callsOk,
     },
     {
       figure: `Completion → playable in gallery, p95 (n=${n})`,
       value: seconds(quantile(playable, 0.95)),
-      baseline: `${seconds(quantile(fixed, 0.95))} fixed 10 s loop`,
+      baseline: `${seconds(quantile(fixed, 0.95))} fixed loop, detection only`,
       target: "≤ 3.00 s, GETs ≤ loop",
       ok: quantile(playable, 0.95) <= TARGETS.latencyP95Ms && callsOk,
     },
     stage("BFF poll saw it completed", (s) => s.detectedMs),
+    stage("archive: download, check, poster", (s) => s.archivedMs - s.detectedMs),
     stage("video archived, take completed", (s) => s.archivedMs),
     stage("card showed it", (s) => s.shownMs),
+    {
+      figure: "Takes whose start (generating) the BFF recorded",
+      value: `${samples.filter((s) => s.startSeen).length} of ${n}`,
+      baseline: "",
+      target: "100 %",
+      ok: samples.every((s) => s.startSeen),
+    },
     {
       figure: "  upstream create → completed (median; timeline 5 s / 13 s)",
       value: `${ms(median(of((s) => s.upstreamMs).filter((_, i) => samples[i]!.model === "gen3a_turbo")))} / ${ms(median(of((s) => s.upstreamMs).filter((_, i) => samples[i]!.model === "gen4_turbo")))}`,
@@ -96,6 +106,22 @@ function callsRows(calls: readonly CallsFigure[], oneTab: CallsFigure, twentyTab
   return rows;
 }
 
+/** The plan against fixed loops on the same drawn jobs (poll-policies.ts). */
+function policyRows(figures: readonly PolicyFigure[]): Row[] {
+  const s = (msValue: number) => `${(msValue / 1000).toFixed(2)} s`;
+  return figures.map((f): Row => {
+    const [ours, two, five, ten] = f.rows as [PolicyFigure["rows"][number], PolicyFigure["rows"][number], PolicyFigure["rows"][number], PolicyFigure["rows"][number]];
+    const ratio = ours.medianDelayMs / ten.medianDelayMs;
+    return {
+      figure: `Detection delay, ${f.model}, ${f.distribution}, ${f.jobs} jobs: median / p95, GETs per job`,
+      value: `${s(ours.medianDelayMs)} / ${s(ours.p95DelayMs)}, ${ours.getsPerJob.toFixed(2)} GETs (${ratio.toFixed(2)}× the 10 s loop)`,
+      baseline: [ten, five, two, f.equalGetsLoop].map((r) => `${r.policy}: ${s(r.medianDelayMs)} / ${s(r.p95DelayMs)}, ${r.getsPerJob.toFixed(2)}`).join("; "),
+      target: "≤ 0.3× the 10 s loop, GETs ≤ it; beats the same-GETs loop",
+      ok: ratio <= 0.3 && ours.getsPerJob <= ten.getsPerJob + 1e-9 && ours.medianDelayMs < f.equalGetsLoop.medianDelayMs,
+    };
+  });
+}
+
 function throughputRows({ endpoints, stored, peakRssMb }: ThroughputFigures): Row[] {
   const trivial = endpoints.find((e) => e.name === "trivial JSON")!;
   const rows = endpoints.map((e): Row => {
@@ -130,6 +156,13 @@ function mediaRows(m: MediaFigures): Row[] {
   return [
     row(`12 MP JPEG upload accepted (${m.uploadMb.toFixed(1)} MB, median of 3)`, ms(m.uploadMs)),
     row("Simulator render, 5 s clip 1280×720 (median of 3)", ms(m.render5sMs)),
+    ...m.archive.map((a): Row => ({
+      figure: `Archive a 5 s 720p clip (download, decode check, poster) with ${a.ffmpeg} (median of ${a.runs})`,
+      value: ms(a.ms),
+      baseline: "",
+      target: "≤ 400 ms",
+      ok: a.ms <= 400,
+    })),
     row("Simulator render, 10 s clip 1280×720 (median of 3)", ms(m.render10sMs)),
     row("Simulator render, 5 s clip 1280×720, SIMULATOR_RENDER=still (median of 3)", ms(m.render5sStillMs)),
     row(`play() → first frame playing, cold (median of ${m.firstFrameRuns})`, ms(m.firstFrameMs)),
@@ -141,6 +174,7 @@ export function buildRows(input: Inputs): Row[] {
   return [
     ...latencyRows(input.samples, callsOk),
     ...callsRows(input.calls, input.oneTab, input.twentyTabs, input.timeScale),
+    ...policyRows(input.policies),
     ...throughputRows(input.throughput),
     ...frontEndRows(input.bundle, input.lighthouse),
     ...mediaRows(input.media),

@@ -12,7 +12,8 @@ export function buildSpa(outDir: string): number {
   return performance.now() - start;
 }
 
-type StudioOptions = { dataDir: string; staticDir: string; pollIntervalMs: number };
+/** The poll settings scaled like the simulator's timeline (see run-bench.ts). */
+type StudioOptions = { dataDir: string; staticDir: string; pollIntervalMs: number; pollBudgetLoopMs?: number; pollMaxGapMs?: number };
 
 /**
  * The BFF in its own process (its RSS can be read from outside, and its CPU is not shared
@@ -27,6 +28,8 @@ export function startBenchStudio(upstream: BenchUpstream, options: StudioOptions
     AIMLAPI_KEY: upstream.apiKey,
     AIMLAPI_BASE_URL: upstream.simulator.url,
     POLL_INTERVAL_MS: String(options.pollIntervalMs),
+    ...(options.pollBudgetLoopMs ? { POLL_BUDGET_LOOP_MS: String(options.pollBudgetLoopMs) } : {}),
+    ...(options.pollMaxGapMs ? { POLL_MAX_GAP_MS: String(options.pollMaxGapMs) } : {}),
     LOG_LEVEL: "warn",
     // The bench's own upstream spends nothing: no default spend limits.
     LIMIT_RUNNING_PER_USER: "0",

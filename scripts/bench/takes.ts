@@ -7,7 +7,7 @@ export type TakeRecord = { id: string; upstreamId: string; model: Model };
 type Detail = {
   status: string;
   completedAt: string | null;
-  timings: { finishedAt: string | null };
+  timings: { startedAt: string | null; finishedAt: string | null };
   video: { url: string } | null;
 };
 

@@ -1,5 +1,6 @@
 import { findModel } from "../../src/simulator/models";
 import { startSimulator, type Simulator } from "../../src/simulator/simulator";
+import type { TimingConfig } from "../../src/simulator/timing";
 
 type JobTimes = { createdAt: number; timelineMs: number; renderedAt: number | null };
 
@@ -19,24 +20,24 @@ export type BenchUpstream = {
   elapsedOf(id: string): number | null;
 };
 
-const CREATED = /^created (\S+) \((\S+), [^,]+, (\d+) s, (\w+)\)/;
+const CREATED = /^created (\S+) \((\S+), [^,]+, (\d+) s, (\w+), due in (\d+) ms\)/;
 const RENDERED = /^rendered (\S+) /;
 
 /**
  * The simulator, in this process, so its own log says when each job was created and when its
  * render finished: the upstream's completion instant to the millisecond, not as a client saw it.
  */
-export async function startBenchUpstream(timeScale: number, dataDir: string): Promise<BenchUpstream> {
+export async function startBenchUpstream(timeScale: number, dataDir: string, timing?: TimingConfig): Promise<BenchUpstream> {
   const jobs = new Map<string, JobTimes>();
   const order: string[] = [];
   const log = (line: string) => {
     const now = Date.now();
     const created = CREATED.exec(line);
     if (created) {
-      const [, id, wireName] = created;
-      const model = findModel(wireName!);
-      if (!model) throw new Error(`unknown model in simulator log: ${line}`);
-      jobs.set(id!, { createdAt: now, timelineMs: model.totalMs * timeScale, renderedAt: null });
+      const [, id, wireName, , , dueMs] = created;
+      if (!findModel(wireName!)) throw new Error(`unknown model in simulator log: ${line}`);
+      // Each job's own drawn timeline (src/simulator/timing.ts), not the model's median.
+      jobs.set(id!, { createdAt: now, timelineMs: Number(dueMs), renderedAt: null });
       order.push(id!);
       return;
     }
@@ -45,7 +46,7 @@ export async function startBenchUpstream(timeScale: number, dataDir: string): Pr
     if (job) job.renderedAt = now;
   };
   const apiKey = `bench-${process.pid}`;
-  const simulator = await startSimulator({ apiKey, dataDir, timeScale, log });
+  const simulator = await startSimulator({ apiKey, dataDir, timeScale, log, ...(timing ? { timing } : {}) });
   const completionOf = (id: string) => {
     const job = jobs.get(id);
     if (!job || job.renderedAt === null) return null;

@@ -37,20 +37,33 @@ its \`<video>\` (the card does so only for a completed, archived take), loads it
 would (\`play()\`, muted), and stamps \`Date.now()\` at \`loadeddata\`/\`canplay\` with
 \`readyState ≥ 2\`: a playable video. Latency = that stamp − upstream completion. Takes are
 submitted over HTTP four at a time, then the tab reloads to list them (the SPA polls each
-unfinished take itself). Before measuring, 4 takes of each model run so the BFF's adaptive
-schedule has learned their durations (it needs ≥ 3), and the bench waits out the BFF's 30 s
-refresh of the learned figure. 20 gen3a_turbo and 8 gen4_turbo takes are measured.
+unfinished take itself). Before measuring, 6 takes of each model run (the BFF's poll plan
+learns from the brackets its polls leave on them and needs ≥ 5 per model and length); the
+plan is made again after each completed take. 20 gen3a_turbo and 8 gen4_turbo takes are measured. The simulator draws each job's time
+around the model's median (\`src/simulator/timing.ts\`: log-normal, spread 0.15, 5 % slow
+outliers), so jobs vary as a real provider's do.
 
 *Baseline*, computed from the same measured instants: the AI/ML API's documented client,
-a fixed 10 s poll loop from submit; its latency is (first poll at/after completion) −
-completion = ⌈t/10 s⌉·10 s − t for a job that took t. It stops at the upstream: it does not
-include archiving the video or a browser noticing, which the measured figure does.
+a fixed 10 s poll loop from submit, scaled like the timeline (10 s × 0.2 = 2 s, the loop whose
+GETs make the BFF's budget); its latency is (first poll at/after completion) − completion =
+⌈t/L⌉·L − t for a job that took t. It stops at the upstream: it does not include archiving the
+video or a browser noticing, which the measured figure does.
 
 *The tab's side* (\`src/features/gallery/utils/poll-delay.ts\`): each open tab asks the BFF
-about a running take every 2 s until 85% of the duration it has learned from the completed
-takes in its cache (the model's typical time until three are known), then every 0.4 s, easing
-off by a tenth of the lateness; every 0.15 s while the BFF archives the video ("finishing").
-Asking the BFF costs no upstream call; it answers list and detail from memory.
+about a running take every 2 s until 3 s before the earliest any take like it has finished in
+this studio (\`GET /api/timings\`), then every 0.4 s, easing off by a tenth of the lateness past
+98 % of them; every 0.15 s while the BFF archives the video ("finishing"); every 2 s while
+nothing is known. Asking the BFF costs no upstream call; it answers list and detail from memory.
+
+**Poll plan against fixed loops** (\`scripts/bench/poll-policies.ts\`). 240 jobs per model
+drawn from the simulator's own distribution with a seeded generator, tight (spread 0.05, no
+outliers: about ±10 %) and wide (spread 0.2 and 5 % outliers 1.5–2.5× slower: about ±40 %),
+at the real timeline (gen3a_turbo 25 s, gen4_turbo 65 s), replayed in simulated time through
+the job runner's own code (\`planPolls\` and \`nextPollDelay\`, the plan learned from the
+brackets its own polls left on the last 40 jobs, made again after each one) and through fixed
+loops of 2, 5 and 10 s, and the fixed loop that spends the same GETs per job as the plan
+(found by bisection on its interval). Delay = first poll at/after the job's end − the end.
+The first 40 jobs (learning) are left out.
 
 **Upstream calls per job.** The simulator's \`polls\` counter (\`GET /__simulator/stats\`)
 before and after each batch, ÷ jobs, so warm-up and other phases are not counted. Baseline:
@@ -79,7 +92,10 @@ throttling), on the gallery at the end of the latency phase (~40 completed takes
 **Media.** Upload: a 4000×3000 JPEG of blurred noise (~photo-sized) to \`POST /api/uploads\`,
 request to 201 (checks, upright metadata-free copy, thumbnail). Render: the simulator's
 \`renderVideo\` (ffmpeg, libx264 veryfast, faststart) called directly for gen4_turbo 16:9 from
-a real frame. First frame: on a take's page in a fresh browser context (nothing cached), the
+a real frame. Archive: \`archiveVideo\` alone (the BFF's download streamed to disk, one ffmpeg
+run that decodes every frame and writes the poster) on that 5 s 720p render served from a
+loopback server, with each ffmpeg on the machine (Debian's, which the BFF prefers, and the
+bundled 2018 build), median of 9. First frame: on a take's page in a fresh browser context (nothing cached), the
 time from \`video.play()\` to the \`playing\` event.`;
 
 function analysis(input: DocInput): string {

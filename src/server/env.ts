@@ -50,11 +50,15 @@ const envSchema = z.object({
   POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
   /** The longest gap a learned poll plan may leave between two polls of one job (src/server/jobs/poll-plan.ts). */
   POLL_MAX_GAP_MS: z.coerce.number().int().min(50).default(60_000),
+  /** The fixed loop whose GETs on the same takes make a job's poll budget: the AI/ML API's documented 10 s. */
+  POLL_BUDGET_LOOP_MS: z.coerce.number().int().min(50).default(10_000),
   POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   SIMULATOR_TIME_SCALE: z.coerce.number().positive().optional(),
   /** Simulator only: "motion" (a push-in, the default) or "still" (the frame held; the test runs use it). */
   SIMULATOR_RENDER: renderModeSetting,
+  /** Simulator only: how job durations spread around each model's median, JSON or "fixed" (see src/simulator/timing.ts). */
+  SIMULATOR_TIMING: z.string().optional(),
   /** Simulator only: JSON fault rules (see src/simulator/faults-config.ts), for trying bad days by hand. */
   SIMULATOR_FAULTS: z.string().optional(),
   /** The ffmpeg that checks archived videos and cuts posters; default: the bundled one. */

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import type { Logger } from "pino";
 import type { Provider } from "../shared/api";
 import { parseFaultsJson } from "../simulator/faults-config";
+import { parseTimingSetting } from "../simulator/timing";
 import { startSimulator, type Simulator } from "../simulator/simulator";
 import { createApp } from "./app";
 import { prepareDataDir } from "./data-dir";
@@ -82,6 +83,8 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
       render: env.SIMULATOR_RENDER,
       ...(env.SIMULATOR_TIME_SCALE ? { timeScale: env.SIMULATOR_TIME_SCALE } : {}),
       ...(env.SIMULATOR_FAULTS ? { faults: parseFaultsJson(env.SIMULATOR_FAULTS) } : {}),
+      timing: parseTimingSetting(env.SIMULATOR_TIMING),
+      persist: true,
       log: (line) => log.debug({ component: "simulator" }, line),
     });
     baseUrl = simulator.url;
@@ -114,6 +117,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     log,
     pollIntervalMs: env.POLL_INTERVAL_MS,
     pollMaxGapMs: env.POLL_MAX_GAP_MS,
+    pollBudgetLoopMs: env.POLL_BUDGET_LOOP_MS,
     concurrency: env.POLL_CONCURRENCY,
     downloadTimeoutMs: 120_000,
     resultOrigin: new URL(baseUrl).origin,

@@ -3,10 +3,13 @@
  *
  * A poll only brackets the moment a job finished: it was not done at the last poll that said
  * so (`lowMs`) and was done at the first poll that said so (`highMs`), both counted from the
- * create. Treating the finish as equally likely anywhere in that bracket, and each take as
- * one sample, gives a distribution without the detection lag: a take noticed 9 s late adds
- * a 9 s-wide bracket that still starts where the job was last seen running, so the learned
- * figure does not drift upward as the old median-of-detection-times did.
+ * create. The curve is the nonparametric maximum-likelihood estimate for such interval-
+ * censored data (Turnbull's self-consistency algorithm, an EM): mass goes where brackets
+ * overlap, so a 9 s-wide bracket from a sparse poll and a few narrow ones inside it agree on
+ * where takes finish, instead of the wide one smearing the curve. Within each piece between
+ * bracket ends the mass is spread evenly. There is no detection lag in it: a take noticed
+ * late still has its bracket start where the job was last seen running, so the learned figure
+ * does not drift upward as the old median-of-detection-times did.
  *
  * The BFF builds it from brackets; the browser gets it as quantiles (`quantilesMs`, at every
  * 5 %) and rebuilds the same curve from them, piecewise linear.
@@ -27,18 +30,45 @@ export const QUANTILE_STEPS = 20;
 /** Fewer takes than this and nothing is claimed: polls run at the steady interval. */
 export const MIN_SAMPLES = 5;
 
+const EM_ROUNDS = 300;
+
 export function fromBrackets(brackets: readonly CompletionBracket[]): CompletionTimes {
-  const parts = brackets.map(({ lowMs, highMs }) => ({ low: Math.max(0, Math.min(lowMs, highMs)), high: Math.max(0, highMs) }));
-  const cdf = (ms: number) => {
-    if (parts.length === 0) return 0;
-    let sum = 0;
-    for (const { low, high } of parts) {
-      if (ms >= high) sum += 1;
-      else if (ms > low) sum += (ms - low) / (high - low);
+  // A bracket of no width (both polls at once) is read as 1 ms wide.
+  const parts = brackets.map(({ lowMs, highMs }) => {
+    const low = Math.max(0, Math.min(lowMs, highMs));
+    return { low, high: Math.max(low + 1, highMs) };
+  });
+  // Pieces between consecutive bracket ends, and which pieces each bracket covers.
+  const ends = [...new Set(parts.flatMap((p) => [p.low, p.high]))].sort((a, b) => a - b);
+  const pieces = ends.slice(0, -1).map((from, k) => ({ from, to: ends[k + 1]! }));
+  const covers = parts.map((p) => pieces.flatMap((piece, k) => (piece.from >= p.low && piece.to <= p.high ? [k] : [])));
+  let mass = pieces.map((piece) => covers.reduce((sum, c, i) => sum + (c.length > 0 && piece.from >= parts[i]!.low && piece.to <= parts[i]!.high ? 1 / c.length : 0), 0) / Math.max(1, parts.length));
+  for (let round = 0; round < EM_ROUNDS; round++) {
+    const next = pieces.map(() => 0);
+    for (const c of covers) {
+      const total = c.reduce((sum, k) => sum + mass[k]!, 0);
+      if (total > 0) for (const k of c) next[k]! += mass[k]! / total / parts.length;
     }
-    return sum / parts.length;
+    const moved = next.reduce((sum, m, k) => sum + Math.abs(m - mass[k]!), 0);
+    mass = next;
+    if (moved < 1e-9) break;
+  }
+  // Cumulative mass at each piece's start, for the cdf.
+  const before = mass.reduce<number[]>((acc, m) => [...acc, acc[acc.length - 1]! + m], [0]);
+  const cdf = (ms: number) => {
+    if (pieces.length === 0 || ms < pieces[0]!.from) return 0;
+    if (ms >= pieces[pieces.length - 1]!.to) return 1;
+    let lo = 0;
+    let hi = pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (pieces[mid]!.from <= ms) lo = mid;
+      else hi = mid - 1;
+    }
+    const piece = pieces[lo]!;
+    return Math.min(1, before[lo]! + (mass[lo]! * (ms - piece.from)) / (piece.to - piece.from));
   };
-  const top = parts.reduce((max, part) => Math.max(max, part.high), 0);
+  const top = ends[ends.length - 1] ?? 0;
   return { samples: parts.length, cdf, quantile: (p) => invert(cdf, p, 0, top) };
 }
 

@@ -3,6 +3,7 @@
  * SIMULATOR_FAULTS (JSON, see faults-config.ts) injects faults for chaos runs. The only
  * place the simulator reads the environment: embedded in the BFF, it gets options instead.
  */
+import { parseTimingSetting } from "./timing";
 import { parseFaultsJson } from "./faults-config";
 import { renderModeSetting } from "./render-mode";
 import { startSimulator } from "./simulator";
@@ -25,6 +26,8 @@ const simulator = await startSimulator({
   port,
   dataDir: env.SIMULATOR_DATA_DIR ?? "./data/simulator",
   faults: parseFaultsJson(env.SIMULATOR_FAULTS),
+  timing: parseTimingSetting(env.SIMULATOR_TIMING),
+  persist: true,
   render,
   ...(timeScale === undefined ? {} : { timeScale }),
   ...(env.FFMPEG_PATH ? { ffmpegPath: env.FFMPEG_PATH } : {}),

@@ -17,7 +17,13 @@ export type RenderSpec = {
   outFile: string;
 };
 
-export type RenderContext = { ffmpegPath: string; workDir: string; signal: AbortSignal; log: (line: string) => void; mode: RenderMode };
+export type RenderContext = {
+  ffmpegPath: string;
+  workDir: string;
+  signal: AbortSignal;
+  log: (line: string) => void;
+  mode: RenderMode;
+};
 
 const PUSH_IN = 0.12;
 

@@ -1,5 +1,6 @@
 import { createAdaptorServer } from "@hono/node-server";
 import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,11 +14,12 @@ import { fetchImage } from "./input-image";
 import { readInjection } from "./injection";
 import type { Injection } from "./injection";
 import type { Job, ReplyShape } from "./jobs";
-import { createTaskPool } from "../node/task-pool";
+import { createJobFile, type JobInput } from "./job-file";
 import { renderVideo } from "./render-video";
 import type { RenderMode } from "./render-mode";
 import { createRoutes } from "./routes";
 import { emptyStats } from "./stats";
+import { DEFAULT_TIMING, drawTimeline, type TimingConfig } from "./timing";
 import type { Stats } from "./stats";
 
 export type SimulatorOptions = {
@@ -37,6 +39,13 @@ export type SimulatorOptions = {
   render?: RenderMode;
   /** Shape of `video` in poll replies; default "strings", the vendor URL's documented shape. */
   replyShape?: ReplyShape;
+  /**
+   * Keep jobs in `<dataDir>/jobs.json` and continue them after a restart (job-file.ts). For a
+   * data folder only this simulator uses: `npm start` in simulator mode and `npm run simulator`.
+   */
+  persist?: boolean;
+  /** How long jobs take around each model's median (see timing.ts); default: spread like a real provider's. */
+  timing?: TimingConfig;
   /** Per-run fault injection for chaos tests (see faults-config.ts); none by default. Refused with a clear message when invalid. */
   faults?: FaultsConfig;
   log?: (line: string) => void;
@@ -45,6 +54,7 @@ export type SimulatorOptions = {
 export type Simulator = { url: string; close(): Promise<void>; stats(): Stats };
 
 const MAX_PARALLEL_RENDERS = 2;
+
 const DEFAULT_TIME_SCALE = 0.25;
 
 /** The simulator program reads FFMPEG_PATH in main.ts; the BFF passes its own choice. */
@@ -76,29 +86,59 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 
   const jobs = new Map<string, Job>();
   const stats: Stats = emptyStats();
-  const queue = createTaskPool(MAX_PARALLEL_RENDERS);
   const shutdown = new AbortController();
   const renders = new Set<Promise<void>>();
   const fileOf = (id: string) => path.join(dataDir, `${id}.mp4`);
+  const jobFile = options.persist ? createJobFile(dataDir, log) : null;
+  const timing = options.timing ?? DEFAULT_TIMING;
 
-  function startRender(job: Job, request: CreateRequest) {
-    const size = request.model.outputSizes[request.ratio];
-    if (!size) throw new Error(`no output size for ${request.ratio}`);
-    const started = Date.now();
-    const render = queue
-      .run(async () => {
-        if (shutdown.signal.aborted) throw new Error("simulator closed");
-        const first = request.firstImage ?? (await fetchImage(request.imageUrl, log));
-        const last = request.lastImageUrl === undefined ? null : (request.lastImage ?? (await fetchImage(request.lastImageUrl, log)));
-        await renderVideo(
-          { id: job.id, ...size, duration: request.duration, seed: request.seed, first, last, outFile: fileOf(job.id) },
-          { ffmpegPath, workDir, signal: shutdown.signal, log, mode: renderMode },
-        );
-      })
+  // Renders happen off the timeline: the job's duration is drawn at create, and the render
+  // runs meanwhile, earliest-due first, so a queue of renders delays the jobs due last rather
+  // than all of them. The job completes at its drawn time if the file is there by then; a
+  // render that is not is counted in stats.lateRenders, and the job completes when it is.
+  // (Rendering at a lower CPU priority was tried: on a busy machine the renders starved.)
+  const waiting: { due: number; start: () => void }[] = [];
+  let running = 0;
+  function nextRender() {
+    while (running < MAX_PARALLEL_RENDERS && waiting.length > 0) {
+      waiting.sort((a, b) => a.due - b.due);
+      running += 1;
+      waiting.shift()!.start();
+    }
+  }
+
+  type RenderInput = Pick<JobInput, "ratio" | "seed" | "imageUrl" | "lastImageUrl"> & { firstImage: Buffer | undefined; lastImage: Buffer | undefined };
+
+  function startRender(job: Job, input: RenderInput) {
+    const size = job.model.outputSizes[input.ratio];
+    if (!size) throw new Error(`no output size for ${input.ratio}`);
+    const render = new Promise<void>((resolve, reject) => {
+      waiting.push({
+        due: job.createdAt + job.totalMs,
+        start: () => {
+          const started = Date.now();
+          (async () => {
+            if (shutdown.signal.aborted) throw new Error("simulator closed");
+            const first = input.firstImage ?? (await fetchImage(input.imageUrl, log));
+            const last = input.lastImageUrl === undefined ? null : (input.lastImage ?? (await fetchImage(input.lastImageUrl, log)));
+            await renderVideo(
+              { id: job.id, ...size, duration: job.duration, seed: input.seed, first, last, outFile: fileOf(job.id) },
+              { ffmpegPath, workDir, signal: shutdown.signal, log, mode: renderMode },
+            );
+            log(`rendered ${job.id} (${size.width}x${size.height}, ${job.duration} s) in ${Date.now() - started} ms`);
+          })()
+            .then(resolve, reject)
+            .finally(() => {
+              running -= 1;
+              nextRender();
+            });
+        },
+      });
+      nextRender();
+    })
       .then(
         () => {
           job.render = { state: "done" };
-          log(`rendered ${job.id} (${size.width}x${size.height}, ${request.duration} s) in ${Date.now() - started} ms`);
         },
         (error: unknown) => {
           const message = `Video rendering failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -106,7 +146,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
           if (!shutdown.signal.aborted) log(`render of ${job.id} failed: ${message}`);
         },
       )
-      .finally(() => renders.delete(render));
+      .finally(() => {
+        renders.delete(render);
+        if (Date.now() > job.createdAt + job.totalMs) stats.lateRenders += 1;
+        if (!shutdown.signal.aborted) jobFile?.update(job);
+      });
     renders.add(render);
   }
 
@@ -117,17 +161,25 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       model: request.model,
       duration: request.duration,
       createdAt: Date.now(),
-      queuedMs: request.model.queuedMs * timeScale,
-      totalMs: request.model.totalMs * timeScale,
+      ...drawTimeline(request.model, request.duration, timing, timeScale),
       injection,
       render: { state: "pending" },
       jwt: randomBytes(24).toString("base64url"),
     };
     jobs.set(job.id, job);
+    const input = { ratio: request.ratio, seed: request.seed, imageUrl: request.imageUrl, ...(request.lastImageUrl === undefined ? {} : { lastImageUrl: request.lastImageUrl }) };
+    jobFile?.add(job, input, request.firstImage, request.lastImage);
     // Injected outcomes never produce a video, so rendering one would only waste CPU.
-    if (injection.kind === "none") startRender(job, request);
-    log(`created ${job.id} (${request.model.wireName}, ${request.ratio}, ${request.duration} s, ${injection.kind})`);
+    if (injection.kind === "none") startRender(job, { ...input, firstImage: request.firstImage, lastImage: request.lastImage });
+    log(`created ${job.id} (${request.model.wireName}, ${request.ratio}, ${request.duration} s, ${injection.kind}, due in ${Math.round(job.totalMs)} ms)`);
     return job;
+  }
+
+  // What the last run left: rendered jobs stay served, unfinished renders start again.
+  for (const { job, input } of jobFile?.load() ?? []) {
+    jobs.set(job.id, job);
+    if (job.render.state === "done" && !existsSync(fileOf(job.id))) job.render = { state: "pending" };
+    if (job.render.state === "pending" && job.injection.kind === "none") startRender(job, input);
   }
 
   const app = createRoutes({

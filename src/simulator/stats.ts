@@ -7,6 +7,8 @@ export type Stats = {
   polls: number;
   /** Result files the handler served (2xx), including those a fault then cut short or trickled. */
   downloads: number;
+  /** Renders that ended after their job's drawn end: those jobs completed late (the render, not the timeline, set their end). */
+  lateRenders: number;
   /** Every authenticated call per endpoint, faulted or not: the numbers fault schedules count. */
   calls: Record<FaultEndpoint, number>;
   /** Faults applied, per endpoint, keyed by `faultLabel` (e.g. "http:503", "job-error:INTERNAL", "reset"). */
@@ -18,6 +20,7 @@ export function emptyStats(): Stats {
     creates: 0,
     polls: 0,
     downloads: 0,
+    lateRenders: 0,
     calls: { create: 0, poll: 0, result: 0 },
     faults: { create: {}, poll: {}, result: {} },
   };

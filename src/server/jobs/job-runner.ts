@@ -20,6 +20,8 @@ export type JobRunnerOptions = {
   pollIntervalMs: number;
   /** The longest gap a learned poll plan may leave (POLL_MAX_GAP_MS). */
   pollMaxGapMs: number;
+  /** The fixed loop whose GETs make a job's poll budget (POLL_BUDGET_LOOP_MS). */
+  pollBudgetLoopMs: number;
   concurrency: number;
   downloadTimeoutMs: number;
   /** The upstream's origin, the one place result URLs may be fetched from without the URL guard. */
@@ -151,7 +153,7 @@ export function createJobRunner(options: JobRunnerOptions) {
     // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: only how long a plan is kept, so when polls go out
     if (!cached || now() - cached.at > 30_000) {
       const times = fromBrackets(await store.recentBrackets(row.model, row.duration));
-      cached = { plan: planPolls(times, { maxGapMs: options.pollMaxGapMs }), at: now() };
+      cached = { plan: planPolls(times, { maxGapMs: options.pollMaxGapMs, budgetLoopMs: options.pollBudgetLoopMs }), at: now() };
       plans.set(key, cached);
     }
     // Stryker disable next-line ArithmeticOperator,LogicalOperator: only when the next poll goes out

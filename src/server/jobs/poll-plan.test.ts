@@ -101,6 +101,21 @@ describe("planPolls", () => {
     }
   });
 
+  it("leaves no gap longer than the budget's loop past the median, when the budget affords it", () => {
+    // Wide: 10 s to 120 s, most around 30 s.
+    const brackets = Array.from({ length: 40 }, (_, i) => {
+      const t = i < 36 ? 25_000 + i * 300 : 60_000 + (i - 36) * 20_000;
+      return { lowMs: t - 100, highMs: t + 100 };
+    });
+    const times = fromBrackets(brackets);
+    const plan = planPolls(times, { maxGapMs: 60_000 });
+    const median = times.quantile(0.5);
+    for (let k = 1; k < plan.timesMs.length; k++) {
+      if (plan.timesMs[k - 1]! >= median) expect(plan.timesMs[k]! - plan.timesMs[k - 1]!).toBeLessThanOrEqual(10_000 + 1);
+    }
+    expect(evaluateSchedule(times, plan.timesMs).gets).toBeLessThanOrEqual(plan.budgetGets + 1e-6);
+  });
+
   it("puts the first poll early enough to see the job start, and late enough that it has left the queue", () => {
     const brackets = Array.from({ length: 20 }, (_, i) => ({ lowMs: 24_000 + i * 100, highMs: 24_500 + i * 100 }));
     const plan = planPolls(fromBrackets(brackets), { maxGapMs: 60_000 });
@@ -123,8 +138,8 @@ describe("planPolls", () => {
     expect(nextPollDelay(plan, 100, 5_000)).toBe(7_900);
     expect(nextPollDelay(plan, 8_000, 5_000)).toBe(16_000);
     expect(nextPollDelay(plan, 25_000, 5_000)).toBe(1_000);
-    expect(nextPollDelay(plan, 26_000, 5_000)).toBe(500);
-    expect(nextPollDelay(plan, 30_000, 5_000)).toBe(1_000);
+    expect(nextPollDelay(plan, 26_000, 5_000)).toBe(1_000);
+    expect(nextPollDelay(plan, 30_000, 5_000)).toBe(2_000);
     expect(nextPollDelay(plan, 126_000, 5_000)).toBe(5_000);
   });
 });

@@ -18,11 +18,13 @@
  *   from the same distribution (polls at 10, 20, 30 s …).
  * - The first poll comes early (at most 8 s, and before nearly every completion) when the
  *   budget affords it, so a job's move to `generating` and its start time are seen.
+ * - Past the median, no gap is longer than the budget's loop (10 s) when the budget affords
+ *   it: minimising the mean alone leaves the rare slow job waiting a long gap.
  * - No gap is longer than `maxGapMs` (POLL_MAX_GAP_MS).
  * - While fewer than MIN_SAMPLES takes are known: one poll 2 s after the create, then the
  *   steady interval (POLL_INTERVAL_MS).
- * - Past the plan's end, the job is later than every take seen: it eases off, a gap of a
- *   quarter of its lateness, from 0.5 s up to the steady interval.
+ * - Past the plan's end, the job is later than every take seen: it eases off, a gap of half
+ *   its lateness, from 1 s up to the steady interval.
  */
 import { MIN_SAMPLES, type CompletionTimes } from "../../shared/completion-times";
 
@@ -31,7 +33,7 @@ const EARLY_MAX_MS = 8_000;
 const EARLY_SHARE = 0.02;
 // About this many grid steps across the range of times seen.
 const GRID = 240;
-const LATE_MIN_GAP_MS = 500;
+const LATE_MIN_GAP_MS = 1_000;
 // Nothing learned yet: the first poll still comes early, then the steady interval.
 const EARLY_UNLEARNED_MS = 2_000;
 
@@ -73,7 +75,11 @@ const bandDelay = (g: Grid, i: number, j: number) => g.integral[j]! - g.integral
 
 type Path = { points: number[]; gets: number; delay: number };
 
-function solve(g: Grid, price: number, maxGapMs: number, firstBy: number): Path | null {
+/** Where polls may go: the longest gap, the latest first poll, and past `tailFromMs` gaps of at most `tailGapMs`. */
+type Bounds = { maxGapMs: number; firstBy: number; tailFromMs: number; tailGapMs: number };
+
+function solve(g: Grid, price: number, bounds: Bounds): Path | null {
+  const { maxGapMs, firstBy } = bounds;
   const n = g.t.length - 1;
   const cost = new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY);
   const from = new Array<number>(n + 1).fill(-1);
@@ -84,7 +90,8 @@ function solve(g: Grid, price: number, maxGapMs: number, firstBy: number): Path 
   for (let i = 1; i < n; i++) {
     if (!Number.isFinite(cost[i]!)) continue;
     const survive = 1 - g.f[i]!;
-    for (let j = i + 1; j <= n && g.t[j]! - g.t[i]! <= maxGapMs; j++) {
+    const longest = g.t[i]! >= bounds.tailFromMs ? Math.min(maxGapMs, bounds.tailGapMs) : maxGapMs;
+    for (let j = i + 1; j <= n && g.t[j]! - g.t[i]! <= longest; j++) {
       const c = cost[i]! + price * survive + bandDelay(g, i, j);
       if (c < cost[j]!) {
         cost[j] = c;
@@ -147,11 +154,23 @@ export function planPolls(times: CompletionTimes | null, options: PlanOptions): 
   const g = gridOf(times, top, options.maxGapMs);
   const budget = fixedLoopGets(times, budgetLoopMs);
   const early = Math.min(EARLY_MAX_MS, times.quantile(EARLY_SHARE));
-  const plan = bestWithin(g, budget, options.maxGapMs, early) ?? bestWithin(g, budget, options.maxGapMs, top);
+  // Preferred: an early first poll, and past the median no gap longer than the budget's loop
+  // (a job later than most is found as soon as the fixed loop would find it: the tail is
+  // cheap, as only the jobs still running pay for its polls). Each is dropped in turn when
+  // the budget cannot afford it.
+  const tail = { tailFromMs: times.quantile(0.5), tailGapMs: budgetLoopMs };
+  const loose = { tailFromMs: Number.POSITIVE_INFINITY, tailGapMs: Number.POSITIVE_INFINITY };
+  const maxGapMs = options.maxGapMs;
+  const plan =
+    bestWithin(g, budget, { maxGapMs, firstBy: early, ...tail }) ??
+    bestWithin(g, budget, { maxGapMs, firstBy: top, ...tail }) ??
+    bestWithin(g, budget, { maxGapMs, firstBy: early, ...loose }) ??
+    bestWithin(g, budget, { maxGapMs, firstBy: top, ...loose });
   // Nothing fits the budget under the gap bound (a short budget loop, a long gap): the
   // fewest GETs the bound allows.
-  const path = lateFirst(g, plan ?? solve(g, top * 1e6, options.maxGapMs, top)!, early, options.maxGapMs);
-  const timesMs = path.points.map((k) => Math.ceil(g.t[k]!));
+  const path = lateFirst(g, plan ?? solve(g, top * 1e6, { maxGapMs, firstBy: top, ...loose })!, early, options.maxGapMs);
+  // Whole milliseconds, rounded up (a poll never lands before the time it was planned for).
+  const timesMs = [...new Set(path.points.map((k) => Math.ceil(g.t[k]!)))];
   return { timesMs, budgetGets: budget, expectedGets: path.gets, expectedDelayMs: path.delay };
 }
 
@@ -168,16 +187,16 @@ function lateFirst(g: Grid, path: Path, firstBy: number, maxGapMs: number): Path
   return { ...path, points: [k, ...path.points.slice(1)] };
 }
 
-function bestWithin(g: Grid, budget: number, maxGapMs: number, firstBy: number): Path | null {
+function bestWithin(g: Grid, budget: number, bounds: Bounds): Path | null {
   const top = g.t[g.t.length - 1]!;
-  const fewest = solve(g, top * 1e6, maxGapMs, firstBy);
+  const fewest = solve(g, top * 1e6, bounds);
   if (!fewest || fewest.gets > budget + 1e-9) return null;
   let low = 0;
   let high = top * 1e6;
   let best = fewest;
   for (let round = 0; round < 48; round++) {
     const price = (low + high) / 2;
-    const path = solve(g, price, maxGapMs, firstBy);
+    const path = solve(g, price, bounds);
     if (path && path.gets <= budget + 1e-9) {
       best = path;
       high = price;
@@ -195,5 +214,5 @@ export function nextPollDelay(plan: PollPlan, elapsedMs: number, steadyMs: numbe
   const next = plan.timesMs.find((at) => at > elapsedMs);
   if (next !== undefined) return next - elapsedMs;
   const lateMs = elapsedMs - plan.timesMs[plan.timesMs.length - 1]!;
-  return Math.min(steadyMs, Math.max(LATE_MIN_GAP_MS, lateMs / 4));
+  return Math.min(steadyMs, Math.max(LATE_MIN_GAP_MS, lateMs / 2));
 }
