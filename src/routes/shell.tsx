@@ -18,6 +18,7 @@ import { sessionQueryOptions } from "@/features/session/api/get-session";
 import type { Session } from "@/features/session/api/get-session";
 import { SignedInAs } from "@/features/session/components/signed-in-as";
 import { SimulatorBanner } from "@/features/status/components/simulator-banner";
+import { ConnectionBanner } from "@/features/status/components/connection-banner";
 import type { Take } from "@/shared/take";
 import { announceBatch } from "./batch-announcement";
 import { FORM_HEADING_ID, FORM_PANEL_ID, FormPanel } from "./form-panel";
@@ -132,6 +133,7 @@ export function ShellRoute() {
     <div className="min-h-dvh">
       <header className="border-b border-zinc-200 bg-white/80 dark:border-zinc-800 dark:bg-zinc-900/60">
         {/* Inside the banner landmark, so no content of the page sits outside one. */}
+        <ConnectionBanner />
         <SimulatorBanner />
         <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-3 px-4 py-3 sm:px-6">
           <h1 className="text-lg font-semibold tracking-tight">
