@@ -50,8 +50,8 @@ const envSchema = z.object({
   POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
   /** The longest gap a learned poll plan may leave between two polls of one job (src/server/jobs/poll-plan.ts). */
   POLL_MAX_GAP_MS: z.coerce.number().int().min(50).default(60_000),
-  /** The fixed loop whose GETs on the same takes make a job's poll budget: the AI/ML API's documented 10 s. */
-  POLL_BUDGET_LOOP_MS: z.coerce.number().int().min(50).default(10_000),
+  /** The fixed loop whose GETs on the same takes make a job's poll budget: the AI/ML API's documented 10 s (× SIMULATOR_TIME_SCALE on the simulator). */
+  POLL_BUDGET_LOOP_MS: z.coerce.number().int().min(50).optional(),
   POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   SIMULATOR_TIME_SCALE: z.coerce.number().positive().optional(),

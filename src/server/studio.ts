@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import type { Provider } from "../shared/api";
 import { parseFaultsJson } from "../simulator/faults-config";
 import { parseTimingSetting } from "../simulator/timing";
-import { startSimulator, type Simulator } from "../simulator/simulator";
+import { DEFAULT_TIME_SCALE, startSimulator, type Simulator } from "../simulator/simulator";
 import { createApp } from "./app";
 import { prepareDataDir } from "./data-dir";
 import { openDatabase, type Db } from "./db/database";
@@ -117,7 +117,8 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     log,
     pollIntervalMs: env.POLL_INTERVAL_MS,
     pollMaxGapMs: env.POLL_MAX_GAP_MS,
-    pollBudgetLoopMs: env.POLL_BUDGET_LOOP_MS,
+    // The documented 10 s loop is in the provider's time: on the simulator, in its scaled time.
+    pollBudgetLoopMs: env.POLL_BUDGET_LOOP_MS ?? Math.round(10_000 * (provider === "simulator" ? (env.SIMULATOR_TIME_SCALE ?? DEFAULT_TIME_SCALE) : 1)),
     concurrency: env.POLL_CONCURRENCY,
     downloadTimeoutMs: 120_000,
     resultOrigin: new URL(baseUrl).origin,

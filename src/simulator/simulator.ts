@@ -55,7 +55,7 @@ export type Simulator = { url: string; close(): Promise<void>; stats(): Stats };
 
 const MAX_PARALLEL_RENDERS = 2;
 
-const DEFAULT_TIME_SCALE = 0.25;
+export const DEFAULT_TIME_SCALE = 0.25;
 
 /** The simulator program reads FFMPEG_PATH in main.ts; the BFF passes its own choice. */
 function bundledFfmpegPath(): string {
