@@ -12,8 +12,8 @@ import { fileURLToPath } from "node:url";
 export const NODE24_VERSION = "24.22.3";
 // Node 24 runs the server-side project less what would cost CI's budget (README, "Tests and
 // CI") without telling it anything new: the 20-take chaos runs and the simulator's own fault
-// suites (the simulator is a dev tool; the upstream client's fault handling stays), ffmpeg
-// renders, reels and decoding (the same binaries on any Node), the slow take-lifecycle, polling
+// suites and its restart (the simulator is a dev tool; the upstream client's fault handling
+// stays), ffmpeg renders, reels and decoding (the archive check's too) (the same binaries on any Node), the slow take-lifecycle, polling
 // and sign-in suites whose HTTP, SQLite, fetch and crypto paths the route, upload, auth and
 // restart suites already run (upload-safety's slow senders too: uploads-routes and
 // upload-location send multipart through the same server on Node 24) (the projects, notes and review suites run the shots' and
@@ -36,6 +36,8 @@ export const NODE24_EXCLUDED = [
   "src/server/jobs/poll-pacing.test.ts",
   "src/server/jobs/archive-attempts.test.ts",
   "src/simulator/faults-*.test.ts",
+  "src/simulator/job-file.test.ts",
+  "src/server/media/check-video.test.ts",
   "src/server/routes/upload-safety.test.ts",
   "scripts/**",
 ];
