@@ -6,9 +6,12 @@ export type ChildStudio = { url: string; pid: number; logLines: string[]; stop()
 const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 5_000;
 
-/** Starts the BFF in its own process (so its memory can be read from outside) and waits for its address. */
-export async function startChildStudio(repoRoot: string, env: Record<string, string>): Promise<ChildStudio> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/load/studio-child.ts"], {
+/**
+ * Starts the BFF in its own process (so its memory can be read from outside) and waits for
+ * its address; `script` names another program that says "ready at <url>" the same way.
+ */
+export async function startChildStudio(repoRoot: string, env: Record<string, string>, script = "scripts/load/studio-child.ts"): Promise<ChildStudio> {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
     cwd: repoRoot,
     // MALLOC_ARENA_MAX as `npm start` sets it: glibc's per-thread arenas otherwise hold on to
     // the memory libvips used for large images.
@@ -19,7 +22,7 @@ export async function startChildStudio(repoRoot: string, env: Record<string, str
   const stop = () => stopChild(child);
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the studio did not say "ready at" within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+      const timer = setTimeout(() => reject(new Error(`${script} did not say "ready at" within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
       const onLine = (line: string) => {
         const ready = /ready at (http:\/\/\S+)/.exec(line);
         if (ready?.[1]) {
@@ -31,14 +34,14 @@ export async function startChildStudio(repoRoot: string, env: Record<string, str
       createInterface({ input: child.stderr }).on("line", onLine);
       child.once("exit", (code, signal) => {
         clearTimeout(timer);
-        reject(new Error(`the studio exited before it was ready (${signal ?? `code ${code}`}):\n${logLines.slice(-20).join("\n")}`));
+        reject(new Error(`${script} exited before it was ready (${signal ?? `code ${code}`}):\n${logLines.slice(-20).join("\n")}`));
       });
       child.once("error", (error) => {
         clearTimeout(timer);
         reject(error);
       });
     });
-    if (child.pid === undefined) throw new Error("the studio has no pid");
+    if (child.pid === undefined) throw new Error(`${script} has no pid`);
     return { url, pid: child.pid, logLines, stop };
   } catch (error) {
     await stop();

@@ -9,6 +9,14 @@ export async function noiseJpeg(width: number, height: number, quality: number):
   return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality, chromaSubsampling: "4:4:4" }).toBuffer();
 }
 
+/** "fetch failed" says little: its cause (a reset, a refused or timed-out connect) says what. */
+export function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause : null;
+  const code = cause && "code" in cause ? String(cause.code) : null;
+  return `${error.name}: ${error.message}${cause ? ` (${code ?? cause.message})` : ""}`;
+}
+
 export type Timed = { status: number; ms: number; body: Record<string, unknown> | null; error: string | null };
 
 async function timed(url: string, init: RequestInit): Promise<Timed> {
@@ -24,7 +32,7 @@ async function timed(url: string, init: RequestInit): Promise<Timed> {
     }
     return { status: response.status, ms: performance.now() - start, body, error: null };
   } catch (error) {
-    return { status: 0, ms: performance.now() - start, body: null, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    return { status: 0, ms: performance.now() - start, body: null, error: describeFailure(error) };
   }
 }
 

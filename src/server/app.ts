@@ -1,3 +1,4 @@
+import type { HttpBindings } from "@hono/node-server";
 import { Hono } from "hono";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { HTTPException } from "hono/http-exception";
@@ -97,6 +98,13 @@ export function createApp(deps: StudioDeps) {
   }
 
   app.onError((error, c) => {
+    // A refusal answered before the body was read to its end (an upload over the limit, a
+    // sender gone silent): the server will close this connection, so it says so, and a
+    // client does not send its next request down a socket that is about to go (EPIPE).
+    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    if (incoming && !incoming.readableEnded && incoming.headers["content-length"] !== "0" && (incoming.headers["content-length"] || incoming.headers["transfer-encoding"])) {
+      c.header("Connection", "close");
+    }
     if (error instanceof HttpError) return c.json(error.toBody(), error.status);
     // Hono's own (body limits, bad requests): the same envelope, never a 500.
     if (error instanceof HTTPException) {

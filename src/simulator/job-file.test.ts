@@ -55,9 +55,22 @@ describe("the simulator across a restart", () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "sim-broken-"));
     await writeFile(path.join(dir, "jobs.json"), "{not json");
     const sim = await startTestSimulator({ apiKey: TEST_KEY, dataDir: dir, timeScale: 0.08, persist: true });
-    open.push(sim);
     expect((await pollGeneration(sim.url, "no-such-job")).status).toBe(404);
+    await sim.close();
     await expect(readFile(path.join(dir, "jobs.json"))).rejects.toThrow();
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe("the jobs file", () => {
+  it("keeps a data-URI image as its bytes beside the file, not as text inside it", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "sim-file-"));
+    const sim = await startTestSimulator({ apiKey: TEST_KEY, dataDir: dir, timeScale: 0.08, persist: true });
+    await createGeneration(sim.url, { model: "gen3a_turbo", image_url: image, prompt: "kept small", ratio: "16:9" });
+    await sim.close();
+    const text = await readFile(path.join(dir, "jobs.json"), "utf8");
+    expect(text).not.toContain("base64");
+    expect(text.length).toBeLessThan(1000);
     await rm(dir, { recursive: true, force: true });
   });
 });

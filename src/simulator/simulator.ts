@@ -167,7 +167,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       jwt: randomBytes(24).toString("base64url"),
     };
     jobs.set(job.id, job);
-    const input = { ratio: request.ratio, seed: request.seed, imageUrl: request.imageUrl, ...(request.lastImageUrl === undefined ? {} : { lastImageUrl: request.lastImageUrl }) };
+    // A data-URI image is kept as its bytes (job-file.ts writes them to a file), not as megabytes of text.
+    const reference = (url: string, bytes: Buffer | undefined) => (bytes ? "data:" : url);
+    const input = {
+      ratio: request.ratio,
+      seed: request.seed,
+      imageUrl: reference(request.imageUrl, request.firstImage),
+      ...(request.lastImageUrl === undefined ? {} : { lastImageUrl: reference(request.lastImageUrl, request.lastImage) }),
+    };
     jobFile?.add(job, input, request.firstImage, request.lastImage);
     // Injected outcomes never produce a video, so rendering one would only waste CPU.
     if (injection.kind === "none") startRender(job, { ...input, firstImage: request.firstImage, lastImage: request.lastImage });

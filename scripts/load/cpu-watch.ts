@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+
+/** Linux reports CPU time in clock ticks of USER_HZ, 100 on every architecture Node runs on. */
+const TICKS_PER_SECOND = 100;
+const LOOP_DELAY_RESOLUTION_MS = 10;
+
+export type CpuUse = {
+  wallS: number;
+  /** CPU seconds (user + system) the watched process and this one used over `wallS`. */
+  childS: number;
+  selfS: number;
+  /** This process's event loop: how late its timers fired, beyond the sampling tick. */
+  loopDelayMs: { p99: number; max: number };
+  /** The machine's 1-minute load average at the start and the end, and its cores. */
+  loadAverage: readonly [number, number];
+  cores: number;
+};
+
+/** CPU seconds a process has used so far, from /proc/<pid>/stat; 0 once it is gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // After "pid (comm) " come the fields from the third on; utime and stime are the 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** Watches the CPU both sides of a load run use: on a shared machine, whether either got the CPU it wanted. */
+export function watchCpu(childPid: number): { stop(): CpuUse } {
+  const startedAt = performance.now();
+  const child = cpuSeconds(childPid);
+  const self = process.cpuUsage();
+  const loadAtStart = loadavg()[0]!;
+  const loop = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
+  loop.enable();
+  // The histogram counts the sampling interval itself: what is left over is the delay.
+  const lateMs = (ns: number) => Math.max(0, ns / 1e6 - LOOP_DELAY_RESOLUTION_MS);
+  return {
+    stop() {
+      loop.disable();
+      const used = process.cpuUsage(self);
+      return {
+        wallS: (performance.now() - startedAt) / 1000,
+        childS: cpuSeconds(childPid) - child,
+        selfS: (used.user + used.system) / 1e6,
+        loopDelayMs: { p99: lateMs(loop.percentile(99)), max: lateMs(loop.max) },
+        loadAverage: [loadAtStart, loadavg()[0]!],
+        cores: availableParallelism(),
+      };
+    },
+  };
+}
