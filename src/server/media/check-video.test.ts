@@ -10,7 +10,7 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { availableFfmpegs } from "../testing/ffmpeg-binaries";
 import { colourSwitchVideo, corruptMiddle, testVideo } from "../testing/test-video";
-import { checkVideo } from "./probe-video";
+import { checkVideo, probeVideo } from "./probe-video";
 
 const binaries = await availableFfmpegs();
 const dir = mkdtempSync(join(tmpdir(), "dailies-check-"));
@@ -72,5 +72,13 @@ describe.each(binaries)("checkVideo with $label", ({ path: binary }) => {
     const { video, poster } = fileOf(whole.subarray(0, Math.floor(whole.length * 0.99)));
     await expect(checkVideo(video, poster, binary)).rejects.toThrow(/does not decode/);
     expect(statSync(video).size).toBeLessThan(whole.length);
+  });
+
+  it("probeVideo (the reel planner's fallback) reads the decoded size and length, and refuses a cut file", async () => {
+    const { video } = fileOf(await colourSwitchVideo("red", "blue", 0.5, 2, 640, 360));
+    expect(await probeVideo(video, binary)).toMatchObject({ width: 640, height: 360, durationSeconds: expect.closeTo(2, 1) });
+    const whole = await testVideo(320, 240, 3);
+    const cut = fileOf(whole.subarray(0, Math.floor(whole.length * 0.9)));
+    await expect(probeVideo(cut.video, binary)).rejects.toThrow(/does not decode/);
   });
 });
