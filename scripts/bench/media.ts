@@ -108,7 +108,8 @@ async function measureFirstFrame(browser: Browser, baseUrl: string, ids: readonl
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/g/${id}`);
-    const video = page.locator("video[controls]");
+    // The take page's frame player (src/components/player/frame-player.tsx): its own controls, no `controls` attribute.
+    const video = page.locator("main video").first();
     await video.waitFor();
     times.push(
       await video.evaluate(
