@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { tsImport } from "tsx/esm/api";
-import { fromQuantiles, MIN_SAMPLES, type CompletionTimes } from "../../src/shared/completion-times";
+import { timesOfTiming, type CompletionTimes } from "../../src/shared/completion-times";
 import type { CompletionTiming } from "../../src/shared/api";
 import type { Take } from "../../src/shared/take";
 
@@ -23,11 +23,8 @@ export async function loadPollSchedule(repoRoot: string): Promise<NextTakePollMs
 
 export type TimesFor = (take: Pick<Take, "model" | "duration">) => CompletionTimes | null;
 
-/** As src/hooks/use-completion-times.ts builds them: null for a kind with too few takes. */
+/** As src/hooks/use-completion-times.ts builds them (timesOfTiming): null for a kind with too few takes. */
 export function timesFrom(timings: readonly CompletionTiming[]): TimesFor {
-  const byKind = new Map<string, CompletionTimes>();
-  for (const t of timings) {
-    if (t.samples >= MIN_SAMPLES && t.quantilesMs.length > 1) byKind.set(`${t.model}/${t.duration}`, fromQuantiles(t.quantilesMs, t.samples));
-  }
+  const byKind = new Map(timings.map((t) => [`${t.model}/${t.duration}`, timesOfTiming(t)]));
   return (take) => byKind.get(`${take.model}/${take.duration}`) ?? null;
 }

@@ -27,6 +27,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The call got no answer at all (the server is down or the network is): not an error the server chose. */
+export const isUnreachable = (error: unknown): boolean => error instanceof ApiError && error.code === CLIENT_ERROR_CODES.unreachable;
+
 type ApiFetchOptions<T> = {
   schema: z.ZodType<T>;
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

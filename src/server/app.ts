@@ -1,4 +1,5 @@
 import type { HttpBindings } from "@hono/node-server";
+import type { IncomingMessage } from "node:http";
 import { Hono } from "hono";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { HTTPException } from "hono/http-exception";
@@ -26,6 +27,13 @@ import { projectReelsRoutes, reelsRoutes } from "./routes/reels-routes";
 import { reelMediaRoutes } from "./routes/reel-media-routes";
 import { uploadsRoutes } from "./routes/uploads-routes";
 import type { StudioDeps } from "./studio";
+
+/** Did the request come with a body (a length, or chunks) that nothing has read to its end? */
+function bodyLeftUnread(incoming: IncomingMessage | undefined): boolean {
+  if (!incoming || incoming.readableEnded) return false;
+  const length = incoming.headers["content-length"];
+  return length !== undefined ? length !== "0" : incoming.headers["transfer-encoding"] !== undefined;
+}
 
 export function createApp(deps: StudioDeps) {
   const app = new Hono<AppEnv>();
@@ -101,10 +109,7 @@ export function createApp(deps: StudioDeps) {
     // A refusal answered before the body was read to its end (an upload over the limit, a
     // sender gone silent): the server will close this connection, so it says so, and a
     // client does not send its next request down a socket that is about to go (EPIPE).
-    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
-    if (incoming && !incoming.readableEnded && incoming.headers["content-length"] !== "0" && (incoming.headers["content-length"] || incoming.headers["transfer-encoding"])) {
-      c.header("Connection", "close");
-    }
+    if (bodyLeftUnread((c.env as Partial<HttpBindings> | undefined)?.incoming)) c.header("Connection", "close");
     if (error instanceof HttpError) return c.json(error.toBody(), error.status);
     // Hono's own (body limits, bad requests): the same envelope, never a 500.
     if (error instanceof HTTPException) {

@@ -13,6 +13,7 @@ import { openDatabase, type Db } from "./db/database";
 import type { Env } from "./env";
 import { LIMIT_SETTING, resolveSpendLimits } from "./jobs/default-limits";
 import { createJobRunner, type JobRunner } from "./jobs/job-runner";
+import { createLearnedTimes, type LearnedTimes } from "./jobs/learned-times";
 import type { SpendLimits } from "./jobs/spend-limits";
 import { chooseFfmpeg } from "./media/ffmpeg";
 import { cleanLegacyUploads } from "./images/clean-stored-upload";
@@ -31,6 +32,8 @@ export type StudioDeps = Stores & {
   media: MediaDir;
   client: UpstreamClient;
   runner: JobRunner;
+  /** How long takes of each kind have taken here (the runner's poll plans and `/api/timings`). */
+  learnedTimes: LearnedTimes;
   provider: Provider;
   /** How long a take may run before it is given up on. */
   deadlineMs: number;
@@ -110,8 +113,10 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   const media = createMediaDir(dataDir);
   const client = createAimlapiClient({ baseUrl, apiKey, timeoutMs: env.UPSTREAM_TIMEOUT_MS });
   const origins = createAllowedOrigins(auth.publicOrigins);
+  const learnedTimes = createLearnedTimes(store);
   const runner = createJobRunner({
     store,
+    learnedTimes,
     client,
     media,
     log,
@@ -128,6 +133,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   const reelQueue = createReelQueue({ ...stores, media, ffmpeg, log });
   const app = createApp({
     ...stores,
+    learnedTimes,
     media,
     client,
     runner,

@@ -42,8 +42,9 @@ export function fromBrackets(brackets: readonly CompletionBracket[]): Completion
   const ends = [...new Set(parts.flatMap((p) => [p.low, p.high]))].sort((a, b) => a - b);
   const pieces = ends.slice(0, -1).map((from, k) => ({ from, to: ends[k + 1]! }));
   const covers = parts.map((p) => pieces.flatMap((piece, k) => (piece.from >= p.low && piece.to <= p.high ? [k] : [])));
-  let mass = pieces.map((piece) => covers.reduce((sum, c, i) => sum + (c.length > 0 && piece.from >= parts[i]!.low && piece.to <= parts[i]!.high ? 1 / c.length : 0), 0) / Math.max(1, parts.length));
-  for (let round = 0; round < EM_ROUNDS; round++) {
+  // Start from each take spread evenly over its bracket, then let the brackets agree.
+  let mass = pieces.map(() => 1);
+  for (let round = 0; round <= EM_ROUNDS; round++) {
     const next = pieces.map(() => 0);
     for (const c of covers) {
       const total = c.reduce((sum, k) => sum + mass[k]!, 0);
@@ -54,7 +55,8 @@ export function fromBrackets(brackets: readonly CompletionBracket[]): Completion
     if (moved < 1e-9) break;
   }
   // Cumulative mass at each piece's start, for the cdf.
-  const before = mass.reduce<number[]>((acc, m) => [...acc, acc[acc.length - 1]! + m], [0]);
+  const before = [0];
+  for (const m of mass) before.push(before[before.length - 1]! + m);
   const cdf = (ms: number) => {
     if (pieces.length === 0 || ms < pieces[0]!.from) return 0;
     if (ms >= pieces[pieces.length - 1]!.to) return 1;
@@ -94,31 +96,29 @@ export function fromQuantiles(quantilesMs: readonly number[], samples: number): 
   return { samples, cdf, quantile };
 }
 
+/** A `GET /api/timings` entry as a curve; null for a kind with too few takes to claim anything. */
+export function timesOfTiming(timing: { samples: number; quantilesMs: readonly number[] } | undefined): CompletionTimes | null {
+  return timing && timing.samples >= MIN_SAMPLES && timing.quantilesMs.length > 1 ? fromQuantiles(timing.quantilesMs, timing.samples) : null;
+}
+
 export function quantilesOf(times: CompletionTimes): number[] {
   return Array.from({ length: QUANTILE_STEPS + 1 }, (_, i) => Math.round(times.quantile(i / QUANTILE_STEPS)));
 }
 
-/** The smallest time whose cdf reaches p, by bisection (to 1 ms). */
+/**
+ * The smallest time whose cdf reaches p, by bisection (to 1 ms); for p = 0, the last time
+ * nothing had yet finished (the first moment anything could have).
+ */
 function invert(cdf: (ms: number) => number, p: number, low: number, high: number): number {
-  if (p <= 0) {
-    // The first time anything could have finished.
-    let lo = low;
-    let hi = high;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) / 2;
-      if (cdf(mid) > 0) hi = mid;
-      else lo = mid;
-    }
-    return lo;
-  }
+  const reached = p <= 0 ? (ms: number) => cdf(ms) > 0 : (ms: number) => cdf(ms) >= p;
   let lo = low;
   let hi = high;
   while (hi - lo > 1) {
     const mid = (lo + hi) / 2;
-    if (cdf(mid) >= p) hi = mid;
+    if (reached(mid)) hi = mid;
     else lo = mid;
   }
-  return hi;
+  return p <= 0 ? lo : hi;
 }
 
 export type TimeLeft = { kind: "unknown" } | { kind: "left"; ms: number } | { kind: "late" };

@@ -45,11 +45,8 @@ export function createJobFile(dataDir: string, log: (line: string) => void) {
   const file = path.join(dataDir, "jobs.json");
   const inputs = path.join(dataDir, "inputs");
   const saved = new Map<string, SavedJob>();
-  let dirty = false;
-
-  function flush(): void {
-    if (!dirty) return;
-    dirty = false;
+  /** The whole list, under a temporary name then renamed: a crash never leaves half a file. */
+  function save(): void {
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify([...saved.values()]));
     renameSync(temp, file);
@@ -107,16 +104,14 @@ export function createJobFile(dataDir: string, log: (line: string) => void) {
         jwt: job.jwt,
         input: { ...input, ...(firstFile ? { firstFile } : {}), ...(lastFile ? { lastFile } : {}) },
       });
-      dirty = true;
-      flush();
+      save();
     },
     /** A render ended: its state is written at once, so a restart neither loses nor repeats it. */
     update(job: Job): void {
       const row = saved.get(job.id);
       if (!row) return;
       row.render = job.render;
-      dirty = true;
-      flush();
+      save();
     },
   };
 }

@@ -15,6 +15,7 @@ import { readInjection } from "./injection";
 import type { Injection } from "./injection";
 import type { Job, ReplyShape } from "./jobs";
 import { createJobFile, type JobInput } from "./job-file";
+import { createTaskPool } from "../node/task-pool";
 import { renderVideo } from "./render-video";
 import type { RenderMode } from "./render-mode";
 import { createRoutes } from "./routes";
@@ -97,45 +98,25 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   // than all of them. The job completes at its drawn time if the file is there by then; a
   // render that is not is counted in stats.lateRenders, and the job completes when it is.
   // (Rendering at a lower CPU priority was tried: on a busy machine the renders starved.)
-  const waiting: { due: number; start: () => void }[] = [];
-  let running = 0;
-  function nextRender() {
-    while (running < MAX_PARALLEL_RENDERS && waiting.length > 0) {
-      waiting.sort((a, b) => a.due - b.due);
-      running += 1;
-      waiting.shift()!.start();
-    }
-  }
+  const queue = createTaskPool(MAX_PARALLEL_RENDERS);
 
   type RenderInput = Pick<JobInput, "ratio" | "seed" | "imageUrl" | "lastImageUrl"> & { firstImage: Buffer | undefined; lastImage: Buffer | undefined };
 
   function startRender(job: Job, input: RenderInput) {
     const size = job.model.outputSizes[input.ratio];
     if (!size) throw new Error(`no output size for ${input.ratio}`);
-    const render = new Promise<void>((resolve, reject) => {
-      waiting.push({
-        due: job.createdAt + job.totalMs,
-        start: () => {
-          const started = Date.now();
-          (async () => {
-            if (shutdown.signal.aborted) throw new Error("simulator closed");
-            const first = input.firstImage ?? (await fetchImage(input.imageUrl, log));
-            const last = input.lastImageUrl === undefined ? null : (input.lastImage ?? (await fetchImage(input.lastImageUrl, log)));
-            await renderVideo(
-              { id: job.id, ...size, duration: job.duration, seed: input.seed, first, last, outFile: fileOf(job.id) },
-              { ffmpegPath, workDir, signal: shutdown.signal, log, mode: renderMode },
-            );
-            log(`rendered ${job.id} (${size.width}x${size.height}, ${job.duration} s) in ${Date.now() - started} ms`);
-          })()
-            .then(resolve, reject)
-            .finally(() => {
-              running -= 1;
-              nextRender();
-            });
-        },
-      });
-      nextRender();
-    })
+    const render = queue
+      .run(async () => {
+        if (shutdown.signal.aborted) throw new Error("simulator closed");
+        const started = Date.now();
+        const first = input.firstImage ?? (await fetchImage(input.imageUrl, log));
+        const last = input.lastImageUrl === undefined ? null : (input.lastImage ?? (await fetchImage(input.lastImageUrl, log)));
+        await renderVideo(
+          { id: job.id, ...size, duration: job.duration, seed: input.seed, first, last, outFile: fileOf(job.id) },
+          { ffmpegPath, workDir, signal: shutdown.signal, log, mode: renderMode },
+        );
+        log(`rendered ${job.id} (${size.width}x${size.height}, ${job.duration} s) in ${Date.now() - started} ms`);
+      }, job.createdAt + job.totalMs)
       .then(
         () => {
           job.render = { state: "done" };

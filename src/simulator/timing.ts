@@ -22,7 +22,6 @@ export const timingConfigSchema = z.union([
   }),
 ]);
 export type TimingConfig = z.infer<typeof timingConfigSchema>;
-export type TimingInput = z.input<typeof timingConfigSchema>;
 
 export const DEFAULT_TIMING: TimingConfig = timingConfigSchema.parse({});
 

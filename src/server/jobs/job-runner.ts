@@ -9,7 +9,8 @@ import type { MediaDir } from "../media/media-dir";
 import type { TakeRecord } from "../takes/take";
 import { ArchiveError, archiveVideo } from "./archive-video";
 import { backoffMs } from "./backoff";
-import { fromBrackets } from "../../shared/completion-times";
+import type { CompletionTimes } from "../../shared/completion-times";
+import type { LearnedTimes } from "./learned-times";
 import { nextPollDelay, planPolls, type PollPlan } from "./poll-plan";
 
 export type JobRunnerOptions = {
@@ -22,6 +23,8 @@ export type JobRunnerOptions = {
   pollMaxGapMs: number;
   /** The fixed loop whose GETs make a job's poll budget (POLL_BUDGET_LOOP_MS). */
   pollBudgetLoopMs: number;
+  /** How long takes of each kind have taken; the plans are made from it. */
+  learnedTimes: LearnedTimes;
   concurrency: number;
   downloadTimeoutMs: number;
   /** The upstream's origin, the one place result URLs may be fetched from without the URL guard. */
@@ -49,7 +52,8 @@ export function createJobRunner(options: JobRunnerOptions) {
   const slots = new Map<string, Slot>();
   const inFlight = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
-  const plans = new Map<string, { plan: PollPlan; at: number }>();
+  // A plan per learned curve: made again only when the curve is.
+  const plans = new WeakMap<CompletionTimes, PollPlan>();
   // Stryker disable next-line MethodExpression,ArithmeticOperator: only how often due takes are looked for (every 25–250 ms), not what a step does
   const tickMs = Math.max(25, Math.min(250, Math.floor(options.pollIntervalMs / 4)));
 
@@ -81,8 +85,8 @@ export function createJobRunner(options: JobRunnerOptions) {
         ffmpeg: options.ffmpeg,
       });
       await store.markCompleted(row.id, video);
-      // The plan for takes like this one is made again from the next poll on, with this take in it.
-      plans.delete(planKey(row));
+      // Takes like this one are planned again from the next poll on, with this take learned.
+      options.learnedTimes.forget(row.model, row.duration);
       log.info({ generationId: row.id, bytes: video.bytes, width: video.width, height: video.height }, "generation archived and completed");
       finish(row.id);
     } catch (error) {
@@ -144,21 +148,17 @@ export function createJobRunner(options: JobRunnerOptions) {
     }
   }
 
-  // Stryker disable next-line StringLiteral: only which past takes the plan is learned from, so when polls go out
-  const planKey = (row: TakeRecord) => `${row.model}:${row.duration}`;
-  /** The poll plan (poll-plan.ts) learned per model and duration, made again every 30 s and after each completed take. */
+  /** The poll plan (poll-plan.ts) for takes of this kind, from what has been learned of them. */
   async function pollDelay(row: TakeRecord): Promise<number> {
-    const key = planKey(row);
-    let cached = plans.get(key);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: only how long a plan is kept, so when polls go out
-    if (!cached || now() - cached.at > 30_000) {
-      const times = fromBrackets(await store.recentBrackets(row.model, row.duration));
-      cached = { plan: planPolls(times, { maxGapMs: options.pollMaxGapMs, budgetLoopMs: options.pollBudgetLoopMs }), at: now() };
-      plans.set(key, cached);
+    const times = await options.learnedTimes.get(row.model, row.duration);
+    let plan = plans.get(times);
+    if (!plan) {
+      plan = planPolls(times, { maxGapMs: options.pollMaxGapMs, budgetLoopMs: options.pollBudgetLoopMs });
+      plans.set(times, plan);
     }
     // Stryker disable next-line ArithmeticOperator,LogicalOperator: only when the next poll goes out
     const elapsedMs = now() - (row.submittedAt ?? row.createdAt);
-    return nextPollDelay(cached.plan, elapsedMs, options.pollIntervalMs);
+    return nextPollDelay(plan, elapsedMs, options.pollIntervalMs);
   }
 
   async function step(id: string): Promise<void> {

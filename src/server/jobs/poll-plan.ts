@@ -117,10 +117,7 @@ function solve(g: Grid, price: number, bounds: Bounds): Path | null {
 
 /** Expected GETs of the fixed loop with gap `loopMs` on this distribution. */
 export function fixedLoopGets(times: CompletionTimes, loopMs: number): number {
-  const top = times.quantile(1);
-  let gets = 0;
-  for (let at = 0; at < top + loopMs; at += loopMs) gets += 1 - (at === 0 ? 0 : times.cdf(at));
-  return gets;
+  return evaluateSchedule(times, fixedLoopTimes(times, loopMs)).gets;
 }
 
 /** Expected detection delay and GETs of any schedule on this distribution (fine numeric integration). */

@@ -1,7 +1,7 @@
 import type { Take } from "@/shared/take";
 import type { CompletionTimes } from "@/shared/completion-times";
 import { isTerminal } from "@/shared/status";
-import { ApiError } from "@/lib/api-client";
+import { isUnreachable } from "@/lib/api-client";
 
 const SLOW_MS = 2000;
 const BRISK_MS = 400;
@@ -37,6 +37,6 @@ export function nextTakePollMs(take: Take, times: CompletionTimes | null, now = 
  * to 30 s) instead of asking every second in silence; null when the last poll got through.
  */
 export function offlineBackoffMs(error: unknown, failures: number): number | null {
-  if (!(error instanceof ApiError) || error.status !== 0 || failures < 1) return null;
+  if (!isUnreachable(error) || failures < 1) return null;
   return Math.min(OFFLINE_MAX_MS, 1000 * 2 ** (failures - 1));
 }

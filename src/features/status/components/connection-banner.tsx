@@ -1,8 +1,6 @@
 import { useSyncExternalStore } from "react";
 import { useQueryClient, type QueryCache } from "@tanstack/react-query";
-import { ApiError } from "@/lib/api-client";
-
-const isUnreachable = (error: unknown) => error instanceof ApiError && error.status === 0;
+import { isUnreachable } from "@/lib/api-client";
 
 /** Is the latest try of any query a failure to reach the server (no answer at all)? */
 function unreachable(cache: QueryCache): boolean {
