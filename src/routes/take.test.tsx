@@ -52,7 +52,9 @@ describe("Take detail (/g/:id)", () => {
     expect(fact("Ratio")).toBe("9:16");
     expect(fact("Duration")).toBe("10 s");
     expect(fact("Seed")).toBe("1234");
-    expect(fact("Usage")).toBe("250 tokens");
+    // Money, with the provider's credits on hover.
+    expect(fact("Cost")).toBe("charged $0.125");
+    expect(within(params).getByText("charged $0.125")).toHaveAttribute("title", "250,000 credits");
     expect(fact("Video")).toBe("1280×720 · 5.0 s · 1.3 MB");
     // g0 is gone (the fake answers 404): said in words, not linked to a 404.
     expect(await within(params).findByText("Made from a deleted take")).toBeInTheDocument();

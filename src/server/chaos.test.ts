@@ -116,20 +116,46 @@ describe("chaos: 20 takes at once under each fault", { timeout: STUCK_MS + 30_00
     expect(stats.creates).toBe(JOBS);
   });
 
-  it("ambiguous creates are never resent: they end as 'outcome unknown', and the create count still matches", async () => {
-    const { outcomes, stats } = await runChaos({
-      create: [
-        { kind: "http-after-create", status: 502, calls: [1] },
-        { kind: "http-after-create", status: 500, calls: [2] },
-        { kind: "reset-after-create", calls: [3] },
-        { kind: "hang-after-create", calls: [4] },
-        { kind: "malformed-json", calls: [5] },
-        { kind: "wrong-shape", shape: "data", calls: [6] },
-      ],
-    });
-    expect(count(outcomes, "failed", "outcome_unknown")).toBe(6);
-    expect(count(outcomes, "completed")).toBe(JOBS - 6);
-    expect(stats.creates).toBe(JOBS);
+  it("ambiguous creates are never resent: the usage log finds the six that arrived, which complete, and fails the four that never did as not received", async () => {
+    const { outcomes, stats } = await runChaos(
+      {
+        create: [
+          { kind: "http-after-create", status: 502, calls: [1] },
+          { kind: "http-after-create", status: 500, calls: [2] },
+          { kind: "reset-after-create", calls: [3] },
+          { kind: "hang-after-create", calls: [4] },
+          { kind: "malformed-json", calls: [5] },
+          { kind: "wrong-shape", shape: "data", calls: [6] },
+          // Answered before the provider processed them: no job, no row in the usage log.
+          { kind: "http", status: 500, calls: [7] },
+          { kind: "http", status: 502, calls: [8] },
+          { kind: "reset", calls: [9] },
+          { kind: "hang", calls: [10] },
+        ],
+      },
+      { CHECK_SETTLE_MS: "400" },
+    );
+    expect(count(outcomes, "failed", "not_received")).toBe(4);
+    expect(count(outcomes, "completed")).toBe(JOBS - 4);
+    expect(stats.creates).toBe(JOBS - 4);
+    expect(stats.calls.create).toBe(JOBS);
+    expect(stats.calls.logs).toBeGreaterThanOrEqual(10);
+  });
+
+  it("with a usage log that can't be read, ambiguous creates end as 'outcome unknown', as before the log existed", async () => {
+    const { outcomes, stats } = await runChaos(
+      {
+        create: [
+          { kind: "http-after-create", status: 502, calls: [1] },
+          { kind: "reset", calls: [2] },
+        ],
+        logs: [{ kind: "http", status: 403, from: 1 }],
+      },
+      { CHECK_SETTLE_MS: "400" },
+    );
+    expect(count(outcomes, "failed", "outcome_unknown")).toBe(2);
+    expect(count(outcomes, "completed")).toBe(JOBS - 2);
+    expect(stats.creates).toBe(JOBS - 1);
   });
 
   it("every failure reason of the contract ends in its own clear message", async () => {

@@ -53,6 +53,12 @@ const envSchema = z.object({
   /** The fixed loop whose GETs on the same takes make a job's poll budget: the AI/ML API's documented 10 s (× SIMULATOR_TIME_SCALE on the simulator). */
   POLL_BUDGET_LOOP_MS: z.coerce.number().int().min(50).optional(),
   POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /**
+   * How long the provider's usage log must show no request from a take whose create ended
+   * ambiguously before it fails as never received, nothing charged (× SIMULATOR_TIME_SCALE on
+   * the simulator). Until then the take is "checking".
+   */
+  CHECK_SETTLE_MS: z.coerce.number().int().min(0).optional(),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   SIMULATOR_TIME_SCALE: z.coerce.number().positive().optional(),
   /** Simulator only: "motion" (a push-in, the default) or "still" (the frame held; the test runs use it). */

@@ -36,6 +36,8 @@ beforeAll(async () => {
       refuseNext = prompt.includes("[then-refuse]");
       return { status: 201, json: { id: prompt.includes("[hold]") ? "up-hold" : "up-fail", status: "queued" } };
     }
+    // A key without access to the usage log: an ambiguous create falls back to "outcome unknown".
+    if (r.url.startsWith("/v2/logs")) return { status: 403, json: { message: "Forbidden" } };
     if (r.url.includes("up-hold")) return { json: { id: "up-hold", status: "generating" } };
     return { json: { id: "up-fail", status: "failed", error: { name: "SAFETY.INPUT.TEXT", message: "prompt flagged" } } };
   });
@@ -84,13 +86,19 @@ describe("every error code comes from the one table", () => {
     expect(await refusal(postJson(h.url, "/api/generations", { ...take("a"), image: { uploadId: "gone" } }))).toEqual({ status: 422, code: "validation_failed" });
     // Upstream refusals: the code's own status when it asks for a change, else 502.
     expect(await refusal(postJson(h.url, "/api/generations", take("[key]")))).toEqual({ status: 502, code: "upstream_auth" });
-    expect(await refusal(postJson(h.url, "/api/generations", take("[busy]")))).toEqual({ status: 502, code: "outcome_unknown" });
+    // An ambiguous create is answered as made: the take is checked in the usage log, which this key can't read.
+    const busy = await postJson(h.url, "/api/generations", take("[busy]"));
+    expect(busy.status).toBe(201);
+    const checked = takeSchema.parse(await waitForTerminal(h.url, takeSchema.parse(await busy.json()).id));
+    expect(checked.error).toMatchObject({ code: "outcome_unknown", retryable: true, detail: expect.stringMatching(/usage log could not be read.*HTTP 403/) });
+    expect(checked.charge).toEqual({ state: "unknown", usd: null, credits: null });
     expect(await refusal(postJson(h.url, "/api/generations", take("[bad]")))).toEqual({ status: 422, code: "upstream_bad_input" });
 
     const batch = takeBatchSchema.parse(await (await postJson(h.url, "/api/generations/batch", { ...take("[then-refuse]"), variations: 3 })).json());
     expect(batch.items.map((g) => g.error?.code ?? null)).toEqual([null, "upstream_auth", "not_sent"]);
     const failed = takeSchema.parse(await waitForTerminal(h.url, batch.items[0]!.id));
     expect(failed.error).toMatchObject({ code: "safety_input", retryable: false, detail: "prompt flagged" });
+    expect(failed.charge).toEqual({ state: "not_charged", usd: 0, credits: 0 });
     expect(batch.items[2]!.error).toMatchObject({ retryable: true });
 
     const list = (await (await fetch(`${h.url}/api/generations`)).json()) as { items: unknown[] };

@@ -129,6 +129,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     resultOrigin: new URL(baseUrl).origin,
     ffmpeg,
     archiveRetryBaseMs: env.ARCHIVE_RETRY_BASE_MS,
+    checkSettleMs: env.CHECK_SETTLE_MS ?? Math.round(120_000 * (provider === "simulator" ? (env.SIMULATOR_TIME_SCALE ?? DEFAULT_TIME_SCALE) : 1)),
   });
   const reelQueue = createReelQueue({ ...stores, media, ffmpeg, log });
   const app = createApp({

@@ -51,6 +51,8 @@ const ERRORS = {
   deadlineExceeded: { code: "deadline_exceeded", status: null, retryable: true, detail: "everyone" },
   archiveFailed: { code: "archive_failed", status: null, retryable: true, detail: "everyone" },
   submitInterrupted: { code: "submit_interrupted", status: null, retryable: true, detail: "everyone" },
+  /** An ambiguous create the provider's usage log shows never arrived: nothing was charged. */
+  notReceived: { code: "not_received", status: null, retryable: true, detail: "everyone" },
   /** A batch's later take that never left the studio because an earlier one was refused. */
   notSent: { code: "not_sent", status: null, retryable: true, detail: "everyone" },
   internal: { code: "internal_error", status: 500, retryable: true, detail: "operator" },

@@ -144,6 +144,17 @@ export const takeSchema = z.object({
     })
     .nullable(),
   usage: z.object({ tokensUsed: z.number() }).nullable(),
+  /**
+   * What the provider charged for it, in USD and its credits, as reported: "pending" until the
+   * video's charge posts (after completion), "not_charged" for a failure billed nothing,
+   * "unknown" when the create may have started a job nobody could track. A null amount was not
+   * reported.
+   */
+  charge: z.object({
+    state: z.enum(["charged", "not_charged", "pending", "unknown"]),
+    usd: z.number().nullable(),
+    credits: z.number().nullable(),
+  }),
   favourite: z.boolean(),
   /** Who made it: the signed-in name, or "studio" when the studio runs without sign-in. */
   author: z.string(),

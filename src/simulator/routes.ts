@@ -14,8 +14,11 @@ import type { FaultPlan } from "./fault-plan";
 import type { Injection } from "./injection";
 import { serveMp4 } from "./serve-file";
 import type { Stats } from "./stats";
+import { chargeOf, validClientRequestId } from "./request-log";
+import type { RequestLog } from "./request-log";
 
 export const GENERATION_PATH = "/v2/generate/video/runway/generation";
+export const LOGS_PATH = "/v2/logs";
 /** Whole-body cap: two 5 MB data URIs and some JSON, like a gateway's body-parser limit. */
 const BODY_MAX_BYTES = 12 * 1024 * 1024;
 
@@ -31,20 +34,32 @@ export type RouteContext = {
   /** `injection` overrides the prompt's markers (a `job-error` fault dooms the job). */
   createJob(request: CreateRequest, injection: Injection | undefined): Job;
   fileOf(id: string): string | undefined;
+  requestLog: RequestLog;
 };
 
 function fail(c: Context<SimEnv>, status: ContentfulStatusCode, message: string, errors?: WireIssue[]) {
   return c.json(errorBody(status, message, c.req.path, errors), status);
 }
 
+/** The tracing and cost headers of an inference reply (the contract's "Cost and tracing"). */
+function traceHeaders(c: Context<SimEnv>, job: Job | undefined, clientRequestId: string | null): void {
+  if (job) c.header("x-inference-id", job.id);
+  if (clientRequestId) c.header("x-client-request-id", clientRequestId);
+  const charge = job ? chargeOf(job, Date.now()) : { credits: 0, usd: 0 };
+  c.header("x-aimlapi-credits-used", String(charge.credits));
+  c.header("x-aimlapi-usd-spent", charge.usd.toFixed(9));
+}
+
 export function createRoutes(ctx: RouteContext): Hono<SimEnv> {
   const app = new Hono<SimEnv>();
   const faults = { plan: ctx.faults, stats: ctx.stats, signal: ctx.signal, log: ctx.log };
 
-  app.use(GENERATION_PATH, async (c, next) => {
+  const authenticate = async (c: Context<SimEnv>, next: () => Promise<void>) => {
     if (c.req.header("authorization") !== `Bearer ${ctx.apiKey}`) return fail(c, 401, "Unauthorized");
     await next();
-  });
+  };
+  app.use(GENERATION_PATH, authenticate);
+  app.use(LOGS_PATH, authenticate);
 
   app.post(
     GENERATION_PATH,
@@ -60,10 +75,18 @@ export function createRoutes(ctx: RouteContext): Hono<SimEnv> {
           return fail(c, 400, error instanceof Error ? error.message : "Malformed JSON");
         }
       }
+      const clientRequestId = validClientRequestId(c.req.header("x-client-request-id"));
       const check = await checkCreateBody(body);
-      if (!check.ok) return fail(c, check.status, check.message, check.errors);
+      if (!check.ok) {
+        const model = body && typeof body === "object" && "model" in body && typeof body.model === "string" ? body.model : "unknown";
+        ctx.requestLog.add({ model, job: null, clientRequestId });
+        traceHeaders(c, undefined, clientRequestId);
+        return fail(c, check.status, check.message, check.errors);
+      }
       const job = ctx.createJob(check.request, c.get("injection"));
       ctx.stats.creates += 1;
+      ctx.requestLog.add({ model: job.model.wireName, job, clientRequestId });
+      traceHeaders(c, job, clientRequestId);
       return c.json({ id: job.id, status: "queued", meta: usageOf(job) }, 201);
     },
   );
@@ -78,7 +101,15 @@ export function createRoutes(ctx: RouteContext): Hono<SimEnv> {
     }
     const job = ctx.findJob(id);
     if (!job) return fail(c, 404, `Generation ${id} not found`);
+    traceHeaders(c, job, null);
     return c.json(pollReply(job, Date.now(), new URL(c.req.url).origin, ctx.replyShape));
+  });
+
+  app.get(LOGS_PATH, withFaults("logs", faults), (c) => {
+    const answer = ctx.requestLog.query(new URL(c.req.url).searchParams);
+    if ("body" in answer) return c.json(answer.body);
+    if (answer.retryAfterSeconds !== undefined) c.header("Retry-After", String(answer.retryAfterSeconds));
+    return fail(c, answer.status, answer.message);
   });
 
   // Signed result URLs need no API key, but the signature must match, as with the real ones.

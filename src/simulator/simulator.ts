@@ -18,6 +18,7 @@ import { createJobFile, type JobInput } from "./job-file";
 import { createTaskPool } from "../node/task-pool";
 import { renderVideo } from "./render-video";
 import type { RenderMode } from "./render-mode";
+import { createRequestLog } from "./request-log";
 import { createRoutes } from "./routes";
 import { emptyStats } from "./stats";
 import { DEFAULT_TIMING, drawTimeline, type TimingConfig } from "./timing";
@@ -180,6 +181,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     findJob: (id) => jobs.get(id),
     createJob,
     fileOf: (id) => (jobs.get(id)?.render.state === "done" ? fileOf(id) : undefined),
+    requestLog: createRequestLog(),
   });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   const host = options.host ?? "127.0.0.1";

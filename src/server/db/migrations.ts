@@ -225,4 +225,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE generations ADD COLUMN pending_seen_at INTEGER;
   `,
+  // 10: what the provider said a take cost (its cost headers and usage log), the id it traces the
+  // request by, and why a take whose create ended ambiguously is being checked in the usage log.
+  `
+  ALTER TABLE generations ADD COLUMN inference_id TEXT;
+  ALTER TABLE generations ADD COLUMN cost_credits INTEGER;
+  ALTER TABLE generations ADD COLUMN cost_usd REAL;
+  ALTER TABLE generations ADD COLUMN check_reason TEXT;
+  `,
 ];

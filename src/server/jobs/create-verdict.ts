@@ -18,14 +18,18 @@ export function createVerdict(error: UpstreamError): "retry" | "unknown" | "refu
   return "unknown";
 }
 
+/** What made a create ambiguous, in words that finish "The AI/ML API …". */
+export function ambiguity(error: UpstreamError): string {
+  if (error.kind === "bad_reply") return "accepted this take with a reply Dailies could not read";
+  return error.kind === "timeout" ? "did not answer in time" : error.httpStatus ? `answered HTTP ${error.httpStatus}` : "dropped the connection";
+}
+
+/** The take's message when nothing, not even the usage log, tells whether a create started a paid job. */
+export function outcomeUnknownMessage(what: string): string {
+  return `The AI/ML API ${what} after receiving this take, so it may be generating (and charged) anyway. Dailies won't resend it on its own: check the provider's dashboard, then use Retry only if it isn't there.`;
+}
+
 /** The take's failure when a create may or may not have started a paid job. */
 export function outcomeUnknown(error: UpstreamError): UpstreamError {
-  const what = error.kind === "timeout" ? "did not answer in time" : error.httpStatus ? `answered HTTP ${error.httpStatus}` : "dropped the connection";
-  return new UpstreamError(
-    error.kind,
-    ERROR_CODES.outcomeUnknown,
-    `The AI/ML API ${what} after receiving this take, so it may be generating (and charged) anyway. Dailies won't resend it on its own: check the provider's dashboard, then use Retry only if it isn't there.`,
-    error.httpStatus,
-    error.detail,
-  );
+  return new UpstreamError(error.kind, ERROR_CODES.outcomeUnknown, outcomeUnknownMessage(ambiguity(error)), error.httpStatus, error.detail);
 }

@@ -15,15 +15,19 @@ const MAX_CREATE_WAIT_MS = 10_000;
 export async function createWithRetry(deps: Pick<StudioDeps, "client" | "log">, row: TakeRecord, frames: UpstreamFrames) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deps.client.create({
-        model: row.model,
-        prompt: row.prompt,
-        imageUrl: frames.imageUrl,
-        lastImageUrl: frames.lastImageUrl,
-        ratio: row.ratio,
-        duration: row.duration,
-        seed: row.seed,
-      });
+      // The take's id tags the request, so the usage log can say later whether an ambiguous create arrived.
+      return await deps.client.create(
+        {
+          model: row.model,
+          prompt: row.prompt,
+          imageUrl: frames.imageUrl,
+          lastImageUrl: frames.lastImageUrl,
+          ratio: row.ratio,
+          duration: row.duration,
+          seed: row.seed,
+        },
+        row.id,
+      );
     } catch (error) {
       // Stryker disable next-line ConditionalExpression: createVerdict reads anything else as "unknown", which throws below too; the check is for the type checker
       if (!(error instanceof UpstreamError)) throw error;

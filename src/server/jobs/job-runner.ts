@@ -6,12 +6,14 @@ import { describeTaskFailure } from "../upstream/failure-messages";
 import type { PollReply } from "../upstream/parse-reply";
 import { UpstreamError } from "../upstream/upstream-error";
 import type { MediaDir } from "../media/media-dir";
-import type { TakeRecord } from "../takes/take";
+import type { TakeCharge, TakeRecord } from "../takes/take";
 import { ArchiveError, archiveVideo } from "./archive-video";
 import { backoffMs } from "./backoff";
 import type { CompletionTimes } from "../../shared/completion-times";
 import type { LearnedTimes } from "./learned-times";
 import { nextPollDelay, planPolls, type PollPlan } from "./poll-plan";
+import { outcomeUnknownMessage } from "./create-verdict";
+import { createPacer, findRequest, LOGS_CALL_GAP_MS } from "./request-lookup";
 
 export type JobRunnerOptions = {
   store: TakesStore;
@@ -33,12 +35,18 @@ export type JobRunnerOptions = {
   ffmpeg?: string;
   /** First gap before re-trying a failed archive; doubles per attempt up to 30 s. */
   archiveRetryBaseMs: number;
+  /** How long after an ambiguous create the usage log must show nothing before the take fails as never received (CHECK_SETTLE_MS). */
+  checkSettleMs: number;
+  /** The least gap between two calls to the usage log (its documented limit is 200 a minute). */
+  logsCallGapMs?: number;
   now?: () => number;
 };
 
 type Slot = { dueAt: number; errors: number; archiveAttempts: number };
 
 const NOT_FOUND_STRIKES = 3;
+/** Failed reads of the usage log (other than 429) before a checking take falls back to "outcome unknown". */
+const LOG_READ_ATTEMPTS = 3;
 const MAX_ARCHIVE_ATTEMPTS = 6;
 
 /**
@@ -54,6 +62,7 @@ export function createJobRunner(options: JobRunnerOptions) {
   let timer: NodeJS.Timeout | null = null;
   // A plan per learned curve: made again only when the curve is.
   const plans = new WeakMap<CompletionTimes, PollPlan>();
+  const pace = createPacer(options.logsCallGapMs ?? LOGS_CALL_GAP_MS);
   // Stryker disable next-line MethodExpression,ArithmeticOperator: only how often due takes are looked for (every 25–250 ms), not what a step does
   const tickMs = Math.max(25, Math.min(250, Math.floor(options.pollIntervalMs / 4)));
 
@@ -104,13 +113,13 @@ export function createJobRunner(options: JobRunnerOptions) {
     }
   }
 
-  async function applyReply(row: TakeRecord, reply: PollReply): Promise<void> {
+  async function applyReply(row: TakeRecord, reply: PollReply & { charge?: TakeCharge }): Promise<void> {
     const tokens = reply.tokensUsed ?? row.tokensUsed;
     switch (reply.state) {
       case "failed": {
         const failure = reply.failure ?? { reason: null, message: `The provider reported "${reply.rawStatus}".` };
         const { code, message } = describeTaskFailure(failure);
-        await store.update(row.id, { upstreamStatus: reply.rawStatus, tokensUsed: tokens, finishedAt: row.finishedAt ?? now() });
+        await store.update(row.id, { upstreamStatus: reply.rawStatus, tokensUsed: tokens, finishedAt: row.finishedAt ?? now(), charge: reply.charge });
         await fail(row, code, message, failure.message);
         return;
       }
@@ -127,6 +136,7 @@ export function createJobRunner(options: JobRunnerOptions) {
           upstreamStatus: reply.rawStatus,
           resultUrl: reply.videoUrl,
           tokensUsed: tokens,
+          charge: reply.charge,
         });
         await archive(updated, reply.videoUrl);
         return;
@@ -141,6 +151,7 @@ export function createJobRunner(options: JobRunnerOptions) {
           status: reply.state,
           upstreamStatus: reply.rawStatus,
           tokensUsed: tokens,
+          charge: reply.charge,
           pendingSeenAt: now(),
           ...(reply.state === "generating" && row.startedAt === null ? { startedAt: now() } : {}),
         });
@@ -161,10 +172,69 @@ export function createJobRunner(options: JobRunnerOptions) {
     return nextPollDelay(plan, elapsedMs, options.pollIntervalMs);
   }
 
+  /** The take's fallback when the usage log cannot settle it: today's "may have been charged" message. */
+  function unknownOutcome(row: TakeRecord, why: string): Promise<void> {
+    // Stryker disable next-line StringLiteral,LogicalOperator: only the words of an ambiguity recorded before migration 10 had a reason
+    return fail(row, ERROR_CODES.outcomeUnknown, outcomeUnknownMessage(row.checkReason ?? "gave no clear answer"), why);
+  }
+
+  /**
+   * An ambiguous create, looked up in the provider's usage log by its client request id (the
+   * take's id): found, the generation is tracked as if the create had answered; absent once
+   * the log has had `checkSettleMs` to show it, the take never arrived and fails, uncharged,
+   * with Retry safe; unreadable, it falls back to "outcome unknown".
+   */
+  async function checkLog(row: TakeRecord): Promise<void> {
+    let result;
+    try {
+      result = await findRequest(client, row.id, row.createdAt, now(), pace);
+    } catch (error) {
+      // Stryker disable next-line OptionalChaining: checkLog runs only inside step(), for a take with a slot
+      const errors = (slots.get(row.id)?.errors ?? 0) + 1;
+      const upstream = error instanceof UpstreamError ? error : null;
+      const reason = error instanceof Error ? error.message : String(error);
+      const noAccess = upstream?.httpStatus === 401 || upstream?.httpStatus === 403 || upstream?.httpStatus === 404;
+      const limited = upstream?.httpStatus === 429;
+      log.warn({ generationId: row.id, errors, status: upstream?.httpStatus, reason }, "usage log not read");
+      if (noAccess || (!limited && errors >= LOG_READ_ATTEMPTS) || now() > row.deadlineAt) {
+        return unknownOutcome(row, `Its usage log could not be read either (${upstream?.httpStatus ? `HTTP ${upstream.httpStatus}` : "no answer"}).`);
+      }
+      schedule(row.id, backoffMs(errors, options.pollIntervalMs, 60_000, upstream?.retryAfterMs ?? null), { errors });
+      return;
+    }
+    if (result.kind === "too_busy") return unknownOutcome(row, "Its usage log held too many requests around that time to find this one.");
+    if (result.kind === "found") {
+      const { inferenceId, status, credits, usd } = result.row;
+      if (inferenceId) {
+        log.info({ generationId: row.id, upstreamId: inferenceId }, "ambiguous create found in the usage log; tracking it");
+        await store.markAccepted(row.id, inferenceId, "queued", null, { inferenceId, credits, usd });
+        schedule(row.id, 0, { errors: 0 });
+        return;
+      }
+      if (status === "failed") {
+        return fail(row, ERROR_CODES.generationFailed, "The AI/ML API received this take and refused it (its usage log says the request failed), so nothing was charged. Retry it.");
+      }
+      return unknownOutcome(row, "Its usage log shows the request but not the generation it started.");
+    }
+    const waited = now() - row.createdAt;
+    if (waited >= options.checkSettleMs) {
+      log.info({ generationId: row.id, waitedMs: waited }, "ambiguous create absent from the usage log; never received");
+      return fail(
+        row,
+        ERROR_CODES.notReceived,
+        "This take never reached the AI/ML API: its usage log has no request from it, so nothing was charged. Retry is safe.",
+        // Stryker disable next-line StringLiteral,LogicalOperator: only the words of an ambiguity recorded before migration 10 had a reason
+        `The create ${row.checkReason ?? "gave no clear answer"}; the usage log was read for ${Math.round(waited / 1000)} s.`,
+      );
+    }
+    schedule(row.id, Math.min(options.pollIntervalMs, options.checkSettleMs - waited), { errors: 0 });
+  }
+
   async function step(id: string): Promise<void> {
     const row = await store.get(id);
     // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: no settled or deleted take has a slot: fail() and a completed archive drop it, start() takes only unfinished ones, a running take can't be deleted
     if (!row || row.status === "completed" || row.status === "failed") return finish(id);
+    if (row.status === "checking") return checkLog(row);
     // A finishing take is bounded by its archive attempts, not the deadline: the video is
     // made and paid for, and its signed URL stays valid for a day.
     if (row.resultUrl) return archive(row, row.resultUrl);
@@ -217,6 +287,11 @@ export function createJobRunner(options: JobRunnerOptions) {
     /** Picks up every unfinished job in the database: the restart path. */
     async start(): Promise<void> {
       for (const row of await store.listUnfinished()) {
+        if (row.status === "checking") {
+          // Its create ended ambiguously before the stop: reading the usage log goes on.
+          schedule(row.id, 0);
+          continue;
+        }
         if (row.submitState === "pending") {
           // The create may or may not have reached the provider; sending it again could
           // charge twice, so it is failed with an explanation instead.
@@ -231,6 +306,10 @@ export function createJobRunner(options: JobRunnerOptions) {
       }
       timer ??= setInterval(tick, tickMs);
       timer.unref();
+    },
+    /** Starts reading the usage log for a take whose create ended ambiguously (send-take.ts). */
+    async check(id: string): Promise<void> {
+      schedule(id, 0);
     },
     async track(id: string, delayMs?: number): Promise<void> {
       const row = await store.get(id);

@@ -3,14 +3,16 @@ import type { StudioDeps } from "../studio";
 import type { TakeRecord } from "../takes/take";
 import { describeTaskFailure } from "../upstream/failure-messages";
 import { UpstreamError } from "../upstream/upstream-error";
-import { createVerdict, outcomeUnknown } from "./create-verdict";
+import { ambiguity, createVerdict } from "./create-verdict";
 import { createWithRetry } from "./create-with-retry";
 import type { UpstreamFrames } from "./upstream-frames";
 
 /**
  * Sends the one create a recorded take is allowed (credits are money) with exactly the
  * recorded settings, stores the upstream id at once and hands the job to the poller.
- * A refused create fails the take and comes back as `error`.
+ * A refused create fails the take and comes back as `error`. An ambiguous one (it may have
+ * arrived) is never sent again: the take is "checking" while the job runner reads the
+ * provider's usage log for it, and comes back with `error` too, so a batch stops there.
  */
 export async function sendTake(
   deps: Pick<StudioDeps, "store" | "client" | "runner" | "log">,
@@ -21,7 +23,7 @@ export async function sendTake(
     const reply = await createWithRetry(deps, row, frames);
     // Logged first: should the write below fail, the paid job's id is still on record.
     deps.log.info({ generationId: row.id, upstreamId: reply.id, model: row.model }, "generation submitted");
-    const accepted = await deps.store.markAccepted(row.id, reply.id, reply.rawStatus ?? "queued", reply.tokensUsed);
+    const accepted = await deps.store.markAccepted(row.id, reply.id, reply.rawStatus ?? "queued", reply.tokensUsed, reply.charge);
     if (reply.state === "failed") {
       // Stryker disable next-line ObjectLiteral: describeTaskFailure reads only the reason, which is null here either way
       const failure = describeTaskFailure(reply.failure ?? { reason: null, message: String(reply.rawStatus) });
@@ -37,12 +39,17 @@ export async function sendTake(
         ? error
         : // Stryker disable next-line StringLiteral: anything but an UpstreamError (a failed write after the reply) reads as unknown below, and outcomeUnknown replaces these words
           new UpstreamError("network", ERROR_CODES.upstreamUnavailable, "The AI/ML API call failed unexpectedly.", null, String(error));
-    const upstream = createVerdict(raw) === "unknown" ? outcomeUnknown(raw) : raw;
+    if (createVerdict(raw) === "unknown") {
+      const checking = await deps.store.markChecking(row.id, ambiguity(raw));
+      deps.log.warn({ generationId: row.id, kind: raw.kind, status: raw.httpStatus, reason: raw.detail }, "create ended ambiguously; reading the usage log for it");
+      await deps.runner.check(row.id);
+      return { row: checking, error: raw };
+    }
     // The provider's own words are the take's detail; a socket's low-level reason (addresses,
     // ports) is for the operator's log only.
-    const detail = upstream.kind === "http" ? upstream.detail : null;
-    const failed = await deps.store.markFailed(row.id, { code: upstream.code, message: upstream.message, detail });
-    deps.log.warn({ generationId: row.id, code: upstream.code, status: upstream.httpStatus, reason: upstream.detail }, "create refused upstream");
-    return { row: failed, error: upstream };
+    const detail = raw.kind === "http" ? raw.detail : null;
+    const failed = await deps.store.markFailed(row.id, { code: raw.code, message: raw.message, detail });
+    deps.log.warn({ generationId: row.id, code: raw.code, status: raw.httpStatus, reason: raw.detail }, "create refused upstream");
+    return { row: failed, error: raw };
   }
 }

@@ -15,6 +15,7 @@ import { upstreamFrames } from "./upstream-frames";
 export type SubmitDeps = Pick<StudioDeps, "store" | "uploads" | "shots" | "media" | "client" | "runner" | "provider" | "deadlineMs" | "log" | "limits">;
 
 const NOT_SENT = "Not sent: an earlier take of this batch was refused, so this one never left the studio (nothing was charged). Retry it when the problem is solved.";
+const NOT_SENT_AFTER_AMBIGUOUS = "Not sent: the AI/ML API gave no clear answer to an earlier take of this batch, so this one never left the studio (nothing was charged). Retry it when that take is settled.";
 
 /** The records of `count` takes of one request (one batch): the same settings, each its own seed and repeat key. */
 function takeRecords(deps: SubmitDeps, input: CreateTakeRequest, request: TakeRequest, count: number): NewTake[] {
@@ -75,11 +76,14 @@ export async function submitTakes(
     const sent = await sendTake(deps, take, frames);
     done.push(sent.row);
     if (!sent.error) continue;
+    const checking = sent.row.status === "checking";
     for (const rest of takes.slice(n + 1)) {
-      done.push(await deps.store.markFailed(rest.id, { code: ERROR_CODES.notSent, message: NOT_SENT, detail: sent.error.message }));
+      const message = checking ? NOT_SENT_AFTER_AMBIGUOUS : NOT_SENT;
+      done.push(await deps.store.markFailed(rest.id, { code: ERROR_CODES.notSent, message, detail: sent.error.message }));
     }
-    // Nothing reached the provider: answer like a single create, so the form can say why.
-    if (n === 0) throw upstreamRefusal(sent.error);
+    // Nothing reached the provider: answer like a single create, so the form can say why. A
+    // take being checked may have reached it: it is answered as made, and its card says "checking".
+    if (n === 0 && !checking) throw upstreamRefusal(sent.error);
     break;
   }
   return { takes: done, created: true };

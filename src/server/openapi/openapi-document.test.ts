@@ -85,7 +85,7 @@ describe("the OpenAPI document", () => {
   it("takes its error envelope and reply shapes from the shared schemas", () => {
     const schemas = document.components.schemas as Record<string, Json>;
     expect(schemas.ApiError).toMatchObject({ required: ["error"], properties: { error: { required: ["code", "message"] } } });
-    expect(schemas.Take).toMatchObject({ additionalProperties: false, properties: { status: { enum: ["queued", "generating", "finishing", "completed", "failed"] } } });
+    expect(schemas.Take).toMatchObject({ additionalProperties: false, properties: { status: { enum: ["checking", "queued", "generating", "finishing", "completed", "failed"] } } });
     // Requests are described as clients send them: a field with a default is optional.
     expect(schemas.CreateBatchRequest).toMatchObject({ required: expect.not.arrayContaining(["variations", "prompt"]) as unknown });
   });

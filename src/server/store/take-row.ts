@@ -5,7 +5,7 @@ import type { ReviewState } from "../../shared/review";
 import type { ImageRef } from "../../shared/take";
 import type { ModelId } from "../../shared/models";
 import type { TakeStatus } from "../../shared/status";
-import type { TakeRecord, TakeProgress } from "../takes/take";
+import type { TakeCharge, TakeRecord, TakeProgress } from "../takes/take";
 
 /** A generations row as SQLite returns it; it never leaves store/. */
 export type TakeRow = {
@@ -60,6 +60,10 @@ export type TakeRow = {
   started_at: number | null;
   finished_at: number | null;
   pending_seen_at: number | null;
+  inference_id: string | null;
+  cost_credits: number | null;
+  cost_usd: number | null;
+  check_reason: string | null;
 };
 
 function frame(url: string | null, uploadId: string | null): ImageRef | null {
@@ -112,10 +116,12 @@ export function rowToTake(row: TakeRow): TakeRecord {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     pendingSeenAt: row.pending_seen_at,
+    charge: { inferenceId: row.inference_id, credits: row.cost_credits, usd: row.cost_usd },
+    checkReason: row.check_reason,
   };
 }
 
-const PROGRESS_COLUMNS: Record<keyof TakeProgress, keyof TakeRow> = {
+const PROGRESS_COLUMNS: Record<Exclude<keyof TakeProgress, "charge">, keyof TakeRow> = {
   status: "status",
   upstreamStatus: "upstream_status",
   resultUrl: "result_url",
@@ -126,6 +132,17 @@ const PROGRESS_COLUMNS: Record<keyof TakeProgress, keyof TakeRow> = {
   pendingSeenAt: "pending_seen_at",
 };
 
-export function progressColumns(progress: TakeProgress): Partial<TakeRow> {
-  return Object.fromEntries(Object.entries(progress).filter(([, value]) => value !== undefined).map(([key, value]) => [PROGRESS_COLUMNS[key as keyof TakeProgress], value]));
+/** The columns of what the provider stated about a charge; what it did not state is left as stored. */
+export function chargeColumns(charge: TakeCharge | undefined): Partial<TakeRow> {
+  if (!charge) return {};
+  return {
+    ...(charge.inferenceId === null ? {} : { inference_id: charge.inferenceId }),
+    ...(charge.credits === null ? {} : { cost_credits: charge.credits }),
+    ...(charge.usd === null ? {} : { cost_usd: charge.usd }),
+  };
+}
+
+export function progressColumns({ charge, ...progress }: TakeProgress): Partial<TakeRow> {
+  const columns = Object.entries(progress).filter(([, value]) => value !== undefined).map(([key, value]) => [PROGRESS_COLUMNS[key as keyof typeof PROGRESS_COLUMNS], value]);
+  return { ...Object.fromEntries(columns), ...chargeColumns(charge) };
 }

@@ -1,10 +1,10 @@
 import type { ErrorCode } from "../../shared/api-error";
 import type { CompletionBracket } from "../../shared/completion-times";
 import type { Db } from "../db/database";
-import type { TakeRecord, TakeProgress } from "../takes/take";
+import type { TakeCharge, TakeRecord, TakeProgress } from "../takes/take";
 import { createChangeCounter, type ChangeCounter } from "./change-counter";
 import { createTakeInserter, type NewTake } from "./insert-take";
-import { progressColumns, rowToTake, type TakeRow } from "./take-row";
+import { chargeColumns, progressColumns, rowToTake, type TakeRow } from "./take-row";
 import { createMarkColumns, type TakeMarks } from "./take-marks";
 import { createTakeLister, type ListFilters } from "./list-takes";
 import { createSpendCounter, type CountSpend } from "./spend-counts";
@@ -48,7 +48,7 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
   );
   const byKey = db.prepare<[string], TakeRow>("SELECT * FROM generations WHERE idempotency_key = ?");
   const unfinished = db.prepare<[], TakeRow>(
-    "SELECT * FROM generations WHERE status IN ('queued', 'generating', 'finishing') ORDER BY seq",
+    "SELECT * FROM generations WHERE status IN ('checking', 'queued', 'generating', 'finishing') ORDER BY seq",
   );
   const remove = db.prepare<[string]>("DELETE FROM generations WHERE id = ?");
   const lister = createTakeLister(db);
@@ -118,15 +118,24 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
       return admitAndInsert(inputs, admit).map((id) => get(id)!);
     },
 
-    async markAccepted(id: string, upstreamId: string, upstreamStatus: string, tokensUsed: number | null): Promise<TakeRecord> {
+    /** The create was accepted (or the usage log showed it was): `status` leaves "checking" for "queued". */
+    async markAccepted(id: string, upstreamId: string, upstreamStatus: string, tokensUsed: number | null, charge?: TakeCharge): Promise<TakeRecord> {
       return update(id, {
+        status: "queued",
         submit_state: "accepted",
         upstream_id: upstreamId,
         upstream_status: upstreamStatus,
         submitted_at: now(),
         pending_seen_at: now(),
+        check_reason: null,
         ...(tokensUsed === null ? {} : { tokens_used: tokensUsed }),
+        ...chargeColumns(charge),
       });
+    },
+
+    /** The create ended ambiguously: the take waits, unsent again, while the usage log is read. */
+    async markChecking(id: string, reason: string): Promise<TakeRecord> {
+      return update(id, { status: "checking", check_reason: reason });
     },
 
     async markFailed(id: string, failure: Failure): Promise<TakeRecord> {

@@ -64,7 +64,16 @@ export type TakeRecord = {
   finishedAt: number | null;
   /** The last poll that found the job still running (the create's acceptance before any poll). */
   pendingSeenAt: number | null;
+  /** What the provider said: its trace id for the request, and the charge (null: not said yet). */
+  charge: TakeCharge;
+  /** Why the create was ambiguous, while the usage log is read ("checking"); kept for the fallback message. */
+  checkReason: string | null;
 };
 
+export type TakeCharge = { inferenceId: string | null; credits: number | null; usd: number | null };
+
 /** What the poller moves along as a take progresses. */
-export type TakeProgress = Partial<Pick<TakeRecord, "status" | "upstreamStatus" | "resultUrl" | "tokensUsed" | "pollCount" | "startedAt" | "finishedAt" | "pendingSeenAt">>;
+export type TakeProgress = Partial<Pick<TakeRecord, "status" | "upstreamStatus" | "resultUrl" | "tokensUsed" | "pollCount" | "startedAt" | "finishedAt" | "pendingSeenAt">> & {
+  /** Only the figures the provider stated: a null one leaves what is stored. */
+  charge?: TakeCharge;
+};

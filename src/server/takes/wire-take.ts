@@ -3,6 +3,7 @@ import type { Take, ImageRef } from "../../shared/take";
 import { MODELS } from "../../shared/models";
 import { downloadName } from "../media/download-name";
 import type { TakeRecord } from "./take";
+import { takeCharge } from "./take-charge";
 import { iso, isoOrNull } from "../iso-time";
 
 function frame(ref: ImageRef | null): Take["image"] | null {
@@ -52,6 +53,7 @@ export function wireTake(take: TakeRecord): Take {
     video: video(take),
     error: failure(take),
     usage: take.tokensUsed === null ? null : { tokensUsed: take.tokensUsed },
+    charge: takeCharge(take),
     favourite: take.favourite,
     author: take.author,
     sourceId: take.sourceId,

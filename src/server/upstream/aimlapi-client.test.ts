@@ -32,7 +32,7 @@ const base: UpstreamCreate = {
 describe("createAimlapiClient", () => {
   it("sends the vendor body and bearer to the vendor path", async () => {
     const { fake, client } = await clientFor(() => ({ status: 201, json: { id: "u1", status: "queued", meta: { usage: { tokens_used: 3 } } } }));
-    const reply = await client.create(base);
+    const reply = await client.create(base, "take-1");
     expect(reply).toMatchObject({ id: "u1", state: "queued", tokensUsed: 3 });
     const [request] = fake.requests;
     expect(request?.method).toBe("POST");
@@ -50,8 +50,8 @@ describe("createAimlapiClient", () => {
 
   it("names gen3a_turbo without a prefix, sends last_image_url, and leaves out an empty prompt", async () => {
     const { fake, client } = await clientFor(() => ({ json: { id: "u2", status: "queued" } }));
-    await client.create({ ...base, model: "gen3a_turbo", lastImageUrl: "data:image/png;base64,AAAA" });
-    await client.create({ ...base, prompt: "" });
+    await client.create({ ...base, model: "gen3a_turbo", lastImageUrl: "data:image/png;base64,AAAA" }, "take-1");
+    await client.create({ ...base, prompt: "" }, "take-1");
     expect(JSON.parse(fake.requests[0]!.body)).toMatchObject({ model: "gen3a_turbo", last_image_url: "data:image/png;base64,AAAA" });
     expect(JSON.parse(fake.requests[1]!.body)).not.toHaveProperty("prompt");
   });
@@ -74,7 +74,7 @@ describe("createAimlapiClient", () => {
       status,
       json: { message: status === 400 ? "Body validation error!" : "nope", statusCode: String(status), path: "/v2", requestId: "r", timestamp: "t" },
     }));
-    const error = await client.create(base).catch((e: unknown) => e);
+    const error = await client.create(base, "take-1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect(error).toMatchObject({ code, httpStatus: status });
     expect((error as Error).message).toMatch(message);
@@ -90,7 +90,7 @@ describe("createAimlapiClient", () => {
   it("refuses a 200 that is not JSON and a create without an id", async () => {
     const { client } = await clientFor((method) => (method === "GET" ? { text: "<html>gateway</html>" } : { json: { status: "queued" } }));
     await expect(client.poll("x")).rejects.toMatchObject({ kind: "bad_reply" });
-    await expect(client.create(base)).rejects.toMatchObject({ kind: "bad_reply" });
+    await expect(client.create(base, "take-1")).rejects.toMatchObject({ kind: "bad_reply" });
   });
 
   it.each([
@@ -99,7 +99,7 @@ describe("createAimlapiClient", () => {
   ])("refuses a reply over 1 MB %s, from a create and a poll", async (_label, chunked) => {
     const huge = { id: "u1", status: "completed", video: ["https://x.example/v.mp4"], padding: "x".repeat(2 * 1024 * 1024) };
     const { client } = await clientFor(() => ({ json: huge, chunked }));
-    for (const call of [() => client.create(base), () => client.poll("u1")]) {
+    for (const call of [() => client.create(base, "take-1"), () => client.poll("u1")]) {
       const error = (await call().catch((e: unknown) => e)) as UpstreamError;
       expect(error).toBeInstanceOf(UpstreamError);
       expect(error).toMatchObject({ kind: "bad_reply", code: "upstream_unavailable", detail: null });
@@ -128,13 +128,13 @@ describe("createAimlapiClient", () => {
     const prefix = '{"message":"';
     const message = "mmmé and more";
     const { client } = await clientFor(() => ({ status: 400, text: `${prefix}${message}"}`, chunked: true, chunkBytes: 16 }));
-    const error = (await client.create(base).catch((e: unknown) => e)) as UpstreamError;
+    const error = (await client.create(base, "take-1").catch((e: unknown) => e)) as UpstreamError;
     expect(error.detail).toBe(message);
   });
 
   it("reads an error reply whose JSON is not an object as text", async () => {
     const { client } = await clientFor(() => ({ status: 400, json: "nope" }));
-    await expect(client.create(base)).rejects.toMatchObject({ code: "upstream_bad_input", detail: '"nope"' });
+    await expect(client.create(base, "take-1")).rejects.toMatchObject({ code: "upstream_bad_input", detail: '"nope"' });
   });
 
   it("has no Retry-After wait when the header is missing", async () => {
@@ -144,7 +144,7 @@ describe("createAimlapiClient", () => {
 
   it("says so when an accepted create has no id", async () => {
     const { client } = await clientFor(() => ({ status: 201, json: { status: "queued" } }));
-    await expect(client.create(base)).rejects.toMatchObject({
+    await expect(client.create(base, "take-1")).rejects.toMatchObject({
       kind: "bad_reply",
       code: "upstream_unavailable",
       message: "The AI/ML API accepted the request but sent no generation id.",
@@ -176,7 +176,7 @@ describe("createAimlapiClient", () => {
   it("gives the upstream's message and its listed errors as the detail, or the start of a reply that isn't JSON", async () => {
     const detailFor = async (reply: FakeReply) => {
       const { client } = await clientFor(() => reply);
-      const error = (await client.create(base).catch((e: unknown) => e)) as UpstreamError;
+      const error = (await client.create(base, "take-1").catch((e: unknown) => e)) as UpstreamError;
       return error.detail;
     };
     expect(await detailFor({ status: 400, json: { message: "Body validation error", errors: [{ message: "ratio is invalid" }, "x", null, { message: "seed too big" }] } })).toBe(
@@ -199,7 +199,7 @@ describe("createAimlapiClient", () => {
 
   it("sends JSON headers only with a body: the create has a content type, the poll none", async () => {
     const { fake, client } = await clientFor(() => ({ json: { id: "u1", status: "queued" } }));
-    await client.create(base);
+    await client.create(base, "take-1");
     await client.poll("u1");
     expect(fake.requests.map((r) => [r.method, r.headers["content-type"], r.headers.accept])).toEqual([
       ["POST", "application/json", "application/json"],
@@ -215,10 +215,10 @@ describe("createAimlapiClient", () => {
       });
     });
     const refused = createAimlapiClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: KEY, timeoutMs: 2000 });
-    const refusal = (await refused.create(base).catch((e: unknown) => e)) as UpstreamError;
+    const refusal = (await refused.create(base, "take-1").catch((e: unknown) => e)) as UpstreamError;
     // The operator's detail is the low-level reason, not fetch's "fetch failed".
     expect(refusal.detail).toBe(`TypeError: connect ECONNREFUSED 127.0.0.1:${port}`);
-    await expect(refused.create(base)).rejects.toMatchObject({
+    await expect(refused.create(base, "take-1")).rejects.toMatchObject({
       kind: "connect",
       code: "upstream_unavailable",
       message: "Can't reach the AI/ML API. Check the network or AIMLAPI_BASE_URL.",
@@ -247,5 +247,52 @@ describe("createAimlapiClient", () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => broken.close(resolve));
     }
+  });
+});
+
+describe("tracing and cost", () => {
+  it("tags a create with a valid client request id only, and reads the cost headers of create and poll", async () => {
+    const headers = { "x-inference-id": "u1", "x-aimlapi-credits-used": "250000", "x-aimlapi-usd-spent": "0.125000000" };
+    const { fake, client } = await clientFor(() => ({ status: 201, json: { id: "u1", status: "queued" }, headers }));
+    const reply = await client.create(base, "Take_1.a:b-c");
+    expect(fake.requests[0]?.headers["x-client-request-id"]).toBe("Take_1.a:b-c");
+    expect(reply.charge).toEqual({ inferenceId: "u1", credits: 250_000, usd: 0.125 });
+    // Outside the documented alphabet or length: not sent, so the upstream never drops it silently.
+    await client.create(base, "has space");
+    await client.create(base, "x".repeat(129));
+    expect(fake.requests[1]?.headers).not.toHaveProperty("x-client-request-id");
+    expect(fake.requests[2]?.headers).not.toHaveProperty("x-client-request-id");
+    expect((await client.poll("u1")).charge).toEqual({ inferenceId: "u1", credits: 250_000, usd: 0.125 });
+  });
+
+  it("reads missing or garbled cost headers as not known, never as zero", async () => {
+    const { client } = await clientFor(() => ({ json: { id: "u1", status: "queued" }, headers: { "x-aimlapi-credits-used": "-5", "x-aimlapi-usd-spent": "about 1" } }));
+    expect((await client.poll("u1")).charge).toEqual({ inferenceId: null, credits: null, usd: null });
+  });
+
+  it("asks the usage log for a window page by page and reads its rows defensively", async () => {
+    const page = {
+      data: [
+        { created: "2026-07-02T03:04:05.000Z", status: "succeeded", model: "runway/gen4_turbo", cost: { usd: 0.25, credits: 500000 }, inference_id: "g1", client_request_id: "take-1" },
+        { created: "not a date", status: "weird", cost: "free", inference_id: "", client_request_id: null },
+        "not a row",
+      ],
+      pagination: { limit: 100, offset: 0, total: 2, has_more: true },
+    };
+    const { fake, client } = await clientFor(() => ({ json: page }));
+    const read = await client.requestLogs({ start: Date.UTC(2026, 6, 2), end: Date.UTC(2026, 6, 3), limit: 100, offset: 200 });
+    const url = new URL(fake.requests[0]!.url, "http://x");
+    expect(url.pathname).toBe("/v2/logs");
+    expect(Object.fromEntries(url.searchParams)).toEqual({ start: "2026-07-02T00:00:00.000Z", end: "2026-07-03T00:00:00.000Z", limit: "100", offset: "200" });
+    expect(fake.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(read).toEqual({
+      hasMore: true,
+      rows: [
+        { clientRequestId: "take-1", inferenceId: "g1", status: "succeeded", createdAt: Date.parse("2026-07-02T03:04:05.000Z"), credits: 500_000, usd: 0.25 },
+        { clientRequestId: null, inferenceId: null, status: null, createdAt: null, credits: null, usd: null },
+      ],
+    });
+    const { client: odd } = await clientFor(() => ({ json: { rows: [] } }));
+    expect(await odd.requestLogs({ start: 0, end: 1, limit: 1, offset: 0 })).toEqual({ rows: [], hasMore: false });
   });
 });

@@ -2,6 +2,8 @@ import type { ModelId } from "../../shared/models";
 import { ERROR_CODES } from "../../shared/api-error";
 import { parsePollReply, type PollReply } from "./parse-reply";
 import { UpstreamError, fromHttpStatus } from "./upstream-error";
+import { parseLogPage, readCharge } from "./read-charge";
+import type { ReplyCharge, RequestLogPage } from "./read-charge";
 
 /** What the BFF asks for; image fields are HTTPS URLs or data URIs already. */
 export type UpstreamCreate = {
@@ -15,13 +17,22 @@ export type UpstreamCreate = {
 };
 
 export type UpstreamClient = {
-  create(request: UpstreamCreate): Promise<PollReply & { id: string }>;
-  poll(upstreamId: string): Promise<PollReply>;
+  /** `clientRequestId` goes out as `X-Client-Request-Id` (the take's id), so the logs can find the request. */
+  create(request: UpstreamCreate, clientRequestId: string): Promise<PollReply & { id: string; charge: ReplyCharge }>;
+  poll(upstreamId: string): Promise<PollReply & { charge: ReplyCharge }>;
+  /** One page of the usage log, newest first, for a window of epoch milliseconds. */
+  requestLogs(window: { start: number; end: number; limit: number; offset: number }): Promise<RequestLogPage>;
 };
+
+/** The documented alphabet and length of `X-Client-Request-Id`: anything else is dropped silently upstream. */
+export function isClientRequestId(value: string): boolean {
+  return /^[A-Za-z0-9._:-]{1,128}$/.test(value);
+}
 
 // The vendor URL family. The field mapping lives only here so the "universal" family
 // (/v2/video/generations, aspect_ratio, tail_image_url) can be switched in one place.
 const PATH = "/v2/generate/video/runway/generation";
+const LOGS_PATH = "/v2/logs";
 const UPSTREAM_MODEL: Record<ModelId, string> = { gen4_turbo: "runway/gen4_turbo", gen3a_turbo: "gen3a_turbo" };
 
 export function toVendorBody(request: UpstreamCreate): Record<string, unknown> {
@@ -100,7 +111,7 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
   // Upstream text can echo the request (and so the key); it is scrubbed before it goes anywhere.
   const scrub = (text: string | null) => (text === null ? null : text.split(options.apiKey).join("[redacted]"));
 
-  async function call(method: "GET" | "POST", url: string, body?: unknown): Promise<unknown> {
+  async function call(method: "GET" | "POST", url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<{ json: unknown; headers: Headers }> {
     let response: Response;
     try {
       response = await fetch(url, {
@@ -109,6 +120,7 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
           authorization: `Bearer ${options.apiKey}`,
           accept: "application/json",
           ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...extraHeaders,
         },
         // Stryker disable next-line ConditionalExpression: JSON.stringify(undefined) is undefined
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -151,20 +163,33 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
     if (json === undefined) {
       throw new UpstreamError("bad_reply", ERROR_CODES.upstreamUnavailable, "The AI/ML API sent a reply that isn't JSON.", response.status, scrub(text.slice(0, 300)));
     }
-    return json;
+    return { json, headers: response.headers };
   }
 
   return {
-    async create(request) {
-      const reply = parsePollReply(await call("POST", `${options.baseUrl}${PATH}`, toVendorBody(request)));
+    async create(request, clientRequestId) {
+      const tag: Record<string, string> = isClientRequestId(clientRequestId) ? { "x-client-request-id": clientRequestId } : {};
+      const { json, headers } = await call("POST", `${options.baseUrl}${PATH}`, toVendorBody(request), tag);
+      const reply = parsePollReply(json);
       if (!reply.id) {
         throw new UpstreamError("bad_reply", ERROR_CODES.upstreamUnavailable, "The AI/ML API accepted the request but sent no generation id.", null, null);
       }
-      return { ...reply, id: reply.id };
+      return { ...reply, id: reply.id, charge: readCharge(headers) };
     },
     async poll(upstreamId) {
       const url = `${options.baseUrl}${PATH}?generation_id=${encodeURIComponent(upstreamId)}`;
-      return parsePollReply(await call("GET", url));
+      const { json, headers } = await call("GET", url);
+      return { ...parsePollReply(json), charge: readCharge(headers) };
+    },
+    async requestLogs(window) {
+      const query = new URLSearchParams({
+        start: new Date(window.start).toISOString(),
+        end: new Date(window.end).toISOString(),
+        limit: String(window.limit),
+        offset: String(window.offset),
+      });
+      const { json } = await call("GET", `${options.baseUrl}${LOGS_PATH}?${query}`);
+      return parseLogPage(json);
     },
   };
 }

@@ -1,6 +1,11 @@
 import type { TakeStatus } from "@/shared/status";
 
 const LOOK: Record<TakeStatus, { label: string; className: string; dot: string }> = {
+  checking: {
+    label: "Checking",
+    className: "bg-amber-50 text-amber-800 dark:bg-amber-950/50 dark:text-amber-300",
+    dot: "bg-amber-500 motion-safe:animate-pulse",
+  },
   queued: {
     label: "Queued",
     className: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",

@@ -4,14 +4,26 @@ import { useQuery } from "@tanstack/react-query";
 import { isNotFound, takeQueryOptions } from "../api/get-take";
 import type { Take } from "@/shared/take";
 import { MODELS } from "@/shared/models";
+import { describeCharge } from "../utils/charge";
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
+function ChargeText({ take }: { take: Take }) {
+  const { text, credits } = describeCharge(take.charge);
+  return credits ? (
+    <span title={credits} className="underline decoration-dotted underline-offset-2">
+      {text}
+    </span>
+  ) : (
+    <span>{text}</span>
+  );
+}
+
 /** Every parameter the take was made with, what came out, and what it cost. */
 export function TakeFacts({ take }: { take: Take }) {
-  const { video, usage } = take;
+  const { video } = take;
   return (
     <section aria-labelledby="take-parameters">
       <h3 id="take-parameters" className="mb-2 text-sm font-semibold">
@@ -30,7 +42,9 @@ export function TakeFacts({ take }: { take: Take }) {
             {video.width}×{video.height} · {video.durationSeconds.toFixed(1)} s · {megabytes(video.bytes)}
           </Fact>
         )}
-        <Fact term="Usage">{usage ? `${usage.tokensUsed.toLocaleString("en-US")} tokens` : "—"}</Fact>
+        <Fact term="Cost">
+          <ChargeText take={take} />
+        </Fact>
         {take.sourceId && (
           <Fact term="From take">
             <SourceLink id={take.sourceId} />

@@ -13,6 +13,7 @@ describe("what a running take says", () => {
     expect(describeWait(take("generating"), TIMES, SUBMITTED + 5_000)).toBe("Gen-3 Alpha Turbo: about 20 s left");
     expect(describeWait(take("queued"), TIMES, SUBMITTED + 29_900)).toBe("Gen-3 Alpha Turbo: running longer than usual");
     expect(describeWait(take("finishing"), TIMES, SUBMITTED + 25_000)).toBe("Rendered — saving the video…");
+    expect(describeWait(take("checking"), TIMES, SUBMITTED + 5_000)).toMatch(/^No clear answer from the AI\/ML API — checking its usage log for this take; it won't be sent twice$/);
   });
 
   it("claims nothing before takes of its kind are timed, and nothing once settled", () => {

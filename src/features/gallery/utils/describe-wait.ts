@@ -10,6 +10,7 @@ import { MODELS } from "@/shared/models";
 export function describeWait(take: Take, times: CompletionTimes | null, now: number): string | null {
   if (take.status === "completed" || take.status === "failed") return null;
   if (take.status === "finishing") return "Rendered — saving the video…";
+  if (take.status === "checking") return "No clear answer from the AI/ML API — checking its usage log for this take; it won't be sent twice";
   const label = MODELS[take.model].label;
   const elapsedMs = now - Date.parse(take.timings.submittedAt ?? take.createdAt);
   const left = describeTimeLeft(timeLeft(times, elapsedMs));

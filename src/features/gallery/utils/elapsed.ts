@@ -18,6 +18,8 @@ export function elapsedSeconds(take: Take, now: number): number {
 export function describeElapsed(take: Take, now: number): string {
   const time = formatSeconds(elapsedSeconds(take, now));
   switch (take.status) {
+    case "checking":
+      return `checking whether it reached the provider · ${time}`;
     case "queued":
       return `queued · ${time}`;
     case "generating":

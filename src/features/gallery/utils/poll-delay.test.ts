@@ -36,6 +36,8 @@ describe("the tab's poll schedule for a running take", () => {
 
   it("keeps the slow pace while nothing like it has been timed", () => {
     expect(nextTakePollMs(take(), null, SUBMITTED + 22_000)).toBe(2000);
+    // A take being checked in the usage log has no render timeline to be brisk around.
+    expect(nextTakePollMs(take({ status: "checking" }), TIMES, SUBMITTED + 22_000)).toBe(2000);
   });
 
   it("backs off while the server cannot be reached: 1 s, 2 s, 4 s … up to 30 s", () => {

@@ -23,7 +23,8 @@ const OFFLINE_MAX_MS = 30_000;
 export function nextTakePollMs(take: Take, times: CompletionTimes | null, now = Date.now()): number | false {
   if (isTerminal(take.status)) return false;
   if (take.status === "finishing") return FINISHING_MS;
-  if (!times) return SLOW_MS;
+  // Its create is being looked up in the provider's usage log: no render timeline applies yet.
+  if (!times || take.status === "checking") return SLOW_MS;
   const elapsedMs = now - Date.parse(take.timings.submittedAt ?? take.createdAt);
   const briskFrom = times.quantile(0) - LEAD_MS;
   if (!(elapsedMs >= briskFrom)) return Math.min(SLOW_MS, Math.max(BRISK_MS, briskFrom - elapsedMs));

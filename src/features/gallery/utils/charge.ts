@@ -1,0 +1,23 @@
+import type { Take } from "@/shared/take";
+
+const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 3 });
+const count = new Intl.NumberFormat("en-US");
+
+/**
+ * The take's charge in words, and its credits for the hover: "charged $0.125", "not charged
+ * (failed)", "charge pending" while the video's charge has not posted, "charge unknown" when the
+ * create may have started a job nobody could track.
+ */
+export function describeCharge(charge: Take["charge"]): { text: string; credits: string | null } {
+  const credits = charge.credits === null ? null : `${count.format(charge.credits)} credits`;
+  switch (charge.state) {
+    case "charged":
+      return { text: charge.usd === null ? "charged (amount not reported)" : `charged ${usd.format(charge.usd)}`, credits };
+    case "not_charged":
+      return { text: "not charged (failed)", credits };
+    case "pending":
+      return { text: "charge pending", credits: null };
+    case "unknown":
+      return { text: "charge unknown: check the provider's dashboard", credits: null };
+  }
+}
