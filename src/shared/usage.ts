@@ -2,7 +2,8 @@ import { z } from "zod";
 import { MAX_VARIATIONS } from "./take";
 import { MODEL_IDS } from "./models";
 
-const spend = { takes: z.number(), tokens: z.number() };
+/** `usd`: what the provider reported it charged, takes deleted since included. */
+const spend = { takes: z.number(), tokens: z.number(), usd: z.number() };
 
 /** `GET /api/usage`: spend per person and per model for today, this week and this month (UTC). */
 export const usageSchema = z.object({

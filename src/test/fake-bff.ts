@@ -30,6 +30,7 @@ export function makeUsage(periods: Partial<Record<"today" | "week" | "month", Pa
       since: since[period],
       takes: 0,
       tokens: 0,
+      usd: 0,
       byUser: [],
       byModel: [],
       ...periods[period],

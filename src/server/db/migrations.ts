@@ -233,4 +233,26 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE generations ADD COLUMN cost_usd REAL;
   ALTER TABLE generations ADD COLUMN check_reason TEXT;
   `,
+  // 11: the spend ledger outlives deletion. A deleted take leaves what it spent (who, which model
+  // and length, what it cost, when), so usage, the daily limits and budgets still count it;
+  // "spend" is every take made, kept or deleted.
+  `
+  CREATE TABLE deleted_spend (
+    id TEXT PRIMARY KEY,
+    author TEXT NOT NULL,
+    model TEXT NOT NULL,
+    duration INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    tokens_used INTEGER,
+    cost_credits INTEGER,
+    cost_usd REAL,
+    created_at INTEGER NOT NULL,
+    deleted_at INTEGER NOT NULL
+  );
+  CREATE INDEX deleted_spend_created ON deleted_spend(created_at);
+  CREATE VIEW spend AS
+    SELECT id, author, model, duration, status, tokens_used, cost_credits, cost_usd, created_at FROM generations
+    UNION ALL
+    SELECT id, author, model, duration, status, tokens_used, cost_credits, cost_usd, created_at FROM deleted_spend;
+  `,
 ];

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
-import { postJson, startHarness, testImage, upload, type Harness } from "../testing/studio-harness";
+import { takeBatchSchema } from "../../shared/take";
+import { usageSchema } from "../../shared/usage";
+import { postJson, startHarness, testImage, upload, waitForTerminal, type Harness } from "../testing/studio-harness";
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -47,6 +49,25 @@ describe("spend limits over HTTP", () => {
     expect(apiErrorSchema.parse(await refused.json()).error.message).toMatch(/made 2 takes today.*daily cap is 3 \(2 more would go over\).*resets at 00:00 UTC/);
     expect((await postJson(h.url, "/api/generations", body)).status).toBe(201);
     expect(h.simulator!.stats().creates).toBe(3);
+  });
+});
+
+describe("the spend ledger", () => {
+  it("keeps a deleted take's spend: usage, money and the daily cap still count it", async () => {
+    const { h, body } = await studio({ LIMIT_DAILY_STUDIO: "2", SIMULATOR_TIME_SCALE: "0.01" });
+    const batch = takeBatchSchema.parse(await (await postJson(h.url, "/api/generations/batch", { ...body, variations: 2 })).json());
+    for (const take of batch.items) expect(await waitForTerminal(h.url, take.id)).toMatchObject({ status: "completed" });
+    const today = async () => usageSchema.parse(await (await fetch(`${h.url}/api/usage`)).json()).periods[0]!;
+    const before = await today();
+    expect(before).toMatchObject({ takes: 2, tokens: 500_000, usd: 0.25, byUser: [{ name: "studio", takes: 2, usd: 0.25 }] });
+
+    expect((await fetch(`${h.url}/api/generations/${batch.items[0]!.id}`, { method: "DELETE" })).status).toBe(204);
+    expect(((await (await fetch(`${h.url}/api/generations`)).json()) as { items: unknown[] }).items).toHaveLength(1);
+    expect(await today()).toEqual(before);
+    const refused = await postJson(h.url, "/api/generations", body);
+    expect(refused.status).toBe(429);
+    expect(apiErrorSchema.parse(await refused.json()).error.code).toBe("limit_reached");
+    expect(h.simulator!.stats().creates).toBe(2);
   });
 });
 

@@ -10,8 +10,9 @@ export function createSpendCounter(db: Db): CountSpend {
   const runningBy = db.prepare<[string], { n: number }>(
     "SELECT count(*) AS n FROM generations WHERE author = ? AND status IN ('queued', 'generating', 'finishing')",
   );
-  const createdSince = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM generations WHERE created_at >= ?");
-  const createdSinceBy = db.prepare<[number, string], { n: number }>("SELECT count(*) AS n FROM generations WHERE created_at >= ? AND author = ?");
+  // Takes made count whether kept or deleted since (the "spend" view, migration 11).
+  const createdSince = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM spend WHERE created_at >= ?");
+  const createdSinceBy = db.prepare<[number, string], { n: number }>("SELECT count(*) AS n FROM spend WHERE created_at >= ? AND author = ?");
   return (author, since) => ({
     runningUser: runningBy.get(author)!.n,
     runningStudio: running.get()!.n,

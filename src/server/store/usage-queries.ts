@@ -1,17 +1,18 @@
 import type { Db } from "../db/database";
 import type { ModelId } from "../../shared/models";
 
-type Spend = { takes: number; tokens: number };
+type Spend = { takes: number; tokens: number; usd: number };
 
-/** Aggregates of stored usage; `tokens_used` is whatever figure the provider reported. */
+const SUMS = "count(*) AS takes, coalesce(sum(tokens_used), 0) AS tokens, coalesce(sum(cost_usd), 0) AS usd";
+
+/**
+ * Aggregates of stored usage over the ledger ("spend": takes kept and deleted, migration 11);
+ * `tokens_used` is whatever figure the provider reported, `usd` what it said it charged.
+ */
 export function createUsageQueries(db: Db) {
-  const total = db.prepare<[number], Spend>("SELECT count(*) AS takes, coalesce(sum(tokens_used), 0) AS tokens FROM generations WHERE created_at >= ?");
-  const byUser = db.prepare<[number], Spend & { name: string }>(
-    "SELECT author AS name, count(*) AS takes, coalesce(sum(tokens_used), 0) AS tokens FROM generations WHERE created_at >= ? GROUP BY author ORDER BY tokens DESC, name",
-  );
-  const byModel = db.prepare<[number], Spend & { model: ModelId }>(
-    "SELECT model, count(*) AS takes, coalesce(sum(tokens_used), 0) AS tokens FROM generations WHERE created_at >= ? GROUP BY model ORDER BY model",
-  );
+  const total = db.prepare<[number], Spend>(`SELECT ${SUMS} FROM spend WHERE created_at >= ?`);
+  const byUser = db.prepare<[number], Spend & { name: string }>(`SELECT author AS name, ${SUMS} FROM spend WHERE created_at >= ? GROUP BY author ORDER BY usd DESC, tokens DESC, name`);
+  const byModel = db.prepare<[number], Spend & { model: ModelId }>(`SELECT model, ${SUMS} FROM spend WHERE created_at >= ? GROUP BY model ORDER BY model`);
   const recent = db.prepare<[ModelId, number], { tokens_used: number }>(
     "SELECT tokens_used FROM generations WHERE model = ? AND duration = ? AND tokens_used IS NOT NULL ORDER BY seq DESC LIMIT 20",
   );

@@ -1,7 +1,5 @@
 import type { Take } from "@/shared/take";
-
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 3 });
-const count = new Intl.NumberFormat("en-US");
+import { formatCredits, formatUsd } from "@/lib/money";
 
 /**
  * The take's charge in words, and its credits for the hover: "charged $0.125", "not charged
@@ -9,10 +7,10 @@ const count = new Intl.NumberFormat("en-US");
  * create may have started a job nobody could track.
  */
 export function describeCharge(charge: Take["charge"]): { text: string; credits: string | null } {
-  const credits = charge.credits === null ? null : `${count.format(charge.credits)} credits`;
+  const credits = charge.credits === null ? null : formatCredits(charge.credits);
   switch (charge.state) {
     case "charged":
-      return { text: charge.usd === null ? "charged (amount not reported)" : `charged ${usd.format(charge.usd)}`, credits };
+      return { text: charge.usd === null ? "charged (amount not reported)" : `charged ${formatUsd(charge.usd)}`, credits };
     case "not_charged":
       return { text: "not charged (failed)", credits };
     case "pending":

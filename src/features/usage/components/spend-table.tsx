@@ -1,10 +1,11 @@
+import { formatCredits, formatUsd } from "@/lib/money";
 import { formatCount } from "../utils/format";
 
-export type SpendRow = { key: string; label: string; takes: number; tokens: number };
+export type SpendRow = { key: string; label: string; takes: number; tokens: number; usd: number };
 
 type SpendTableProps = { caption: string; firstColumn: string; rows: readonly SpendRow[] };
 
-/** Takes and tokens per person or per model; numbers right-aligned so they compare at a glance. */
+/** Takes and what they were charged per person or per model, credits on hover; numbers right-aligned so they compare at a glance. */
 export function SpendTable({ caption, firstColumn, rows }: SpendTableProps) {
   return (
     <table className="w-full text-sm">
@@ -18,7 +19,7 @@ export function SpendTable({ caption, firstColumn, rows }: SpendTableProps) {
             Takes
           </th>
           <th scope="col" className="py-1.5 text-right font-medium">
-            Tokens
+            Charged
           </th>
         </tr>
       </thead>
@@ -29,7 +30,9 @@ export function SpendTable({ caption, firstColumn, rows }: SpendTableProps) {
               {row.label}
             </th>
             <td className="py-1.5 pr-3 text-right tabular-nums">{formatCount(row.takes)}</td>
-            <td className="py-1.5 text-right tabular-nums">{formatCount(row.tokens)}</td>
+            <td className="py-1.5 text-right tabular-nums" title={formatCredits(row.tokens)}>
+              {formatUsd(row.usd)}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,7 @@
 import type { Usage } from "@/shared/usage";
 import { MODELS } from "@/shared/models";
 import { panelClass } from "@/components/ui/styles";
+import { formatCredits, formatUsd } from "@/lib/money";
 import { formatCount } from "../utils/format";
 import { SpendTable } from "./spend-table";
 
@@ -26,7 +27,10 @@ export function UsagePeriod({ period }: { period: Period }) {
       </div>
       <p className="text-sm">
         <span className="text-lg font-semibold tabular-nums">{formatCount(period.takes)}</span> {period.takes === 1 ? "take" : "takes"} ·{" "}
-        <span className="text-lg font-semibold tabular-nums">{formatCount(period.tokens)}</span> tokens
+        <span className="text-lg font-semibold tabular-nums" title={formatCredits(period.tokens)}>
+          {formatUsd(period.usd)}
+        </span>{" "}
+        charged
       </p>
       {period.takes === 0 ? (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">No takes {title.toLowerCase()} yet.</p>
@@ -35,12 +39,12 @@ export function UsagePeriod({ period }: { period: Period }) {
           <SpendTable
             caption={`${title} by person`}
             firstColumn="Person"
-            rows={period.byUser.map((row) => ({ key: row.name, label: row.name, takes: row.takes, tokens: row.tokens }))}
+            rows={period.byUser.map((row) => ({ key: row.name, label: row.name, ...row }))}
           />
           <SpendTable
             caption={`${title} by model`}
             firstColumn="Model"
-            rows={period.byModel.map((row) => ({ key: row.model, label: MODELS[row.model].label, takes: row.takes, tokens: row.tokens }))}
+            rows={period.byModel.map((row) => ({ key: row.model, label: MODELS[row.model].label, ...row }))}
           />
         </div>
       )}
