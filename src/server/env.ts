@@ -101,6 +101,9 @@ const envSchema = z.object({
   LIMIT_DAILY_STUDIO: limit,
   /** JSON: typical usage per model and duration before any has been learned, e.g. {"gen4_turbo":{"5":250000}}. */
   PRICE_TABLE: z.string().default(""),
+  /** Monthly budgets in USD of what the provider charged, per person and for the studio (UTC months); unset or 0: none. */
+  BUDGET_MONTHLY_PER_USER_USD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).default(0)),
+  BUDGET_MONTHLY_STUDIO_USD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).default(0)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -15,6 +15,7 @@ import { LIMIT_SETTING, resolveSpendLimits } from "./jobs/default-limits";
 import { createJobRunner, type JobRunner } from "./jobs/job-runner";
 import { createLearnedTimes, type LearnedTimes } from "./jobs/learned-times";
 import type { SpendLimits } from "./jobs/spend-limits";
+import type { Budgets } from "./jobs/budgets";
 import { chooseFfmpeg } from "./media/ffmpeg";
 import { cleanLegacyUploads } from "./images/clean-stored-upload";
 import { decodeSlots } from "./images/decode-slots";
@@ -39,6 +40,7 @@ export type StudioDeps = Stores & {
   deadlineMs: number;
   log: Logger;
   limits: SpendLimits;
+  budgets: Budgets;
   staticDir: string | null;
   auth: AuthConfig;
   /** The Host and Origin values this studio answers to (its port is added once it listens). */
@@ -148,6 +150,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     db,
     priceTable: parsePriceTable(env.PRICE_TABLE),
     limits,
+    budgets: { monthlyPerUserUsd: env.BUDGET_MONTHLY_PER_USER_USD, monthlyStudioUsd: env.BUDGET_MONTHLY_STUDIO_USD },
     reelQueue,
   });
   await sweepOrphans(media, store, log);

@@ -32,10 +32,17 @@ export const estimateQuerySchema = z.object({
  * `GET /api/usage/estimate`: what a submit is expected to cost, from the typical usage of
  * past takes of that model and duration ("learned"), else the operator's price table.
  */
+const budgetLineSchema = z.object({ limitUsd: z.number(), spentUsd: z.number(), leftUsd: z.number() });
+
 export const estimateSchema = z.object({
   perTake: z.number().nullable(),
   total: z.number().nullable(),
   basis: z.enum(["learned", "price_table", "unknown"]),
   sampleSize: z.number(),
+  /** In USD, from what the provider reported for recent takes of this kind; null before it reported any. */
+  perTakeUsd: z.number().nullable(),
+  totalUsd: z.number().nullable(),
+  /** This calendar month's budgets (UTC) for the asking person and the studio; null where none is set. */
+  budget: z.object({ user: budgetLineSchema.nullable(), studio: budgetLineSchema.nullable() }),
 });
 export type Estimate = z.infer<typeof estimateSchema>;

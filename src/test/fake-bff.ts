@@ -3,7 +3,7 @@ import { MODEL_LIST } from "@/shared/models";
 import type { ErrorCode } from "@/shared/api-error";
 import type { Take } from "@/shared/take";
 import type { Upload } from "@/shared/api";
-import type { Usage } from "@/shared/usage";
+import type { Estimate, Usage } from "@/shared/usage";
 
 export type FakeRequest = { method: string; url: URL; params: Record<string, string>; init: RequestInit | undefined };
 export type FakeHandler = (request: FakeRequest) => Response | Promise<Response>;
@@ -22,6 +22,11 @@ export function makeSession(mode: "none" | "password" | "proxy" = "none", user: 
 }
 
 /** A usage report with every period empty unless given. */
+/** An estimate as `GET /api/usage/estimate` answers: no basis, no money, no budget, unless told. */
+export function makeEstimate(overrides: Partial<Estimate> = {}): Estimate {
+  return { perTake: null, total: null, basis: "unknown", sampleSize: 0, perTakeUsd: null, totalUsd: null, budget: { user: null, studio: null }, ...overrides };
+}
+
 export function makeUsage(periods: Partial<Record<"today" | "week" | "month", Partial<Usage["periods"][number]>>> = {}): Usage {
   const since = { today: "2025-01-15T00:00:00.000Z", week: "2025-01-13T00:00:00.000Z", month: "2025-01-01T00:00:00.000Z" };
   return {
@@ -41,7 +46,7 @@ export function makeUsage(periods: Partial<Record<"today" | "week" | "month", Pa
 const DEFAULT_ROUTES: Record<string, FakeHandler> = {
   "GET /api/session": () => json(200, makeSession()),
   "GET /api/usage": () => json(200, makeUsage()),
-  "GET /api/usage/estimate": () => json(200, { perTake: null, total: null, basis: "unknown", sampleSize: 0 }),
+  "GET /api/usage/estimate": () => json(200, makeEstimate()),
   "GET /api/health": () => json(200, { status: "ok", provider: "aimlapi" }),
   "GET /api/models": () => json(200, { models: MODEL_LIST }),
   "GET /api/generations": () => json(200, { items: [], nextCursor: null }),

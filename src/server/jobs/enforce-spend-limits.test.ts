@@ -5,13 +5,14 @@ import { withinSpendLimits } from "./enforce-spend-limits";
 import { startOfUtcDay } from "./spend-limits";
 
 const none = { runningPerUser: 0, runningStudio: 0, dailyPerUser: 0, dailyStudio: 0 };
-const counts: SpendCounts = { runningUser: 3, runningStudio: 3, todayUser: 3, todayStudio: 3 };
+const counts: SpendCounts = { runningUser: 3, runningStudio: 3, todayUser: 3, todayStudio: 3, monthUserUsd: 4, monthStudioUsd: 9 };
+const noBudget = { budgets: { monthlyPerUserUsd: 0, monthlyStudioUsd: 0 }, askingUsd: 0 };
 
 /** Runs the admission check against fixed counts; returns what it threw, or null. */
-function admit(limits: typeof none, asking: number) {
+function admit(limits: typeof none, asking: number, budget = noBudget) {
   const asked: [string, number][] = [];
   try {
-    withinSpendLimits(limits, "ana@studio", asking)((author, since) => {
+    withinSpendLimits(limits, "ana@studio", asking, budget)((author, since) => {
       asked.push([author, since]);
       return counts;
     });

@@ -53,6 +53,21 @@ describe("spend limits over HTTP", () => {
 });
 
 describe("the spend ledger", () => {
+  it("a monthly budget refuses the submit that would pass it, sends nothing, and the estimate says what is left", async () => {
+    const { h, body } = await studio({ BUDGET_MONTHLY_PER_USER_USD: "0.2", SIMULATOR_TIME_SCALE: "0.01" });
+    const first = (await (await postJson(h.url, "/api/generations", body)).json()) as { id: string };
+    expect(await waitForTerminal(h.url, first.id)).toMatchObject({ status: "completed" });
+    const estimate = (await (await fetch(`${h.url}/api/usage/estimate?model=gen3a_turbo&duration=5&variations=2`)).json()) as Record<string, unknown>;
+    expect(estimate).toMatchObject({ perTakeUsd: 0.125, totalUsd: 0.25, budget: { user: { limitUsd: 0.2, spentUsd: 0.125, leftUsd: 0.075 }, studio: null } });
+
+    const refused = await postJson(h.url, "/api/generations", body);
+    expect(refused.status).toBe(429);
+    const error = apiErrorSchema.parse(await refused.json()).error;
+    expect(error.code).toBe("limit_reached");
+    expect(error.message).toMatch(/^You have spent \$0\.125 of your \$0\.20 monthly budget, and this submit is expected to cost about \$0\.125\. It resets on \d{4}-\d{2}-01 \(UTC\)\.$/);
+    expect(h.simulator!.stats().creates).toBe(1);
+  });
+
   it("keeps a deleted take's spend: usage, money and the daily cap still count it", async () => {
     const { h, body } = await studio({ LIMIT_DAILY_STUDIO: "2", SIMULATOR_TIME_SCALE: "0.01" });
     const batch = takeBatchSchema.parse(await (await postJson(h.url, "/api/generations/batch", { ...body, variations: 2 })).json());
@@ -75,9 +90,9 @@ describe("usage and the expected cost", () => {
   it("sums stored usage per person and model, and learns the typical cost", async () => {
     const { h, body } = await studio({ PRICE_TABLE: '{"gen4_turbo":{"10":480000}}' });
     const before = (await (await fetch(`${h.url}/api/usage/estimate?model=gen3a_turbo&duration=5&variations=2`)).json()) as Record<string, unknown>;
-    expect(before).toEqual({ perTake: null, total: null, basis: "unknown", sampleSize: 0 });
+    expect(before).toEqual({ perTake: null, total: null, basis: "unknown", sampleSize: 0, perTakeUsd: null, totalUsd: null, budget: { user: null, studio: null } });
     const listed = (await (await fetch(`${h.url}/api/usage/estimate?model=gen4_turbo&duration=10&variations=3`)).json()) as Record<string, unknown>;
-    expect(listed).toEqual({ perTake: 480000, total: 1440000, basis: "price_table", sampleSize: 0 });
+    expect(listed).toMatchObject({ perTake: 480000, total: 1440000, basis: "price_table", sampleSize: 0 });
 
     expect((await postJson(h.url, "/api/generations/batch", { ...body, variations: 2 })).status).toBe(201);
     const learned = (await (await fetch(`${h.url}/api/usage/estimate?model=gen3a_turbo&duration=5&variations=3`)).json()) as Record<string, unknown>;

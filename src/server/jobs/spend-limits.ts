@@ -1,4 +1,4 @@
-import type { SpendCounts } from "../store/spend-counts";
+import type { LimitCounts } from "../store/spend-counts";
 
 /** Operator limits on spending; 0 means no limit. */
 export type SpendLimits = {
@@ -33,7 +33,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
  * Which limit `asking` more takes would break, said so the creator knows what to do and
  * when it frees up; null when they fit.
  */
-export function checkSpendLimits(limits: SpendLimits, counts: SpendCounts, asking: number, now: number): LimitHit | null {
+export function checkSpendLimits(limits: SpendLimits, counts: LimitCounts, asking: number, now: number): LimitHit | null {
   const over = (limit: number, used: number) => limit > 0 && used + asking > limit;
   const more = asking > 1 ? ` (${asking} more would go over)` : "";
   const midnight = nextUtcMidnight(now);

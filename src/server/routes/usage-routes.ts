@@ -5,6 +5,7 @@ import { estimateQuerySchema } from "../../shared/usage";
 import type { AppEnv } from "../http/app-env";
 import { parseOrThrow } from "../http/validate";
 import { startOfUtcDay } from "../jobs/spend-limits";
+import { budgetLine, startOfUtcMonth } from "../jobs/budgets";
 import { createUsageQueries } from "../store/usage-queries";
 import type { StudioDeps } from "../studio";
 
@@ -34,7 +35,7 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-export function usageRoutes(deps: Pick<StudioDeps, "db" | "priceTable">) {
+export function usageRoutes(deps: Pick<StudioDeps, "db" | "priceTable" | "store" | "budgets">) {
   const queries = createUsageQueries(deps.db);
   return new Hono<AppEnv>()
     .get("/", async (c) => {
@@ -54,7 +55,17 @@ export function usageRoutes(deps: Pick<StudioDeps, "db" | "priceTable">) {
       const listed = deps.priceTable[model]?.[String(duration)];
       const perTake = learned.length ? median(learned) : (listed ?? null);
       const basis = learned.length ? "learned" : listed !== undefined ? "price_table" : "unknown";
-      const estimate: Estimate = { perTake, total: perTake === null ? null : perTake * variations, basis, sampleSize: learned.length };
+      const perTakeUsd = await deps.store.typicalUsd(model, duration);
+      const spent = await deps.store.committedUsd(startOfUtcMonth(Date.now()), c.get("user").name);
+      const estimate: Estimate = {
+        perTake,
+        total: perTake === null ? null : perTake * variations,
+        basis,
+        sampleSize: learned.length,
+        perTakeUsd,
+        totalUsd: perTakeUsd === null ? null : perTakeUsd * variations,
+        budget: { user: budgetLine(deps.budgets.monthlyPerUserUsd, spent.userUsd), studio: budgetLine(deps.budgets.monthlyStudioUsd, spent.studioUsd) },
+      };
       return c.json(estimate);
     });
 }

@@ -8,6 +8,7 @@ import { chargeColumns, progressColumns, rowToTake, type TakeRow } from "./take-
 import { createMarkColumns, type TakeMarks } from "./take-marks";
 import { createTakeLister, type ListFilters } from "./list-takes";
 import { createSpendCounter, type CountSpend } from "./spend-counts";
+import { createMonthSpend } from "./month-spend";
 import { createTombstoneWriter } from "./tombstones";
 
 export type { NewTake } from "./insert-take";
@@ -53,6 +54,7 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
   const remove = db.prepare<[string]>("DELETE FROM generations WHERE id = ?");
   const lister = createTakeLister(db);
   const countSpend = createSpendCounter(db);
+  const monthSpend = createMonthSpend(db);
 
   function get(id: string): TakeRecord | undefined {
     const row = byId.get(id);
@@ -169,6 +171,11 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
 
     /** When the last 40 takes of this kind finished at the upstream, as brackets from acceptance (completion-times.ts). */
     recentBrackets: async (model: string, duration: number): Promise<CompletionBracket[]> => brackets.all(model, duration),
+
+    /** What a take of this kind typically costs in USD, from what the provider reported; null before any was. */
+    typicalUsd: async (model: string, duration: number) => monthSpend.typicalUsd(model, duration),
+    /** USD committed since a moment by one person and by the studio (month-spend.ts). */
+    committedUsd: async (since: number, author: string) => monthSpend.committed(since, author),
 
     async listUnfinished(): Promise<TakeRecord[]> {
       return unfinished.all().map(rowToTake);

@@ -5,11 +5,26 @@ import { MODELS } from "@/shared/models";
 import { costEstimateQueryOptions } from "../api/get-cost-estimate";
 import type { EstimateParams } from "../api/keys";
 import type { FormValues } from "../utils/form-values";
+import { formatUsd } from "@/lib/money";
+
+/** "Budget left this month: $0.08 of $0.20 for you · $4.10 of $5.00 for the studio"; null with no budget set. */
+export function describeBudget({ user, studio }: Estimate["budget"]): string | null {
+  const parts = [user && `${formatUsd(user.leftUsd)} of ${formatUsd(user.limitUsd)} for you`, studio && `${formatUsd(studio.leftUsd)} of ${formatUsd(studio.limitUsd)} for the studio`].filter(Boolean);
+  return parts.length ? `Budget left this month: ${parts.join(" · ")}` : null;
+}
 
 const tokens = new Intl.NumberFormat("en-US");
 
-/** "Expected: about 500,000 tokens (2 takes × 250,000, typical of the last 12 Gen-4 Turbo 5 s takes)". */
-export function describeEstimate({ perTake, total, basis, sampleSize }: Estimate, { model, duration, variations }: EstimateParams): string {
+/**
+ * "Expected: about $0.25 (2 takes × $0.125, typical of recent Gen-4 Turbo 5 s takes)" from what
+ * the provider charged; before it reported a charge, in its own figures: "Expected: about
+ * 500,000 tokens (2 takes × 250,000, typical of the last 12 Gen-4 Turbo 5 s takes)".
+ */
+export function describeEstimate({ perTake, total, basis, sampleSize, perTakeUsd, totalUsd }: Estimate, { model, duration, variations }: EstimateParams): string {
+  if (perTakeUsd !== null && totalUsd !== null) {
+    const times = variations > 1 ? `${variations} takes × ${formatUsd(perTakeUsd)}, ` : "";
+    return `Expected: about ${formatUsd(totalUsd)} (${times}typical of recent ${MODELS[model].label} ${duration} s takes)`;
+  }
   if (basis === "unknown" || perTake === null || total === null) return "No cost estimate yet";
   const times = variations > 1 ? `${variations} takes × ${tokens.format(perTake)}, ` : "";
   const past = sampleSize === 1 ? "take" : `${tokens.format(sampleSize)} ${MODELS[model].label} ${duration} s takes`;
@@ -33,14 +48,18 @@ export function CostEstimate({ variations }: { variations: number }) {
     : estimate.isError
       ? "No cost estimate right now"
       : "Estimating the cost…";
+  const budget = estimate.data ? describeBudget(estimate.data.estimate.budget) : null;
   return (
-    <p
-      role="status"
-      aria-label="Cost estimate"
-      aria-busy={estimate.isPlaceholderData || undefined}
-      className={`text-sm text-zinc-600 transition-opacity dark:text-zinc-400 ${estimate.isPlaceholderData ? "opacity-60" : ""}`}
-    >
-      {text}
-    </p>
+    <>
+      <p
+        role="status"
+        aria-label="Cost estimate"
+        aria-busy={estimate.isPlaceholderData || undefined}
+        className={`text-sm text-zinc-600 transition-opacity dark:text-zinc-400 ${estimate.isPlaceholderData ? "opacity-60" : ""}`}
+      >
+        {text}
+      </p>
+      {budget && <p className="text-sm text-zinc-600 dark:text-zinc-400">{budget}</p>}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
-import { apiError, callsTo, json, makeTake, makeUpload, pngFile, requestsTo, stubBff } from "@/test/fake-bff";
+import { apiError, callsTo, json, makeEstimate, makeTake, makeUpload, pngFile, requestsTo, stubBff } from "@/test/fake-bff";
 import type { FakeHandler } from "@/test/fake-bff";
 import { renderWithProviders } from "@/test/render";
 import { TakePanel } from "./take-panel";
@@ -227,9 +227,9 @@ describe("TakeForm", () => {
       "GET /api/usage/estimate": ({ url }) => {
         const model = url.searchParams.get("model");
         const variations = Number(url.searchParams.get("variations"));
-        if (model === "gen3a_turbo") return json(200, { perTake: null, total: null, basis: "unknown", sampleSize: 0 });
-        if (url.searchParams.get("duration") === "10") return json(200, { perTake: 400_000, total: 400_000 * variations, basis: "price_table", sampleSize: 0 });
-        return json(200, { perTake: 250_000, total: 250_000 * variations, basis: "learned", sampleSize: 12 });
+        if (model === "gen3a_turbo") return json(200, makeEstimate());
+        if (url.searchParams.get("duration") === "10") return json(200, makeEstimate({ perTake: 400_000, total: 400_000 * variations, basis: "price_table" }));
+        return json(200, makeEstimate({ perTake: 250_000, total: 250_000 * variations, basis: "learned", sampleSize: 12 }));
       },
     });
     const { user } = renderWithProviders(<TakePanel />);
@@ -246,6 +246,22 @@ describe("TakeForm", () => {
     await waitFor(() => expect(cost).toHaveTextContent(/^No cost estimate yet$/));
     const asked = requestsTo(fetchMock, "GET", "/api/usage/estimate").map(({ url }) => Object.fromEntries(url.searchParams));
     expect(asked.at(-1)).toEqual({ model: "gen3a_turbo", duration: "10", variations: "2" });
+  });
+
+  it("says the expected cost in money once the provider has charged for takes like it, and the budget left", async () => {
+    stubBff({
+      "GET /api/usage/estimate": ({ url }) => {
+        const variations = Number(url.searchParams.get("variations"));
+        const budget = { user: { limitUsd: 1, spentUsd: 0.875, leftUsd: 0.125 }, studio: { limitUsd: 50, spentUsd: 10, leftUsd: 40 } };
+        return json(200, makeEstimate({ perTake: 250_000, total: 250_000 * variations, basis: "learned", sampleSize: 3, perTakeUsd: 0.125, totalUsd: 0.125 * variations, budget }));
+      },
+    });
+    const { user } = renderWithProviders(<TakePanel />);
+    const cost = await screen.findByRole("status", { name: "Cost estimate" });
+    await waitFor(() => expect(cost).toHaveTextContent(/^Expected: about \$0.125 \(typical of recent Gen-4 Turbo 5 s takes\)$/));
+    await user.click(within(screen.getByRole("group", { name: "Takes" })).getByRole("radio", { name: "3" }));
+    await waitFor(() => expect(cost).toHaveTextContent("Expected: about $0.375 (3 takes × $0.125, typical of recent Gen-4 Turbo 5 s takes)"));
+    expect(screen.getByText("Budget left this month: $0.125 of $1.00 for you · $40.00 of $50.00 for the studio")).toBeInTheDocument();
   });
 
   it("shows a spend limit above the button and keeps the form filled", async () => {
