@@ -16,6 +16,7 @@ import { createJobRunner, type JobRunner } from "./jobs/job-runner";
 import { createLearnedTimes, type LearnedTimes } from "./jobs/learned-times";
 import type { SpendLimits } from "./jobs/spend-limits";
 import type { Budgets } from "./jobs/budgets";
+import { createCataloguePrices, type CataloguePrices } from "./jobs/catalogue-prices";
 import { chooseFfmpeg } from "./media/ffmpeg";
 import { cleanLegacyUploads } from "./images/clean-stored-upload";
 import { decodeSlots } from "./images/decode-slots";
@@ -41,6 +42,8 @@ export type StudioDeps = Stores & {
   log: Logger;
   limits: SpendLimits;
   budgets: Budgets;
+  /** The provider's prices from its model catalogue, refreshed daily. */
+  catalogue: CataloguePrices;
   staticDir: string | null;
   auth: AuthConfig;
   /** The Host and Origin values this studio answers to (its port is added once it listens). */
@@ -134,6 +137,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     checkSettleMs: env.CHECK_SETTLE_MS ?? Math.round(120_000 * (provider === "simulator" ? (env.SIMULATOR_TIME_SCALE ?? DEFAULT_TIME_SCALE) : 1)),
   });
   const reelQueue = createReelQueue({ ...stores, media, ffmpeg, log });
+  const catalogue = createCataloguePrices(client, log);
   const app = createApp({
     ...stores,
     learnedTimes,
@@ -150,6 +154,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     db,
     priceTable: parsePriceTable(env.PRICE_TABLE),
     limits,
+    catalogue,
     budgets: { monthlyPerUserUsd: env.BUDGET_MONTHLY_PER_USER_USD, monthlyStudioUsd: env.BUDGET_MONTHLY_STUDIO_USD },
     reelQueue,
   });
@@ -158,6 +163,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   void cleanLegacyUploads({ uploads, media }, log, () => db.open);
   await runner.start();
   await reelQueue.start();
+  catalogue.start();
 
   // Handlers in flight: a create waiting on the upstream must get to record its upstream id
   // before the database closes, even after its client has gone.
@@ -197,6 +203,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
      */
     async close() {
       // Polling stops first, so a stopping studio starts no new upstream call.
+      catalogue.stop();
       const runnerStopped = runner.stop();
       if (server) {
         const s = server as HttpServer;

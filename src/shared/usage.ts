@@ -39,9 +39,10 @@ export const estimateSchema = z.object({
   total: z.number().nullable(),
   basis: z.enum(["learned", "price_table", "unknown"]),
   sampleSize: z.number(),
-  /** In USD, from what the provider reported for recent takes of this kind; null before it reported any. */
+  /** In USD: the provider's catalogue price, else what it charged for recent takes of this kind; null when neither is known. */
   perTakeUsd: z.number().nullable(),
   totalUsd: z.number().nullable(),
+  usdBasis: z.enum(["catalogue", "learned"]).nullable(),
   /** This calendar month's budgets (UTC) for the asking person and the studio; null where none is set. */
   budget: z.object({ user: budgetLineSchema.nullable(), studio: budgetLineSchema.nullable() }),
 });

@@ -14,11 +14,14 @@ import type { FaultPlan } from "./fault-plan";
 import type { Injection } from "./injection";
 import { serveMp4 } from "./serve-file";
 import type { Stats } from "./stats";
-import { chargeOf, validClientRequestId } from "./request-log";
+import { chargeOf, USD_PER_CREDIT, validClientRequestId } from "./request-log";
+import { SIM_MODELS } from "./models";
+import { createHash } from "node:crypto";
 import type { RequestLog } from "./request-log";
 
 export const GENERATION_PATH = "/v2/generate/video/runway/generation";
 export const LOGS_PATH = "/v2/logs";
+export const MODELS_PATH = "/v1/models";
 /** Whole-body cap: two 5 MB data URIs and some JSON, like a gateway's body-parser limit. */
 const BODY_MAX_BYTES = 12 * 1024 * 1024;
 
@@ -41,6 +44,18 @@ function fail(c: Context<SimEnv>, status: ContentfulStatusCode, message: string,
   return c.json(errorBody(status, message, c.req.path, errors), status);
 }
 
+/** `GET /v1/models`: each model's id and, asked for, its price per second of video (what a job is charged). */
+function catalogue(withPricing: boolean) {
+  return {
+    data: SIM_MODELS.map((model) => ({
+      id: model.wireName,
+      type: "video",
+      info: { name: model.wireName, developer: "Runway" },
+      ...(withPricing ? { pricing: { units: [{ name: "second", content: "video", origin: "generated", price: ((model.tokensUsed[5] ?? 0) * USD_PER_CREDIT) / 5, per: 1 }] } } : {}),
+    })),
+  };
+}
+
 /** The tracing and cost headers of an inference reply (the contract's "Cost and tracing"). */
 function traceHeaders(c: Context<SimEnv>, job: Job | undefined, clientRequestId: string | null): void {
   if (job) c.header("x-inference-id", job.id);
@@ -60,6 +75,7 @@ export function createRoutes(ctx: RouteContext): Hono<SimEnv> {
   };
   app.use(GENERATION_PATH, authenticate);
   app.use(LOGS_PATH, authenticate);
+  app.use(MODELS_PATH, authenticate);
 
   app.post(
     GENERATION_PATH,
@@ -122,6 +138,16 @@ export function createRoutes(ctx: RouteContext): Hono<SimEnv> {
     const response = await serveMp4(file, c.req.header("range"));
     if (c.req.method === "GET" && response.status < 300) ctx.stats.downloads += 1;
     return response;
+  });
+
+  // The model catalogue, with prices on `include=pricing`, served with an ETag (a 304 for a copy that still holds).
+  app.get(MODELS_PATH, (c) => {
+    const withPricing = (c.req.query("include") ?? "").split(",").includes("pricing");
+    const body = JSON.stringify(catalogue(withPricing));
+    const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 16)}"`;
+    c.header("ETag", etag);
+    if (c.req.header("if-none-match") === etag) return c.body(null, 304);
+    return c.body(body, 200, { "content-type": "application/json" });
   });
 
   app.get("/__simulator/stats", (c) => c.json(ctx.stats));

@@ -24,7 +24,7 @@ export function makeSession(mode: "none" | "password" | "proxy" = "none", user: 
 /** A usage report with every period empty unless given. */
 /** An estimate as `GET /api/usage/estimate` answers: no basis, no money, no budget, unless told. */
 export function makeEstimate(overrides: Partial<Estimate> = {}): Estimate {
-  return { perTake: null, total: null, basis: "unknown", sampleSize: 0, perTakeUsd: null, totalUsd: null, budget: { user: null, studio: null }, ...overrides };
+  return { perTake: null, total: null, basis: "unknown", sampleSize: 0, perTakeUsd: null, totalUsd: null, usdBasis: null, budget: { user: null, studio: null }, ...overrides };
 }
 
 export function makeUsage(periods: Partial<Record<"today" | "week" | "month", Partial<Usage["periods"][number]>>> = {}): Usage {

@@ -87,10 +87,19 @@ describe("the spend ledger", () => {
 });
 
 describe("usage and the expected cost", () => {
+  it("prices a submit from the provider's catalogue before any take was made, per second of video, times the takes", async () => {
+    const { h } = await studio({});
+    const estimate = async () => (await (await fetch(`${h.url}/api/usage/estimate?model=gen4_turbo&duration=10&variations=3`)).json()) as Record<string, unknown>;
+    // The catalogue is read in the background at start-up.
+    for (const until = Date.now() + 10_000; (await estimate()).usdBasis !== "catalogue" && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+    expect(await estimate()).toMatchObject({ perTakeUsd: 0.25, totalUsd: 0.75, usdBasis: "catalogue", basis: "unknown" });
+    expect(h.logLines.some((line) => line.includes("model catalogue read"))).toBe(true);
+  });
+
   it("sums stored usage per person and model, and learns the typical cost", async () => {
     const { h, body } = await studio({ PRICE_TABLE: '{"gen4_turbo":{"10":480000}}' });
     const before = (await (await fetch(`${h.url}/api/usage/estimate?model=gen3a_turbo&duration=5&variations=2`)).json()) as Record<string, unknown>;
-    expect(before).toEqual({ perTake: null, total: null, basis: "unknown", sampleSize: 0, perTakeUsd: null, totalUsd: null, budget: { user: null, studio: null } });
+    expect(before).toMatchObject({ perTake: null, total: null, basis: "unknown", sampleSize: 0, budget: { user: null, studio: null } });
     const listed = (await (await fetch(`${h.url}/api/usage/estimate?model=gen4_turbo&duration=10&variations=3`)).json()) as Record<string, unknown>;
     expect(listed).toMatchObject({ perTake: 480000, total: 1440000, basis: "price_table", sampleSize: 0 });
 

@@ -12,7 +12,7 @@ import { sendTake } from "./send-take";
 import type { TakeRequest } from "./take-request";
 import { upstreamFrames } from "./upstream-frames";
 
-export type SubmitDeps = Pick<StudioDeps, "store" | "uploads" | "shots" | "media" | "client" | "runner" | "provider" | "deadlineMs" | "log" | "limits" | "budgets">;
+export type SubmitDeps = Pick<StudioDeps, "store" | "uploads" | "shots" | "media" | "client" | "runner" | "provider" | "deadlineMs" | "log" | "limits" | "budgets" | "catalogue">;
 
 const NOT_SENT = "Not sent: an earlier take of this batch was refused, so this one never left the studio (nothing was charged). Retry it when the problem is solved.";
 const NOT_SENT_AFTER_AMBIGUOUS = "Not sent: the AI/ML API gave no clear answer to an earlier take of this batch, so this one never left the studio (nothing was charged). Retry it when that take is settled.";
@@ -59,8 +59,8 @@ export async function submitTakes(
   const origin = await takeOrigin(deps, input, request);
   const frames = await upstreamFrames(deps, input.image!, input.lastImage);
 
-  // What the submit is expected to cost, for the budgets: what takes of its kind have cost.
-  const askingUsd = ((await deps.store.typicalUsd(input.model, input.duration)) ?? 0) * count;
+  // What the submit is expected to cost, for the budgets: the catalogue's price, else what takes of its kind have cost.
+  const askingUsd = (deps.catalogue.priceOf(input.model, input.duration) ?? (await deps.store.typicalUsd(input.model, input.duration)) ?? 0) * count;
   let takes: TakeRecord[];
   try {
     takes = await deps.store.createTakes(takeRecords(deps, input, origin, count), withinSpendLimits(deps.limits, request.author, count, { budgets: deps.budgets, askingUsd }));

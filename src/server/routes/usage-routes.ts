@@ -35,7 +35,7 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-export function usageRoutes(deps: Pick<StudioDeps, "db" | "priceTable" | "store" | "budgets">) {
+export function usageRoutes(deps: Pick<StudioDeps, "db" | "priceTable" | "store" | "budgets" | "catalogue">) {
   const queries = createUsageQueries(deps.db);
   return new Hono<AppEnv>()
     .get("/", async (c) => {
@@ -55,7 +55,9 @@ export function usageRoutes(deps: Pick<StudioDeps, "db" | "priceTable" | "store"
       const listed = deps.priceTable[model]?.[String(duration)];
       const perTake = learned.length ? median(learned) : (listed ?? null);
       const basis = learned.length ? "learned" : listed !== undefined ? "price_table" : "unknown";
-      const perTakeUsd = await deps.store.typicalUsd(model, duration);
+      // The catalogue's price first, then what takes of this kind have cost.
+      const listedUsd = deps.catalogue.priceOf(model, duration);
+      const perTakeUsd = listedUsd ?? (await deps.store.typicalUsd(model, duration));
       const spent = await deps.store.committedUsd(startOfUtcMonth(Date.now()), c.get("user").name);
       const estimate: Estimate = {
         perTake,
@@ -64,6 +66,7 @@ export function usageRoutes(deps: Pick<StudioDeps, "db" | "priceTable" | "store"
         sampleSize: learned.length,
         perTakeUsd,
         totalUsd: perTakeUsd === null ? null : perTakeUsd * variations,
+        usdBasis: listedUsd !== null ? "catalogue" : perTakeUsd !== null ? "learned" : null,
         budget: { user: budgetLine(deps.budgets.monthlyPerUserUsd, spent.userUsd), studio: budgetLine(deps.budgets.monthlyStudioUsd, spent.studioUsd) },
       };
       return c.json(estimate);

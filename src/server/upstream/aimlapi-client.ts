@@ -22,7 +22,14 @@ export type UpstreamClient = {
   poll(upstreamId: string): Promise<PollReply & { charge: ReplyCharge }>;
   /** One page of the usage log, newest first, for a window of epoch milliseconds. */
   requestLogs(window: { start: number; end: number; limit: number; offset: number }): Promise<RequestLogPage>;
+  /** The model catalogue with prices; with the ETag of the copy held, "not_modified" when it still holds. */
+  catalogue(etag: string | null): Promise<{ status: "not_modified" } | { status: "ok"; etag: string | null; json: unknown }>;
 };
+
+/** The catalogue's id for each model: the vendor URL's `model` string. */
+export function upstreamModelName(model: ModelId): string {
+  return UPSTREAM_MODEL[model];
+}
 
 /** The documented alphabet and length of `X-Client-Request-Id`: anything else is dropped silently upstream. */
 export function isClientRequestId(value: string): boolean {
@@ -33,6 +40,7 @@ export function isClientRequestId(value: string): boolean {
 // (/v2/video/generations, aspect_ratio, tail_image_url) can be switched in one place.
 const PATH = "/v2/generate/video/runway/generation";
 const LOGS_PATH = "/v2/logs";
+const CATALOGUE_PATH = "/v1/models?include=pricing";
 const UPSTREAM_MODEL: Record<ModelId, string> = { gen4_turbo: "runway/gen4_turbo", gen3a_turbo: "gen3a_turbo" };
 
 export function toVendorBody(request: UpstreamCreate): Record<string, unknown> {
@@ -111,7 +119,7 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
   // Upstream text can echo the request (and so the key); it is scrubbed before it goes anywhere.
   const scrub = (text: string | null) => (text === null ? null : text.split(options.apiKey).join("[redacted]"));
 
-  async function call(method: "GET" | "POST", url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<{ json: unknown; headers: Headers }> {
+  async function call(method: "GET" | "POST", url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<{ json: unknown; headers: Headers; status: number }> {
     let response: Response;
     try {
       response = await fetch(url, {
@@ -139,6 +147,11 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
         scrub(error instanceof Error ? `${error.name}: ${(error.cause as Error | undefined)?.message ?? error.message}` : String(error)),
       );
     }
+    // A conditional GET whose copy still holds: no body to read.
+    if (response.status === 304) {
+      await response.body?.cancel().catch(() => {});
+      return { json: null, headers: response.headers, status: 304 };
+    }
     // Stryker disable next-line ArrowFunction: undefined and "" read the same below
     const capped = await readCappedText(response).catch(() => "");
     if (capped === null && response.ok) {
@@ -163,7 +176,7 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
     if (json === undefined) {
       throw new UpstreamError("bad_reply", ERROR_CODES.upstreamUnavailable, "The AI/ML API sent a reply that isn't JSON.", response.status, scrub(text.slice(0, 300)));
     }
-    return { json, headers: response.headers };
+    return { json, headers: response.headers, status: response.status };
   }
 
   return {
@@ -190,6 +203,10 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
       });
       const { json } = await call("GET", `${options.baseUrl}${LOGS_PATH}?${query}`);
       return parseLogPage(json);
+    },
+    async catalogue(etag) {
+      const { json, headers, status } = await call("GET", `${options.baseUrl}${CATALOGUE_PATH}`, undefined, etag ? { "if-none-match": etag } : {});
+      return status === 304 ? { status: "not_modified" } : { status: "ok", etag: headers.get("etag"), json };
     },
   };
 }

@@ -16,13 +16,15 @@ export function describeBudget({ user, studio }: Estimate["budget"]): string | n
 const tokens = new Intl.NumberFormat("en-US");
 
 /**
- * "Expected: about $0.25 (2 takes × $0.125, typical of recent Gen-4 Turbo 5 s takes)" from what
- * the provider charged; before it reported a charge, in its own figures: "Expected: about
+ * "Expected: $0.25 (2 takes × $0.125, the AI/ML API's price for Gen-4 Turbo 5 s)" from its
+ * catalogue, else "Expected: about $0.25 (…, typical of recent Gen-4 Turbo 5 s takes)" from what
+ * it charged; before either, in its own figures: "Expected: about
  * 500,000 tokens (2 takes × 250,000, typical of the last 12 Gen-4 Turbo 5 s takes)".
  */
-export function describeEstimate({ perTake, total, basis, sampleSize, perTakeUsd, totalUsd }: Estimate, { model, duration, variations }: EstimateParams): string {
+export function describeEstimate({ perTake, total, basis, sampleSize, perTakeUsd, totalUsd, usdBasis }: Estimate, { model, duration, variations }: EstimateParams): string {
   if (perTakeUsd !== null && totalUsd !== null) {
     const times = variations > 1 ? `${variations} takes × ${formatUsd(perTakeUsd)}, ` : "";
+    if (usdBasis === "catalogue") return `Expected: ${formatUsd(totalUsd)} (${times}the AI/ML API's price for ${MODELS[model].label} ${duration} s)`;
     return `Expected: about ${formatUsd(totalUsd)} (${times}typical of recent ${MODELS[model].label} ${duration} s takes)`;
   }
   if (basis === "unknown" || perTake === null || total === null) return "No cost estimate yet";

@@ -248,17 +248,17 @@ describe("TakeForm", () => {
     expect(asked.at(-1)).toEqual({ model: "gen3a_turbo", duration: "10", variations: "2" });
   });
 
-  it("says the expected cost in money once the provider has charged for takes like it, and the budget left", async () => {
+  it("says the expected cost in money, from the catalogue or what takes like it were charged, and the budget left", async () => {
     stubBff({
       "GET /api/usage/estimate": ({ url }) => {
         const variations = Number(url.searchParams.get("variations"));
         const budget = { user: { limitUsd: 1, spentUsd: 0.875, leftUsd: 0.125 }, studio: { limitUsd: 50, spentUsd: 10, leftUsd: 40 } };
-        return json(200, makeEstimate({ perTake: 250_000, total: 250_000 * variations, basis: "learned", sampleSize: 3, perTakeUsd: 0.125, totalUsd: 0.125 * variations, budget }));
+        return json(200, makeEstimate({ perTake: 250_000, total: 250_000 * variations, basis: "learned", sampleSize: 3, perTakeUsd: 0.125, totalUsd: 0.125 * variations, usdBasis: variations > 1 ? "learned" : "catalogue", budget }));
       },
     });
     const { user } = renderWithProviders(<TakePanel />);
     const cost = await screen.findByRole("status", { name: "Cost estimate" });
-    await waitFor(() => expect(cost).toHaveTextContent(/^Expected: about \$0.125 \(typical of recent Gen-4 Turbo 5 s takes\)$/));
+    await waitFor(() => expect(cost).toHaveTextContent(/^Expected: \$0.125 \(the AI\/ML API's price for Gen-4 Turbo 5 s\)$/));
     await user.click(within(screen.getByRole("group", { name: "Takes" })).getByRole("radio", { name: "3" }));
     await waitFor(() => expect(cost).toHaveTextContent("Expected: about $0.375 (3 takes × $0.125, typical of recent Gen-4 Turbo 5 s takes)"));
     expect(screen.getByText("Budget left this month: $0.125 of $1.00 for you · $40.00 of $50.00 for the studio")).toBeInTheDocument();

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { parseCatalogue, takePrice } from "./read-catalogue";
+
+describe("parseCatalogue", () => {
+  it("reads prices per second or per generation from units, or from a bare pricing list, normalised by `per`", () => {
+    const { ids, prices } = parseCatalogue({
+      data: [
+        { id: "runway/gen4_turbo", pricing: { units: [{ name: "second", price: 0.05, per: 1 }] } },
+        { id: "gen3a_turbo", pricing: [{ name: "generation", price: 0.5 }] },
+        { id: "per-ten", pricing: { units: [{ name: "seconds", price: 1, per: 10 }] } },
+        { id: "chat/model", pricing: { units: [{ name: "token", price: 2, per: 1_000_000 }] } },
+        { id: "unpriced" },
+        { id: "garbled", pricing: { units: [{ name: "second", price: "cheap" }, { name: "second", price: -1 }, null] } },
+        { pricing: [] },
+        "not an entry",
+      ],
+    });
+    expect(ids).toEqual(["runway/gen4_turbo", "gen3a_turbo", "per-ten", "chat/model", "unpriced", "garbled"]);
+    expect(Object.fromEntries(prices)).toEqual({
+      "runway/gen4_turbo": { perSecondUsd: 0.05, perTakeUsd: null },
+      gen3a_turbo: { perSecondUsd: null, perTakeUsd: 0.5 },
+      "per-ten": { perSecondUsd: 0.1, perTakeUsd: null },
+    });
+  });
+
+  it("reads anything else as no catalogue, and a missing price as unknown, never zero", () => {
+    expect(parseCatalogue(null).ids).toEqual([]);
+    expect(parseCatalogue({ models: [] }).ids).toEqual([]);
+    expect(takePrice(undefined, 5)).toBeNull();
+    expect(takePrice({ perSecondUsd: 0.05, perTakeUsd: 0.9 }, 10)).toBeCloseTo(0.5);
+    expect(takePrice({ perSecondUsd: null, perTakeUsd: 0.9 }, 10)).toBe(0.9);
+  });
+});
