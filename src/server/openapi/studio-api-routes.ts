@@ -53,7 +53,7 @@ export const studioApiRoutes: ApiRoute[] = [
     replies: ok(signedOutSchema, "How many sessions were ended."),
     errors: { 403: "The caller is not an admin.", 409: "This studio has no sessions (`none` or `proxy` mode)." },
   }),
-  usage("get /api/usage", "getUsage", "Spend per person and per model: today, this week, this month (UTC)", { replies: ok(usageSchema, "Takes and tokens per period.") }),
+  usage("get /api/usage", "getUsage", "Spend per person and per model: today, this week, this month (UTC)", { replies: ok(usageSchema, "Takes, the provider's figures and what it charged, per period, deleted takes included.") }),
   usage("get /api/usage/estimate", "estimateCost", "The expected cost of a submit", {
     description: "From the typical usage of past takes of that model and duration (`learned`), else the operator's price table.",
     query: estimateQuerySchema,

@@ -12,7 +12,7 @@ export function describeCharge(charge: Take["charge"]): { text: string; credits:
     case "charged":
       return { text: charge.usd === null ? "charged (amount not reported)" : `charged ${formatUsd(charge.usd)}`, credits };
     case "not_charged":
-      return { text: "not charged (failed)", credits };
+      return { text: "not charged (failed)", credits: null };
     case "pending":
       return { text: "charge pending", credits: null };
     case "unknown":
