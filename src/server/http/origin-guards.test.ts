@@ -76,6 +76,14 @@ describe("Origin is compared with the studio's own origins in full", () => {
     }
   });
 
+  it("lets reads through from anywhere (a shared link opened from another site), and names no more than 100 characters of a foreign Host", async () => {
+    const read = await rawRequest(h.url, "/api/generations", { headers: { host: `127.0.0.1:${port}`, origin: "https://chat.example", "sec-fetch-site": "cross-site" } });
+    expect(read.status).toBe(200);
+    const long = `${"a".repeat(150)}.example`;
+    const refused = await rawRequest(h.url, "/api/generations", { headers: { host: long } });
+    expect(codeOf(refused.text).message).toContain(`does not answer to "${long.slice(0, 100)}". Open it at http://127.0.0.1:${port}, http://localhost:${port}, http://[::1]:${port};`);
+  });
+
   it("lets its own origins write, whichever loopback name the page used", async () => {
     expect((await write(`http://127.0.0.1:${port}`)).status).toBe(404);
     expect((await write(`http://localhost:${port}`, `localhost:${port}`)).status).toBe(404);
