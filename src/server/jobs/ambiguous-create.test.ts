@@ -79,6 +79,19 @@ describe("an ambiguous create", () => {
     expect(sim.stats()).toMatchObject({ creates: 1, calls: { create: 2 } });
   });
 
+  it("with a usage log that can't be read, fails as 'outcome unknown', as before the log existed, and is not resent", async () => {
+    const { sim, h, uploadId } = await studioWith({ create: [{ kind: "http-after-create", status: 502, calls: [1] }], logs: [{ kind: "http", status: 403, from: 1 }] });
+    const take = await submit(h, uploadId);
+    const failed = takeSchema.parse(await waitForTerminal(h.url, take.id));
+    expect(failed.error).toMatchObject({
+      code: "outcome_unknown",
+      message: expect.stringMatching(/^The AI\/ML API answered HTTP 502 after receiving this take, so it may be generating \(and charged\) anyway\./),
+      detail: "Its usage log could not be read either (HTTP 403).",
+    });
+    expect(failed.charge.state).toBe("unknown");
+    expect(sim.stats()).toMatchObject({ creates: 1, calls: { create: 1, logs: 1 } });
+  });
+
   it("sent with a valid take id as X-Client-Request-Id, every create is tagged, ambiguous or not", async () => {
     const { sim, h, uploadId } = await studioWith({});
     const take = await submit(h, uploadId);
