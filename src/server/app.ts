@@ -71,7 +71,7 @@ export function createApp(deps: StudioDeps) {
   app.get("/api/health", async (c) => c.json((await auth.resolveUser(c)) ? { status: "ok", provider: deps.provider } : { status: "ok" }));
   app.route("/api/session", auth.routes);
   app.route("/api/usage", usageRoutes(deps));
-  app.get("/api/models", (c) => c.json({ models: MODEL_LIST }));
+  app.get("/api/models", (c) => c.json({ models: MODEL_LIST.map((model) => ({ ...model, availability: deps.availability.of(model.id) })) }));
   app.route("/api/timings", timingsRoutes(deps));
   app.route("/api/uploads", uploadsRoutes(deps));
   app.route("/api/generations", takesRoutes(deps));

@@ -1,3 +1,4 @@
+import { MODEL_IDS, type ModelId } from "../shared/models";
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { renderModeSetting } from "../simulator/render-mode";
@@ -65,6 +66,8 @@ const envSchema = z.object({
   SIMULATOR_RENDER: renderModeSetting,
   /** Simulator only: how job durations spread around each model's median, JSON or "fixed" (see src/simulator/timing.ts). */
   SIMULATOR_TIMING: z.string().optional(),
+  /** Simulator only: models it refuses as retired, comma-separated as the vendor URL spells them (e.g. `gen3a_turbo`), to try a model going away. */
+  SIMULATOR_RETIRED_MODELS: z.string().optional(),
   /** Simulator only: JSON fault rules (see src/simulator/faults-config.ts), for trying bad days by hand. */
   SIMULATOR_FAULTS: z.string().optional(),
   /** The ffmpeg that checks archived videos and cuts posters; default: the bundled one. */
@@ -101,6 +104,17 @@ const envSchema = z.object({
   LIMIT_DAILY_STUDIO: limit,
   /** JSON: typical usage per model and duration before any has been learned, e.g. {"gen4_turbo":{"5":250000}}. */
   PRICE_TABLE: z.string().default(""),
+  /** The models new takes may use, comma-separated (e.g. `gen4_turbo`); unset: all. Takes of the others stay in the gallery. */
+  MODELS_ENABLED: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return undefined;
+      const ids = v.split(",").map((s) => s.trim()).filter(Boolean);
+      const unknown = ids.filter((id) => !(MODEL_IDS as readonly string[]).includes(id));
+      if (unknown.length) ctx.addIssue({ code: "custom", message: `unknown model ${unknown.join(", ")}; use ${MODEL_IDS.join(", ")}` });
+      return ids as ModelId[];
+    }),
   /** Monthly budgets in USD of what the provider charged, per person and for the studio (UTC months); unset or 0: none. */
   BUDGET_MONTHLY_PER_USER_USD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).default(0)),
   BUDGET_MONTHLY_STUDIO_USD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).default(0)),

@@ -17,6 +17,7 @@ import { createLearnedTimes, type LearnedTimes } from "./jobs/learned-times";
 import type { SpendLimits } from "./jobs/spend-limits";
 import type { Budgets } from "./jobs/budgets";
 import { createCataloguePrices, type CataloguePrices } from "./jobs/catalogue-prices";
+import { createModelAvailability, type ModelAvailabilityRegistry } from "./jobs/model-availability";
 import { chooseFfmpeg } from "./media/ffmpeg";
 import { cleanLegacyUploads } from "./images/clean-stored-upload";
 import { decodeSlots } from "./images/decode-slots";
@@ -42,6 +43,8 @@ export type StudioDeps = Stores & {
   log: Logger;
   limits: SpendLimits;
   budgets: Budgets;
+  /** Which models new takes may use now (MODELS_ENABLED, and models the provider refused as retired). */
+  availability: ModelAvailabilityRegistry;
   /** The provider's prices from its model catalogue, refreshed daily. */
   catalogue: CataloguePrices;
   staticDir: string | null;
@@ -91,6 +94,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
       render: env.SIMULATOR_RENDER,
       ...(env.SIMULATOR_TIME_SCALE ? { timeScale: env.SIMULATOR_TIME_SCALE } : {}),
       ...(env.SIMULATOR_FAULTS ? { faults: parseFaultsJson(env.SIMULATOR_FAULTS) } : {}),
+      ...(env.SIMULATOR_RETIRED_MODELS ? { retiredModels: env.SIMULATOR_RETIRED_MODELS.split(",").map((m) => m.trim()).filter(Boolean) } : {}),
       timing: parseTimingSetting(env.SIMULATOR_TIMING),
       persist: true,
       log: (line) => log.debug({ component: "simulator" }, line),
@@ -155,6 +159,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     priceTable: parsePriceTable(env.PRICE_TABLE),
     limits,
     catalogue,
+    availability: createModelAvailability(env.MODELS_ENABLED ?? null),
     budgets: { monthlyPerUserUsd: env.BUDGET_MONTHLY_PER_USER_USD, monthlyStudioUsd: env.BUDGET_MONTHLY_STUDIO_USD },
     reelQueue,
   });

@@ -51,6 +51,8 @@ const ERRORS = {
   deadlineExceeded: { code: "deadline_exceeded", status: null, retryable: true, detail: "everyone" },
   archiveFailed: { code: "archive_failed", status: null, retryable: true, detail: "everyone" },
   submitInterrupted: { code: "submit_interrupted", status: null, retryable: true, detail: "everyone" },
+  /** A model the provider refused as retired or unknown, or that MODELS_ENABLED leaves out: nothing is sent. */
+  modelUnavailable: { code: "model_unavailable", status: 409, retryable: false, detail: "everyone" },
   /** An ambiguous create the provider's usage log shows never arrived: nothing was charged. */
   notReceived: { code: "not_received", status: null, retryable: true, detail: "everyone" },
   /** A batch's later take that never left the studio because an earlier one was refused. */

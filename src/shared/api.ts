@@ -22,6 +22,9 @@ export const modelCapabilitySchema = z.object({
   typicalSeconds: z.number(),
   frameRate: z.number(),
   outputSizes: z.record(z.string(), z.object({ width: z.number(), height: z.number() })),
+  lifecycle: z.object({ deprecatedSince: z.string().nullable(), note: z.string().nullable() }),
+  /** Whether new takes of it can be made here now: "unavailable" when the provider refused it as retired or unknown, or MODELS_ENABLED leaves it out. */
+  availability: z.object({ state: z.enum(["available", "deprecated", "unavailable"]), since: z.string().nullable(), reason: z.string().nullable() }),
 });
 export const modelsResponseSchema = z.object({ models: z.array(modelCapabilitySchema) });
 export type ModelsResponse = z.infer<typeof modelsResponseSchema>;

@@ -21,7 +21,15 @@ export type ModelCapability = {
   frameRate: number;
   /** Output frame size per ratio, as Runway renders it. */
   outputSizes: Record<string, { width: number; height: number }>;
+  /** What is known of the model's retirement before any take tries it; the studio's live view is `ModelAvailability`. */
+  lifecycle: { deprecatedSince: string | null; note: string | null };
 };
+
+/** Whether a model can be used in this studio now, and why not. */
+export type ModelAvailability = { state: "available" | "deprecated" | "unavailable"; since: string | null; reason: string | null };
+
+/** A model as `GET /api/models` lists it: its capabilities and whether new takes may use it now. */
+export type ListedModel = ModelCapability & { availability: ModelAvailability };
 
 export const PROMPT_MAX_LENGTH = 1000;
 
@@ -46,6 +54,7 @@ export const MODELS: Record<ModelId, ModelCapability> = {
       "1:1": { width: 960, height: 960 },
       "21:9": { width: 1584, height: 672 },
     },
+    lifecycle: { deprecatedSince: null, note: null },
   },
   gen3a_turbo: {
     id: "gen3a_turbo",
@@ -62,6 +71,10 @@ export const MODELS: Record<ModelId, ModelCapability> = {
     outputSizes: {
       "16:9": { width: 1280, height: 768 },
       "9:16": { width: 768, height: 1280 },
+    },
+    lifecycle: {
+      deprecatedSince: "2026-07-30",
+      note: "Runway retired Gen-3 Alpha Turbo (and its first–last-frame mode) on 2026-07-30; the AI/ML API still lists it, so Dailies tries it and says so if the provider refuses it.",
     },
   },
 };

@@ -38,6 +38,8 @@ export type RouteContext = {
   createJob(request: CreateRequest, injection: Injection | undefined): Job;
   fileOf(id: string): string | undefined;
   requestLog: RequestLog;
+  /** Models refused as retired (`model` as the vendor URL spells it), like a provider that switched one off. */
+  retiredModels: ReadonlySet<string>;
 };
 
 function fail(c: Context<SimEnv>, status: ContentfulStatusCode, message: string, errors?: WireIssue[]) {
@@ -92,10 +94,14 @@ export function createRoutes(ctx: RouteContext): Hono<SimEnv> {
         }
       }
       const clientRequestId = validClientRequestId(c.req.header("x-client-request-id"));
+      const asked = body && typeof body === "object" && "model" in body && typeof body.model === "string" ? body.model : null;
+      if (asked !== null && ctx.retiredModels.has(asked)) {
+        ctx.requestLog.add({ model: asked, job: null, clientRequestId });
+        return fail(c, 404, `Model ${asked} is no longer available: it was retired by the provider.`);
+      }
       const check = await checkCreateBody(body);
       if (!check.ok) {
-        const model = body && typeof body === "object" && "model" in body && typeof body.model === "string" ? body.model : "unknown";
-        ctx.requestLog.add({ model, job: null, clientRequestId });
+        ctx.requestLog.add({ model: asked ?? "unknown", job: null, clientRequestId });
         traceHeaders(c, undefined, clientRequestId);
         return fail(c, check.status, check.message, check.errors);
       }

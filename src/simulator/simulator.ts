@@ -48,6 +48,8 @@ export type SimulatorOptions = {
   persist?: boolean;
   /** How long jobs take around each model's median (see timing.ts); default: spread like a real provider's. */
   timing?: TimingConfig;
+  /** Models to refuse as retired, as the vendor URL spells them (e.g. "gen3a_turbo"); none by default. */
+  retiredModels?: readonly string[];
   /** Per-run fault injection for chaos tests (see faults-config.ts); none by default. Refused with a clear message when invalid. */
   faults?: FaultsConfig;
   log?: (line: string) => void;
@@ -182,6 +184,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     createJob,
     fileOf: (id) => (jobs.get(id)?.render.state === "done" ? fileOf(id) : undefined),
     requestLog: createRequestLog(),
+    retiredModels: new Set(options.retiredModels ?? []),
   });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   const host = options.host ?? "127.0.0.1";

@@ -48,7 +48,7 @@ const DEFAULT_ROUTES: Record<string, FakeHandler> = {
   "GET /api/usage": () => json(200, makeUsage()),
   "GET /api/usage/estimate": () => json(200, makeEstimate()),
   "GET /api/health": () => json(200, { status: "ok", provider: "aimlapi" }),
-  "GET /api/models": () => json(200, { models: MODEL_LIST }),
+  "GET /api/models": () => json(200, { models: MODEL_LIST.map((model) => ({ ...model, availability: { state: "available", since: null, reason: null } })) }),
   "GET /api/generations": () => json(200, { items: [], nextCursor: null }),
   "GET /api/projects": () => json(200, { items: [] }),
 };

@@ -4,6 +4,8 @@ import type { TakeRecord } from "../takes/take";
 import { describeTaskFailure } from "../upstream/failure-messages";
 import { UpstreamError } from "../upstream/upstream-error";
 import { ambiguity, createVerdict } from "./create-verdict";
+import { refusesModel } from "./model-availability";
+import { upstreamModelName } from "../upstream/aimlapi-client";
 import { createWithRetry } from "./create-with-retry";
 import type { UpstreamFrames } from "./upstream-frames";
 
@@ -15,7 +17,7 @@ import type { UpstreamFrames } from "./upstream-frames";
  * provider's usage log for it, and comes back with `error` too, so a batch stops there.
  */
 export async function sendTake(
-  deps: Pick<StudioDeps, "store" | "client" | "runner" | "log">,
+  deps: Pick<StudioDeps, "store" | "client" | "runner" | "log" | "availability">,
   row: TakeRecord,
   frames: UpstreamFrames,
 ): Promise<{ row: TakeRecord; error: UpstreamError | null }> {
@@ -48,6 +50,13 @@ export async function sendTake(
     // The provider's own words are the take's detail; a socket's low-level reason (addresses,
     // ports) is for the operator's log only.
     const detail = raw.kind === "http" ? raw.detail : null;
+    if (refusesModel(raw.httpStatus, raw.detail, row.model, upstreamModelName(row.model))) {
+      // The model is gone: say so, and send nothing more for it for a while (model-availability.ts).
+      const gone = new UpstreamError("http", ERROR_CODES.modelUnavailable, deps.availability.markRetired(row.model), raw.httpStatus, raw.detail);
+      const failed = await deps.store.markFailed(row.id, { code: gone.code, message: gone.message, detail });
+      deps.log.warn({ generationId: row.id, model: row.model, status: raw.httpStatus, reason: raw.detail }, "model refused upstream as retired or unknown; not sent again for a while");
+      return { row: failed, error: gone };
+    }
     const failed = await deps.store.markFailed(row.id, { code: raw.code, message: raw.message, detail });
     deps.log.warn({ generationId: row.id, code: raw.code, status: raw.httpStatus, reason: raw.detail }, "create refused upstream");
     return { row: failed, error: raw };

@@ -1,6 +1,6 @@
 import { ERROR_CODES } from "../../shared/api-error";
 import type { CreateTakeRequest } from "../../shared/take";
-import { upstreamRefusal } from "../http/http-error";
+import { fieldError, upstreamRefusal } from "../http/http-error";
 import type { NewTake } from "../store/insert-take";
 import type { StudioDeps } from "../studio";
 import type { TakeRecord } from "../takes/take";
@@ -12,7 +12,7 @@ import { sendTake } from "./send-take";
 import type { TakeRequest } from "./take-request";
 import { upstreamFrames } from "./upstream-frames";
 
-export type SubmitDeps = Pick<StudioDeps, "store" | "uploads" | "shots" | "media" | "client" | "runner" | "provider" | "deadlineMs" | "log" | "limits" | "budgets" | "catalogue">;
+export type SubmitDeps = Pick<StudioDeps, "store" | "uploads" | "shots" | "media" | "client" | "runner" | "provider" | "deadlineMs" | "log" | "limits" | "budgets" | "catalogue" | "availability">;
 
 const NOT_SENT = "Not sent: an earlier take of this batch was refused, so this one never left the studio (nothing was charged). Retry it when the problem is solved.";
 const NOT_SENT_AFTER_AMBIGUOUS = "Not sent: the AI/ML API gave no clear answer to an earlier take of this batch, so this one never left the studio (nothing was charged). Retry it when that take is settled.";
@@ -56,6 +56,9 @@ export async function submitTakes(
 ): Promise<{ takes: TakeRecord[]; created: boolean }> {
   const earlier = await earlierTakes(deps.store, request);
   if (earlier.length) return { takes: earlier, created: false };
+  // A model known to be gone (or not enabled here) is refused before anything is recorded or sent.
+  const gone = deps.availability.refusal(input.model);
+  if (gone) throw fieldError("model", gone, ERROR_CODES.modelUnavailable, { status: 409 });
   const origin = await takeOrigin(deps, input, request);
   const frames = await upstreamFrames(deps, input.image!, input.lastImage);
 

@@ -19,12 +19,12 @@ export class UpstreamError extends Error {
 
   /**
    * The status the BFF answers with when this error ends a request: the code's own when it
-   * asks the creator for something (wait, change the input), else 502. The provider not
+   * asks the creator for something (wait, change the input, choose another model), else 502. The provider not
    * knowing a path is its failure, not a missing resource of ours.
    */
-  get responseStatus(): 413 | 422 | 429 | 502 {
+  get responseStatus(): 409 | 413 | 422 | 429 | 502 {
     const status = errorSpec(this.code).status;
-    return status === 413 || status === 422 || status === 429 ? status : 502;
+    return status === 409 || status === 413 || status === 422 || status === 429 ? status : 502;
   }
 }
 

@@ -1,11 +1,11 @@
 import { useFormContext } from "react-hook-form";
-import type { ModelCapability } from "@/shared/models";
+import type { ListedModel } from "@/shared/models";
 import { useCompletionTimes } from "@/hooks/use-completion-times";
 import { FieldMessage, describedBy } from "@/components/ui/field-message";
 import { hintClass, inputClass, labelClass } from "@/components/ui/styles";
 import type { FormValues } from "../utils/form-values";
 
-type ModelFieldProps = { models: readonly ModelCapability[]; current: ModelCapability };
+type ModelFieldProps = { models: readonly ListedModel[]; current: ListedModel };
 
 export function ModelField({ models, current }: ModelFieldProps) {
   const { register, getValues, setValue, trigger, formState, watch } = useFormContext<FormValues>();
@@ -39,13 +39,21 @@ export function ModelField({ models, current }: ModelFieldProps) {
       >
         {models.map((model) => (
           <option key={model.id} value={model.id}>
-            {model.label}
+            {model.availability.state === "unavailable" ? `${model.label} (unavailable)` : model.availability.state === "deprecated" ? `${model.label} (retiring)` : model.label}
           </option>
         ))}
       </select>
       <p id="model-hint" className={hintClass}>
         {current.description} {readyIn}
       </p>
+      {current.availability.state !== "available" && current.availability.reason && (
+        <p
+          role={current.availability.state === "unavailable" ? "alert" : undefined}
+          className="mt-1.5 rounded-md bg-amber-50 px-2.5 py-1.5 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200"
+        >
+          {current.availability.reason}
+        </p>
+      )}
       <FieldMessage id="model-error" message={error} />
     </div>
   );

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
+import { MODEL_LIST } from "@/shared/models";
 import { apiError, callsTo, json, makeEstimate, makeTake, makeUpload, pngFile, requestsTo, stubBff } from "@/test/fake-bff";
 import type { FakeHandler } from "@/test/fake-bff";
 import { renderWithProviders } from "@/test/render";
@@ -262,6 +263,25 @@ describe("TakeForm", () => {
     await user.click(within(screen.getByRole("group", { name: "Takes" })).getByRole("radio", { name: "3" }));
     await waitFor(() => expect(cost).toHaveTextContent("Expected: about $0.375 (3 takes × $0.125, typical of recent Gen-4 Turbo 5 s takes)"));
     expect(screen.getByText("Budget left this month: $0.125 of $1.00 for you · $40.00 of $50.00 for the studio")).toBeInTheDocument();
+  });
+
+  it("says why a model can't be used now, and marks it in the list", async () => {
+    const reason = "Gen-3 Alpha Turbo was retired by Runway (the AI/ML API refused it as no longer available); takes made with it stay in the gallery. Choose another model.";
+    stubBff({
+      "GET /api/models": () =>
+        json(200, {
+          models: MODEL_LIST.map((model) => ({
+            ...model,
+            availability: model.id === "gen3a_turbo" ? { state: "unavailable", since: "2026-12-01T00:00:00.000Z", reason } : { state: "available", since: null, reason: null },
+          })),
+        }),
+    });
+    const { user } = renderWithProviders(<TakePanel />);
+    const select = await screen.findByRole("combobox", { name: "Model" });
+    expect(within(select).getByRole("option", { name: "Gen-3 Alpha Turbo (unavailable)" })).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    await user.selectOptions(select, "gen3a_turbo");
+    expect(await screen.findByRole("alert")).toHaveTextContent(reason);
   });
 
   it("shows a spend limit above the button and keeps the form filled", async () => {

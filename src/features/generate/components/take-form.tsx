@@ -3,7 +3,7 @@ import type { FormEvent } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { useIsMutating, useQueryClient } from "@tanstack/react-query";
 import type { CreateTakeRequest, Take } from "@/shared/take";
-import type { ModelCapability } from "@/shared/models";
+import type { ListedModel } from "@/shared/models";
 import { ApiError } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
 import { useCreateTakes } from "../api/create-takes";
@@ -26,7 +26,7 @@ import type { FormDraft } from "../utils/form-draft";
 import { createUrlChecks } from "../utils/url-checks";
 
 type TakeFormProps = {
-  models: readonly [ModelCapability, ...ModelCapability[]];
+  models: readonly [ListedModel, ...ListedModel[]];
   /** Settings another page asked to load (see FormDraft); applied once per draft id. */
   draft?: FormDraft | null | undefined;
   onCreated?: (takes: Take[]) => void;
