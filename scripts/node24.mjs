@@ -18,7 +18,9 @@ export const NODE24_VERSION = "24.22.3";
 // restart suites already run (upload-safety's slow senders too: uploads-routes and
 // upload-location send multipart through the same server on Node 24) (the projects, notes and review suites run the shots' and
 // families' paths; the document's own test runs on both), and scripts/** (lint, typecheck,
-// tally: tools, not the server).
+// tally: tools, not the server). The simulator's usage-log and catalogue suites go with its fault
+// suites; the model-availability suite's HTTP is the take routes' (its refusal reader runs on both
+// through the ambiguous-create and client suites).
 export const NODE24_EXCLUDED = [
   "src/server/chaos.test.ts",
   "src/simulator/simulator.test.ts",
@@ -37,6 +39,9 @@ export const NODE24_EXCLUDED = [
   "src/server/jobs/archive-attempts.test.ts",
   "src/simulator/faults-*.test.ts",
   "src/simulator/job-file.test.ts",
+  "src/simulator/request-log.test.ts",
+  "src/simulator/catalogue.test.ts",
+  "src/server/jobs/model-availability.test.ts",
   "src/server/media/check-video.test.ts",
   "src/server/routes/upload-safety.test.ts",
   "scripts/**",
