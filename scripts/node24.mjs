@@ -19,8 +19,7 @@ export const NODE24_VERSION = "24.22.3";
 // upload-location send multipart through the same server on Node 24) (the projects, notes and review suites run the shots' and
 // families' paths; the document's own test runs on both), and scripts/** (lint, typecheck,
 // tally: tools, not the server). The simulator's usage-log and catalogue suites go with its fault
-// suites; the model-availability suite's HTTP is the take routes' (its refusal reader runs on both
-// through the ambiguous-create and client suites).
+// suites; the model-availability suite's HTTP is the take routes', which run on both.
 export const NODE24_EXCLUDED = [
   "src/server/chaos.test.ts",
   "src/simulator/simulator.test.ts",
