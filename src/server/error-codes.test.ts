@@ -91,14 +91,14 @@ describe("every error code comes from the one table", () => {
     expect(busy.status).toBe(201);
     const checked = takeSchema.parse(await waitForTerminal(h.url, takeSchema.parse(await busy.json()).id));
     expect(checked.error).toMatchObject({ code: "outcome_unknown", retryable: true, detail: expect.stringMatching(/usage log could not be read.*HTTP 403/) });
-    expect(checked.charge).toEqual({ state: "unknown", usd: null, credits: null });
+    expect(checked.charge).toEqual({ state: "unknown", usd: null, credits: null, estimated: false });
     expect(await refusal(postJson(h.url, "/api/generations", take("[bad]")))).toEqual({ status: 422, code: "upstream_bad_input" });
 
     const batch = takeBatchSchema.parse(await (await postJson(h.url, "/api/generations/batch", { ...take("[then-refuse]"), variations: 3 })).json());
     expect(batch.items.map((g) => g.error?.code ?? null)).toEqual([null, "upstream_auth", "not_sent"]);
     const failed = takeSchema.parse(await waitForTerminal(h.url, batch.items[0]!.id));
     expect(failed.error).toMatchObject({ code: "safety_input", retryable: false, detail: "prompt flagged" });
-    expect(failed.charge).toEqual({ state: "not_charged", usd: 0, credits: 0 });
+    expect(failed.charge).toEqual({ state: "not_charged", usd: 0, credits: 0, estimated: false });
     expect(batch.items[2]!.error).toMatchObject({ retryable: true });
 
     const list = (await (await fetch(`${h.url}/api/generations`)).json()) as { items: unknown[] };

@@ -123,6 +123,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   const client = createAimlapiClient({ baseUrl, apiKey, timeoutMs: env.UPSTREAM_TIMEOUT_MS });
   const origins = createAllowedOrigins(auth.publicOrigins);
   const learnedTimes = createLearnedTimes(store);
+  const catalogue = createCataloguePrices(client, log);
   const runner = createJobRunner({
     store,
     learnedTimes,
@@ -138,10 +139,10 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     resultOrigin: new URL(baseUrl).origin,
     ffmpeg,
     archiveRetryBaseMs: env.ARCHIVE_RETRY_BASE_MS,
+    priceOf: catalogue.priceOf,
     checkSettleMs: env.CHECK_SETTLE_MS ?? Math.round(120_000 * (provider === "simulator" ? (env.SIMULATOR_TIME_SCALE ?? DEFAULT_TIME_SCALE) : 1)),
   });
   const reelQueue = createReelQueue({ ...stores, media, ffmpeg, log });
-  const catalogue = createCataloguePrices(client, log);
   const app = createApp({
     ...stores,
     learnedTimes,

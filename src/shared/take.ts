@@ -154,6 +154,8 @@ export const takeSchema = z.object({
     state: z.enum(["charged", "not_charged", "pending", "unknown"]),
     usd: z.number().nullable(),
     credits: z.number().nullable(),
+    /** The amount is the provider's catalogue price, not a reported charge. */
+    estimated: z.boolean(),
   }),
   favourite: z.boolean(),
   /** Who made it: the signed-in name, or "studio" when the studio runs without sign-in. */

@@ -194,7 +194,7 @@ export function makeTake(overrides: Partial<Take> = {}): Take {
     video: null,
     error: null,
     usage: null,
-    charge: { state: "pending", usd: null, credits: null },
+    charge: { state: "pending", usd: null, credits: null, estimated: false },
     favourite: false,
     author: "studio",
     sourceId: null,
@@ -227,7 +227,7 @@ export function makeCompleted(overrides: Partial<Take> = {}): Take {
       downloadName: `2025-01-01-gen4_turbo-slow-dolly-in-42.mp4`,
     },
     usage: { tokensUsed: 250 },
-    charge: { state: "charged", usd: 0.125, credits: 250_000 },
+    charge: { state: "charged", usd: 0.125, credits: 250_000, estimated: false },
     timings: {
       submittedAt: "2025-01-01T10:00:01.000Z",
       startedAt: "2025-01-01T10:00:04.000Z",
@@ -242,7 +242,7 @@ export function makeFailed(overrides: Partial<Take> = {}, error: Partial<NonNull
   return makeTake({
     status: "failed",
     updatedAt: "2025-01-01T10:00:30.000Z",
-    charge: { state: "not_charged", usd: 0, credits: 0 },
+    charge: { state: "not_charged", usd: 0, credits: 0, estimated: false },
     error: {
       code: "generation_failed",
       message: "Runway refused the image: it shows a real person.",

@@ -255,4 +255,9 @@ export const MIGRATIONS: readonly string[] = [
     UNION ALL
     SELECT id, author, model, duration, status, tokens_used, cost_credits, cost_usd, created_at FROM deleted_spend;
   `,
+  // 12: a completed take whose charge the provider never reported keeps the catalogue's price as
+  // its cost, marked as an estimate.
+  `
+  ALTER TABLE generations ADD COLUMN cost_estimated INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

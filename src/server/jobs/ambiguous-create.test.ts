@@ -52,7 +52,7 @@ describe("an ambiguous create", () => {
 
     const done = takeSchema.parse(await waitForTerminal(h.url, take.id));
     expect(done.status).toBe("completed");
-    expect(done.charge).toEqual({ state: "charged", usd: 0.125, credits: 250_000 });
+    expect(done.charge).toEqual({ state: "charged", usd: 0.125, credits: 250_000, estimated: false });
     expect(sim.stats()).toMatchObject({ creates: 1, calls: { create: 1 } });
     const [row] = await logRows(sim);
     expect(row).toMatchObject({ client_request_id: take.id, status: "succeeded" });
@@ -70,7 +70,7 @@ describe("an ambiguous create", () => {
       message: "This take never reached the AI/ML API: its usage log has no request from it, so nothing was charged. Retry is safe.",
       detail: expect.stringMatching(/^The create answered HTTP 502; the usage log was read for \d+ s\.$/),
     });
-    expect(failed.charge).toEqual({ state: "not_charged", usd: 0, credits: 0 });
+    expect(failed.charge).toEqual({ state: "not_charged", usd: 0, credits: 0, estimated: false });
     expect(sim.stats()).toMatchObject({ creates: 0, calls: { create: 1 } });
 
     const retry = await postJson(h.url, `/api/generations/${take.id}/rerun`, { seed: "same" });

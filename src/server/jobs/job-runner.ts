@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { ModelId } from "../../shared/models";
 import { ERROR_CODES, type ErrorCode } from "../../shared/api-error";
 import type { TakesStore } from "../store/takes-store";
 import type { UpstreamClient } from "../upstream/aimlapi-client";
@@ -37,6 +38,8 @@ export type JobRunnerOptions = {
   archiveRetryBaseMs: number;
   /** How long after an ambiguous create the usage log must show nothing before the take fails as never received (CHECK_SETTLE_MS). */
   checkSettleMs: number;
+  /** The catalogue's price of a take, kept as an estimate for a completed take whose charge was never reported. */
+  priceOf?: (model: ModelId, durationSeconds: number) => number | null;
   /** The least gap between two calls to the usage log (its documented limit is 200 a minute). */
   logsCallGapMs?: number;
   now?: () => number;
@@ -93,7 +96,7 @@ export function createJobRunner(options: JobRunnerOptions) {
         trustedOrigin: options.resultOrigin,
         ffmpeg: options.ffmpeg,
       });
-      await store.markCompleted(row.id, video);
+      await store.markCompleted(row.id, video, options.priceOf?.(row.model, row.duration) ?? null);
       // Takes like this one are planned again from the next poll on, with this take learned.
       options.learnedTimes.forget(row.model, row.duration);
       log.info({ generationId: row.id, bytes: video.bytes, width: video.width, height: video.height }, "generation archived and completed");

@@ -64,6 +64,7 @@ export type TakeRow = {
   cost_credits: number | null;
   cost_usd: number | null;
   check_reason: string | null;
+  cost_estimated: 0 | 1;
 };
 
 function frame(url: string | null, uploadId: string | null): ImageRef | null {
@@ -116,7 +117,7 @@ export function rowToTake(row: TakeRow): TakeRecord {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     pendingSeenAt: row.pending_seen_at,
-    charge: { inferenceId: row.inference_id, credits: row.cost_credits, usd: row.cost_usd },
+    charge: { inferenceId: row.inference_id, credits: row.cost_credits, usd: row.cost_usd, estimated: row.cost_estimated === 1 },
     checkReason: row.check_reason,
   };
 }
@@ -136,6 +137,7 @@ const PROGRESS_COLUMNS: Record<Exclude<keyof TakeProgress, "charge">, keyof Take
 export function chargeColumns(charge: TakeCharge | undefined): Partial<TakeRow> {
   if (!charge) return {};
   return {
+    ...(charge.estimated ? { cost_estimated: 1 as const } : {}),
     ...(charge.inferenceId === null ? {} : { inference_id: charge.inferenceId }),
     ...(charge.credits === null ? {} : { cost_credits: charge.credits }),
     ...(charge.usd === null ? {} : { cost_usd: charge.usd }),

@@ -150,8 +150,11 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
       });
     },
 
-    async markCompleted(id: string, video: ArchivedFacts): Promise<TakeRecord> {
+    /** `estimatedUsd`: the catalogue's price, kept as the cost (marked estimated) when the provider reported none. */
+    async markCompleted(id: string, video: ArchivedFacts, estimatedUsd: number | null = null): Promise<TakeRecord> {
+      const reported = (byId.get(id)?.cost_usd ?? 0) > 0;
       return update(id, {
+        ...(!reported && estimatedUsd !== null ? { cost_usd: estimatedUsd, cost_estimated: 1 as const } : {}),
         status: "completed",
         video_file: video.videoFile,
         video_bytes: video.bytes,

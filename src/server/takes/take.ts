@@ -70,7 +70,8 @@ export type TakeRecord = {
   checkReason: string | null;
 };
 
-export type TakeCharge = { inferenceId: string | null; credits: number | null; usd: number | null };
+/** `estimated`: `usd` is the catalogue's price, the provider never having reported the charge. */
+export type TakeCharge = { inferenceId: string | null; credits: number | null; usd: number | null; estimated?: boolean };
 
 /** What the poller moves along as a take progresses. */
 export type TakeProgress = Partial<Pick<TakeRecord, "status" | "upstreamStatus" | "resultUrl" | "tokensUsed" | "pollCount" | "startedAt" | "finishedAt" | "pendingSeenAt">> & {

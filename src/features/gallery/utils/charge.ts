@@ -10,7 +10,9 @@ export function describeCharge(charge: Take["charge"]): { text: string; credits:
   const credits = charge.credits === null ? null : formatCredits(charge.credits);
   switch (charge.state) {
     case "charged":
-      return { text: charge.usd === null ? "charged (amount not reported)" : `charged ${formatUsd(charge.usd)}`, credits };
+      if (charge.usd === null) return { text: "charged (amount not reported)", credits };
+      if (charge.estimated) return { text: `charged about ${formatUsd(charge.usd)} (the AI/ML API's price; the charge itself was not reported)`, credits };
+      return { text: `charged ${formatUsd(charge.usd)}`, credits };
     case "not_charged":
       return { text: "not charged (failed)", credits: null };
     case "pending":
