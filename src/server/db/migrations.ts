@@ -256,8 +256,9 @@ export const MIGRATIONS: readonly string[] = [
     SELECT id, author, model, duration, status, tokens_used, cost_credits, cost_usd, created_at FROM deleted_spend;
   `,
   // 12: a completed take whose charge the provider never reported keeps the catalogue's price as
-  // its cost, marked as an estimate.
+  // its cost, marked as an estimate; a deleted take's ledger line keeps why it failed (insights).
   `
   ALTER TABLE generations ADD COLUMN cost_estimated INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE deleted_spend ADD COLUMN error_code TEXT;
   `,
 ];

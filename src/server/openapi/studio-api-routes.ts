@@ -2,7 +2,8 @@ import { z } from "zod";
 import { healthSchema, modelsResponseSchema, timingsResponseSchema } from "../../shared/api";
 import { sessionSchema, signedOutSchema, signInSchema } from "../../shared/session";
 import { estimateQuerySchema, estimateSchema, usageSchema } from "../../shared/usage";
-import { empty, json, ok, routesTagged, type ApiRoute } from "./api-route";
+import { insightsQuerySchema, insightsSchema } from "../../shared/insights";
+import { empty, json, media, ok, routesTagged, type ApiRoute } from "./api-route";
 
 /** The document's own shape, loosely: enough for a client to know what it fetched. */
 export const openApiDocumentSchema = z.looseObject({
@@ -59,5 +60,16 @@ export const studioApiRoutes: ApiRoute[] = [
     query: estimateQuerySchema,
     replies: ok(estimateSchema, "The estimate per take and in total."),
     errors: { 400: "A query parameter is missing or out of range (`fields` names it)." },
+  }),
+  usage("get /api/insights", "getInsights", "Per model, creator or week: takes, success, failure reasons, time to complete, spend, cost per kept take", {
+    description: "The window is [from, to) in UTC (default: the 28 days to the end of today); deleted takes count in takes, spend and failures.",
+    query: insightsQuerySchema,
+    replies: ok(insightsSchema, "One row per group, and the prompts that failed moderation most."),
+    errors: { 400: "A query parameter is not a date or not a known grouping (`fields` names it)." },
+  }),
+  usage("get /api/insights/csv", "exportInsights", "The same rows as CSV", {
+    query: insightsQuerySchema,
+    replies: { 200: media(["text/csv"], "One line per group, with a header line; served as an attachment.") },
+    errors: { 400: "A query parameter is not a date or not a known grouping (`fields` names it)." },
   }),
 ];

@@ -12,8 +12,8 @@ export function createTombstoneWriter(db: Db) {
     INSERT OR REPLACE INTO deleted_takes (id, source_id, source_kind, prompt, author, created_at, deleted_at, deleted_by)
     VALUES (@id, @source_id, @source_kind, @prompt, @author, @created_at, @deleted_at, @deleted_by)`);
   const spent = db.prepare(`
-    INSERT OR REPLACE INTO deleted_spend (id, author, model, duration, status, tokens_used, cost_credits, cost_usd, created_at, deleted_at)
-    VALUES (@id, @author, @model, @duration, @status, @tokens_used, @cost_credits, @cost_usd, @created_at, @deleted_at)`);
+    INSERT OR REPLACE INTO deleted_spend (id, author, model, duration, status, error_code, tokens_used, cost_credits, cost_usd, created_at, deleted_at)
+    VALUES (@id, @author, @model, @duration, @status, @error_code, @tokens_used, @cost_credits, @cost_usd, @created_at, @deleted_at)`);
   return (take: TakeRecord, deletedBy: string, at: number): void => {
     // Every deleted take stays in the spend ledger (migration 11), family or not.
     spent.run({
@@ -22,6 +22,7 @@ export function createTombstoneWriter(db: Db) {
       model: take.model,
       duration: take.duration,
       status: take.status,
+      error_code: take.error?.code ?? null,
       tokens_used: take.tokensUsed,
       cost_credits: take.charge.credits,
       cost_usd: take.charge.usd,
