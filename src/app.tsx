@@ -12,6 +12,7 @@ import { ShellRoute } from "@/routes/shell";
 // and the sign-in form (which brings the form library with it).
 const TakeRoute = lazy(() => import("@/routes/take").then((module) => ({ default: module.TakeRoute })));
 const UsageRoute = lazy(() => import("@/routes/usage").then((module) => ({ default: module.UsageRoute })));
+const InsightsRoute = lazy(() => import("@/routes/insights").then((module) => ({ default: module.InsightsRoute })));
 const DailiesSessionRoute = lazy(() => import("@/routes/dailies-session").then((module) => ({ default: module.DailiesSessionRoute })));
 const ReviewRoute = lazy(() => import("@/routes/review").then((module) => ({ default: module.ReviewRoute })));
 const CompareRoute = lazy(() => import("@/routes/compare").then((module) => ({ default: module.CompareRoute })));
@@ -68,6 +69,14 @@ export function AppRoutes() {
             element={
               <Loading what="Loading usage…">
                 <UsageRoute />
+              </Loading>
+            }
+          />
+          <Route
+            path="insights"
+            element={
+              <Loading what="Loading insights…">
+                <InsightsRoute />
               </Loading>
             }
           />

@@ -152,6 +152,9 @@ export function ShellRoute() {
             <NavLink to="/usage" className={navLinkClass}>
               Usage
             </NavLink>
+            <NavLink to="/insights" className={navLinkClass}>
+              Insights
+            </NavLink>
           </nav>
           <NotifyToggle />
           {session && <SignedInAs session={session} />}
