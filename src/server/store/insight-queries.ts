@@ -1,62 +1,53 @@
 import type { Db } from "../db/database";
 import type { InsightRow } from "../../shared/insights";
 
-type Fact = {
+/** One group's sums, counted by SQLite (a studio's month is tens of thousands of rows: no row reaches JavaScript). */
+type Sums = {
   key: string;
-  status: string;
-  error_code: string | null;
-  run_ms: number | null;
-  cost_usd: number | null;
-  review_state: string | null;
-  favourite: number | null;
+  takes: number;
+  completed: number;
+  failed: number;
+  moderation: number;
+  timeout: number;
+  unknown: number;
+  spend: number;
+  circled: number;
+  favourites: number;
 };
 
-const MODERATION = new Set(["safety_input", "safety_output"]);
-const TIMEOUT = new Set(["deadline_exceeded"]);
-const UNKNOWN = new Set(["outcome_unknown", "submit_interrupted"]);
-
-function quantile(sorted: number[], q: number): number | null {
-  if (!sorted.length) return null;
-  const at = (sorted.length - 1) * q;
-  const low = Math.floor(at);
-  const high = Math.ceil(at);
-  return sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low);
-}
+/** The run times at the ranks the median and p90 interpolate between. */
+type Ranked = { key: string; rn: number; n: number; run_ms: number };
 
 const micro = (usd: number) => Math.round(usd * 1e6) / 1e6;
+const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
 
-/** One group's figures from its takes' facts (kept and deleted alike). */
-export function summarise(key: string, facts: readonly Fact[]): InsightRow {
-  const completed = facts.filter((f) => f.status === "completed");
-  const failed = facts.filter((f) => f.status === "failed");
-  const failures = { moderation: 0, provider: 0, timeout: 0, unknown: 0 };
-  for (const f of failed) {
-    const code = f.error_code ?? "";
-    if (MODERATION.has(code)) failures.moderation += 1;
-    else if (TIMEOUT.has(code)) failures.timeout += 1;
-    else if (UNKNOWN.has(code)) failures.unknown += 1;
-    else failures.provider += 1;
-  }
-  const times = completed.map((f) => f.run_ms).filter((ms): ms is number => ms !== null).sort((a, b) => a - b);
-  const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
-  const spendUsd = micro(facts.reduce((sum, f) => sum + (f.cost_usd ?? 0), 0));
-  const circled = facts.filter((f) => f.review_state === "circled").length;
-  const favourites = facts.filter((f) => f.favourite === 1).length;
-  const settled = completed.length + failed.length;
+/** The q-quantile of n sorted values, interpolated between ranks ⌊(n−1)q⌋+1 and the next (1-based). */
+function quantileOf(ranks: ReadonlyMap<number, number>, n: number, q: number): number | null {
+  if (!n) return null;
+  const at = (n - 1) * q;
+  const low = ranks.get(Math.floor(at) + 1);
+  const high = ranks.get(Math.ceil(at) + 1);
+  if (low === undefined || high === undefined) return null;
+  return low + (high - low) * (at - Math.floor(at));
+}
+
+export function summarise(sums: Sums, ranks: ReadonlyMap<number, number>, completedTimed: number): InsightRow {
+  const settled = sums.completed + sums.failed;
+  const spendUsd = micro(sums.spend);
   return {
-    key,
-    takes: facts.length,
-    completed: completed.length,
-    failed: failed.length,
-    successRate: settled ? completed.length / settled : null,
-    failures,
-    medianSeconds: seconds(quantile(times, 0.5)),
-    p90Seconds: seconds(quantile(times, 0.9)),
+    key: sums.key,
+    takes: sums.takes,
+    completed: sums.completed,
+    failed: sums.failed,
+    successRate: settled ? sums.completed / settled : null,
+    failures: { moderation: sums.moderation, provider: sums.failed - sums.moderation - sums.timeout - sums.unknown, timeout: sums.timeout, unknown: sums.unknown },
+    medianSeconds: seconds(quantileOf(ranks, completedTimed, 0.5)),
+    p90Seconds: seconds(quantileOf(ranks, completedTimed, 0.9)),
     spendUsd,
-    circled,
-    favourites,
-    costPerCircledUsd: circled ? micro(spendUsd / circled) : null,
-    costPerFavouriteUsd: favourites ? micro(spendUsd / favourites) : null,
+    circled: sums.circled,
+    favourites: sums.favourites,
+    costPerCircledUsd: sums.circled ? micro(spendUsd / sums.circled) : null,
+    costPerFavouriteUsd: sums.favourites ? micro(spendUsd / sums.favourites) : null,
   };
 }
 
@@ -67,23 +58,37 @@ const KEYS = {
   week: "date(created_at / 1000, 'unixepoch', '-' || ((CAST(strftime('%w', created_at / 1000, 'unixepoch') AS INTEGER) + 6) % 7) || ' days')",
 } as const;
 
-/**
- * The insights' figures for a window, grouped: kept takes with their review and timings, and
- * deleted takes (the ledger) with what they spent and how they ended.
- */
+// Kept takes with their review, and deleted ones (the ledger) with what they spent and how they ended.
+const facts = (key: string) => `
+  SELECT ${key} AS key, status, error_code, cost_usd, review_state = 'circled' AS circled, favourite
+    FROM generations WHERE created_at >= @from AND created_at < @to
+  UNION ALL
+  SELECT ${key} AS key, status, error_code, cost_usd, 0, 0 FROM deleted_spend WHERE created_at >= @from AND created_at < @to`;
+
+const sumsSql = (key: string) => `
+  SELECT key, count(*) AS takes,
+         sum(status = 'completed') AS completed,
+         sum(status = 'failed') AS failed,
+         sum(status = 'failed' AND error_code IN ('safety_input', 'safety_output')) AS moderation,
+         sum(status = 'failed' AND error_code = 'deadline_exceeded') AS timeout,
+         sum(status = 'failed' AND error_code IN ('outcome_unknown', 'submit_interrupted')) AS unknown,
+         coalesce(sum(cost_usd), 0) AS spend,
+         sum(circled) AS circled, sum(favourite) AS favourites
+    FROM (${facts(key)}) GROUP BY key ORDER BY key`;
+
+// Only the ranks the quantiles need leave SQLite: the window functions sort each group's times.
+const ranksSql = (key: string) => `
+  SELECT key, rn, n, run_ms FROM (
+    SELECT key, run_ms, row_number() OVER (PARTITION BY key ORDER BY run_ms) AS rn, count(*) OVER (PARTITION BY key) AS n
+      FROM (SELECT ${key} AS key, finished_at - submitted_at AS run_ms FROM generations
+             WHERE created_at >= @from AND created_at < @to AND status = 'completed' AND finished_at IS NOT NULL AND submitted_at IS NOT NULL))
+   WHERE rn IN (CAST((n - 1) * 0.5 AS INTEGER) + 1, CAST((n - 1) * 0.5 AS INTEGER) + 2, CAST((n - 1) * 0.9 AS INTEGER) + 1, CAST((n - 1) * 0.9 AS INTEGER) + 2)`;
+
+/** The insights' figures for a window [from, to), grouped by model, author or week. */
 export function createInsightQueries(db: Db) {
-  const statements = Object.fromEntries(
-    Object.entries(KEYS).map(([group, key]) => [
-      group,
-      db.prepare<[number, number, number, number], Fact>(
-        `SELECT ${key} AS key, status, error_code, CASE WHEN finished_at IS NOT NULL AND submitted_at IS NOT NULL THEN finished_at - submitted_at END AS run_ms,
-                cost_usd, review_state, favourite
-           FROM generations WHERE created_at >= ? AND created_at < ?
-         UNION ALL
-         SELECT ${key} AS key, status, error_code, NULL, cost_usd, NULL, NULL FROM deleted_spend WHERE created_at >= ? AND created_at < ?`,
-      ),
-    ]),
-  ) as Record<keyof typeof KEYS, ReturnType<typeof db.prepare<[number, number, number, number], Fact>>>;
+  const prepared = Object.fromEntries(
+    Object.entries(KEYS).map(([group, key]) => [group, { sums: db.prepare<[{ from: number; to: number }], Sums>(sumsSql(key)), ranks: db.prepare<[{ from: number; to: number }], Ranked>(ranksSql(key)) }]),
+  ) as Record<keyof typeof KEYS, { sums: ReturnType<typeof db.prepare<[{ from: number; to: number }], Sums>>; ranks: ReturnType<typeof db.prepare<[{ from: number; to: number }], Ranked>> }>;
   const moderated = db.prepare<[number, number], { prompt: string; failures: number }>(
     `SELECT prompt, count(*) AS failures FROM generations
       WHERE created_at >= ? AND created_at < ? AND status = 'failed' AND error_code IN ('safety_input', 'safety_output')
@@ -91,9 +96,16 @@ export function createInsightQueries(db: Db) {
   );
   return {
     async grouped(groupBy: keyof typeof KEYS, from: number, to: number): Promise<InsightRow[]> {
-      const byKey = new Map<string, Fact[]>();
-      for (const fact of statements[groupBy].all(from, to, from, to)) byKey.set(fact.key, [...(byKey.get(fact.key) ?? []), fact]);
-      return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, facts]) => summarise(key, facts));
+      const ranks = new Map<string, { n: number; at: Map<number, number> }>();
+      for (const r of prepared[groupBy].ranks.iterate({ from, to })) {
+        const entry = ranks.get(r.key) ?? { n: r.n, at: new Map<number, number>() };
+        entry.at.set(r.rn, r.run_ms);
+        ranks.set(r.key, entry);
+      }
+      return prepared[groupBy].sums.all({ from, to }).map((sums) => {
+        const timed = ranks.get(sums.key);
+        return summarise(sums, timed?.at ?? new Map(), timed?.n ?? 0);
+      });
     },
     moderatedPrompts: async (from: number, to: number) => moderated.all(from, to),
   };
