@@ -123,6 +123,23 @@ describe("Take detail (/g/:id)", () => {
     expect(bodyOf(requestsTo(fetchMock, "POST", "/api/generations/g1/rerun")[0]?.init)).toEqual({ seed: "same" });
   });
 
+  it("opens the re-run's new take, but not once the person has left for the gallery before it answered", async () => {
+    let answer: (response: Response) => void = () => {};
+    const { user } = renderTake({
+      "POST /api/generations/:id/rerun": () => new Promise<Response>((resolve) => (answer = resolve)),
+      "GET /api/generations": () => json(200, { items: [], nextCursor: null }),
+      "GET /api/generations/:id": ({ params }) => json(200, params.id === "g2" ? makeTake({ id: "g2", prompt: "the re-run" }) : take),
+    });
+    await user.click(await screen.findByRole("button", { name: "Re-run exactly" }, LAZY));
+    await user.click(screen.getByRole("link", { name: /All takes/ }));
+    expect(await screen.findByRole("heading", { level: 2, name: "Takes" }, LAZY)).toBeInTheDocument();
+    answer(json(201, makeTake({ id: "g2", prompt: "the re-run" })));
+    // The answer lands on the gallery: it refreshes, and nobody is taken anywhere.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(screen.getByRole("heading", { level: 2, name: "Takes" })).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { level: 2, name: "the re-run" })).not.toBeInTheDocument();
+  });
+
   it("says plainly when the take doesn't exist", async () => {
     renderTake({}, "/g/missing");
     expect(await screen.findByRole("heading", { name: "This take doesn't exist (or was deleted)" }, LAZY)).toBeInTheDocument();

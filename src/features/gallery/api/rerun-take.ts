@@ -16,14 +16,18 @@ export function rerunTake({ id, seed }: { id: string; seed: RerunSeed }) {
   });
 }
 
+/**
+ * The gallery is refreshed whenever the new take arrives; `onCreated` (the take page opens the
+ * new take) runs only while the component that asked is still mounted: a person who has moved
+ * on to another page is not pulled back when a slow answer lands (mutate's own callbacks are
+ * skipped after an unmount).
+ */
 export function useRerunTake({ onCreated }: { onCreated?: (take: Take) => void } = {}) {
   const refreshGallery = useRefreshGallery();
-  return useMutation({
+  const mutation = useMutation({
     mutationKey: takeKeys.rerun(),
     mutationFn: rerunTake,
-    onSuccess: (take) => {
-      void refreshGallery([take]);
-      onCreated?.(take);
-    },
+    onSuccess: (take) => void refreshGallery([take]),
   });
+  return { ...mutation, mutate: (variables: { id: string; seed: RerunSeed }) => mutation.mutate(variables, { onSuccess: (take) => onCreated?.(take) }) };
 }
