@@ -1,3 +1,5 @@
+import { toMicroUsd as micro } from "../../shared/money";
+
 /** Monthly budgets in USD (BUDGET_MONTHLY_PER_USER_USD, BUDGET_MONTHLY_STUDIO_USD); 0 means none. */
 export type Budgets = { monthlyPerUserUsd: number; monthlyStudioUsd: number };
 
@@ -17,8 +19,6 @@ export function nextUtcMonth(now: number): number {
 /** "$0.20", "$0.125": cents, or a tenth of a cent where a price needs it. */
 export const money = (usd: number) => `$${Math.abs(usd * 100 - Math.round(usd * 100)) < 1e-9 ? usd.toFixed(2) : usd.toFixed(3)}`;
 
-/** To the micro-dollar: sums of reported charges carry float noise ($0.075000000000001). */
-const micro = (usd: number) => Math.round(usd * 1e6) / 1e6;
 
 export function budgetLine(limitUsd: number, spentUsd: number): BudgetLine | null {
   return limitUsd > 0 ? { limitUsd, spentUsd: micro(spentUsd), leftUsd: micro(Math.max(0, limitUsd - spentUsd)) } : null;

@@ -1,3 +1,4 @@
+import { toMicroUsd as micro } from "../../shared/money";
 import type { Db } from "../db/database";
 import type { InsightRow } from "../../shared/insights";
 
@@ -18,7 +19,6 @@ type Sums = {
 /** The run times at the ranks the median and p90 interpolate between. */
 type Ranked = { key: string; rn: number; n: number; run_ms: number };
 
-const micro = (usd: number) => Math.round(usd * 1e6) / 1e6;
 const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
 
 /** The q-quantile of n sorted values, interpolated between ranks ⌊(n−1)q⌋+1 and the next (1-based). */

@@ -22,8 +22,15 @@ export function createMonthSpend(db: Db) {
   function committed(since: number, author: string): { userUsd: number; studioUsd: number } {
     let userUsd = 0;
     let studioUsd = 0;
+    // One lookup per kind, not per (author, kind, status) group: this runs in every submit's admission.
+    const guesses = new Map<string, number>();
+    const guessOf = (model: string, duration: number) => {
+      const kind = `${model}:${duration}`;
+      if (!guesses.has(kind)) guesses.set(kind, typicalUsd(model, duration) ?? 0);
+      return guesses.get(kind)!;
+    };
     for (const g of groups.all(since)) {
-      const guess = typicalUsd(g.model, g.duration) ?? 0;
+      const guess = guessOf(g.model, g.duration);
       const usd = g.status === "failed" ? g.reported : g.status === "completed" ? g.reported + g.unreported * guess : g.n * guess;
       studioUsd += usd;
       if (g.author === author) userUsd += usd;

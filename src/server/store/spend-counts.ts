@@ -1,5 +1,5 @@
 import type { Db } from "../db/database";
-import { createMonthSpend } from "./month-spend";
+import type { MonthSpend } from "./month-spend";
 
 /** What the spend limits count: takes running now, and takes made since a moment. */
 export type LimitCounts = { runningUser: number; runningStudio: number; todayUser: number; todayStudio: number };
@@ -9,7 +9,7 @@ export type SpendCounts = LimitCounts & { monthUserUsd: number; monthStudioUsd: 
 
 export type CountSpend = (author: string, since: number, monthSince: number) => SpendCounts;
 
-export function createSpendCounter(db: Db): CountSpend {
+export function createSpendCounter(db: Db, monthSpend: MonthSpend): CountSpend {
   const running = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM generations WHERE status IN ('queued', 'generating', 'finishing')");
   const runningBy = db.prepare<[string], { n: number }>(
     "SELECT count(*) AS n FROM generations WHERE author = ? AND status IN ('queued', 'generating', 'finishing')",
@@ -17,7 +17,6 @@ export function createSpendCounter(db: Db): CountSpend {
   // Takes made count whether kept or deleted since (the "spend" view, migration 11).
   const createdSince = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM spend WHERE created_at >= ?");
   const createdSinceBy = db.prepare<[number, string], { n: number }>("SELECT count(*) AS n FROM spend WHERE created_at >= ? AND author = ?");
-  const monthSpend = createMonthSpend(db);
   return (author, since, monthSince) => {
     const month = monthSpend.committed(monthSince, author);
     return {

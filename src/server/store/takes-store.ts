@@ -53,8 +53,8 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
   );
   const remove = db.prepare<[string]>("DELETE FROM generations WHERE id = ?");
   const lister = createTakeLister(db);
-  const countSpend = createSpendCounter(db);
   const monthSpend = createMonthSpend(db);
+  const countSpend = createSpendCounter(db, monthSpend);
 
   function get(id: string): TakeRecord | undefined {
     const row = byId.get(id);
