@@ -41,6 +41,8 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined)),
   AIMLAPI_BASE_URL: httpUrl.default("https://api.aimlapi.com"),
+  /** Which of the AI/ML API's URL families creates and polls go to: "vendor" (`/v2/generate/video/runway/generation`) or "universal" (`/v2/video/generations`). */
+  AIMLAPI_ENDPOINTS: z.enum(["vendor", "universal"], { error: 'AIMLAPI_ENDPOINTS must be "vendor" or "universal"' }).default("vendor"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   DATA_DIR: z.string().min(1).default("./data"),
@@ -68,6 +70,8 @@ const envSchema = z.object({
   SIMULATOR_TIMING: z.string().optional(),
   /** Simulator only: models it refuses as retired, comma-separated as the vendor URL spells them (e.g. `gen3a_turbo`), to try a model going away. */
   SIMULATOR_RETIRED_MODELS: z.string().optional(),
+  /** Simulator only: "both" URL families (the default) or "universal" alone, to try the day the vendor URL is switched off. */
+  SIMULATOR_ENDPOINTS: z.enum(["both", "universal"], { error: 'SIMULATOR_ENDPOINTS must be "both" or "universal"' }).default("both"),
   /** Simulator only: JSON fault rules (see src/simulator/faults-config.ts), for trying bad days by hand. */
   SIMULATOR_FAULTS: z.string().optional(),
   /** The ffmpeg that checks archived videos and cuts posters; default: the bundled one. */

@@ -94,6 +94,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
       render: env.SIMULATOR_RENDER,
       ...(env.SIMULATOR_TIME_SCALE ? { timeScale: env.SIMULATOR_TIME_SCALE } : {}),
       ...(env.SIMULATOR_FAULTS ? { faults: parseFaultsJson(env.SIMULATOR_FAULTS) } : {}),
+      endpoints: env.SIMULATOR_ENDPOINTS,
       ...(env.SIMULATOR_RETIRED_MODELS ? { retiredModels: env.SIMULATOR_RETIRED_MODELS.split(",").map((m) => m.trim()).filter(Boolean) } : {}),
       timing: parseTimingSetting(env.SIMULATOR_TIMING),
       persist: true,
@@ -120,7 +121,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   const stores = openStores(db);
   const { store, uploads } = stores;
   const media = createMediaDir(dataDir);
-  const client = createAimlapiClient({ baseUrl, apiKey, timeoutMs: env.UPSTREAM_TIMEOUT_MS });
+  const client = createAimlapiClient({ baseUrl, apiKey, timeoutMs: env.UPSTREAM_TIMEOUT_MS, endpoints: env.AIMLAPI_ENDPOINTS });
   const origins = createAllowedOrigins(auth.publicOrigins);
   const learnedTimes = createLearnedTimes(store);
   const catalogue = createCataloguePrices(client, log);

@@ -154,3 +154,36 @@ export async function checkCreateBody(body: unknown): Promise<CreateCheck> {
     },
   };
 }
+
+/** The universal family's names for the two fields the vendor URL names differently. */
+const UNIVERSAL_TO_VENDOR: Readonly<Record<string, string>> = { aspect_ratio: "ratio", tail_image_url: "last_image_url" };
+const VENDOR_TO_UNIVERSAL: Readonly<Record<string, string>> = { ratio: "aspect_ratio", last_image_url: "tail_image_url" };
+
+function toUniversalIssue(issue: WireIssue): WireIssue {
+  const [field] = issue.path;
+  const universal = typeof field === "string" ? VENDOR_TO_UNIVERSAL[field] : undefined;
+  if (universal === undefined || typeof field !== "string") return issue;
+  return {
+    ...issue,
+    path: [universal, ...issue.path.slice(1)],
+    message: issue.message.startsWith(`${field} `) ? `${universal}${issue.message.slice(field.length)}` : issue.message,
+  };
+}
+
+/**
+ * A create on the universal URL (`/v2/video/generations`): the same checks as the vendor URL's,
+ * with `aspect_ratio` and `tail_image_url` for `ratio` and `last_image_url`. The vendor names
+ * are refused there, so a client that mixes the families finds out at once.
+ */
+export async function checkUniversalCreateBody(body: unknown): Promise<CreateCheck> {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return checkCreateBody(body);
+  const vendorNames = Object.keys(body).filter((key) => key in VENDOR_TO_UNIVERSAL);
+  if (vendorNames.length > 0) {
+    return invalid(
+      vendorNames.map((key) => ({ code: "unrecognized_keys", path: [key], message: `${key} is not a field of /v2/video/generations: use ${VENDOR_TO_UNIVERSAL[key]}` })),
+    );
+  }
+  const renamed = Object.fromEntries(Object.entries(body).map(([key, value]) => [UNIVERSAL_TO_VENDOR[key] ?? key, value]));
+  const check = await checkCreateBody(renamed);
+  return check.ok ? check : { ...check, errors: check.errors.map(toUniversalIssue) };
+}

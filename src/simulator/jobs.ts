@@ -60,3 +60,12 @@ export function pollReply(job: Job, now: number, origin: string, shape: ReplySha
     meta: usageOf(job),
   };
 }
+
+export function universalUsageOf(job: Pick<Job, "model" | "duration">) {
+  return { usage: { credits_used: job.model.tokensUsed[job.duration] ?? 0 } };
+}
+
+/** A poll on the universal URL: `video` is one object, usage is in credits. */
+export function universalPollReply(job: Job, now: number, origin: string) {
+  return { ...pollReply(job, now, origin, "object"), meta: universalUsageOf(job) };
+}

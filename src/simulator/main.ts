@@ -21,6 +21,11 @@ const renderSetting = renderModeSetting.safeParse(env.SIMULATOR_RENDER);
 if (!renderSetting.success) throw new Error(`SIMULATOR_RENDER: ${renderSetting.error.issues[0]?.message ?? "invalid"}`);
 const render = renderSetting.data;
 
+const endpoints = env.SIMULATOR_ENDPOINTS ?? "both";
+if (endpoints !== "both" && endpoints !== "universal") {
+  throw new Error(`SIMULATOR_ENDPOINTS must be "both" or "universal", got "${endpoints}"`);
+}
+
 const simulator = await startSimulator({
   apiKey: env.SIMULATOR_KEY ?? "sim-local-key",
   port,
@@ -29,6 +34,8 @@ const simulator = await startSimulator({
   timing: parseTimingSetting(env.SIMULATOR_TIMING),
   persist: true,
   render,
+  endpoints,
+  retiredModels: (env.SIMULATOR_RETIRED_MODELS ?? "").split(",").map((m) => m.trim()).filter(Boolean),
   ...(timeScale === undefined ? {} : { timeScale }),
   ...(env.FFMPEG_PATH ? { ffmpegPath: env.FFMPEG_PATH } : {}),
   log: (line) => console.log(`[simulator] ${line}`),

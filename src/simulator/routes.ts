@@ -2,11 +2,11 @@ import { Hono } from "hono";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { checkCreateBody } from "./create-request";
-import type { CreateRequest } from "./create-request";
+import { checkCreateBody, checkUniversalCreateBody } from "./create-request";
+import type { CreateCheck, CreateRequest } from "./create-request";
 import { errorBody } from "./error-body";
 import type { WireIssue } from "./error-body";
-import { pollReply, usageOf } from "./jobs";
+import { pollReply, universalPollReply, universalUsageOf, usageOf } from "./jobs";
 import type { Job, ReplyShape } from "./jobs";
 import { resultIdOf, withFaults } from "./fault-middleware";
 import type { SimEnv } from "./fault-middleware";
@@ -20,6 +20,8 @@ import { createHash } from "node:crypto";
 import type { RequestLog } from "./request-log";
 
 export const GENERATION_PATH = "/v2/generate/video/runway/generation";
+/** The universal family: one URL for every video model, `aspect_ratio`/`tail_image_url`, `video: {url}`, `meta.usage.credits_used`. */
+export const UNIVERSAL_PATH = "/v2/video/generations";
 export const LOGS_PATH = "/v2/logs";
 export const MODELS_PATH = "/v1/models";
 /** Whole-body cap: two 5 MB data URIs and some JSON, like a gateway's body-parser limit. */
@@ -40,6 +42,8 @@ export type RouteContext = {
   requestLog: RequestLog;
   /** Models refused as retired (`model` as the vendor URL spells it), like a provider that switched one off. */
   retiredModels: ReadonlySet<string>;
+  /** False once the vendor URL is "switched off": it answers 404 and only the universal URL works. */
+  vendorUrl: boolean;
 };
 
 function fail(c: Context<SimEnv>, status: ContentfulStatusCode, message: string, errors?: WireIssue[]) {
@@ -76,44 +80,40 @@ export function createRoutes(ctx: RouteContext): Hono<SimEnv> {
     await next();
   };
   app.use(GENERATION_PATH, authenticate);
+  app.use(UNIVERSAL_PATH, authenticate);
   app.use(LOGS_PATH, authenticate);
   app.use(MODELS_PATH, authenticate);
 
-  app.post(
-    GENERATION_PATH,
-    withFaults("create", faults),
-    bodyLimit({ maxSize: BODY_MAX_BYTES, onError: (c) => fail(c, 413, "request entity too large") }),
-    async (c) => {
-      // Like a body-parser gateway: a body that is not declared JSON is not parsed at all.
-      let body: unknown = {};
-      if (c.req.header("content-type")?.includes("json")) {
-        try {
-          body = JSON.parse(await c.req.text());
-        } catch (error) {
-          return fail(c, 400, error instanceof Error ? error.message : "Malformed JSON");
-        }
+  const create = (check: (body: unknown) => Promise<CreateCheck>, meta: (job: Job) => unknown) => async (c: Context<SimEnv>) => {
+    // Like a body-parser gateway: a body that is not declared JSON is not parsed at all.
+    let body: unknown = {};
+    if (c.req.header("content-type")?.includes("json")) {
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch (error) {
+        return fail(c, 400, error instanceof Error ? error.message : "Malformed JSON");
       }
-      const clientRequestId = validClientRequestId(c.req.header("x-client-request-id"));
-      const asked = body && typeof body === "object" && "model" in body && typeof body.model === "string" ? body.model : null;
-      if (asked !== null && ctx.retiredModels.has(asked)) {
-        ctx.requestLog.add({ model: asked, job: null, clientRequestId });
-        return fail(c, 404, `Model ${asked} is no longer available: it was retired by the provider.`);
-      }
-      const check = await checkCreateBody(body);
-      if (!check.ok) {
-        ctx.requestLog.add({ model: asked ?? "unknown", job: null, clientRequestId });
-        traceHeaders(c, undefined, clientRequestId);
-        return fail(c, check.status, check.message, check.errors);
-      }
-      const job = ctx.createJob(check.request, c.get("injection"));
-      ctx.stats.creates += 1;
-      ctx.requestLog.add({ model: job.model.wireName, job, clientRequestId });
-      traceHeaders(c, job, clientRequestId);
-      return c.json({ id: job.id, status: "queued", meta: usageOf(job) }, 201);
-    },
-  );
+    }
+    const clientRequestId = validClientRequestId(c.req.header("x-client-request-id"));
+    const asked = body && typeof body === "object" && "model" in body && typeof body.model === "string" ? body.model : null;
+    if (asked !== null && ctx.retiredModels.has(asked)) {
+      ctx.requestLog.add({ model: asked, job: null, clientRequestId });
+      return fail(c, 404, `Model ${asked} is no longer available: it was retired by the provider.`);
+    }
+    const checked = await check(body);
+    if (!checked.ok) {
+      ctx.requestLog.add({ model: asked ?? "unknown", job: null, clientRequestId });
+      traceHeaders(c, undefined, clientRequestId);
+      return fail(c, checked.status, checked.message, checked.errors);
+    }
+    const job = ctx.createJob(checked.request, c.get("injection"));
+    ctx.stats.creates += 1;
+    ctx.requestLog.add({ model: job.model.wireName, job, clientRequestId });
+    traceHeaders(c, job, clientRequestId);
+    return c.json({ id: job.id, status: "queued", meta: meta(job) }, 201);
+  };
 
-  app.get(GENERATION_PATH, withFaults("poll", faults), (c) => {
+  const poll = (reply: (job: Job, origin: string) => unknown) => (c: Context<SimEnv>) => {
     ctx.stats.polls += 1;
     const id = c.req.query("generation_id");
     if (!id) {
@@ -124,8 +124,16 @@ export function createRoutes(ctx: RouteContext): Hono<SimEnv> {
     const job = ctx.findJob(id);
     if (!job) return fail(c, 404, `Generation ${id} not found`);
     traceHeaders(c, job, null);
-    return c.json(pollReply(job, Date.now(), new URL(c.req.url).origin, ctx.replyShape));
-  });
+    return c.json(reply(job, new URL(c.req.url).origin));
+  };
+
+  const bodyCap = bodyLimit({ maxSize: BODY_MAX_BYTES, onError: (c) => fail(c, 413, "request entity too large") });
+  if (ctx.vendorUrl) {
+    app.post(GENERATION_PATH, withFaults("create", faults), bodyCap, create(checkCreateBody, usageOf));
+    app.get(GENERATION_PATH, withFaults("poll", faults), poll((job, origin) => pollReply(job, Date.now(), origin, ctx.replyShape)));
+  }
+  app.post(UNIVERSAL_PATH, withFaults("create", faults), bodyCap, create(checkUniversalCreateBody, universalUsageOf));
+  app.get(UNIVERSAL_PATH, withFaults("poll", faults), poll((job, origin) => universalPollReply(job, Date.now(), origin)));
 
   app.get(LOGS_PATH, withFaults("logs", faults), (c) => {
     const answer = ctx.requestLog.query(new URL(c.req.url).searchParams);

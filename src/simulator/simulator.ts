@@ -50,6 +50,8 @@ export type SimulatorOptions = {
   timing?: TimingConfig;
   /** Models to refuse as retired, as the vendor URL spells them (e.g. "gen3a_turbo"); none by default. */
   retiredModels?: readonly string[];
+  /** "both" URL families (default) or "universal" alone: the vendor URL then answers 404, as on the day it is switched off. */
+  endpoints?: "both" | "universal";
   /** Per-run fault injection for chaos tests (see faults-config.ts); none by default. Refused with a clear message when invalid. */
   faults?: FaultsConfig;
   log?: (line: string) => void;
@@ -185,6 +187,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     fileOf: (id) => (jobs.get(id)?.render.state === "done" ? fileOf(id) : undefined),
     requestLog: createRequestLog(),
     retiredModels: new Set(options.retiredModels ?? []),
+    vendorUrl: (options.endpoints ?? "both") === "both",
   });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   const host = options.host ?? "127.0.0.1";

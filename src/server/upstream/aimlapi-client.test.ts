@@ -63,6 +63,30 @@ describe("createAimlapiClient", () => {
     expect(reply).toMatchObject({ state: "completed", videoUrl: "https://x.example/v.mp4" });
   });
 
+  it("sends the universal family's names to its one URL, and polls there, when asked to", async () => {
+    await close?.();
+    const fake = await startFakeUpstream((r) =>
+      r.method === "POST"
+        ? { status: 201, json: { id: "g1", status: "queued" } }
+        : { json: { id: "g1", status: "completed", video: { url: "https://cdn.example/g1.mp4" }, meta: { usage: { credits_used: 120000 } } } },
+    );
+    close = fake.close;
+    const client = createAimlapiClient({ baseUrl: fake.url, apiKey: KEY, timeoutMs: 2000, endpoints: "universal" });
+    await client.create({ ...base, model: "gen3a_turbo", lastImageUrl: "https://images.example.com/z.jpg", ratio: "9:16" }, "take-1");
+    const reply = await client.poll("g1");
+    expect(fake.requests.map((r) => r.url)).toEqual(["/v2/video/generations", "/v2/video/generations?generation_id=g1"]);
+    expect(JSON.parse(fake.requests[0]!.body)).toEqual({
+      model: "gen3a_turbo",
+      image_url: "https://images.example.com/a.jpg",
+      tail_image_url: "https://images.example.com/z.jpg",
+      prompt: "slow dolly",
+      aspect_ratio: "9:16",
+      duration: 5,
+      seed: 42,
+    });
+    expect(reply).toMatchObject({ state: "completed", videoUrl: "https://cdn.example/g1.mp4", tokensUsed: 120000 });
+  });
+
   it.each([
     [401, "upstream_auth", /AIMLAPI_KEY/],
     [403, "upstream_out_of_credits", /top it up/],

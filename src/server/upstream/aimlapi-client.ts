@@ -36,23 +36,51 @@ export function isClientRequestId(value: string): boolean {
   return /^[A-Za-z0-9._:-]{1,128}$/.test(value);
 }
 
-// The vendor URL family. The field mapping lives only here so the "universal" family
-// (/v2/video/generations, aspect_ratio, tail_image_url) can be switched in one place.
-const PATH = "/v2/generate/video/runway/generation";
+/** `vendor`: the Runway URL Dailies has always used; `universal`: the AI/ML API's newer one URL for every video model. */
+export type EndpointFamily = "vendor" | "universal";
+export const ENDPOINT_FAMILIES = ["vendor", "universal"] as const satisfies readonly EndpointFamily[];
+
 const LOGS_PATH = "/v2/logs";
 const CATALOGUE_PATH = "/v1/models?include=pricing";
 const UPSTREAM_MODEL: Record<ModelId, string> = { gen4_turbo: "runway/gen4_turbo", gen3a_turbo: "gen3a_turbo" };
 
-export function toVendorBody(request: UpstreamCreate): Record<string, unknown> {
-  return {
+/** A create body with a family's names for the two fields the families name differently. */
+function bodyNaming(names: { ratio: string; lastImage: string }) {
+  return (request: UpstreamCreate): Record<string, unknown> => ({
     model: UPSTREAM_MODEL[request.model],
     image_url: request.imageUrl,
-    ...(request.lastImageUrl ? { last_image_url: request.lastImageUrl } : {}),
+    ...(request.lastImageUrl ? { [names.lastImage]: request.lastImageUrl } : {}),
     ...(request.prompt ? { prompt: request.prompt } : {}),
-    ratio: request.ratio,
+    [names.ratio]: request.ratio,
     duration: request.duration,
     seed: request.seed,
-  };
+  });
+}
+
+export const toVendorBody = bodyNaming({ ratio: "ratio", lastImage: "last_image_url" });
+/** The universal family names two fields differently: `aspect_ratio` and `tail_image_url`. */
+export const toUniversalBody = bodyNaming({ ratio: "aspect_ratio", lastImage: "tail_image_url" });
+
+// The one place that knows each family's URL and field names; replies are read the same way
+// for both (parse-reply.ts already takes `video: {url}` and `meta.usage.credits_used`).
+const FAMILY: Record<EndpointFamily, { path: string; body: (request: UpstreamCreate) => Record<string, unknown> }> = {
+  vendor: { path: "/v2/generate/video/runway/generation", body: toVendorBody },
+  universal: { path: "/v2/video/generations", body: toUniversalBody },
+};
+
+/**
+ * A 404 on a create is not "no such generation": either the model is gone (the detail names
+ * it; model-availability.ts reads that) or the URL is, as on the day a family is switched off.
+ */
+function createNotFound(error: UpstreamError, path: string): UpstreamError {
+  const other = ENDPOINT_FAMILIES.find((name) => FAMILY[name].path !== path);
+  return new UpstreamError(
+    "http",
+    ERROR_CODES.upstreamUnavailable,
+    `The AI/ML API answered 404 to a create at ${path}. If it has switched that URL off, set AIMLAPI_ENDPOINTS=${other} and restart.`,
+    404,
+    error.detail,
+  );
 }
 
 // Errors that mean no connection was ever made: the request cannot have been received.
@@ -115,7 +143,8 @@ function errorDetail(body: unknown, text: string): string | null {
   return text ? text.slice(0, 300) : null;
 }
 
-export function createAimlapiClient(options: { baseUrl: string; apiKey: string; timeoutMs: number }): UpstreamClient {
+export function createAimlapiClient(options: { baseUrl: string; apiKey: string; timeoutMs: number; endpoints?: EndpointFamily }): UpstreamClient {
+  const family = FAMILY[options.endpoints ?? "vendor"];
   // Upstream text can echo the request (and so the key); it is scrubbed before it goes anywhere.
   const scrub = (text: string | null) => (text === null ? null : text.split(options.apiKey).join("[redacted]"));
 
@@ -182,7 +211,9 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
   return {
     async create(request, clientRequestId) {
       const tag: Record<string, string> = isClientRequestId(clientRequestId) ? { "x-client-request-id": clientRequestId } : {};
-      const { json, headers } = await call("POST", `${options.baseUrl}${PATH}`, toVendorBody(request), tag);
+      const { json, headers } = await call("POST", `${options.baseUrl}${family.path}`, family.body(request), tag).catch((error: unknown) => {
+        throw error instanceof UpstreamError && error.httpStatus === 404 ? createNotFound(error, family.path) : error;
+      });
       const reply = parsePollReply(json);
       if (!reply.id) {
         throw new UpstreamError("bad_reply", ERROR_CODES.upstreamUnavailable, "The AI/ML API accepted the request but sent no generation id.", null, null);
@@ -190,7 +221,7 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
       return { ...reply, id: reply.id, charge: readCharge(headers) };
     },
     async poll(upstreamId) {
-      const url = `${options.baseUrl}${PATH}?generation_id=${encodeURIComponent(upstreamId)}`;
+      const url = `${options.baseUrl}${family.path}?generation_id=${encodeURIComponent(upstreamId)}`;
       const { json, headers } = await call("GET", url);
       return { ...parsePollReply(json), charge: readCharge(headers) };
     },

@@ -3,8 +3,8 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTakeSchema, type ImageRef } from "../../shared/take";
 import { MODEL_IDS, MODELS } from "../../shared/models";
-import { checkCreateBody } from "../../simulator/create-request";
-import { toVendorBody } from "./aimlapi-client";
+import { checkCreateBody, checkUniversalCreateBody } from "../../simulator/create-request";
+import { toUniversalBody, toVendorBody } from "./aimlapi-client";
 import { bffEquivalent, upstreamBodyArb, withImage } from "../testing/upstream-body-arbitrary";
 
 // Uploads reach the upstream as data URIs (see jobs/upstream-frames.ts); one small real JPEG
@@ -59,7 +59,7 @@ describe("the BFF's request schema and the simulated upstream (properties)", () 
         if (!parsed.success) return;
         accepted += 1;
         const input = parsed.data;
-        const body = toVendorBody({
+        const upstreamRequest = {
           model: input.model,
           prompt: input.prompt,
           imageUrl: upstreamImage(input.image!),
@@ -67,10 +67,12 @@ describe("the BFF's request schema and the simulated upstream (properties)", () 
           ratio: input.ratio,
           duration: input.duration,
           seed: input.seed ?? randomSeed,
-        });
-        // What goes over the wire is JSON, so check what the upstream would parse.
-        const check = await checkCreateBody(JSON.parse(JSON.stringify(body)));
+        };
+        // What goes over the wire is JSON, so check what the upstream would parse; both URL families.
+        const check = await checkCreateBody(JSON.parse(JSON.stringify(toVendorBody(upstreamRequest))));
         expect(check.ok ? null : check.errors, JSON.stringify(request).slice(0, 300)).toBeNull();
+        const universal = await checkUniversalCreateBody(JSON.parse(JSON.stringify(toUniversalBody(upstreamRequest))));
+        expect(universal.ok ? null : universal.errors, JSON.stringify(request).slice(0, 300)).toBeNull();
       }),
       { numRuns: RUNS, seed: 20_251_121 },
     );
