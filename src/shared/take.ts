@@ -93,9 +93,14 @@ export const createBatchSchema = createTakeFields
   .superRefine(checkAgainstModel);
 export type CreateBatchRequest = z.output<typeof createBatchSchema>;
 
-/** `POST /api/generations/:id/rerun`: "same" re-runs exactly (same seed), "new" is a variation. */
+/**
+ * `POST /api/generations/:id/rerun`: "same" re-runs exactly (same seed), "new" is a variation.
+ * With `model` (another than the take's), its settings are adapted to that model first (see
+ * `adaptToModel`): how a take of a retired model is made again.
+ */
 export const rerunSchema = z.strictObject({
   seed: z.enum(["same", "new"], { error: 'Say "same" to re-run exactly or "new" for a variation.' }),
+  model: z.enum(MODEL_IDS, { error: `Choose a model: ${MODEL_IDS.join(" or ")}.` }).optional(),
 });
 
 export type CreateTakeInput = z.input<typeof createTakeSchema>;

@@ -1,9 +1,12 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
 import { modelsResponseSchema } from "../../shared/api";
 import { takeSchema } from "../../shared/take";
 import { parseEnv } from "../env";
-import { postJson, startHarness, testImage, upload, waitForTerminal, type Harness } from "../testing/studio-harness";
+import { postJson, startHarness, testImage, upload, uploadedId, waitForTerminal, type Harness } from "../testing/studio-harness";
 import { createModelAvailability, refusesModel, RETIRED_FOR_MS } from "./model-availability";
 
 describe("refusesModel", () => {
@@ -88,5 +91,56 @@ describe("a model that goes away, over HTTP", () => {
     expect(apiErrorSchema.parse(await refused.json()).error.code).toBe("model_unavailable");
     expect(h.simulator!.stats().calls.create).toBe(0);
     expect(((await (await fetch(`${h.url}/api/generations`)).json()) as { items: unknown[] }).items).toHaveLength(0);
+  });
+});
+
+describe("re-running a take of a retired model, over HTTP", () => {
+  let h: Harness | null = null;
+  let dir = "";
+  afterEach(async () => {
+    await h?.stop();
+    h = null;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps the old take playing, accepts the re-run with the closest model (its settings adapted) and still refuses the retired one with nothing sent", async () => {
+    dir = mkdtempSync(join(tmpdir(), "dailies-rerun-retired-"));
+    // Made while the model was still served…
+    h = await startHarness({}, dir);
+    const [first, last] = [await uploadedId(h.url, await testImage(720, 1280)), await uploadedId(h.url, await testImage(720, 1280))];
+    const made = await postJson(h.url, "/api/generations", { model: "gen3a_turbo", prompt: "the harbour at dawn", image: { uploadId: first }, lastImage: { uploadId: last }, ratio: "9:16", duration: 5 });
+    const old = takeSchema.parse(await made.json());
+    expect(await waitForTerminal(h.url, old.id)).toMatchObject({ status: "completed" });
+    await h.stop();
+
+    // …then retired by the provider.
+    h = await startHarness({ SIMULATOR_RETIRED_MODELS: "gen3a_turbo" }, dir);
+    const rerun = (body: unknown) => postJson(h!.url, `/api/generations/${old.id}/rerun`, body);
+    const refused = await rerun({ seed: "same" });
+    expect(refused.status).toBe(409);
+    expect(apiErrorSchema.parse(await refused.json()).error.code).toBe("model_unavailable");
+    expect(h.simulator!.stats().calls.create).toBe(1);
+
+    const offered = await rerun({ seed: "same", model: "gen4_turbo" });
+    expect(offered.status).toBe(201);
+    const made4 = takeSchema.parse(await offered.json());
+    expect(made4).toMatchObject({ model: "gen4_turbo", prompt: "the harbour at dawn", ratio: "9:16", duration: 5, lastImage: null, seed: old.seed, sourceId: old.id });
+    expect(made4.image.uploadId).toBe(first);
+    expect(await waitForTerminal(h.url, made4.id)).toMatchObject({ status: "completed", model: "gen4_turbo" });
+    expect(h.simulator!.stats().calls.create).toBe(2);
+
+    // The retired model is refused here now, with nothing sent.
+    const again = await rerun({ seed: "new" });
+    expect(again.status).toBe(409);
+    expect(apiErrorSchema.parse(await again.json()).error).toMatchObject({ code: "model_unavailable", fields: { model: expect.stringMatching(/^Gen-3 Alpha Turbo was retired/) } });
+    expect(h.simulator!.stats().calls.create).toBe(2);
+
+    // The old take still plays.
+    const kept = takeSchema.parse(await (await fetch(`${h.url}/api/generations/${old.id}`)).json());
+    expect(kept.status).toBe("completed");
+    const video = await fetch(`${h.url}${kept.video!.url}`);
+    expect(video.status).toBe(200);
+    expect(video.headers.get("content-type")).toBe("video/mp4");
+    expect((await video.arrayBuffer()).byteLength).toBe(kept.video!.bytes);
   });
 });

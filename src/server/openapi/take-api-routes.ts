@@ -69,8 +69,14 @@ export const takeApiRoutes: ApiRoute[] = [
     errors: { 403: "Only the take's author or an admin may delete it.", ...noSuchTake, 409: "The take is still running (`still_running`)." },
   }),
   submit("post /api/generations/{id}/rerun", "rerunGeneration", 'Re-run a take exactly (`"same"` seed) or as a variation (`"new"`)', { ...one, request: rerunSchema, created: "The new take." }, {
+    description:
+      "With `model` (another than the take's) the take's settings are adapted to it first: a ratio it lacks becomes its nearest, a duration its nearest, a last frame it can't use is dropped; the new take joins the family as `edited`. A prompt that model can't take is a 400 on `model`.",
     params: id,
-    errors: { ...submitErrors, ...noSuchTake, 409: "The take has no first frame on record." },
+    errors: {
+      ...submitErrors,
+      ...noSuchTake,
+      409: "The take has no first frame on record, or the model is unavailable here (`model_unavailable`: retired or not enabled; nothing is sent).",
+    },
   }),
   take("get /api/generations/{id}/handoff.zip", "getHandoff", "The MP4, the poster, `take.json` (every parameter, provenance, review state, shot, project and notes) and the input frames", {
     params: id,

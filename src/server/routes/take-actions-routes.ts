@@ -18,10 +18,10 @@ import { wireTake } from "../takes/wire-take";
 export function takeActionsRoutes(deps: SubmitDeps & Pick<StudioDeps, "notes">) {
   return new Hono<AppEnv>()
     .post("/:id/rerun", jsonBodyLimit(), async (c) => {
-      const { seed } = parseOrThrow(rerunSchema, await readJsonBody(c.req.raw));
+      const { seed, model } = parseOrThrow(rerunSchema, await readJsonBody(c.req.raw));
       const source = await deps.store.get(c.req.param("id"));
       if (!source) throw noSuchTake(c.req.param("id"));
-      const { take, created } = await rerunTake(withRequestLog(deps, c), source, seed, takeRequest(c, { seed }));
+      const { take, created } = await rerunTake(withRequestLog(deps, c), source, seed, takeRequest(c, { seed, model }), model);
       return c.json(wireTake(take), created ? 201 : 200);
     })
     .patch("/:id", jsonBodyLimit(), async (c) => {

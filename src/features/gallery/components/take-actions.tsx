@@ -1,8 +1,13 @@
+import { useId } from "react";
 import type { Upload } from "@/shared/api";
+import { MODELS } from "@/shared/models";
 import type { Take } from "@/shared/take";
 import { Button } from "@/components/ui/button";
 import { useExtractLastFrame } from "../api/extract-last-frame";
 import { useRerunTake } from "../api/rerun-take";
+import { useRerunOffer } from "../hooks/use-rerun-offer";
+import { mayRetry } from "../utils/may-retry";
+import { RerunOfferNote } from "./rerun-offer-note";
 
 export type ReuseHandlers = {
   /** Load every parameter into the form (the route decides how). */
@@ -13,12 +18,21 @@ export type ReuseHandlers = {
   onCreated: (take: Take) => void;
 };
 
-/** The ways to make another take from this one. */
+/**
+ * The ways to make another take from this one. When the take's model is gone, re-runs use the
+ * closest available model, and the note says what that changes before anything is sent; when
+ * no model can take it, only the form is offered.
+ */
 export function TakeReuseActions({ take, onEdit, onUseLastFrame, onCreated }: { take: Take } & ReuseHandlers) {
   const rerun = useRerunTake({ onCreated });
   const lastFrame = useExtractLastFrame({ onExtracted: (upload) => onUseLastFrame(upload, take) });
+  const offer = useRerunOffer(take);
+  const noteId = useId();
   const completed = take.status === "completed";
-  const retryable = take.status === "failed" && take.error?.retryable === true;
+  const canRerun = offer.kind !== "none";
+  const model = offer.kind === "swap" ? offer.adaptation.model : undefined;
+  const withModel = model ? ` with ${MODELS[model].label}` : "";
+  const describedBy = offer.kind === "same" ? undefined : noteId;
   const error = rerun.error ?? lastFrame.error;
 
   return (
@@ -26,20 +40,33 @@ export function TakeReuseActions({ take, onEdit, onUseLastFrame, onCreated }: { 
       <h3 id="take-reuse" className="text-sm font-semibold">
         Make another
       </h3>
+      {offer.kind !== "same" && <RerunOfferNote id={noteId} take={take} offer={offer} />}
       <div className="flex flex-wrap gap-2">
-        {retryable && (
-          <Button variant="primary" disabled={rerun.isPending} onClick={() => rerun.mutate({ id: take.id, seed: "same" })}>
-            Retry
+        {canRerun && mayRetry(take) && (
+          <Button variant="primary" disabled={rerun.isPending} aria-describedby={describedBy} onClick={() => rerun.mutate({ id: take.id, seed: "same", model })}>
+            Retry{withModel}
           </Button>
         )}
-        {take.status !== "failed" && (
-          <Button disabled={rerun.isPending} onClick={() => rerun.mutate({ id: take.id, seed: "same" })} title="Same settings, same seed">
-            Re-run exactly
+        {canRerun && take.status !== "failed" && (
+          <Button
+            disabled={rerun.isPending}
+            aria-describedby={describedBy}
+            onClick={() => rerun.mutate({ id: take.id, seed: "same", model })}
+            title={model ? "The same seed, the settings adapted as said above" : "Same settings, same seed"}
+          >
+            {model ? `Re-run${withModel}` : "Re-run exactly"}
           </Button>
         )}
-        <Button disabled={rerun.isPending} onClick={() => rerun.mutate({ id: take.id, seed: "new" })} title="Same settings, a new seed">
-          New variation
-        </Button>
+        {canRerun && (
+          <Button
+            disabled={rerun.isPending}
+            aria-describedby={describedBy}
+            onClick={() => rerun.mutate({ id: take.id, seed: "new", model })}
+            title={model ? "A new seed, the settings adapted as said above" : "Same settings, a new seed"}
+          >
+            New variation{withModel}
+          </Button>
+        )}
         <Button onClick={() => onEdit(take)}>Edit in form</Button>
         {completed && (
           <Button disabled={lastFrame.isPending} onClick={() => lastFrame.mutate(take.id)}>

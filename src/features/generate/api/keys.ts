@@ -5,7 +5,6 @@ export type EstimateParams = { model: ModelId; duration: number; variations: num
 
 export const generateKeys = {
   all: ["generate"] as const,
-  models: () => [...generateKeys.all, "models"] as const,
   upload: () => [...generateKeys.all, "upload"] as const,
   create: () => [...generateKeys.all, "create"] as const,
   /** The studio's image library: every upload, which never changes once stored. */

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Take } from "@/shared/take";
-import { modelsQueryOptions } from "../api/get-models";
+import { modelsQueryOptions } from "@/lib/model-queries";
 import type { FormDraft } from "../utils/form-draft";
 import { TakeForm } from "./take-form";
 import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
