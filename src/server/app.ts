@@ -17,6 +17,7 @@ import { openApiRoute } from "./openapi/openapi-route";
 import { timingsRoutes } from "./routes/timings-routes";
 import { usageRoutes } from "./routes/usage-routes";
 import { insightsRoutes } from "./routes/insights-routes";
+import { providerWatchRoutes } from "./routes/provider-watch-routes";
 import { takesRoutes } from "./routes/takes-routes";
 import { mediaRoutes } from "./routes/media-routes";
 import { takeActionsRoutes } from "./routes/take-actions-routes";
@@ -72,6 +73,7 @@ export function createApp(deps: StudioDeps) {
   app.get("/api/health", async (c) => c.json((await auth.resolveUser(c)) ? { status: "ok", provider: deps.provider } : { status: "ok" }));
   app.route("/api/session", auth.routes);
   app.route("/api/usage", usageRoutes(deps));
+  app.route("/api/insights", providerWatchRoutes(deps));
   app.route("/api/insights", insightsRoutes(deps));
   app.get("/api/models", (c) => c.json({ models: MODEL_LIST.map((model) => ({ ...model, availability: deps.availability.of(model.id) })) }));
   app.route("/api/timings", timingsRoutes(deps));

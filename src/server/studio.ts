@@ -16,7 +16,8 @@ import { createJobRunner, type JobRunner } from "./jobs/job-runner";
 import { createLearnedTimes, type LearnedTimes } from "./jobs/learned-times";
 import type { SpendLimits } from "./jobs/spend-limits";
 import type { Budgets } from "./jobs/budgets";
-import { createCataloguePrices, type CataloguePrices } from "./jobs/catalogue-prices";
+import { CATALOGUE_REFRESH_MS, createCataloguePrices, type CataloguePrices } from "./jobs/catalogue-prices";
+import { createUsageReconciler, type UsageReconciler } from "./jobs/reconcile-usage";
 import { createModelAvailability, type ModelAvailabilityRegistry } from "./jobs/model-availability";
 import { chooseFfmpeg } from "./media/ffmpeg";
 import { cleanLegacyUploads } from "./images/clean-stored-upload";
@@ -47,6 +48,8 @@ export type StudioDeps = Stores & {
   availability: ModelAvailabilityRegistry;
   /** The provider's prices from its model catalogue, refreshed daily. */
   catalogue: CataloguePrices;
+  /** The daily check of the ledger against the provider's `GET /v2/usage`. */
+  reconciler: UsageReconciler;
   staticDir: string | null;
   auth: AuthConfig;
   /** The Host and Origin values this studio answers to (its port is added once it listens). */
@@ -124,7 +127,16 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   const client = createAimlapiClient({ baseUrl, apiKey, timeoutMs: env.UPSTREAM_TIMEOUT_MS, endpoints: env.AIMLAPI_ENDPOINTS });
   const origins = createAllowedOrigins(auth.publicOrigins);
   const learnedTimes = createLearnedTimes(store);
-  const catalogue = createCataloguePrices(client, log);
+  const catalogue = createCataloguePrices(client, log, CATALOGUE_REFRESH_MS, stores.providerWatch.recordCatalogue);
+  const reconciler = createUsageReconciler({
+    store: stores.providerWatch,
+    client,
+    log,
+    // The built-in simulator keeps its usage in memory: days before it started can't be compared.
+    ...(provider === "simulator"
+      ? { since: Date.now(), note: "Against the built-in simulator, which forgets its usage when Dailies restarts: only spend since the last start is compared." }
+      : {}),
+  });
   const runner = createJobRunner({
     store,
     learnedTimes,
@@ -161,6 +173,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     priceTable: parsePriceTable(env.PRICE_TABLE),
     limits,
     catalogue,
+    reconciler,
     availability: createModelAvailability(env.MODELS_ENABLED ?? null),
     budgets: { monthlyPerUserUsd: env.BUDGET_MONTHLY_PER_USER_USD, monthlyStudioUsd: env.BUDGET_MONTHLY_STUDIO_USD },
     reelQueue,
@@ -171,6 +184,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   await runner.start();
   await reelQueue.start();
   catalogue.start();
+  reconciler.start();
 
   // Handlers in flight: a create waiting on the upstream must get to record its upstream id
   // before the database closes, even after its client has gone.
@@ -211,6 +225,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     async close() {
       // Polling stops first, so a stopping studio starts no new upstream call.
       catalogue.stop();
+      reconciler.stop();
       const runnerStopped = runner.stop();
       if (server) {
         const s = server as HttpServer;

@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * Per-run fault injection, for chaos tests of a client (off unless configured). Endpoints:
  * `create` = POST generation, `poll` = GET generation, `result` = GET of a result file URL,
- * `logs` = GET /v2/logs.
+ * `logs` = GET /v2/logs, `usage` = GET /v2/usage.
  * Each endpoint has a list of rules; on every call the rules are tried in order and the
  * first whose trigger fires applies. A trigger is exactly one of:
  *
@@ -21,8 +21,8 @@ import { z } from "zod";
  * Kinds: all endpoints `http` (`status`, optional `retryAfter` seconds), `reset`, `hang`,
  * `trickle` (`durationMs`); create and poll `malformed-json`, `wrong-shape` (`shape`),
  * `unknown-status` (`status`, default "mystery"); create only `job-error` (`reason`) and the
- * `*-after-create` kinds; result only `truncated` (`fraction`, default 0.5); logs (`GET /v2/logs`)
- * only `http`, `reset` and `hang`, for a key whose logs cannot be read.
+ * `*-after-create` kinds; result only `truncated` (`fraction`, default 0.5); logs and usage
+ * only `http`, `reset` and `hang`, for a key whose logs or totals cannot be read.
  *
  * Whether a create job exists after a fault (the client's "never double-charge" rule):
  * - `http`, `reset`, `hang` answer before the request is processed: NO job is created.
@@ -34,7 +34,7 @@ import { z } from "zod";
  * A fault that needs a successful reply (all but the first group) is skipped when the real
  * reply is an error (a 400 create, a 404 poll), and then is not counted as a fault.
  */
-export const FAULT_ENDPOINTS = ["create", "poll", "result", "logs"] as const;
+export const FAULT_ENDPOINTS = ["create", "poll", "result", "logs", "usage"] as const;
 export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number];
 
 const SEED_MAX = 2 ** 32 - 1;
@@ -99,7 +99,7 @@ function checkTrigger(endpoint: FaultEndpoint) {
     if (typeof rule.from === "number" && typeof rule.to === "number" && rule.to < rule.from) {
       check.addIssue({ code: "custom", path: ["to"], message: "to must be ≥ from" });
     }
-    if (rule.perJob && (endpoint === "create" || endpoint === "logs")) {
+    if (rule.perJob && (endpoint === "create" || endpoint === "logs" || endpoint === "usage")) {
       check.addIssue({ code: "custom", path: ["perJob"], message: "perJob needs a generation id: poll and result only" });
     }
   };
@@ -140,6 +140,9 @@ export const faultsSchema = z.strictObject({
     .optional(),
   logs: z
     .array(z.discriminatedUnion("kind", logsKinds, kindError("logs", [...logsKinds])).superRefine(checkTrigger("logs")))
+    .optional(),
+  usage: z
+    .array(z.discriminatedUnion("kind", logsKinds, kindError("usage", [...logsKinds])).superRefine(checkTrigger("usage")))
     .optional(),
 });
 

@@ -121,3 +121,30 @@ describe("GET /v2/logs", () => {
     expect(sim.stats()).toMatchObject({ calls: { logs: 2 }, faults: { logs: { "http:403": 1 } } });
   });
 });
+
+describe("GET /v2/usage", () => {
+  const usage = (url: string, query: string) => fetch(`${url}/v2/usage?${query}`, { headers: { authorization: `Bearer ${TEST_KEY}` } });
+
+  it("totals the key's charged requests in the window: a job counts once it has completed, a refused create never", async () => {
+    const sim = await startWithFaults({});
+    const first = (await (await create(sim.url)).json()) as { id: string };
+    expect(await (await usage(sim.url, window())).json()).toMatchObject({ api_key_prefix: null, spend: 0, currency: "USD", requests: 0 });
+    await pollUntilDone(sim.url, first.id);
+    await fetch(`${sim.url}${GENERATION_PATH}`, { method: "POST", headers: { authorization: `Bearer ${TEST_KEY}`, "content-type": "application/json" }, body: "{}" });
+    const rows = ((await (await logs(sim.url, window())).json()) as LogPage).data;
+    const charged = rows.find((row) => row.inference_id === first.id)!.cost.usd;
+    expect(charged).toBeGreaterThan(0);
+    expect(rows).toHaveLength(2);
+    expect(await (await usage(sim.url, window())).json()).toMatchObject({ spend: charged, requests: 1 });
+    expect(await (await usage(sim.url, "period=24h")).json()).toMatchObject({ spend: charged, requests: 1 });
+    const before = new Date(Date.now() - 3_600_000).toISOString();
+    expect(await (await usage(sim.url, `start=${before}&end=${new Date(Date.now() - 1_800_000).toISOString()}`)).json()).toMatchObject({ spend: 0, requests: 0 });
+  });
+
+  it("refuses a window it can't read, and a key it doesn't know", async () => {
+    const sim = await startWithFaults({});
+    expect((await usage(sim.url, "period=3w")).status).toBe(400);
+    expect((await usage(sim.url, `start=${new Date().toISOString()}`)).status).toBe(400);
+    expect((await fetch(`${sim.url}/v2/usage?period=24h`, { headers: { authorization: "Bearer nope" } })).status).toBe(401);
+  });
+});

@@ -22,6 +22,9 @@ export type LogRow = {
   client_request_id: string | null;
 };
 
+/** `GET /v2/usage`'s reply (docs: service-endpoints/usage-v2.json). */
+export type UsageTotals = { api_key_prefix: string | null; start: string; end: string; spend: number; currency: "USD"; requests: number };
+
 type Entry = { at: number; model: string; job: Job | null; inferenceId: string | null; clientRequestId: string | null; requestId: string };
 
 /** USD per credit: the contract's example row charges 0.25 USD as 500,000 credits. */
@@ -86,6 +89,14 @@ export function createRequestLog(now: () => number = Date.now) {
     return [from, to];
   }
 
+  function rateLimited(): Refusal | null {
+    const at = now();
+    calls = calls.filter((t) => t > at - RATE_WINDOW_MS);
+    if (calls.length >= RATE_LIMIT) return { status: 429, message: "Too Many Requests: rate limit exceeded", retryAfterSeconds: Math.ceil((calls[0]! + RATE_WINDOW_MS - at) / 1000) };
+    calls.push(at);
+    return null;
+  }
+
   return {
     /** A create that reached the provider: `job` is null when it was refused (its row says failed). */
     add(entry: { model: string; job: Job | null; clientRequestId: string | null }): void {
@@ -94,10 +105,8 @@ export function createRequestLog(now: () => number = Date.now) {
     },
 
     query(query: URLSearchParams): { body: { data: LogRow[]; pagination: { limit: number; offset: number; total: number; has_more: boolean } } } | Refusal {
-      const at = now();
-      calls = calls.filter((t) => t > at - RATE_WINDOW_MS);
-      if (calls.length >= RATE_LIMIT) return { status: 429, message: "Too Many Requests: rate limit exceeded", retryAfterSeconds: Math.ceil((calls[0]! + RATE_WINDOW_MS - at) / 1000) };
-      calls.push(at);
+      const limited = rateLimited();
+      if (limited) return limited;
       const statuses = query.getAll("status");
       if (statuses.some((s) => s.includes(","))) return { status: 400, message: "status must be repeated, not comma-joined" };
       if (statuses.some((s) => s !== "succeeded" && s !== "failed")) return { status: 400, message: "status must be succeeded or failed" };
@@ -114,6 +123,25 @@ export function createRequestLog(now: () => number = Date.now) {
         .filter((r) => statuses.length === 0 || statuses.includes(r.status));
       const data = rows.slice(offset, offset + limit);
       return { body: { data, pagination: { limit, offset, total: rows.length, has_more: offset + data.length < rows.length } } };
+    },
+
+    /** `GET /v2/usage`: the key's spend in USD and its charged requests over the same windows as the log. */
+    usage(query: URLSearchParams): { body: UsageTotals } | Refusal {
+      const limited = rateLimited();
+      if (limited) return limited;
+      const window = windowOf(query);
+      if (!Array.isArray(window)) return window;
+      let spend = 0;
+      let requests = 0;
+      for (const entry of entries) {
+        if (entry.at < window[0] || entry.at > window[1] || !entry.job) continue;
+        const { usd } = chargeOf(entry.job, now());
+        spend += usd;
+        if (usd > 0) requests += 1;
+      }
+      return {
+        body: { api_key_prefix: null, start: new Date(window[0]).toISOString(), end: new Date(window[1]).toISOString(), spend: Math.round(spend * 1e6) / 1e6, currency: "USD", requests },
+      };
     },
   };
 }

@@ -23,6 +23,7 @@ export const GENERATION_PATH = "/v2/generate/video/runway/generation";
 /** The universal family: one URL for every video model, `aspect_ratio`/`tail_image_url`, `video: {url}`, `meta.usage.credits_used`. */
 export const UNIVERSAL_PATH = "/v2/video/generations";
 export const LOGS_PATH = "/v2/logs";
+export const USAGE_PATH = "/v2/usage";
 export const MODELS_PATH = "/v1/models";
 /** Whole-body cap: two 5 MB data URIs and some JSON, like a gateway's body-parser limit. */
 const BODY_MAX_BYTES = 12 * 1024 * 1024;
@@ -50,10 +51,11 @@ function fail(c: Context<SimEnv>, status: ContentfulStatusCode, message: string,
   return c.json(errorBody(status, message, c.req.path, errors), status);
 }
 
-/** `GET /v1/models`: each model's id and, asked for, its price per second of video (what a job is charged). */
-function catalogue(withPricing: boolean) {
+/** `GET /v1/models`: each model still offered, its id and, asked for, its price per second of video (what a job is charged). */
+function catalogue(withPricing: boolean, retired: ReadonlySet<string>) {
   return {
-    data: SIM_MODELS.map((model) => ({
+    // A retired model leaves the catalogue, as it would at a provider that switched it off.
+    data: SIM_MODELS.filter((model) => !retired.has(model.wireName)).map((model) => ({
       id: model.wireName,
       type: "video",
       info: { name: model.wireName, developer: "Runway" },
@@ -82,6 +84,7 @@ export function createRoutes(ctx: RouteContext): Hono<SimEnv> {
   app.use(GENERATION_PATH, authenticate);
   app.use(UNIVERSAL_PATH, authenticate);
   app.use(LOGS_PATH, authenticate);
+  app.use(USAGE_PATH, authenticate);
   app.use(MODELS_PATH, authenticate);
 
   const create = (check: (body: unknown) => Promise<CreateCheck>, meta: (job: Job) => unknown) => async (c: Context<SimEnv>) => {
@@ -142,6 +145,13 @@ export function createRoutes(ctx: RouteContext): Hono<SimEnv> {
     return fail(c, answer.status, answer.message);
   });
 
+  app.get(USAGE_PATH, withFaults("usage", faults), (c) => {
+    const answer = ctx.requestLog.usage(new URL(c.req.url).searchParams);
+    if ("body" in answer) return c.json(answer.body);
+    if (answer.retryAfterSeconds !== undefined) c.header("Retry-After", String(answer.retryAfterSeconds));
+    return fail(c, answer.status, answer.message);
+  });
+
   // Signed result URLs need no API key, but the signature must match, as with the real ones.
   app.get("/files/:name", withFaults("result", faults), async (c) => {
     const id = resultIdOf(c.req.param("name"));
@@ -157,7 +167,7 @@ export function createRoutes(ctx: RouteContext): Hono<SimEnv> {
   // The model catalogue, with prices on `include=pricing`, served with an ETag (a 304 for a copy that still holds).
   app.get(MODELS_PATH, (c) => {
     const withPricing = (c.req.query("include") ?? "").split(",").includes("pricing");
-    const body = JSON.stringify(catalogue(withPricing));
+    const body = JSON.stringify(catalogue(withPricing, ctx.retiredModels));
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 16)}"`;
     c.header("ETag", etag);
     if (c.req.header("if-none-match") === etag) return c.body(null, 304);

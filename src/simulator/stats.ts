@@ -21,7 +21,7 @@ export function emptyStats(): Stats {
     polls: 0,
     downloads: 0,
     lateRenders: 0,
-    calls: { create: 0, poll: 0, result: 0, logs: 0 },
-    faults: { create: {}, poll: {}, result: {}, logs: {} },
+    calls: { create: 0, poll: 0, result: 0, logs: 0, usage: 0 },
+    faults: { create: {}, poll: {}, result: {}, logs: {}, usage: {} },
   };
 }

@@ -261,4 +261,24 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE generations ADD COLUMN cost_estimated INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE deleted_spend ADD COLUMN error_code TEXT;
   `,
+  // 13: what the provider says it charged per UTC day (GET /v2/usage) beside the ledger's own sum,
+  // and the models its catalogue listed, so a model that appears or goes away is noticed.
+  `
+  CREATE TABLE reconciliations (
+    day TEXT PRIMARY KEY,
+    ledger_usd REAL NOT NULL,
+    ledger_takes INTEGER NOT NULL,
+    provider_usd REAL,
+    provider_requests INTEGER,
+    error TEXT,
+    checked_at INTEGER NOT NULL
+  );
+  CREATE TABLE catalogue_models (
+    id TEXT PRIMARY KEY,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    gone_at INTEGER,
+    in_first_read INTEGER NOT NULL
+  );
+  `,
 ];

@@ -12,7 +12,13 @@ export const CATALOGUE_REFRESH_MS = 24 * 3_600_000;
  * A catalogue that can't be read keeps the copy held (or none): prices are then unknown, never
  * zero, and the estimate falls back to what past takes cost.
  */
-export function createCataloguePrices(client: Pick<UpstreamClient, "catalogue">, log: Logger, refreshMs = CATALOGUE_REFRESH_MS) {
+export function createCataloguePrices(
+  client: Pick<UpstreamClient, "catalogue">,
+  log: Logger,
+  refreshMs = CATALOGUE_REFRESH_MS,
+  /** Told the video models of each catalogue that was read (not of a 304), to notice models coming and going. */
+  onListed: (videoIds: readonly string[], at: number) => Promise<void> = async () => {},
+) {
   let etag: string | null = null;
   let prices = new Map<string, CataloguePrice>();
   let readAt: number | null = null;
@@ -27,6 +33,8 @@ export function createCataloguePrices(client: Pick<UpstreamClient, "catalogue">,
       prices = read.prices;
       etag = reply.etag;
       log.info({ models: read.ids.length, priced: read.prices.size }, "model catalogue read");
+      // An empty list is a catalogue that could not be read properly, not every model gone at once.
+      if (read.videoIds.length > 0) await onListed(read.videoIds, readAt);
     } catch (error) {
       log.warn({ err: error instanceof Error ? error.message : String(error) }, "model catalogue not read; prices stay as they were");
     }

@@ -27,6 +27,7 @@ describe("with no sign-in, every operation answers as documented", () => {
     expect(await statuses(h, [["/api/health"], ["/api/models"], ["/api/timings"], ["/api/session"], ["/api/usage"], ["/api/usage/estimate?model=gen4_turbo&duration=5&variations=2"]])).toEqual([200, 200, 200, 200, 200, 200]);
     expect(await statuses(h, [["/api/usage/estimate?model=gen9"], ["/api/session", { method: "POST", body: { name: "Ana", password: "x" } }]])).toEqual([400, 409]);
     expect(await statuses(h, [["/api/insights?groupBy=week"], ["/api/insights/csv"], ["/api/insights?groupBy=shot"], ["/api/insights/csv?to=never"]])).toEqual([200, 200, 400, 400]);
+    expect(await statuses(h, [["/api/insights/reconciliation"], ["/api/insights/reconciliation", { method: "POST" }], ["/api/insights/catalogue"]])).toEqual([200, 200, 200]);
     expect(await statuses(h, [["/api/session", { method: "DELETE" }], ["/api/session/all", { method: "DELETE" }]])).toEqual([204, 409]);
     const foreign = await rawRequest(h.url, "/api/health", { headers: { host: "evil.example" } });
     await checker.check("GET", "/api/health", new Response(foreign.text, { status: foreign.status, headers: { "content-type": String(foreign.headers["content-type"]) } }));

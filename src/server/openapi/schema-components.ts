@@ -5,6 +5,7 @@ import * as family from "../../shared/family";
 import * as insights from "../../shared/insights";
 import * as note from "../../shared/note";
 import * as project from "../../shared/project";
+import * as providerWatch from "../../shared/provider-watch";
 import * as reel from "../../shared/reel";
 import * as review from "../../shared/review";
 import * as generation from "../../shared/take";
@@ -17,7 +18,7 @@ type Io = "input" | "output";
 
 /** Every exported `fooSchema` of the wire contracts, so a component is named after its export ("Foo"). */
 const EXPORTED = new Map<unknown, string>(
-  [api, apiError, generation, review, note, family, project, session, usage, insights, studioRoutes, reel].flatMap((module) =>
+  [api, apiError, generation, review, note, family, project, session, usage, insights, providerWatch, studioRoutes, reel].flatMap((module) =>
     Object.entries(module)
       .filter(([name]) => name.endsWith("Schema"))
       .map(([name, value]) => [value, name[0]!.toUpperCase() + name.slice(1, -"Schema".length)] as const),

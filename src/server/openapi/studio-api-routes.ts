@@ -3,6 +3,7 @@ import { healthSchema, modelsResponseSchema, timingsResponseSchema } from "../..
 import { sessionSchema, signedOutSchema, signInSchema } from "../../shared/session";
 import { estimateQuerySchema, estimateSchema, usageSchema } from "../../shared/usage";
 import { insightsQuerySchema, insightsSchema } from "../../shared/insights";
+import { catalogueWatchSchema, reconciliationSchema } from "../../shared/provider-watch";
 import { empty, json, media, ok, routesTagged, type ApiRoute } from "./api-route";
 
 /** The document's own shape, loosely: enough for a client to know what it fetched. */
@@ -71,5 +72,20 @@ export const studioApiRoutes: ApiRoute[] = [
     query: insightsQuerySchema,
     replies: { 200: media(["text/csv"], "One line per group, with a header line; served as an attachment.") },
     errors: { 400: "A query parameter is not a date or not a known grouping (`fields` names it)." },
+  }),
+  usage("get /api/insights/reconciliation", "getReconciliation", "The ledger beside the provider's own totals, per UTC day", {
+    description: "Admins only. The last 7 UTC days (today so far included) as last checked: Dailies' charged spend beside `GET /v2/usage`. Checked daily, first 5 minutes after start-up.",
+    replies: ok(reconciliationSchema, "The days checked, newest first; empty before the first check."),
+    errors: { 403: "Not an admin." },
+  }),
+  usage("post /api/insights/reconciliation", "runReconciliation", "Check the ledger against the provider now", {
+    description: "Admins only. Reads `GET /v2/usage` for each of the last 7 UTC days (7 calls) and answers with the result; a check already running is joined.",
+    replies: ok(reconciliationSchema, "The days just checked, newest first."),
+    errors: { 403: "Not an admin." },
+  }),
+  usage("get /api/insights/catalogue", "getCatalogueChanges", "Video models the provider's catalogue started or stopped listing", {
+    description: "Admins only. Noticed on the daily catalogue read (`GET /v1/models`); the first read sets what is already there.",
+    replies: ok(catalogueWatchSchema, "When the catalogue last answered, how many video models it lists, and the changes, newest first."),
+    errors: { 403: "Not an admin." },
   }),
 ];

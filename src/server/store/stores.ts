@@ -3,6 +3,7 @@ import { createChangeCounter } from "./change-counter";
 import { createFamilyStore } from "./family-store";
 import { createNotesStore } from "./notes-store";
 import { createProjectsStore } from "./projects-store";
+import { createProviderWatchStore } from "./provider-watch-store";
 import { createReelsStore } from "./reels-store";
 import { createShotsStore } from "./shots-store";
 import { createTakesStore } from "./takes-store";
@@ -21,6 +22,7 @@ export function openStores(db: Db) {
     notes: createNotesStore(db, changes, now),
     family: createFamilyStore(db),
     reels: createReelsStore(db, now),
+    providerWatch: createProviderWatchStore(db),
   };
 }
 

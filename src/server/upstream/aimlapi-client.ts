@@ -2,8 +2,8 @@ import type { ModelId } from "../../shared/models";
 import { ERROR_CODES } from "../../shared/api-error";
 import { parsePollReply, type PollReply } from "./parse-reply";
 import { UpstreamError, fromHttpStatus } from "./upstream-error";
-import { parseLogPage, readCharge } from "./read-charge";
-import type { ReplyCharge, RequestLogPage } from "./read-charge";
+import { parseLogPage, parseUsageTotals, readCharge } from "./read-charge";
+import type { ReplyCharge, RequestLogPage, UsageTotals } from "./read-charge";
 
 /** What the BFF asks for; image fields are HTTPS URLs or data URIs already. */
 export type UpstreamCreate = {
@@ -22,6 +22,8 @@ export type UpstreamClient = {
   poll(upstreamId: string): Promise<PollReply & { charge: ReplyCharge }>;
   /** One page of the usage log, newest first, for a window of epoch milliseconds. */
   requestLogs(window: { start: number; end: number; limit: number; offset: number }): Promise<RequestLogPage>;
+  /** The key's spend and charged requests over a window of epoch milliseconds (`GET /v2/usage`). */
+  usageTotals(window: { start: number; end: number }): Promise<UsageTotals>;
   /** The model catalogue with prices; with the ETag of the copy held, "not_modified" when it still holds. */
   catalogue(etag: string | null): Promise<{ status: "not_modified" } | { status: "ok"; etag: string | null; json: unknown }>;
 };
@@ -41,6 +43,7 @@ export type EndpointFamily = "vendor" | "universal";
 export const ENDPOINT_FAMILIES = ["vendor", "universal"] as const satisfies readonly EndpointFamily[];
 
 const LOGS_PATH = "/v2/logs";
+const USAGE_PATH = "/v2/usage";
 const CATALOGUE_PATH = "/v1/models?include=pricing";
 const UPSTREAM_MODEL: Record<ModelId, string> = { gen4_turbo: "runway/gen4_turbo", gen3a_turbo: "gen3a_turbo" };
 
@@ -234,6 +237,11 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
       });
       const { json } = await call("GET", `${options.baseUrl}${LOGS_PATH}?${query}`);
       return parseLogPage(json);
+    },
+    async usageTotals(window) {
+      const query = new URLSearchParams({ start: new Date(window.start).toISOString(), end: new Date(window.end).toISOString() });
+      const { json } = await call("GET", `${options.baseUrl}${USAGE_PATH}?${query}`);
+      return parseUsageTotals(json);
     },
     async catalogue(etag) {
       const { json, headers, status } = await call("GET", `${options.baseUrl}${CATALOGUE_PATH}`, undefined, etag ? { "if-none-match": etag } : {});

@@ -30,18 +30,28 @@ function priceOf(units: unknown[]): CataloguePrice | null {
   return price.perSecondUsd === null && price.perTakeUsd === null ? null : price;
 }
 
-/** Model id → its price, for the entries that state one Dailies can use; every id listed, priced or not, in `ids`. */
-export function parseCatalogue(json: unknown): { ids: string[]; prices: Map<string, CataloguePrice> } {
+/** A video model by its entry's `type` ("video", "video-generation", …), or a Runway id when the entry gives no type. */
+function isVideoEntry(entry: Record<string, unknown>, id: string): boolean {
+  return typeof entry.type === "string" ? /video/i.test(entry.type) : /^runway\//i.test(id);
+}
+
+/**
+ * Model id → its price, for the entries that state one Dailies can use; every id listed, priced
+ * or not, in `ids`, and the video models among them in `videoIds`.
+ */
+export function parseCatalogue(json: unknown): { ids: string[]; videoIds: string[]; prices: Map<string, CataloguePrice> } {
   const entries = isRecord(json) && Array.isArray(json.data) ? json.data : Array.isArray(json) ? json : [];
   const prices = new Map<string, CataloguePrice>();
   const ids: string[] = [];
+  const videoIds: string[] = [];
   for (const entry of entries) {
     if (!isRecord(entry) || typeof entry.id !== "string" || entry.id.trim() === "") continue;
     ids.push(entry.id);
+    if (isVideoEntry(entry, entry.id)) videoIds.push(entry.id);
     const price = priceOf(unitsOf(entry.pricing));
     if (price) prices.set(entry.id, price);
   }
-  return { ids, prices };
+  return { ids, videoIds, prices };
 }
 
 /** A take's price from a catalogue price: per second × its length, else per take. */

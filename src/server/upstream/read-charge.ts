@@ -55,3 +55,12 @@ export function parseLogPage(json: unknown): RequestLogPage {
   const pagination = isRecord(json.pagination) ? json.pagination : {};
   return { rows, hasMore: pagination.has_more === true };
 }
+
+/** `GET /v2/usage`: the key's spend in USD and its charged requests over a window; null where unreadable. */
+export type UsageTotals = { usd: number | null; requests: number | null; currency: string | null };
+
+export function parseUsageTotals(json: unknown): UsageTotals {
+  if (!isRecord(json)) return { usd: null, requests: null, currency: null };
+  const requests = amount(json.requests);
+  return { usd: amount(json.spend), requests: requests !== null && Number.isInteger(requests) ? requests : null, currency: text(json.currency) };
+}
