@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { takeSchema } from "./take";
 
-/** How a take came from its source: re-run exactly, a new variation, edited in the form, continued from its last frame. */
-export const SOURCE_KINDS = ["rerun", "variation", "edited", "last_frame"] as const;
+/** How a take came from its source: re-run exactly, a new variation, edited in the form, continued from its last frame, re-run with another model (its own gone). */
+export const SOURCE_KINDS = ["rerun", "variation", "edited", "last_frame", "other_model"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** How far `GET /api/generations/:id/family` walks: ancestors up, levels of descendants down, members in all. */

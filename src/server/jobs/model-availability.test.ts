@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../shared/api-error";
 import { modelsResponseSchema } from "../../shared/api";
+import { familySchema } from "../../shared/family";
 import { takeSchema } from "../../shared/take";
 import { parseEnv } from "../env";
 import { postJson, startHarness, testImage, upload, uploadedId, waitForTerminal, type Harness } from "../testing/studio-harness";
@@ -128,6 +129,9 @@ describe("re-running a take of a retired model, over HTTP", () => {
     expect(made4.image.uploadId).toBe(first);
     expect(await waitForTerminal(h.url, made4.id)).toMatchObject({ status: "completed", model: "gen4_turbo" });
     expect(h.simulator!.stats().calls.create).toBe(2);
+    // Its family says how it came: not "re-run exactly", not "edited in the form".
+    const family = familySchema.parse(await (await fetch(`${h.url}/api/generations/${made4.id}/family`)).json());
+    expect(family.members.find((member) => member.id === made4.id)).toMatchObject({ parentId: old.id, how: "other_model" });
 
     // The retired model is refused here now, with nothing sent.
     const again = await rerun({ seed: "new" });

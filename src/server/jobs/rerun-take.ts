@@ -20,12 +20,12 @@ function settingsFor(source: TakeRecord, model: ModelId) {
 /**
  * A new take with the source's inputs, in its shot: its seed ("same") or a different random one
  * ("new"). With another `model` the settings are adapted to it, and the take joins the family as
- * edited; the model's availability is checked by the submit like any other.
+ * "re-run with another model"; the model's availability is checked by the submit like any other.
  */
 export async function rerunTake(deps: SubmitDeps, source: TakeRecord, seed: "same" | "new", request: TakeRequest, model: ModelId = source.model) {
   if (!source.image) throw new HttpError(ERROR_CODES.validation, "This take has no first frame on record, so it can't be re-run.", { status: 409 });
   const settings = settingsFor(source, model);
-  const kind = model !== source.model ? "edited" : seed === "same" ? "rerun" : "variation";
+  const kind = model !== source.model ? "other_model" : seed === "same" ? "rerun" : "variation";
   const { takes, created } = await submitTakes(
     deps,
     {

@@ -5,6 +5,7 @@ export const HOW_LABELS: Record<SourceKind, string> = {
   variation: "new variation",
   edited: "edited in the form",
   last_frame: "continued from its last frame",
+  other_model: "re-run with another model",
 };
 
 /** Each member's children, in the order the BFF lists them (parents before children). */
