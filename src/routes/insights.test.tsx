@@ -107,3 +107,22 @@ it("shows someone who is not an admin the insights, and asks nothing of the prov
   expect(requestsTo(fetchMock, "GET", "/api/insights/reconciliation")).toHaveLength(0);
   expect(requestsTo(fetchMock, "GET", "/api/insights/catalogue")).toHaveLength(0);
 });
+
+it("reads money in the studio's currency (CURRENCY) once /api/health names it", async () => {
+  stubBff({
+    "GET /api/health": () => json(200, { status: "ok", provider: "aimlapi", currency: { code: "EUR", perUsd: 0.9 } }),
+    "GET /api/insights": insightsReply,
+    "GET /api/insights/reconciliation": () => json(200, { days: [day("2026-11-30", { providerUsd: 0.7, differenceUsd: 0.2 })], note: null }),
+    "GET /api/insights/catalogue": () => json(200, { readAt: null, listed: 0, changes: [] }),
+  });
+  const { user } = renderWithProviders(<AppRoutes />);
+  await user.click(await screen.findByRole("link", { name: "Insights" }));
+  const table = await screen.findByRole("table", { name: /by model/ }, { timeout: 5000 });
+  // $0.50 spent, $0.50 per circled take and $0.25 per favourite, at 0.9 EUR to the dollar.
+  await within(table).findAllByText("€0.45");
+  const row = within(within(table).getByRole("rowheader", { name: "Gen-4 Turbo" }).closest("tr")!).getAllByRole("cell").map((cell) => cell.textContent);
+  expect(row.slice(4)).toEqual(["€0.45", "€0.45", "€0.225"]);
+  const days = await screen.findByRole("table", { name: /Spend per UTC day/ });
+  const cells = within(within(days).getByRole("rowheader", { name: /2026-11-30/ }).closest("tr")!).getAllByRole("cell").map((cell) => cell.textContent);
+  expect(cells.slice(0, 3)).toEqual(["€0.45", "€0.63", "+€0.18"]);
+});

@@ -70,7 +70,7 @@ export function createApp(deps: StudioDeps) {
   app.use(auth.requireUser);
 
   // Open to anyone (load balancers, uptime checks); says more only to someone signed in.
-  app.get("/api/health", async (c) => c.json((await auth.resolveUser(c)) ? { status: "ok", provider: deps.provider } : { status: "ok" }));
+  app.get("/api/health", async (c) => c.json((await auth.resolveUser(c)) ? { status: "ok", provider: deps.provider, currency: deps.currency } : { status: "ok" }));
   app.route("/api/session", auth.routes);
   app.route("/api/usage", usageRoutes(deps));
   app.route("/api/insights", providerWatchRoutes(deps));

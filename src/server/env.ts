@@ -122,7 +122,25 @@ const envSchema = z.object({
   /** Monthly budgets in USD of what the provider charged, per person and for the studio (UTC months); unset or 0: none. */
   BUDGET_MONTHLY_PER_USER_USD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).default(0)),
   BUDGET_MONTHLY_STUDIO_USD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).default(0)),
+  /** The currency the studio reads money in (ISO 4217, e.g. EUR). The provider bills in USD: amounts are shown converted at CURRENCY_PER_USD. */
+  CURRENCY: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? v.trim().toUpperCase() : undefined),
+    z.string().refine(isCurrencyCode, { error: "CURRENCY must be an ISO 4217 code such as USD, EUR or GBP" }).default("USD"),
+  ),
+  /** How many units of CURRENCY one US dollar buys (e.g. 0.92 for EUR); required when CURRENCY is not USD. */
+  CURRENCY_PER_USD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().positive({ error: "CURRENCY_PER_USD must be a number above 0" }).optional()),
+}).superRefine((env, check) => {
+  if (env.CURRENCY !== "USD" && env.CURRENCY_PER_USD === undefined) {
+    check.addIssue({ code: "custom", path: ["CURRENCY_PER_USD"], message: `CURRENCY is ${env.CURRENCY}: set CURRENCY_PER_USD to how many ${env.CURRENCY} one US dollar buys (the provider bills in USD)` });
+  }
+  if (env.CURRENCY === "USD" && env.CURRENCY_PER_USD !== undefined && env.CURRENCY_PER_USD !== 1) {
+    check.addIssue({ code: "custom", path: ["CURRENCY_PER_USD"], message: "CURRENCY_PER_USD must be 1 (or unset) while CURRENCY is USD" });
+  }
 });
+
+function isCurrencyCode(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf("currency").includes(code);
+}
 
 export type Env = z.infer<typeof envSchema>;
 

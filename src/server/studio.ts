@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
 import { join, resolve } from "node:path";
 import type { Logger } from "pino";
-import type { Provider } from "../shared/api";
+import type { DisplayCurrency, Provider } from "../shared/api";
 import { parseFaultsJson } from "../simulator/faults-config";
 import { parseTimingSetting } from "../simulator/timing";
 import { DEFAULT_TIME_SCALE, startSimulator, type Simulator } from "../simulator/simulator";
@@ -50,6 +50,8 @@ export type StudioDeps = Stores & {
   catalogue: CataloguePrices;
   /** The daily check of the ledger against the provider's `GET /v2/usage`. */
   reconciler: UsageReconciler;
+  /** The currency money is shown in (CURRENCY, CURRENCY_PER_USD); the wire and the ledger stay in USD. */
+  currency: DisplayCurrency;
   staticDir: string | null;
   auth: AuthConfig;
   /** The Host and Origin values this studio answers to (its port is added once it listens). */
@@ -174,6 +176,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     limits,
     catalogue,
     reconciler,
+    currency: { code: env.CURRENCY, perUsd: env.CURRENCY_PER_USD ?? 1 },
     availability: createModelAvailability(env.MODELS_ENABLED ?? null),
     budgets: { monthlyPerUserUsd: env.BUDGET_MONTHLY_PER_USER_USD, monthlyStudioUsd: env.BUDGET_MONTHLY_STUDIO_USD },
     reelQueue,

@@ -6,7 +6,12 @@ export const PROVIDERS = ["aimlapi", "simulator"] as const;
 export type Provider = (typeof PROVIDERS)[number];
 
 /** `provider` is left out for a caller who is not signed in (when sign-in is on). */
-export const healthSchema = z.object({ status: z.literal("ok"), provider: z.enum(PROVIDERS).optional() });
+/** The currency the studio reads money in (CURRENCY): amounts on the wire stay USD, the provider's; `perUsd` converts them for display. */
+export const displayCurrencySchema = z.object({ code: z.string(), perUsd: z.number() });
+export type DisplayCurrency = z.infer<typeof displayCurrencySchema>;
+
+/** `provider` and `currency` only for someone signed in. */
+export const healthSchema = z.object({ status: z.literal("ok"), provider: z.enum(PROVIDERS).optional(), currency: displayCurrencySchema.optional() });
 export type Health = z.infer<typeof healthSchema>;
 
 export const modelCapabilitySchema = z.object({

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { isNotFound, takeQueryOptions } from "../api/get-take";
 import type { Take } from "@/shared/take";
 import { MODELS } from "@/shared/models";
+import { useMoney } from "@/lib/money";
 import { describeCharge } from "../utils/charge";
 
 function megabytes(bytes: number): string {
@@ -11,7 +12,8 @@ function megabytes(bytes: number): string {
 }
 
 function ChargeText({ take }: { take: Take }) {
-  const { text, credits } = describeCharge(take.charge);
+  const money = useMoney();
+  const { text, credits } = describeCharge(take.charge, money);
   return credits ? (
     <span title={credits} className="underline decoration-dotted underline-offset-2">
       {text}

@@ -6,13 +6,13 @@ import { formatCredits, formatUsd } from "@/lib/money";
  * (failed)", "charge pending" while the video's charge has not posted, "charge unknown" when the
  * create may have started a job nobody could track.
  */
-export function describeCharge(charge: Take["charge"]): { text: string; credits: string | null } {
+export function describeCharge(charge: Take["charge"], money: (usd: number) => string = formatUsd): { text: string; credits: string | null } {
   const credits = charge.credits === null ? null : formatCredits(charge.credits);
   switch (charge.state) {
     case "charged":
       if (charge.usd === null) return { text: "charged (amount not reported)", credits };
-      if (charge.estimated) return { text: `charged about ${formatUsd(charge.usd)} (the AI/ML API's price; the charge itself was not reported)`, credits };
-      return { text: `charged ${formatUsd(charge.usd)}`, credits };
+      if (charge.estimated) return { text: `charged about ${money(charge.usd)} (the AI/ML API's price; the charge itself was not reported)`, credits };
+      return { text: `charged ${money(charge.usd)}`, credits };
     case "not_charged":
       return { text: "not charged (failed)", credits: null };
     case "pending":

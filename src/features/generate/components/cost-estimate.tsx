@@ -5,11 +5,11 @@ import { MODELS } from "@/shared/models";
 import { costEstimateQueryOptions } from "../api/get-cost-estimate";
 import type { EstimateParams } from "../api/keys";
 import type { FormValues } from "../utils/form-values";
-import { formatUsd } from "@/lib/money";
+import { formatUsd, useMoney } from "@/lib/money";
 
 /** "Budget left this month: $0.08 of $0.20 for you · $4.10 of $5.00 for the studio"; null with no budget set. */
-export function describeBudget({ user, studio }: Estimate["budget"]): string | null {
-  const parts = [user && `${formatUsd(user.leftUsd)} of ${formatUsd(user.limitUsd)} for you`, studio && `${formatUsd(studio.leftUsd)} of ${formatUsd(studio.limitUsd)} for the studio`].filter(Boolean);
+export function describeBudget({ user, studio }: Estimate["budget"], money: (usd: number) => string = formatUsd): string | null {
+  const parts = [user && `${money(user.leftUsd)} of ${money(user.limitUsd)} for you`, studio && `${money(studio.leftUsd)} of ${money(studio.limitUsd)} for the studio`].filter(Boolean);
   return parts.length ? `Budget left this month: ${parts.join(" · ")}` : null;
 }
 
@@ -21,11 +21,15 @@ const tokens = new Intl.NumberFormat("en-US");
  * it charged; before either, in its own figures: "Expected: about
  * 500,000 tokens (2 takes × 250,000, typical of the last 12 Gen-4 Turbo 5 s takes)".
  */
-export function describeEstimate({ perTake, total, basis, sampleSize, perTakeUsd, totalUsd, usdBasis }: Estimate, { model, duration, variations }: EstimateParams): string {
+export function describeEstimate(
+  { perTake, total, basis, sampleSize, perTakeUsd, totalUsd, usdBasis }: Estimate,
+  { model, duration, variations }: EstimateParams,
+  money: (usd: number) => string = formatUsd,
+): string {
   if (perTakeUsd !== null && totalUsd !== null) {
-    const times = variations > 1 ? `${variations} takes × ${formatUsd(perTakeUsd)}, ` : "";
-    if (usdBasis === "catalogue") return `Expected: ${formatUsd(totalUsd)} (${times}the AI/ML API's price for ${MODELS[model].label} ${duration} s)`;
-    return `Expected: about ${formatUsd(totalUsd)} (${times}typical of recent ${MODELS[model].label} ${duration} s takes)`;
+    const times = variations > 1 ? `${variations} takes × ${money(perTakeUsd)}, ` : "";
+    if (usdBasis === "catalogue") return `Expected: ${money(totalUsd)} (${times}the AI/ML API's price for ${MODELS[model].label} ${duration} s)`;
+    return `Expected: about ${money(totalUsd)} (${times}typical of recent ${MODELS[model].label} ${duration} s takes)`;
   }
   if (basis === "unknown" || perTake === null || total === null) return "No cost estimate yet";
   const times = variations > 1 ? `${variations} takes × ${tokens.format(perTake)}, ` : "";
@@ -44,13 +48,14 @@ export function CostEstimate({ variations }: { variations: number }) {
   const model = useWatch<FormValues, "model">({ name: "model" });
   const duration = useWatch<FormValues, "duration">({ name: "duration" });
   const estimate = useQuery(costEstimateQueryOptions({ model, duration, variations }));
+  const money = useMoney();
 
   const text = estimate.data
-    ? describeEstimate(estimate.data.estimate, estimate.data.params)
+    ? describeEstimate(estimate.data.estimate, estimate.data.params, money)
     : estimate.isError
       ? "No cost estimate right now"
       : "Estimating the cost…";
-  const budget = estimate.data ? describeBudget(estimate.data.estimate.budget) : null;
+  const budget = estimate.data ? describeBudget(estimate.data.estimate.budget, money) : null;
   return (
     <>
       <p

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { MODELS, MODEL_IDS, type ModelId } from "@/shared/models";
 import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
 import { labelClass, inputClass, linkClass, panelClass } from "@/components/ui/styles";
-import { formatUsd } from "@/lib/money";
+import { useMoney } from "@/lib/money";
 import { insightsQueryOptions, type InsightGroup } from "../api/get-insights";
 import { OutcomeBar } from "./outcome-bar";
 
@@ -11,13 +11,14 @@ const GROUP_LABELS: Record<InsightGroup, string> = { model: "Model", author: "Cr
 
 const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)} %`);
 const seconds = (s: number | null) => (s === null ? "—" : `${Math.round(s)} s`);
-const money = (usd: number | null) => (usd === null ? "—" : formatUsd(usd));
 const labelOf = (groupBy: InsightGroup, key: string) => (groupBy === "model" && (MODEL_IDS as readonly string[]).includes(key) ? MODELS[key as ModelId].label : key);
 
 /** `/insights`: the last 28 days per model, creator or week, a CSV of the same rows, and the prompts that fail moderation. */
 export function InsightsReport() {
   const [groupBy, setGroupBy] = useState<InsightGroup>("model");
   const insights = useQuery(insightsQueryOptions(groupBy));
+  const format = useMoney();
+  const money = (usd: number | null) => (usd === null ? "—" : format(usd));
 
   return (
     <div className="space-y-4">

@@ -2,18 +2,18 @@ import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
 import { panelClass } from "@/components/ui/styles";
-import { formatUsd } from "@/lib/money";
+import { useMoney } from "@/lib/money";
 import type { ReconciliationDay } from "@/shared/provider-watch";
 import { catalogueWatchQueryOptions, reconciliationQueryOptions, useReconcileNow } from "../api/provider-watch";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const when = (iso: string) => `${dateTime.format(new Date(iso))} UTC`;
 
-function difference(day: ReconciliationDay): string {
+function difference(day: ReconciliationDay, money: (usd: number) => string): string {
   if (day.differenceUsd === null) return "—";
   // Below half a cent is rounding between two ledgers, not money to chase.
   if (Math.abs(day.differenceUsd) < 0.005) return "none";
-  return `${day.differenceUsd > 0 ? "+" : "−"}${formatUsd(Math.abs(day.differenceUsd))}`;
+  return `${day.differenceUsd > 0 ? "+" : "−"}${money(Math.abs(day.differenceUsd))}`;
 }
 
 function summary(compared: number, differ: number, unread: number): string {
@@ -25,6 +25,7 @@ function summary(compared: number, differ: number, unread: number): string {
 function Reconciliation() {
   const reconciliation = useQuery(reconciliationQueryOptions());
   const reconcileNow = useReconcileNow();
+  const money = useMoney();
   const days = reconciliation.data?.days ?? [];
   const off = days.filter((day) => day.differenceUsd !== null && Math.abs(day.differenceUsd) >= 0.005);
   const unread = days.filter((day) => day.providerUsd === null).length;
@@ -72,12 +73,12 @@ function Reconciliation() {
                     {day.partial && <span className="text-zinc-500 dark:text-zinc-400"> (so far)</span>}
                   </th>
                   <td className="py-1.5 pr-3 text-right tabular-nums" title={`${day.ledgerTakes} charged ${day.ledgerTakes === 1 ? "take" : "takes"}`}>
-                    {formatUsd(day.ledgerUsd)}
+                    {money(day.ledgerUsd)}
                   </td>
                   <td className="py-1.5 pr-3 text-right tabular-nums" title={day.providerRequests === null ? undefined : `${day.providerRequests} charged ${day.providerRequests === 1 ? "request" : "requests"}`}>
-                    {day.providerUsd === null ? "—" : formatUsd(day.providerUsd)}
+                    {day.providerUsd === null ? "—" : money(day.providerUsd)}
                   </td>
-                  <td className="py-1.5 pr-3 text-right tabular-nums">{difference(day)}</td>
+                  <td className="py-1.5 pr-3 text-right tabular-nums">{difference(day, money)}</td>
                   <td className="py-1.5 text-xs text-zinc-500 dark:text-zinc-400">{day.error ? <span className="text-red-700 dark:text-red-400">Not read: {day.error}</span> : when(day.checkedAt)}</td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { healthQueryOptions } from "../api/get-health";
+import { healthQueryOptions } from "@/lib/health-query";
 
 /** Says plainly when videos are local previews rather than Runway output. */
 export function SimulatorBanner() {

@@ -1,4 +1,4 @@
-import { formatCredits, formatUsd } from "@/lib/money";
+import { formatCredits, useMoney } from "@/lib/money";
 import { formatCount } from "../utils/format";
 
 export type SpendRow = { key: string; label: string; takes: number; tokens: number; usd: number };
@@ -7,6 +7,7 @@ type SpendTableProps = { caption: string; firstColumn: string; rows: readonly Sp
 
 /** Takes and what they were charged per person or per model, credits on hover; numbers right-aligned so they compare at a glance. */
 export function SpendTable({ caption, firstColumn, rows }: SpendTableProps) {
+  const money = useMoney();
   return (
     <table className="w-full text-sm">
       <caption className="mb-1 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{caption}</caption>
@@ -31,7 +32,7 @@ export function SpendTable({ caption, firstColumn, rows }: SpendTableProps) {
             </th>
             <td className="py-1.5 pr-3 text-right tabular-nums">{formatCount(row.takes)}</td>
             <td className="py-1.5 text-right tabular-nums" title={formatCredits(row.tokens)}>
-              {formatUsd(row.usd)}
+              {money(row.usd)}
             </td>
           </tr>
         ))}

@@ -1,7 +1,7 @@
 import type { Usage } from "@/shared/usage";
 import { MODELS } from "@/shared/models";
 import { panelClass } from "@/components/ui/styles";
-import { formatCredits, formatUsd } from "@/lib/money";
+import { formatCredits, useMoney } from "@/lib/money";
 import { formatCount } from "../utils/format";
 import { SpendTable } from "./spend-table";
 
@@ -13,6 +13,7 @@ const sinceFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "l
 
 /** One period: its totals, then who spent it and on which model. */
 export function UsagePeriod({ period }: { period: Period }) {
+  const money = useMoney();
   const headingId = `usage-${period.period}`;
   const title = TITLES[period.period];
   return (
@@ -28,7 +29,7 @@ export function UsagePeriod({ period }: { period: Period }) {
       <p className="text-sm">
         <span className="text-lg font-semibold tabular-nums">{formatCount(period.takes)}</span> {period.takes === 1 ? "take" : "takes"} ·{" "}
         <span className="text-lg font-semibold tabular-nums" title={formatCredits(period.tokens)}>
-          {formatUsd(period.usd)}
+          {money(period.usd)}
         </span>{" "}
         charged
       </p>

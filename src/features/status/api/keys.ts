@@ -1,4 +1,0 @@
-export const statusKeys = {
-  all: ["studio"] as const,
-  health: () => [...statusKeys.all, "health"] as const,
-};
