@@ -1,5 +1,6 @@
 import type { CallsFigure, LatencySample } from "./completion";
 import type { BundleFigures, LighthouseFigures } from "./frontend";
+import { INSIGHTS_TAKES, type InsightsFigure, type InsightsFigures } from "./insights";
 import type { MediaFigures } from "./media";
 import type { PolicyFigure } from "./poll-policies";
 import { kb, ms, perSecond, seconds, type Row } from "./report";
@@ -14,6 +15,7 @@ export const TARGETS = {
   listShareOfTrivial: 0.3,
   listP99Ms: 20,
   rssMb: 200,
+  insightsP99Ms: 50,
 };
 
 type Inputs = {
@@ -23,6 +25,7 @@ type Inputs = {
   oneTab: CallsFigure;
   twentyTabs: CallsFigure;
   throughput: ThroughputFigures;
+  insights: InsightsFigures;
   bundle: BundleFigures;
   lighthouse: LighthouseFigures;
   media: MediaFigures;
@@ -140,6 +143,22 @@ function throughputRows({ endpoints, stored, peakRssMb }: ThroughputFigures): Ro
   return rows;
 }
 
+/** Sequential requests (one at a time), each beside the trivial endpoint and the usage report timed the same way. */
+function insightsRows({ figures }: InsightsFigures): Row[] {
+  const trivial = figures.find((f) => f.path === "/api/health")!;
+  const usage = figures.find((f) => f.path === "/api/usage")!;
+  const triple = (f: InsightsFigure) => `${ms(f.p50Ms)} / ${ms(f.p95Ms)} / ${ms(f.p99Ms)}`;
+  return figures
+    .filter((f) => f.path.startsWith("/api/insights"))
+    .map((f): Row => ({
+      figure: `BFF ${f.name} ${f.path}, ${INSIGHTS_TAKES.toLocaleString("en")} takes: p50 / p95 / p99`,
+      value: triple(f),
+      baseline: `trivial ${triple(trivial)}; usage report ${triple(usage)}`,
+      target: "p99 ≤ 50 ms",
+      ok: f.p99Ms <= TARGETS.insightsP99Ms,
+    }));
+}
+
 function frontEndRows(bundle: BundleFigures, lh: LighthouseFigures): Row[] {
   const t = TARGETS.lighthouse;
   return [
@@ -176,6 +195,7 @@ export function buildRows(input: Inputs): Row[] {
     ...callsRows(input.calls, input.oneTab, input.twentyTabs, input.timeScale),
     ...policyRows(input.policies),
     ...throughputRows(input.throughput),
+    ...insightsRows(input.insights),
     ...frontEndRows(input.bundle, input.lighthouse),
     ...mediaRows(input.media),
   ];

@@ -9,6 +9,7 @@ import { sampleRss } from "../load/rss-sampler";
 import { launchBrowser, openGallery } from "./browser";
 import { measureBatch, measureTabs, warmUp, type CallsFigure, type Context, type LatencySample } from "./completion";
 import { measureInitialBundle, runLighthouse } from "./frontend";
+import { measureInsights } from "./insights";
 import { describeMachine } from "./machine";
 import { measureMedia } from "./media";
 import { formatMachine, formatTable } from "./report";
@@ -87,10 +88,13 @@ async function run() {
   step("BFF throughput over 5,000 stored takes (autocannon, 50 connections)");
   const throughput = await measureThroughput(upstream, join(work, "seeded"));
 
+  step("insights over 50,000 stored takes (sequential requests)");
+  const insights = await measureInsights(upstream, join(work, "insights"));
+
   step("poll plan against fixed loops on the simulator's distributions");
   const policies = comparePollPolicies();
 
-  const rows = buildRows({ policies, samples, calls, oneTab, twentyTabs, throughput, bundle, lighthouse, media, timeScale: TIME_SCALE });
+  const rows = buildRows({ policies, samples, calls, oneTab, twentyTabs, throughput, insights, bundle, lighthouse, media, timeScale: TIME_SCALE });
   return { rows, samples, lighthouse, bundle, throughput, mainRss };
 }
 

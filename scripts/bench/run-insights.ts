@@ -13,7 +13,7 @@ const upstream = await startBenchUpstream(0.2, join(work, "simulator"));
 try {
   const { seedSeconds, figures } = await measureInsights(upstream, join(work, "studio"));
   console.log(`Insights over ${INSIGHTS_TAKES.toLocaleString("en-US")} takes — ${formatMachine(describeMachine())} — seeded in ${seedSeconds.toFixed(1)} s`);
-  for (const f of figures) console.log(`${f.name.padEnd(28)} p50 ${f.p50Ms.toFixed(1).padStart(6)} ms   p99 ${f.p99Ms.toFixed(1).padStart(6)} ms   ${f.path}`);
+  for (const f of figures) console.log(`${f.name.padEnd(28)} p50 ${f.p50Ms.toFixed(1).padStart(6)} ms   p95 ${f.p95Ms.toFixed(1).padStart(6)} ms   p99 ${f.p99Ms.toFixed(1).padStart(6)} ms   ${f.path}`);
 } finally {
   await upstream.simulator.close();
   rmSync(work, { recursive: true, force: true });

@@ -84,6 +84,12 @@ ids. The list's plans (each filter from its index, no sort) are tested in
 bench's process on the same 2 cores as the BFF, so absolute req/s are a floor; the ratio
 to the trivial endpoint is the comparable figure.
 
+**Insights.** A third BFF over 50,000 takes spread over the last 27 days, written through the
+store (\`scripts/bench/insights.ts\`: run times, costs, circled takes, failures of every kind,
+2 % deleted so the ledger counts), then \`GET /api/insights\` by model, creator and week and the
+CSV, 60 sequential requests each after 5 warm-up rounds, beside \`/api/health\` and
+\`/api/usage\` timed the same way. Alone: \`npm run bench:insights\`.
+
 **Front end.** Initial bytes: \`index.html\`'s entry script, its \`modulepreload\` links and
 stylesheets, each gzipped with zlib (default level). Lighthouse 12 node API with
 \`chrome-launcher\` (\`--headless=new\` and the flags above), desktop preset (simulated

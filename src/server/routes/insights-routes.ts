@@ -27,8 +27,8 @@ export function toCsv(insights: Insights): string {
 }
 
 /** `GET /api/insights`: per model, creator or week, what a studio lead asks about; `/api/insights/csv`: the same rows as a file. */
-export function insightsRoutes(deps: Pick<StudioDeps, "db">) {
-  const queries = createInsightQueries(deps.db);
+export function insightsRoutes(deps: Pick<StudioDeps, "db" | "store">) {
+  const queries = createInsightQueries(deps.db, deps.store.version);
   async function read(raw: Record<string, string>): Promise<Insights> {
     const query = parseOrThrow(insightsQuerySchema, raw);
     const to = query.to ? Date.parse(query.to) : startOfUtcDay(Date.now()) + DAY_MS;
