@@ -67,6 +67,12 @@ export function createApp(deps: StudioDeps) {
   app.use(sameOriginWrites(deps.origins));
   // Ahead of the sign-in check: it describes the API's shape and holds no studio data.
   app.get("/api/openapi.json", openApiRoute());
+  // Ahead of it too: the proxy in front asks before it sends traffic, and learns nothing private.
+  app.get("/api/ready", async (c) => {
+    const ready = await deps.readiness.check();
+    c.header("cache-control", "no-store");
+    return c.json(ready, ready.status === "ready" ? 200 : 503);
+  });
   app.use(auth.requireUser);
 
   // Open to anyone (load balancers, uptime checks); says more only to someone signed in.

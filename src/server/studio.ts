@@ -30,6 +30,7 @@ import { loadAuthConfig, type AuthConfig } from "./auth/auth-config";
 import { createAllowedOrigins, type AllowedOrigins } from "./http/origin-guards";
 import { parsePriceTable, type PriceTable } from "./routes/usage-routes";
 import { createReelQueue, type ReelQueue } from "./reels/reel-queue";
+import { createReadiness, databaseProbe, mediaProbe, type Readiness } from "./ops/readiness";
 
 /** Everything the app's parts need, made once here; each part picks what it uses. */
 export type StudioDeps = Stores & {
@@ -60,6 +61,8 @@ export type StudioDeps = Stores & {
   priceTable: PriceTable;
   /** Reels waiting to be cut, one at a time. */
   reelQueue: ReelQueue;
+  /** What `GET /api/ready` answers: the database and media probes, or "shutting down". */
+  readiness: Readiness;
   /** Session clock; tests move it forward. */
   now?: () => number;
 };
@@ -158,6 +161,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     checkSettleMs: env.CHECK_SETTLE_MS ?? Math.round(120_000 * (provider === "simulator" ? (env.SIMULATOR_TIME_SCALE ?? DEFAULT_TIME_SCALE) : 1)),
   });
   const reelQueue = createReelQueue({ ...stores, media, ffmpeg, log });
+  const readiness = createReadiness([databaseProbe(db), mediaProbe(media)]);
   const app = createApp({
     ...stores,
     learnedTimes,
@@ -180,6 +184,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     availability: createModelAvailability(env.MODELS_ENABLED ?? null),
     budgets: { monthlyPerUserUsd: env.BUDGET_MONTHLY_PER_USER_USD, monthlyStudioUsd: env.BUDGET_MONTHLY_STUDIO_USD },
     reelQueue,
+    readiness,
   });
   await sweepOrphans(media, store, log);
   decodeSlots.setLimit(env.IMAGE_DECODE_CONCURRENCY, env.IMAGE_DECODE_BUDGET_MP);
@@ -226,6 +231,8 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
      * Unfinished jobs stay in the database and resume at the next start.
      */
     async close() {
+      // Not ready from the first moment, so a proxy asking on an open connection looks elsewhere.
+      readiness.shutDown();
       // Polling stops first, so a stopping studio starts no new upstream call.
       catalogue.stop();
       reconciler.stop();

@@ -14,6 +14,19 @@ export type DisplayCurrency = z.infer<typeof displayCurrencySchema>;
 export const healthSchema = z.object({ status: z.literal("ok"), provider: z.enum(PROVIDERS).optional(), currency: displayCurrencySchema.optional() });
 export type Health = z.infer<typeof healthSchema>;
 
+/** What `GET /api/ready` checks before a proxy sends the studio traffic. */
+export const READY_CHECKS = ["database", "media"] as const;
+export type ReadyCheck = (typeof READY_CHECKS)[number];
+
+/** Each check is "ok", or why it failed in words that name no secret or path. */
+export const readySchema = z.object({
+  status: z.enum(["ready", "not_ready"]),
+  /** Set while the studio shuts down: nothing is checked, and traffic should go elsewhere. */
+  shuttingDown: z.literal(true).optional(),
+  checks: z.object({ database: z.string(), media: z.string() }),
+});
+export type Ready = z.infer<typeof readySchema>;
+
 export const modelCapabilitySchema = z.object({
   id: z.enum(MODEL_IDS),
   label: z.string(),

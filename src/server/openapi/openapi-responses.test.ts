@@ -24,7 +24,7 @@ describe("with no sign-in, every operation answers as documented", () => {
     expect(first.headers.get("cache-control")).toBe("public, no-cache");
     const again = await call(h, "/api/openapi.json", { headers: { "if-none-match": first.headers.get("etag")! } });
     expect(again.status).toBe(304);
-    expect(await statuses(h, [["/api/health"], ["/api/models"], ["/api/timings"], ["/api/session"], ["/api/usage"], ["/api/usage/estimate?model=gen4_turbo&duration=5&variations=2"]])).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(await statuses(h, [["/api/health"], ["/api/ready"], ["/api/models"], ["/api/timings"], ["/api/session"], ["/api/usage"], ["/api/usage/estimate?model=gen4_turbo&duration=5&variations=2"]])).toEqual([200, 200, 200, 200, 200, 200, 200]);
     expect(await statuses(h, [["/api/usage/estimate?model=gen9"], ["/api/session", { method: "POST", body: { name: "Ana", password: "x" } }]])).toEqual([400, 409]);
     expect(await statuses(h, [["/api/insights?groupBy=week"], ["/api/insights/csv"], ["/api/insights?groupBy=shot"], ["/api/insights/csv?to=never"]])).toEqual([200, 200, 400, 400]);
     expect(await statuses(h, [["/api/insights/reconciliation"], ["/api/insights/reconciliation", { method: "POST" }], ["/api/insights/catalogue"]])).toEqual([200, 200, 200]);

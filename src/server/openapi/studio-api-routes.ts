@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { healthSchema, modelsResponseSchema, timingsResponseSchema } from "../../shared/api";
+import { healthSchema, modelsResponseSchema, readySchema, timingsResponseSchema } from "../../shared/api";
 import { sessionSchema, signedOutSchema, signInSchema } from "../../shared/session";
 import { estimateQuerySchema, estimateSchema, usageSchema } from "../../shared/usage";
 import { insightsQuerySchema, insightsSchema } from "../../shared/insights";
@@ -23,6 +23,14 @@ export const studioApiRoutes: ApiRoute[] = [
     description: "Open to anyone (load balancers, uptime checks); `provider` is added only for someone signed in.",
     open: true,
     replies: ok(healthSchema, "The studio is up."),
+  }),
+  studio("get /api/ready", "getReadiness", "Can the studio take traffic now", {
+    description: "Open to anyone, for the proxy or orchestrator in front: a trivial database query and a small file written and deleted in the media folder, each given 2 s. Not ready while the studio shuts down.",
+    open: true,
+    replies: {
+      200: json(readySchema, "Ready: every check is `ok`."),
+      503: json(readySchema, "Not ready: each check that failed says why (no secrets or paths), or `shuttingDown` is set and nothing was checked."),
+    },
   }),
   studio("get /api/openapi.json", "getOpenApiDocument", "This document", {
     description: "Open to anyone: it describes the API's shape and holds no studio data. Send `If-None-Match` to revalidate.",
