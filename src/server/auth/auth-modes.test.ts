@@ -37,7 +37,7 @@ describe("AUTH_MODE=password", () => {
     expect(setCookie).not.toMatch(/Secure/i);
     const cookie = cookieOf(response);
     expect((await get(h, "/api/generations", cookie)).status).toBe(200);
-    expect(await (await get(h, "/api/health", cookie)).json()).toEqual({ status: "ok", provider: "simulator" });
+    expect(await (await get(h, "/api/health", cookie)).json()).toEqual({ status: "ok", provider: "simulator", currency: { code: "USD", perUsd: 1 } });
     expect(await (await get(h, "/api/session", cookie)).json()).toMatchObject({ user: { name: "Ana" } });
   });
 

@@ -121,7 +121,7 @@ describe("generating through the simulator over HTTP", () => {
   });
 
   it("health and models answer their documented shapes", async () => {
-    expect(await (await fetch(`${h.url}/api/health`)).json()).toEqual({ status: "ok", provider: "simulator" });
+    expect(await (await fetch(`${h.url}/api/health`)).json()).toEqual({ status: "ok", provider: "simulator", currency: { code: "USD", perUsd: 1 } });
     const models = (await (await fetch(`${h.url}/api/models`)).json()) as { models: { id: string; ratios: string[]; acceptsLastImage: boolean }[] };
     expect(models.models.map((m) => [m.id, m.ratios.length, m.acceptsLastImage])).toEqual([
       ["gen4_turbo", 6, false],
