@@ -288,4 +288,31 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX generations_insights_author ON generations(author, created_at, status, cost_usd, review_state, favourite, submitted_at, finished_at);
   CREATE INDEX generations_insights_created ON generations(created_at, status, cost_usd, review_state, favourite, submitted_at, finished_at);
   `,
+  // 15: the insights keep a rollup of whole UTC days (insight-queries.ts) and reread a day only
+  // when its version here moves: these triggers bump the day of any take that changes in a way the
+  // figures count, is deleted, or enters the ledger. The rollup reads a day by created_at, so
+  // 14's covering indexes, each written on every status change, go.
+  `
+  DROP INDEX generations_insights_model;
+  DROP INDEX generations_insights_author;
+  DROP INDEX generations_insights_created;
+  CREATE TABLE insight_days (day INTEGER PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TRIGGER insight_days_insert AFTER INSERT ON generations BEGIN
+    INSERT INTO insight_days (day, version) VALUES (NEW.created_at / 86400000, 1) ON CONFLICT(day) DO UPDATE SET version = version + 1;
+  END;
+  CREATE TRIGGER insight_days_update AFTER UPDATE OF model, author, prompt, status, error_code, cost_usd, review_state, favourite, submitted_at, finished_at, created_at ON generations BEGIN
+    INSERT INTO insight_days (day, version) VALUES (NEW.created_at / 86400000, 1) ON CONFLICT(day) DO UPDATE SET version = version + 1;
+    INSERT INTO insight_days (day, version) SELECT OLD.created_at / 86400000, 1 WHERE OLD.created_at / 86400000 <> NEW.created_at / 86400000
+      ON CONFLICT(day) DO UPDATE SET version = version + 1;
+  END;
+  CREATE TRIGGER insight_days_delete AFTER DELETE ON generations BEGIN
+    INSERT INTO insight_days (day, version) VALUES (OLD.created_at / 86400000, 1) ON CONFLICT(day) DO UPDATE SET version = version + 1;
+  END;
+  CREATE TRIGGER insight_days_ledger_insert AFTER INSERT ON deleted_spend BEGIN
+    INSERT INTO insight_days (day, version) VALUES (NEW.created_at / 86400000, 1) ON CONFLICT(day) DO UPDATE SET version = version + 1;
+  END;
+  CREATE TRIGGER insight_days_ledger_delete AFTER DELETE ON deleted_spend BEGIN
+    INSERT INTO insight_days (day, version) VALUES (OLD.created_at / 86400000, 1) ON CONFLICT(day) DO UPDATE SET version = version + 1;
+  END;
+  `,
 ];

@@ -8,6 +8,7 @@ import { startOfUtcDay } from "../jobs/spend-limits";
 
 const DAY_MS = 86_400_000;
 const DEFAULT_DAYS = 28;
+const WARM_AFTER_MS = 2_000;
 
 const CSV_COLUMNS: (keyof InsightRow)[] = ["key", "takes", "completed", "failed", "successRate", "medianSeconds", "p90Seconds", "spendUsd", "circled", "favourites", "costPerCircledUsd", "costPerFavouriteUsd"];
 
@@ -27,8 +28,14 @@ export function toCsv(insights: Insights): string {
 }
 
 /** `GET /api/insights`: per model, creator or week, what a studio lead asks about; `/api/insights/csv`: the same rows as a file. */
-export function insightsRoutes(deps: Pick<StudioDeps, "db" | "store">) {
-  const queries = createInsightQueries(deps.db, deps.store.version);
+export function insightsRoutes(deps: Pick<StudioDeps, "db">) {
+  const queries = createInsightQueries(deps.db);
+  // The default window's days, read into the rollup soon after start-up rather than on the first visit.
+  const warming = setTimeout(() => {
+    const to = startOfUtcDay(Date.now()) + DAY_MS;
+    queries.warm(to - DEFAULT_DAYS * DAY_MS, to, () => !deps.db.open).catch(() => {});
+  }, WARM_AFTER_MS);
+  warming.unref();
   async function read(raw: Record<string, string>): Promise<Insights> {
     const query = parseOrThrow(insightsQuerySchema, raw);
     const to = query.to ? Date.parse(query.to) : startOfUtcDay(Date.now()) + DAY_MS;

@@ -9,7 +9,7 @@ const at = (day: number, hour = 0) => Date.UTC(2026, 10, day, hour);
 type Seed = { author: string; model: "gen4_turbo" | "gen3a_turbo"; createdAt: number; runS?: number; usd?: number; error?: ErrorCode; deleted?: boolean };
 
 /** Takes recorded at set instants through the store; a window that starts mid-week (Wednesday 2026-11-04, 06:00 UTC). */
-async function studio(seeds: Seed[], cached = false) {
+async function studio(seeds: Seed[]) {
   const db = openDatabase(":memory:");
   let clock = 0;
   const store = createTakesStore(db, () => clock);
@@ -26,7 +26,7 @@ async function studio(seeds: Seed[], cached = false) {
     }
     if (s.deleted) await store.deleteSettled(take!.id, s.author);
   }
-  return { queries: createInsightQueries(db, cached ? store.version : undefined), store };
+  return { queries: createInsightQueries(db), store, db };
 }
 
 const seeds: Seed[] = [
@@ -60,14 +60,36 @@ describe("insight queries", () => {
     ]);
   });
 
-  it("keeps an answer until a take changes, then counts again", async () => {
-    const { queries, store } = await studio(seeds, true);
-    const first = await queries.grouped("author", at(4, 6), at(11));
-    expect(await queries.grouped("author", at(4, 6), at(11))).toBe(first);
-    const [cy] = (await store.list({}, 1, null)).takes.filter((t) => t.author === "Cy");
+  it("keeps whole days until a take of that day changes, and reads the window's partial days afresh", async () => {
+    const { queries, store, db } = await studio(seeds);
+    const window = [at(4, 6), at(11)] as const;
+    const first = await queries.grouped("author", ...window);
+    expect(first.find((r) => r.key === "Cy")!.favourites).toBe(0);
+    // A favourite through the store bumps its day (the trigger): the next answer counts it.
+    const cy = db.prepare<[number], { id: string }>("SELECT id FROM generations WHERE created_at = ?").get(at(9) - 1);
     await store.setMarks(cy!.id, { favourite: true });
-    const again = await queries.grouped("author", at(4, 6), at(11));
-    expect(again).not.toBe(first);
-    expect(again.find((r) => r.key === "Cy")!.favourites).toBe(1);
+    expect((await queries.grouped("author", ...window)).find((r) => r.key === "Cy")!.favourites).toBe(1);
+    // Behind the triggers' back (no version bump), a whole day's figures stay as kept…
+    db.prepare("DROP TRIGGER insight_days_update").run();
+    db.prepare("UPDATE generations SET favourite = 0 WHERE id = ?").run(cy!.id);
+    expect((await queries.grouped("author", ...window)).find((r) => r.key === "Cy")!.favourites).toBe(1);
+    // …while a window that starts inside that day reads its part afresh,
+    expect((await queries.grouped("author", at(8, 12), at(9))).find((r) => r.key === "Cy")!.favourites).toBe(0);
+    // and once the day's version moves, the whole day is read again.
+    db.prepare("UPDATE insight_days SET version = version + 1 WHERE day = ?").run(Math.floor((at(9) - 1) / 86_400_000));
+    expect((await queries.grouped("author", ...window)).find((r) => r.key === "Cy")!.favourites).toBe(0);
+  });
+
+  it("says the same as one pass over the raw rows, for any window", async () => {
+    const { queries } = await studio(seeds);
+    const whole = await queries.grouped("model", at(1), at(20));
+    const edges = await queries.grouped("model", at(2, 13), at(10, 1));
+    expect(whole.map((r) => [r.key, r.takes, r.spendUsd])).toEqual([
+      ["gen3a_turbo", 2, 0.3],
+      ["gen4_turbo", 3, 9.2],
+    ]);
+    expect(edges).toEqual(whole);
+    expect(await queries.moderatedPrompts(at(1), at(20))).toEqual([{ prompt: "a slow push-in", failures: 1 }]);
+    expect(await queries.moderatedPrompts(at(11), at(20))).toEqual([]);
   });
 });

@@ -2,8 +2,10 @@ import { toMicroUsd as micro } from "../../shared/money";
 import type { Db } from "../db/database";
 import type { InsightRow } from "../../shared/insights";
 
-/** One group's figures as SQLite counts them (a studio's month is tens of thousands of rows: none reaches JavaScript). */
-type Sums = {
+type GroupBy = "model" | "author" | "week";
+
+/** One group's figures over some takes: counts, sums, and the run times of its completed kept takes. */
+type Tally = {
   takes: number;
   completed: number;
   failed: number;
@@ -13,142 +15,188 @@ type Sums = {
   spend: number;
   circled: number;
   favourites: number;
-  medianMs: number | null;
-  p90Ms: number | null;
+  runs: number[];
 };
 
-type Window = { from: number; to: number };
-type GroupBy = "model" | "author" | "week";
+/** One UTC day (or the part of one at a window's edge), tallied by model, by author and whole. */
+type DayTally = { model: Map<string, Tally>; author: Map<string, Tally>; all: Tally; moderated: Map<string, number> };
+
+type KeptRow = [model: string, author: string, status: string, errorCode: string | null, usd: number | null, circled: number, favourite: number, runMs: number | null, prompt: string];
+type DeletedRow = [model: string, author: string, status: string, errorCode: string | null, usd: number | null];
 
 const DAY_MS = 86_400_000;
-const WEEK_MS = 7 * DAY_MS;
 const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
+const MODERATION = new Set(["safety_input", "safety_output"]);
+const UNKNOWN = new Set(["outcome_unknown", "submit_interrupted"]);
 
-function summarise(key: string, sums: Sums): InsightRow {
-  const settled = sums.completed + sums.failed;
-  const spendUsd = micro(sums.spend);
+const emptyTally = (): Tally => ({ takes: 0, completed: 0, failed: 0, moderation: 0, timeout: 0, unknown: 0, spend: 0, circled: 0, favourites: 0, runs: [] });
+
+function tallyOf(map: Map<string, Tally>, key: string): Tally {
+  let tally = map.get(key);
+  if (!tally) map.set(key, (tally = emptyTally()));
+  return tally;
+}
+
+function count(tally: Tally, status: string, errorCode: string | null, usd: number | null): void {
+  tally.takes += 1;
+  if (status === "completed") tally.completed += 1;
+  if (status === "failed") {
+    tally.failed += 1;
+    if (errorCode !== null && MODERATION.has(errorCode)) tally.moderation += 1;
+    else if (errorCode === "deadline_exceeded") tally.timeout += 1;
+    else if (errorCode !== null && UNKNOWN.has(errorCode)) tally.unknown += 1;
+  }
+  tally.spend += usd ?? 0;
+}
+
+function add(into: Tally, from: Tally): void {
+  into.takes += from.takes;
+  into.completed += from.completed;
+  into.failed += from.failed;
+  into.moderation += from.moderation;
+  into.timeout += from.timeout;
+  into.unknown += from.unknown;
+  into.spend += from.spend;
+  into.circled += from.circled;
+  into.favourites += from.favourites;
+  for (const run of from.runs) into.runs.push(run);
+}
+
+/** The q-quantile of sorted values, interpolated between ranks ⌊(n−1)q⌋ and the next, as the median and p90 always have been. */
+function quantile(sorted: Float64Array, q: number): number | null {
+  if (sorted.length === 0) return null;
+  const at = (sorted.length - 1) * q;
+  const low = sorted[Math.floor(at)]!;
+  const high = sorted[Math.ceil(at)]!;
+  return low + (high - low) * (at - Math.floor(at));
+}
+
+function summarise(key: string, tally: Tally): InsightRow {
+  const settled = tally.completed + tally.failed;
+  const spendUsd = micro(tally.spend);
+  const runs = Float64Array.from(tally.runs).sort();
   return {
     key,
-    takes: sums.takes,
-    completed: sums.completed,
-    failed: sums.failed,
-    successRate: settled ? sums.completed / settled : null,
-    failures: { moderation: sums.moderation, provider: sums.failed - sums.moderation - sums.timeout - sums.unknown, timeout: sums.timeout, unknown: sums.unknown },
-    medianSeconds: seconds(sums.medianMs),
-    p90Seconds: seconds(sums.p90Ms),
+    takes: tally.takes,
+    completed: tally.completed,
+    failed: tally.failed,
+    successRate: settled ? tally.completed / settled : null,
+    failures: { moderation: tally.moderation, provider: tally.failed - tally.moderation - tally.timeout - tally.unknown, timeout: tally.timeout, unknown: tally.unknown },
+    medianSeconds: seconds(quantile(runs, 0.5)),
+    p90Seconds: seconds(quantile(runs, 0.9)),
     spendUsd,
-    circled: sums.circled,
-    favourites: sums.favourites,
-    costPerCircledUsd: sums.circled ? micro(spendUsd / sums.circled) : null,
-    costPerFavouriteUsd: sums.favourites ? micro(spendUsd / sums.favourites) : null,
+    circled: tally.circled,
+    favourites: tally.favourites,
+    costPerCircledUsd: tally.circled ? micro(spendUsd / tally.circled) : null,
+    costPerFavouriteUsd: tally.favourites ? micro(spendUsd / tally.favourites) : null,
   };
 }
 
 // Week n (UTC) starts on the Monday 7n − 3 days after 1970-01-01, a Thursday.
-const WEEK_OF = "(created_at / 86400000 + 3) / 7";
-const weekStart = (week: number) => (week * 7 - 3) * DAY_MS;
-const weekLabel = (week: number) => new Date(weekStart(week)).toISOString().slice(0, 10);
-const KEYS = { model: "model", author: "author", week: WEEK_OF } as const;
+const weekOfDay = (day: number) => Math.floor((day + 3) / 7);
+const weekLabel = (week: number) => new Date((week * 7 - 3) * DAY_MS).toISOString().slice(0, 10);
 
-// percentile_cont interpolates between ranks ⌊(n−1)q⌋ and the next, as the median and p90 always have.
-const KEPT = `count(*) AS takes, sum(status = 'completed') AS completed, sum(status = 'failed') AS failed,
-  coalesce(sum(cost_usd), 0) AS spend, sum(review_state = 'circled') AS circled, sum(favourite) AS favourites,
-  percentile_cont(CASE WHEN status = 'completed' THEN finished_at - submitted_at END, 0.5) AS medianMs,
-  percentile_cont(CASE WHEN status = 'completed' THEN finished_at - submitted_at END, 0.9) AS p90Ms`;
-
-// Deleted takes (the ledger) count in takes, spend and failures; they have no review nor timings.
-const deletedSql = (key: string) => `
-  SELECT ${key} AS key, count(*) AS takes, sum(status = 'completed') AS completed, sum(status = 'failed') AS failed, coalesce(sum(cost_usd), 0) AS spend
-    FROM deleted_spend WHERE created_at >= @from AND created_at < @to GROUP BY key`;
-
-const failuresSql = (key: string) => `
-  SELECT key, sum(error_code IN ('safety_input', 'safety_output')) AS moderation, sum(error_code = 'deadline_exceeded') AS timeout,
-         sum(error_code IN ('outcome_unknown', 'submit_interrupted')) AS unknown
-    FROM (SELECT ${key} AS key, error_code FROM generations WHERE created_at >= @from AND created_at < @to AND status = 'failed'
-          UNION ALL
-          SELECT ${key} AS key, error_code FROM deleted_spend WHERE created_at >= @from AND created_at < @to AND status = 'failed')
-   GROUP BY key`;
-
-// Failure kinds are counted apart, over the failed takes only (failuresSql).
-const NO_FAILURES = { moderation: 0, timeout: 0, unknown: 0 };
-const NONE: Sums = { ...NO_FAILURES, takes: 0, completed: 0, failed: 0, spend: 0, circled: 0, favourites: 0, medianMs: null, p90Ms: null };
-
-/** SQLite's BINARY order (UTF-8 bytes), which `ORDER BY key` gave. */
+/** SQLite's BINARY order (UTF-8 bytes), which `ORDER BY` gave. */
 const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
-/** Answers kept at most, until a take changes. */
-const CACHED_WINDOWS = 32;
+/** Whole days kept at most (a year of them is well under 100 MB even at 1,800 takes a day). */
+const KEPT_DAYS = 400;
 
 /**
- * The insights' figures for a window [from, to), grouped by model, author or week. Each group's
- * kept takes are one aggregate over a range of its covering index (migration 14): no row lookups,
- * no sort of the month's rows. Still tens of ms over a month, so answers are kept until `version`
- * (the takes' change counter, bumped by every write to a take or the ledger) moves.
+ * The insights' figures for a window [from, to), grouped by model, author or week, from a rollup
+ * of whole UTC days. Each day is read once (its kept takes and its ledger lines) and kept until
+ * its version in `insight_days` moves: triggers bump a day's version whenever a take created that
+ * day changes in a way the figures count, or is deleted into the ledger (migration 15). So a
+ * running studio rereads today, not the month; a window's partial days at its edges are read
+ * afresh. Medians and p90s stay exact: each day keeps its completed takes' run times, and a
+ * window's are merged and sorted.
  */
-export function createInsightQueries(db: Db, version?: () => Promise<number>) {
-  const kept = {
-    model: db.prepare<[Window & { key: string }], Sums>(`SELECT ${KEPT} FROM generations WHERE model = @key AND created_at >= @from AND created_at < @to`),
-    author: db.prepare<[Window & { key: string }], Sums>(`SELECT ${KEPT} FROM generations WHERE author = @key AND created_at >= @from AND created_at < @to`),
-    week: db.prepare<[Window], Sums>(`SELECT ${KEPT} FROM generations WHERE created_at >= @from AND created_at < @to`),
-  };
-  // Every model or author ever, one index seek each (a loose scan): few, against a month of takes.
-  const firstKey = { model: db.prepare<[], string | null>("SELECT min(model) FROM generations").pluck(), author: db.prepare<[], string | null>("SELECT min(author) FROM generations").pluck() };
-  const nextKey = { model: db.prepare<[string], string | null>("SELECT min(model) FROM generations WHERE model > ?").pluck(), author: db.prepare<[string], string | null>("SELECT min(author) FROM generations WHERE author > ?").pluck() };
-  const deleted = Object.fromEntries(Object.entries(KEYS).map(([group, key]) => [group, db.prepare<[Window], Pick<Sums, "takes" | "completed" | "failed" | "spend"> & { key: string | number }>(deletedSql(key))]));
-  const failures = Object.fromEntries(Object.entries(KEYS).map(([group, key]) => [group, db.prepare<[Window], Pick<Sums, "moderation" | "timeout" | "unknown"> & { key: string | number }>(failuresSql(key))]));
-  const moderated = db.prepare<[number, number], { prompt: string; failures: number }>(
-    `SELECT prompt, count(*) AS failures FROM generations
-      WHERE created_at >= ? AND created_at < ? AND status = 'failed' AND error_code IN ('safety_input', 'safety_output')
-      GROUP BY prompt ORDER BY failures DESC, prompt LIMIT 10`,
-  );
+export function createInsightQueries(db: Db) {
+  const keptRows = db.prepare<[number, number], KeptRow>(
+    `SELECT model, author, status, error_code, cost_usd, review_state = 'circled', favourite,
+            CASE WHEN status = 'completed' THEN finished_at - submitted_at END, prompt
+       FROM generations WHERE created_at >= ? AND created_at < ?`,
+  ).raw();
+  const deletedRows = db.prepare<[number, number], DeletedRow>("SELECT model, author, status, error_code, cost_usd FROM deleted_spend WHERE created_at >= ? AND created_at < ?").raw();
+  const versions = db.prepare<[number, number], { day: number; version: number }>("SELECT day, version FROM insight_days WHERE day >= ? AND day < ?");
 
-  /** Each group's kept takes, by the group's key; groups with none in the window are left out. */
-  function keptSums(groupBy: GroupBy, window: Window): Map<string | number, Sums> {
-    const groups = new Map<string | number, Sums>();
-    if (groupBy === "week") {
-      for (let week = Math.floor((Math.floor(window.from / DAY_MS) + 3) / 7); weekStart(week) < window.to; week++) {
-        const sums = kept.week.get({ from: Math.max(window.from, weekStart(week)), to: Math.min(window.to, weekStart(week) + WEEK_MS) })!;
-        if (sums.takes) groups.set(week, { ...NO_FAILURES, ...sums });
+  function read(from: number, to: number): DayTally {
+    const day: DayTally = { model: new Map(), author: new Map(), all: emptyTally(), moderated: new Map() };
+    for (const [model, author, status, errorCode, usd, circled, favourite, runMs, prompt] of keptRows.all(from, to)) {
+      for (const tally of [tallyOf(day.model, model), tallyOf(day.author, author), day.all]) {
+        count(tally, status, errorCode, usd);
+        tally.circled += circled;
+        tally.favourites += favourite;
+        if (runMs !== null) tally.runs.push(runMs);
       }
-      return groups;
+      if (status === "failed" && errorCode !== null && MODERATION.has(errorCode)) day.moderated.set(prompt, (day.moderated.get(prompt) ?? 0) + 1);
     }
-    for (let key = firstKey[groupBy].get(); key !== null && key !== undefined; key = nextKey[groupBy].get(key)) {
-      const sums = kept[groupBy].get({ ...window, key })!;
-      if (sums.takes) groups.set(key, { ...NO_FAILURES, ...sums });
+    // Deleted takes (the ledger) count in takes, spend and failures; they have no review nor timings.
+    for (const [model, author, status, errorCode, usd] of deletedRows.all(from, to)) {
+      for (const tally of [tallyOf(day.model, model), tallyOf(day.author, author), day.all]) count(tally, status, errorCode, usd);
     }
-    return groups;
+    return day;
   }
 
-  function counted(groupBy: GroupBy, from: number, to: number): InsightRow[] {
-    const window = { from, to };
-    const groups = keptSums(groupBy, window);
-    for (const d of deleted[groupBy]!.all(window)) {
-      const sums = groups.get(d.key) ?? NONE;
-      groups.set(d.key, { ...sums, takes: sums.takes + d.takes, completed: sums.completed + d.completed, failed: sums.failed + d.failed, spend: sums.spend + d.spend });
+  const days = new Map<number, { version: number; tally: DayTally }>();
+
+  /** A whole day's tally: kept while its version holds, read again when it moved. */
+  function wholeDay(day: number, version: number): DayTally {
+    let kept = days.get(day);
+    if (!kept || kept.version !== version) {
+      kept = { version, tally: read(day * DAY_MS, (day + 1) * DAY_MS) };
+      days.delete(day);
+      days.set(day, kept);
+      if (days.size > KEPT_DAYS) days.delete(days.keys().next().value!);
     }
-    for (const f of failures[groupBy]!.all(window)) {
-      const sums = groups.get(f.key);
-      if (sums) groups.set(f.key, { ...sums, moderation: f.moderation, timeout: f.timeout, unknown: f.unknown });
-    }
-    const label = (key: string | number) => (typeof key === "number" ? weekLabel(key) : key);
-    return [...groups]
-      .map(([key, sums]) => summarise(label(key), sums))
-      .sort((a, b) => byBytes(a.key, b.key));
+    return kept.tally;
   }
 
-  const answers = new Map<string, InsightRow[]>();
-  let answersVersion = -1;
+  /** The window cut into tallies: whole days from the rollup (read again where their version moved), edges read afresh; with each piece's day. */
+  function pieces(from: number, to: number): { day: number; tally: DayTally }[] {
+    const firstWhole = Math.ceil(from / DAY_MS);
+    const endWhole = Math.floor(to / DAY_MS);
+    if (firstWhole >= endWhole) return from < to ? [{ day: Math.floor(from / DAY_MS), tally: read(from, to) }] : [];
+    const out: { day: number; tally: DayTally }[] = [];
+    if (from < firstWhole * DAY_MS) out.push({ day: firstWhole - 1, tally: read(from, firstWhole * DAY_MS) });
+    const current = new Map(versions.all(firstWhole, endWhole).map((row) => [row.day, row.version]));
+    for (let day = firstWhole; day < endWhole; day++) out.push({ day, tally: wholeDay(day, current.get(day) ?? 0) });
+    if (endWhole * DAY_MS < to) out.push({ day: endWhole, tally: read(endWhole * DAY_MS, to) });
+    return out;
+  }
+
   return {
-    async grouped(groupBy: GroupBy, from: number, to: number): Promise<InsightRow[]> {
-      if (!version) return counted(groupBy, from, to);
-      const now = await version();
-      if (now !== answersVersion || answers.size >= CACHED_WINDOWS) answers.clear();
-      answersVersion = now;
-      const key = `${groupBy} ${from} ${to}`;
-      let rows = answers.get(key);
-      if (!rows) answers.set(key, (rows = counted(groupBy, from, to)));
-      return rows;
+    /**
+     * Reads the whole days of [from, to) into the rollup, one per turn of the event loop, so the
+     * first visit after a start finds them read (a month of 50,000 takes is hundreds of ms at once).
+     * Stops when `stopped()` says so (the studio closing).
+     */
+    async warm(from: number, to: number, stopped: () => boolean): Promise<void> {
+      for (let day = Math.ceil(from / DAY_MS); day < Math.floor(to / DAY_MS); day++) {
+        if (stopped()) return;
+        wholeDay(day, versions.all(day, day + 1)[0]?.version ?? 0);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     },
-    moderatedPrompts: async (from: number, to: number) => moderated.all(from, to),
+    async grouped(groupBy: GroupBy, from: number, to: number): Promise<InsightRow[]> {
+      const groups = new Map<string, Tally>();
+      for (const { day, tally } of pieces(from, to)) {
+        if (groupBy === "week") {
+          if (tally.all.takes) add(tallyOf(groups, weekLabel(weekOfDay(day))), tally.all);
+          continue;
+        }
+        for (const [key, part] of tally[groupBy]) add(tallyOf(groups, key), part);
+      }
+      return [...groups].map(([key, tally]) => summarise(key, tally)).sort((a, b) => byBytes(a.key, b.key));
+    },
+    /** The prompts whose kept takes failed moderation most in the window (ten at most). */
+    async moderatedPrompts(from: number, to: number): Promise<{ prompt: string; failures: number }[]> {
+      const counts = new Map<string, number>();
+      for (const { tally } of pieces(from, to)) for (const [prompt, n] of tally.moderated) counts.set(prompt, (counts.get(prompt) ?? 0) + n);
+      return [...counts]
+        .map(([prompt, failures]) => ({ prompt, failures }))
+        .sort((a, b) => b.failures - a.failures || byBytes(a.prompt, b.prompt))
+        .slice(0, 10);
+    },
   };
 }
