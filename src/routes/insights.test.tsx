@@ -31,7 +31,7 @@ it("shows per model and per creator how takes went and what they cost, with outc
     "GET /api/insights": ({ url }) => {
       const groupBy = url.searchParams.get("groupBy") ?? "model";
       const rows = groupBy === "author" ? [row("Ana", { costPerCircledUsd: null, circled: 0 })] : [row("gen3a_turbo"), row("gen4_turbo", { takes: 3, spendUsd: 0.375 })];
-      return json(200, { from: "2026-11-04T00:00:00.000Z", to: "2026-12-02T00:00:00.000Z", groupBy, rows, moderatedPrompts: [{ prompt: "a real person, close up", failures: 2 }] });
+      return json(200, { from: "2026-11-04T00:00:00.000Z", to: "2026-12-02T00:00:00.000Z", groupBy, rows, moderatedPrompts: [{ prompt: "a real person, close up", failures: 2 }], moderatedFrames: [{ url: "/media/uploads/upl_1", uploadId: "upl_1", thumbUrl: "/media/uploads/upl_1/thumb", failures: 2 }, { url: "https://images.example.com/crowd.jpg", uploadId: null, thumbUrl: null, failures: 1 }] });
     },
   });
   const { user } = renderWithProviders(<AppRoutes />);
@@ -44,6 +44,9 @@ it("shows per model and per creator how takes went and what they cost, with outc
   expect(within(table).getAllByRole("img")[0]).toHaveAccessibleName("2 completed, 1 moderation, 1 provider error");
   expect(screen.getByRole("link", { name: "Download these rows as CSV" })).toHaveAttribute("href", "/api/insights/csv?groupBy=model");
   expect(screen.getByText("“a real person, close up” — 2 takes")).toBeInTheDocument();
+  const frames = screen.getByRole("region", { name: "First frames that failed moderation most" });
+  expect(within(frames).getByRole("img", { name: "First frame of 2 takes refused by moderation" })).toHaveAttribute("src", "/media/uploads/upl_1/thumb");
+  expect(within(frames).getByRole("link", { name: "images.example.com/crowd.jpg" })).toHaveAttribute("href", "https://images.example.com/crowd.jpg");
 
   await user.selectOptions(screen.getByRole("combobox", { name: "By" }), "author");
   const byCreator = await screen.findByRole("table", { name: /by creator/ });
@@ -53,7 +56,7 @@ it("shows per model and per creator how takes went and what they cost, with outc
   expect(requestsTo(fetchMock, "GET", "/api/insights").map(({ url }) => url.searchParams.get("groupBy"))).toEqual(["model", "author"]);
 });
 
-const insightsReply = () => json(200, { from: "2026-11-04T00:00:00.000Z", to: "2026-12-02T00:00:00.000Z", groupBy: "model", rows: [row("gen4_turbo")], moderatedPrompts: [] });
+const insightsReply = () => json(200, { from: "2026-11-04T00:00:00.000Z", to: "2026-12-02T00:00:00.000Z", groupBy: "model", rows: [row("gen4_turbo")], moderatedPrompts: [], moderatedFrames: [] });
 const day = (date: string, patch: Record<string, unknown> = {}) => ({
   day: date,
   partial: false,

@@ -46,5 +46,7 @@ export const insightsSchema = z.object({
   rows: z.array(insightRowSchema),
   /** The prompts whose takes failed moderation most in the window (the team learns what to avoid). */
   moderatedPrompts: z.array(z.object({ prompt: z.string(), failures: z.number() })),
+  /** The first frames whose takes failed moderation most (ten at most): an upload (`uploadId`, its image and thumbnail) or an HTTPS image by URL. */
+  moderatedFrames: z.array(z.object({ url: z.string(), uploadId: z.string().nullable(), thumbUrl: z.string().nullable(), failures: z.number() })),
 });
 export type Insights = z.infer<typeof insightsSchema>;

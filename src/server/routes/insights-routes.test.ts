@@ -93,6 +93,7 @@ describe("GET /api/insights", () => {
       },
     ]);
     expect(insights.moderatedPrompts).toEqual([{ prompt: "a real person, close up", failures: 2 }]);
+    expect(insights.moderatedFrames).toEqual([{ url: "https://images.example.com/a.jpg", uploadId: null, thumbUrl: null, failures: 2 }]);
   });
 
   it("groups by creator and by week, and takes a window", async () => {

@@ -46,6 +46,11 @@ export function insightsRoutes(deps: Pick<StudioDeps, "db">) {
       groupBy: query.groupBy,
       rows: await queries.grouped(query.groupBy, from, to),
       moderatedPrompts: await queries.moderatedPrompts(from, to),
+      moderatedFrames: (await queries.moderatedFrames(from, to)).map(({ frame, failures }) =>
+        "uploadId" in frame
+          ? { url: `/media/uploads/${frame.uploadId}`, uploadId: frame.uploadId, thumbUrl: `/media/uploads/${frame.uploadId}/thumb`, failures }
+          : { url: frame.url, uploadId: null, thumbUrl: null, failures },
+      ),
     };
   }
   return new Hono<AppEnv>()

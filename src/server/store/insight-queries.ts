@@ -19,9 +19,14 @@ type Tally = {
 };
 
 /** One UTC day (or the part of one at a window's edge), tallied by model, by author and whole. */
-type DayTally = { model: Map<string, Tally>; author: Map<string, Tally>; all: Tally; moderated: Map<string, number> };
+type DayTally = { model: Map<string, Tally>; author: Map<string, Tally>; all: Tally; moderated: Map<string, number>; moderatedFrames: Map<string, number> };
 
-type KeptRow = [model: string, author: string, status: string, errorCode: string | null, usd: number | null, circled: number, favourite: number, runMs: number | null, prompt: string];
+type KeptRow = [model: string, author: string, status: string, errorCode: string | null, usd: number | null, circled: number, favourite: number, runMs: number | null, prompt: string, uploadId: string | null, imageUrl: string | null];
+
+/** A first frame as the moderation list names it: an upload by id, else the image's URL. */
+export type FrameRef = { uploadId: string } | { url: string };
+const frameKey = (uploadId: string | null, url: string | null) => (uploadId !== null ? `u ${uploadId}` : `l ${url ?? ""}`);
+const frameOf = (key: string): FrameRef => (key.startsWith("u ") ? { uploadId: key.slice(2) } : { url: key.slice(2) });
 type DeletedRow = [model: string, author: string, status: string, errorCode: string | null, usd: number | null];
 
 const DAY_MS = 86_400_000;
@@ -99,6 +104,13 @@ const weekLabel = (week: number) => new Date((week * 7 - 3) * DAY_MS).toISOStrin
 /** SQLite's BINARY order (UTF-8 bytes), which `ORDER BY` gave. */
 const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
+/** The ten keys counted most over the pieces, most first, then in SQLite's byte order. */
+function mostFailed(counts: readonly Map<string, number>[]): [string, number][] {
+  const total = new Map<string, number>();
+  for (const map of counts) for (const [key, n] of map) total.set(key, (total.get(key) ?? 0) + n);
+  return [...total].sort((a, b) => b[1] - a[1] || byBytes(a[0], b[0])).slice(0, 10);
+}
+
 /** Whole days kept at most (a year of them is well under 100 MB even at 1,800 takes a day). */
 const KEPT_DAYS = 400;
 
@@ -114,22 +126,26 @@ const KEPT_DAYS = 400;
 export function createInsightQueries(db: Db) {
   const keptRows = db.prepare<[number, number], KeptRow>(
     `SELECT model, author, status, error_code, cost_usd, review_state = 'circled', favourite,
-            CASE WHEN status = 'completed' THEN finished_at - submitted_at END, prompt
+            CASE WHEN status = 'completed' THEN finished_at - submitted_at END, prompt, image_upload_id, image_url
        FROM generations WHERE created_at >= ? AND created_at < ?`,
   ).raw();
   const deletedRows = db.prepare<[number, number], DeletedRow>("SELECT model, author, status, error_code, cost_usd FROM deleted_spend WHERE created_at >= ? AND created_at < ?").raw();
   const versions = db.prepare<[number, number], { day: number; version: number }>("SELECT day, version FROM insight_days WHERE day >= ? AND day < ?");
 
   function read(from: number, to: number): DayTally {
-    const day: DayTally = { model: new Map(), author: new Map(), all: emptyTally(), moderated: new Map() };
-    for (const [model, author, status, errorCode, usd, circled, favourite, runMs, prompt] of keptRows.all(from, to)) {
+    const day: DayTally = { model: new Map(), author: new Map(), all: emptyTally(), moderated: new Map(), moderatedFrames: new Map() };
+    for (const [model, author, status, errorCode, usd, circled, favourite, runMs, prompt, uploadId, imageUrl] of keptRows.all(from, to)) {
       for (const tally of [tallyOf(day.model, model), tallyOf(day.author, author), day.all]) {
         count(tally, status, errorCode, usd);
         tally.circled += circled;
         tally.favourites += favourite;
         if (runMs !== null) tally.runs.push(runMs);
       }
-      if (status === "failed" && errorCode !== null && MODERATION.has(errorCode)) day.moderated.set(prompt, (day.moderated.get(prompt) ?? 0) + 1);
+      if (status === "failed" && errorCode !== null && MODERATION.has(errorCode)) {
+        day.moderated.set(prompt, (day.moderated.get(prompt) ?? 0) + 1);
+        const frame = frameKey(uploadId, imageUrl);
+        day.moderatedFrames.set(frame, (day.moderatedFrames.get(frame) ?? 0) + 1);
+      }
     }
     // Deleted takes (the ledger) count in takes, spend and failures; they have no review nor timings.
     for (const [model, author, status, errorCode, usd] of deletedRows.all(from, to)) {
@@ -191,12 +207,11 @@ export function createInsightQueries(db: Db) {
     },
     /** The prompts whose kept takes failed moderation most in the window (ten at most). */
     async moderatedPrompts(from: number, to: number): Promise<{ prompt: string; failures: number }[]> {
-      const counts = new Map<string, number>();
-      for (const { tally } of pieces(from, to)) for (const [prompt, n] of tally.moderated) counts.set(prompt, (counts.get(prompt) ?? 0) + n);
-      return [...counts]
-        .map(([prompt, failures]) => ({ prompt, failures }))
-        .sort((a, b) => b.failures - a.failures || byBytes(a.prompt, b.prompt))
-        .slice(0, 10);
+      return mostFailed(pieces(from, to).map(({ tally }) => tally.moderated)).map(([prompt, failures]) => ({ prompt, failures }));
+    },
+    /** The first frames whose kept takes failed moderation most in the window (ten at most). */
+    async moderatedFrames(from: number, to: number): Promise<{ frame: FrameRef; failures: number }[]> {
+      return mostFailed(pieces(from, to).map(({ tally }) => tally.moderatedFrames)).map(([key, failures]) => ({ frame: frameOf(key), failures }));
     },
   };
 }

@@ -87,6 +87,31 @@ export function InsightsReport() {
               </tbody>
             </table>
           </section>
+          {insights.data.moderatedFrames.length > 0 && (
+            <section aria-labelledby="insights-moderated-frames" className={`${panelClass} p-5`}>
+              <h3 id="insights-moderated-frames" className="mb-2 text-base font-semibold">
+                First frames that failed moderation most
+              </h3>
+              <ul className="flex flex-wrap gap-3 text-sm">
+                {insights.data.moderatedFrames.map((frame) => (
+                  <li key={frame.url} className="w-36">
+                    {frame.thumbUrl ? (
+                      <a href={frame.url} className="block">
+                        <img src={frame.thumbUrl} alt={`First frame of ${frame.failures} ${frame.failures === 1 ? "take" : "takes"} refused by moderation`} className="h-20 w-36 rounded-md object-cover" loading="lazy" />
+                      </a>
+                    ) : (
+                      <a href={frame.url} className={`${linkClass} block truncate`} rel="noreferrer noopener" target="_blank">
+                        {frame.url.replace(/^https:\/\//, "")}
+                      </a>
+                    )}
+                    <span className="text-zinc-600 dark:text-zinc-400">
+                      {frame.failures} {frame.failures === 1 ? "take" : "takes"}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {insights.data.moderatedPrompts.length > 0 && (
             <section aria-labelledby="insights-moderated" className={`${panelClass} p-5`}>
               <h3 id="insights-moderated" className="mb-2 text-base font-semibold">
