@@ -2,6 +2,7 @@ import { MODEL_IDS, type ModelId } from "../shared/models";
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { renderModeSetting } from "../simulator/render-mode";
+import { mediaStoreSetting } from "./media/media-store-setting";
 
 const httpUrl = z
   .string()
@@ -83,6 +84,25 @@ const envSchema = z.object({
   /** First gap before re-trying a failed archive download; doubles per attempt (capped at 30 s). */
   ARCHIVE_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
   STATIC_DIR: z.string().default("./dist"),
+  /** Where media is kept: the data folder (unset or `local`), or `s3://bucket/optional/prefix`. */
+  MEDIA_STORE: mediaStoreSetting,
+  /** An S3-compatible store's URL (MinIO, R2, …); unset: AWS itself. */
+  S3_ENDPOINT: z.preprocess((v) => (v === "" ? undefined : v), httpUrl.optional()),
+  S3_REGION: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).default("us-east-1")),
+  /** Bucket in the path rather than the host name; default: true when S3_ENDPOINT is set. */
+  S3_FORCE_PATH_STYLE: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["true", "false"], { error: 'S3_FORCE_PATH_STYLE must be "true" or "false"' }).transform((v) => v === "true").optional(),
+  ),
+  /** Unset: the AWS SDK's usual chain (its other variables, profiles, instance roles). */
+  AWS_ACCESS_KEY_ID: z.string().trim().optional().transform((v) => (v ? v : undefined)),
+  AWS_SECRET_ACCESS_KEY: z.string().trim().optional().transform((v) => (v ? v : undefined)),
+  /** Media on S3 streamed through the BFF with Range ("proxy"), or a 302 to a short-lived presigned URL after the same checks. */
+  MEDIA_REDIRECT: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["proxy", "presigned"], { error: 'MEDIA_REDIRECT must be "proxy" or "presigned"' }).default("proxy")),
+  MEDIA_PRESIGN_SECONDS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number({ error: "MEDIA_PRESIGN_SECONDS must be a whole number of seconds" }).int().min(10).max(604_800, "MEDIA_PRESIGN_SECONDS can be at most 604800 (7 days, S3's limit)").default(300),
+  ),
   /** Uploaded images decoded at once; each decode holds a whole frame in memory. */
   IMAGE_DECODE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
   /** Megapixels of images decoding at once (16-bit counts double); one image over it still decodes, alone. */
@@ -130,6 +150,12 @@ const envSchema = z.object({
   /** How many units of CURRENCY one US dollar buys (e.g. 0.92 for EUR); required when CURRENCY is not USD. */
   CURRENCY_PER_USD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().positive({ error: "CURRENCY_PER_USD must be a number above 0" }).optional()),
 }).superRefine((env, check) => {
+  if (env.MEDIA_REDIRECT === "presigned" && env.MEDIA_STORE.kind !== "s3") {
+    check.addIssue({ code: "custom", path: ["MEDIA_REDIRECT"], message: "MEDIA_REDIRECT=presigned needs media on S3 (MEDIA_STORE=s3://bucket/prefix); the data folder is served through the BFF" });
+  }
+  if (env.MEDIA_STORE.kind === "s3" && !env.AWS_ACCESS_KEY_ID !== !env.AWS_SECRET_ACCESS_KEY) {
+    check.addIssue({ code: "custom", path: [env.AWS_ACCESS_KEY_ID ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID"], message: "set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither (the AWS SDK's usual chain then finds credentials)" });
+  }
   if (env.CURRENCY !== "USD" && env.CURRENCY_PER_USD === undefined) {
     check.addIssue({ code: "custom", path: ["CURRENCY_PER_USD"], message: `CURRENCY is ${env.CURRENCY}: set CURRENCY_PER_USD to how many ${env.CURRENCY} one US dollar buys (the provider bills in USD)` });
   }

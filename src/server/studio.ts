@@ -22,7 +22,8 @@ import { createModelAvailability, type ModelAvailabilityRegistry } from "./jobs/
 import { chooseFfmpeg } from "./media/ffmpeg";
 import { cleanLegacyUploads } from "./images/clean-stored-upload";
 import { decodeSlots } from "./images/decode-slots";
-import { createMediaDir, type MediaDir } from "./media/media-dir";
+import type { MediaStore } from "./media/media-store";
+import { openMediaStore } from "./media/open-media-store";
 import { sweepOrphans } from "./media/sweep-orphans";
 import { openStores, type Stores } from "./store/stores";
 import { createAimlapiClient, type UpstreamClient } from "./upstream/aimlapi-client";
@@ -34,7 +35,7 @@ import { createReadiness, databaseProbe, mediaProbe, type Readiness } from "./op
 
 /** Everything the app's parts need, made once here; each part picks what it uses. */
 export type StudioDeps = Stores & {
-  media: MediaDir;
+  media: MediaStore;
   client: UpstreamClient;
   runner: JobRunner;
   /** How long takes of each kind have taken here (the runner's poll plans and `/api/timings`). */
@@ -128,7 +129,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   const db = openDatabase(join(dataDir, "dailies.sqlite"));
   const stores = openStores(db);
   const { store, uploads } = stores;
-  const media = createMediaDir(dataDir);
+  const media = await openMediaStore(env, dataDir);
   const client = createAimlapiClient({ baseUrl, apiKey, timeoutMs: env.UPSTREAM_TIMEOUT_MS, endpoints: env.AIMLAPI_ENDPOINTS });
   const origins = createAllowedOrigins(auth.publicOrigins);
   const learnedTimes = createLearnedTimes(store);

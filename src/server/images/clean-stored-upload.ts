@@ -1,13 +1,13 @@
 import { stat } from "node:fs/promises";
 import type { Logger } from "pino";
 import sharp from "sharp";
-import type { MediaDir } from "../media/media-dir";
+import type { MediaStore } from "../media/media-store";
 import type { UploadsStore } from "../store/uploads-store";
 import type { AcceptedType } from "./inspect-image";
 import { stripMetadata } from "./strip-metadata";
 import type { UploadRecord } from "./upload-record";
 
-type Deps = { uploads: UploadsStore; media: MediaDir };
+type Deps = { uploads: UploadsStore; media: MediaStore };
 
 /**
  * Originals stored before uploads were cleaned still hold GPS and serials: clean one in place
@@ -16,16 +16,18 @@ type Deps = { uploads: UploadsStore; media: MediaDir };
  */
 export async function ensureCleanUpload(deps: Deps, upload: UploadRecord): Promise<UploadRecord> {
   if (upload.metadataClean) return upload;
-  const path = deps.media.path("uploads", upload.fileName);
+  const original = await deps.media.localCopy("uploads", upload.fileName);
   const temp = deps.media.tempPath();
   try {
-    const { orientation = 1 } = await sharp(path).metadata(); // the header only
-    if (await stripMetadata(path, upload.contentType as AcceptedType, orientation, temp)) deps.media.moveIn(temp, "uploads", upload.fileName);
-    const { size } = await stat(path);
+    const { orientation = 1 } = await sharp(original.path).metadata(); // the header only
+    const stripped = await stripMetadata(original.path, upload.contentType as AcceptedType, orientation, temp);
+    const { size } = await stat(stripped ? temp : original.path);
+    if (stripped) await deps.media.moveIn(temp, "uploads", upload.fileName);
     await deps.uploads.markClean(upload.id, size);
     return { ...upload, metadataClean: true, bytes: size };
   } finally {
-    deps.media.remove(temp);
+    original.release();
+    deps.media.removeTemp(temp);
   }
 }
 

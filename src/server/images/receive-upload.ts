@@ -9,7 +9,7 @@ import { ERROR_CODES } from "../../shared/api-error";
 import { UPLOAD_MAX_BYTES } from "../../shared/limits";
 import { drainBody, DRAIN_LIMITS } from "../http/drain-body";
 import { HttpError } from "../http/http-error";
-import type { MediaDir } from "../media/media-dir";
+import type { MediaStore } from "../media/media-store";
 import type { StagedFile } from "./store-upload";
 
 const MB = 1024 * 1024;
@@ -38,7 +38,7 @@ export function bodyStream(request: Request, incoming: IncomingMessage | undefin
  * whole. The temporary file is gone whenever this throws. On a refusal the rest of the body
  * is read and discarded first (within drainBody's limits), so a client still sending gets the answer.
  */
-export async function receiveUpload(headers: Headers, source: Readable | null, media: MediaDir): Promise<StagedFile & { name: string | null }> {
+export async function receiveUpload(headers: Headers, source: Readable | null, media: MediaStore): Promise<StagedFile & { name: string | null }> {
   const type = headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\b/i.test(type)) {
     throw new HttpError(ERROR_CODES.unsupportedContentType, 'Send the image as multipart/form-data with the field "file".');
@@ -99,7 +99,7 @@ export async function receiveUpload(headers: Headers, source: Readable | null, m
     // The write stream must be closed before its file is removed, or it could be created after.
     file?.file.destroy();
     const fileError = file ? await file.done.then(() => null, (e: unknown) => e) : null;
-    media.remove(path);
+    media.removeTemp(path);
     await drainBody(source);
     throw fileError instanceof HttpError ? fileError : error;
   }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { newId } from "../store/new-id";
 import { copyFile, stat, writeFile } from "node:fs/promises";
-import type { MediaDir } from "../media/media-dir";
+import type { MediaStore } from "../media/media-store";
 import type { UploadsStore } from "../store/uploads-store";
 import { thumbFileName, type UploadRecord } from "./upload-record";
 import { decodeSlots } from "./decode-slots";
@@ -14,7 +14,7 @@ const EXTENSION: Record<AcceptedType, string> = { "image/jpeg": "jpg", "image/pn
 export type StagedFile = { path: string; sha256: string; bytes: number };
 
 /** Stages bytes already in memory (a frame ffmpeg made) the way a streamed upload is staged. */
-export async function stageBuffer(media: MediaDir, bytes: Buffer): Promise<StagedFile> {
+export async function stageBuffer(media: MediaStore, bytes: Buffer): Promise<StagedFile> {
   const path = media.tempPath();
   await writeFile(path, bytes);
   return { path, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
@@ -28,7 +28,7 @@ export async function stageBuffer(media: MediaDir, bytes: Buffer): Promise<Stage
  */
 export async function storeUpload(
   uploads: UploadsStore,
-  media: MediaDir,
+  media: MediaStore,
   staged: StagedFile,
   originalName: string | null,
   author: string,
@@ -50,13 +50,13 @@ export async function storeUpload(
     const fileName = `${id}.${EXTENSION[image.contentType]}`;
     const upstreamType = image.upstream?.contentType ?? image.contentType;
     const upstreamFileName = `${id}.upstream.${EXTENSION[upstreamType]}`;
-    if (image.upstream) media.writeAtomic("uploads", upstreamFileName, image.upstream.bytes);
+    if (image.upstream) await media.writeAtomic("uploads", upstreamFileName, image.upstream.bytes);
     else {
       await copyFile(original, upstreamTemp);
-      media.moveIn(upstreamTemp, "uploads", upstreamFileName);
+      await media.moveIn(upstreamTemp, "uploads", upstreamFileName);
     }
-    media.writeAtomic("uploads", thumbFileName(id), image.thumb);
-    media.moveIn(original, "uploads", fileName);
+    await media.writeAtomic("uploads", thumbFileName(id), image.thumb);
+    await media.moveIn(original, "uploads", fileName);
     try {
       const upload = await uploads.insert({
         id,
@@ -75,12 +75,12 @@ export async function storeUpload(
       });
       return { upload, created: true };
     } catch (error) {
-      for (const name of [fileName, upstreamFileName, thumbFileName(id)]) media.remove(media.path("uploads", name));
+      for (const name of [fileName, upstreamFileName, thumbFileName(id)]) await media.remove("uploads", name);
       const raced = await uploads.findByHash(staged.sha256);
       if (raced) return { upload: raced, created: false };
       throw error;
     }
   } finally {
-    for (const path of [staged.path, cleanPath, upstreamTemp]) media.remove(path);
+    for (const path of [staged.path, cleanPath, upstreamTemp]) media.removeTemp(path);
   }
 }

@@ -1,7 +1,7 @@
 import { open } from "node:fs/promises";
 import { guardedDownload } from "../../node/net/guarded-download";
 import { UrlRefusedError } from "../../node/net/guarded-fetch";
-import type { MediaDir } from "../media/media-dir";
+import type { MediaStore } from "../media/media-store";
 import { checkVideo, type VideoFacts } from "../media/probe-video";
 
 const MAX_VIDEO_BYTES = 512 * 1024 * 1024;
@@ -80,7 +80,7 @@ async function check(video: string, poster: string, ffmpeg: string | undefined):
  * after every check passed, and before the caller marks the row completed, so a completed row
  * never points at a missing or broken file. Rejects with an ArchiveError.
  */
-export async function archiveVideo(media: MediaDir, url: string, id: string, options: ArchiveOptions): Promise<ArchivedVideo> {
+export async function archiveVideo(media: MediaStore, url: string, id: string, options: ArchiveOptions): Promise<ArchivedVideo> {
   const tempVideo = media.tempPath();
   const tempPoster = `${media.tempPath()}.jpg`;
   try {
@@ -90,11 +90,11 @@ export async function archiveVideo(media: MediaDir, url: string, id: string, opt
     const facts = await check(tempVideo, tempPoster, options.ffmpeg);
     const videoFile = `${id}.mp4`;
     const posterFile = `${id}.jpg`;
-    media.moveIn(tempPoster, "posters", posterFile);
-    media.moveIn(tempVideo, "videos", videoFile);
+    await media.moveIn(tempPoster, "posters", posterFile);
+    await media.moveIn(tempVideo, "videos", videoFile);
     return { ...facts, bytes, videoFile, posterFile };
   } finally {
-    media.remove(tempVideo);
-    media.remove(tempPoster);
+    media.removeTemp(tempVideo);
+    media.removeTemp(tempPoster);
   }
 }

@@ -6,7 +6,7 @@ import type { UpstreamClient } from "../upstream/aimlapi-client";
 import { describeTaskFailure } from "../upstream/failure-messages";
 import type { PollReply } from "../upstream/parse-reply";
 import { UpstreamError } from "../upstream/upstream-error";
-import type { MediaDir } from "../media/media-dir";
+import type { MediaStore } from "../media/media-store";
 import type { TakeCharge, TakeRecord } from "../takes/take";
 import { ArchiveError, archiveVideo } from "./archive-video";
 import { backoffMs } from "./backoff";
@@ -19,7 +19,7 @@ import { createPacer, findRequest, LOGS_CALL_GAP_MS } from "./request-lookup";
 export type JobRunnerOptions = {
   store: TakesStore;
   client: UpstreamClient;
-  media: MediaDir;
+  media: MediaStore;
   log: Logger;
   pollIntervalMs: number;
   /** The longest gap a learned poll plan may leave (POLL_MAX_GAP_MS). */

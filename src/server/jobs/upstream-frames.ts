@@ -16,7 +16,8 @@ async function upstreamImage(deps: Deps, ref: ImageRef, field: string): Promise<
     const message = "This upload is not in the studio (unknown id). Upload the image again.";
     throw fieldError(field, message, ERROR_CODES.validation, { status: 422 });
   }
-  const bytes = await readFile(deps.media.path("uploads", upload.upstreamFileName));
+  const copy = await deps.media.localCopy("uploads", upload.upstreamFileName);
+  const bytes = await readFile(copy.path).finally(() => copy.release());
   return `data:${upload.upstreamContentType};base64,${bytes.toString("base64")}`;
 }
 

@@ -1,32 +1,69 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
+import type { MediaKind, MediaStore } from "./media-store";
+import { serveFile } from "./serve-file";
 
-export type MediaKind = "uploads" | "videos" | "posters" | "reels";
-
-/** Files live under `<dataDir>/media/<kind>/`, named only by ids the BFF made itself. */
-export function createMediaDir(dataDir: string) {
-  const root = join(dataDir, "media");
-  for (const kind of ["uploads", "videos", "posters", "reels", "tmp"]) mkdirSync(join(root, kind), { recursive: true, mode: 0o700 });
-
+/** The local scratch folder, `<dataDir>/media/tmp`, which every media store works in. */
+export function createScratch(dataDir: string) {
+  const tempDir = join(dataDir, "media", "tmp");
+  mkdirSync(tempDir, { recursive: true, mode: 0o700 });
+  const removeTemp = (path: string) => rmSync(path, { force: true });
   return {
-    root,
-    path: (kind: MediaKind, fileName: string) => join(root, kind, fileName),
-    /** A temporary path in the same file system, so the final rename is atomic. */
-    tempPath: () => join(root, "tmp", randomBytes(8).toString("hex")),
-    /** Writes to a temporary name first: a crash never leaves half a file under a real name. */
-    writeAtomic(kind: MediaKind, fileName: string, bytes: Buffer): void {
-      const temp = join(root, "tmp", randomBytes(8).toString("hex"));
-      writeFileSync(temp, bytes, { mode: 0o600 });
-      renameSync(temp, join(root, kind, fileName));
-    },
-    moveIn(tempPath: string, kind: MediaKind, fileName: string): void {
-      renameSync(tempPath, join(root, kind, fileName));
-    },
-    remove(path: string): void {
-      rmSync(path, { force: true });
+    tempDir,
+    tempPath: () => join(tempDir, randomBytes(8).toString("hex")),
+    removeTemp,
+    async removeStaleTemps(before: number): Promise<number> {
+      let removed = 0;
+      for (const file of readdirSync(tempDir)) {
+        const path = join(tempDir, file);
+        try {
+          // Stryker disable next-line EqualityOperator: a temporary file exactly an hour old may go either way
+          if (statSync(path).mtimeMs >= before) continue;
+        } catch {
+          continue;
+        }
+        removeTemp(path);
+        // Stryker disable next-line UpdateOperator: only the count in the sweep's log line
+        removed++;
+      }
+      return removed;
     },
   };
 }
 
-export type MediaDir = ReturnType<typeof createMediaDir>;
+/** Files live under `<dataDir>/media/<kind>/`; the scratch folder is on the same file system, so moving in is an atomic rename. */
+export function createMediaDir(dataDir: string): MediaStore {
+  const root = join(dataDir, "media");
+  for (const kind of ["uploads", "videos", "posters", "reels"]) mkdirSync(join(root, kind), { recursive: true, mode: 0o700 });
+  const scratch = createScratch(dataDir);
+  const path = (kind: MediaKind, name: string) => join(root, kind, name);
+
+  return {
+    ...scratch,
+    async moveIn(tempPath, kind, name) {
+      renameSync(tempPath, path(kind, name));
+    },
+    /** Writes to a temporary name first: a crash never leaves half a file under a real name. */
+    async writeAtomic(kind, name, bytes) {
+      const temp = scratch.tempPath();
+      writeFileSync(temp, bytes, { mode: 0o600 });
+      renameSync(temp, path(kind, name));
+    },
+    async remove(kind, name) {
+      rmSync(path(kind, name), { force: true });
+    },
+    async localCopy(kind, name) {
+      return { path: path(kind, name), release: () => {} };
+    },
+    async list(kind) {
+      return readdirSync(join(root, kind));
+    },
+    async serve(kind, name, { contentType, range, method, disposition }) {
+      const response = serveFile(path(kind, name), contentType, range, method);
+      if (disposition && response.ok) response.headers.set("content-disposition", disposition);
+      return response;
+    },
+    async probe() {},
+  };
+}

@@ -1,8 +1,6 @@
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import type { Logger } from "pino";
 import type { TakesStore } from "../store/takes-store";
-import type { MediaDir } from "./media-dir";
+import type { MediaStore } from "./media-store";
 
 const STALE_TEMP_MS = 60 * 60_000;
 
@@ -11,29 +9,25 @@ const STALE_TEMP_MS = 60 * 60_000;
  * files not yet), and abandoned temporary downloads. Files of rows that still exist stay, even
  * unfinished ones: their archive is redone and overwrites them.
  */
-export async function sweepOrphans(media: MediaDir, store: TakesStore, log: Logger, now = Date.now()): Promise<void> {
+export async function sweepOrphans(media: MediaStore, store: TakesStore, log: Logger, now = Date.now()): Promise<void> {
   let removed = 0;
   for (const [kind, extension] of [["videos", ".mp4"], ["posters", ".jpg"]] as const) {
-    for (const file of readdirSync(join(media.root, kind))) {
+    // A bucket that can't be listed now keeps its orphans until the next start; it does not stop this one.
+    const files = await media.list(kind).catch((error: unknown) => {
+      log.warn({ err: error instanceof Error ? error.message : String(error) }, `could not list stored ${kind} to sweep orphans`);
+      return [];
+    });
+    for (const file of files) {
       if (file.endsWith(extension) && (await store.get(file.slice(0, -extension.length)))) continue;
-      media.remove(media.path(kind, file));
+      await media.remove(kind, file).catch(() => {});
       // Stryker disable next-line UpdateOperator: only the count in the log line below
       removed++;
     }
   }
-  const tmp = join(media.root, "tmp");
-  for (const file of readdirSync(tmp)) {
-    const path = join(tmp, file);
-    try {
-      // Stryker disable next-line EqualityOperator: a temporary file exactly an hour old may go either way
-      if (now - statSync(path).mtimeMs < STALE_TEMP_MS) continue;
-    } catch {
-      continue;
-    }
-    media.remove(path);
-    // Stryker disable next-line UpdateOperator: only the count in the log line below
-    removed++;
-  }
+  removed += await media.removeStaleTemps(now - STALE_TEMP_MS).catch((error: unknown) => {
+    log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not sweep stale temporary media");
+    return 0;
+  });
   // Stryker disable next-line ConditionalExpression,StringLiteral: whether and how the clean-up is logged
   if (removed) log.info({ removed }, "removed media files no take refers to");
 }

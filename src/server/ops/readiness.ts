@@ -1,11 +1,12 @@
 import { writeFile } from "node:fs/promises";
 import type { Ready, ReadyCheck } from "../../shared/api";
 import type { Db } from "../db/database";
-import type { MediaDir } from "../media/media-dir";
+import type { MediaStore } from "../media/media-store";
 
 /**
- * One thing the studio needs before it can take traffic. SQLite and the media folder today;
- * a Postgres or S3 store plugs in by giving its own `probe` under the same name. A probe
+ * One thing the studio needs before it can take traffic: SQLite, and the media store (its
+ * local scratch folder, and the bucket when media is on S3). A Postgres store plugs in by
+ * giving its own `probe` under the same name. A probe
  * rejects with a message fit for anyone to read: no secret, address or path.
  */
 export type ReadinessProbe = { name: ReadyCheck; probe(): Promise<void> };
@@ -41,8 +42,8 @@ export function databaseProbe(db: Db): ReadinessProbe {
   };
 }
 
-/** Writes and deletes a small file where uploads land first, so a full or read-only disk shows. */
-export function mediaProbe(media: MediaDir): ReadinessProbe {
+/** Writes and deletes a small file where uploads land first, so a full or read-only disk shows; then asks the store itself (an S3 bucket's HeadBucket). */
+export function mediaProbe(media: MediaStore): ReadinessProbe {
   return {
     name: "media",
     probe: async () => {
@@ -50,10 +51,11 @@ export function mediaProbe(media: MediaDir): ReadinessProbe {
       const path = media.tempPath();
       try {
         await writeFile(path, "ready", { mode: 0o600 });
-        media.remove(path);
+        media.removeTemp(path);
       } catch (error) {
         throw new Error(`the media folder can't be written${codeOf(error)}`, { cause: error });
       }
+      await media.probe();
     },
   };
 }

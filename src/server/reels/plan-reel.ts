@@ -35,10 +35,19 @@ async function unknownShots(deps: Deps, shots: readonly ShotRecord[], chosen: Re
   return fields;
 }
 
+async function probeStored(deps: Deps, file: string): Promise<number> {
+  const copy = await deps.media.localCopy("videos", file);
+  try {
+    return (await probeVideo(copy.path)).durationSeconds;
+  } finally {
+    copy.release();
+  }
+}
+
 /** The take's length in frames at the reel's rate; takes archived before videos were probed are probed now. */
 async function framesOf(deps: Deps, take: TakeRecord): Promise<number> {
   const video = take.video!;
-  const seconds = video.durationSeconds ?? (await probeVideo(deps.media.path("videos", video.file))).durationSeconds;
+  const seconds = video.durationSeconds ?? (await probeStored(deps, video.file));
   return Math.max(1, Math.round(seconds * REEL_FPS));
 }
 

@@ -1,5 +1,3 @@
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { ERROR_CODES } from "../../shared/api-error";
 import { removeReelFiles, renderReel, type RenderDeps } from "./render-reel";
 
@@ -26,9 +24,14 @@ export function createReelQueue(deps: RenderDeps) {
     /** Fails what the last run left queued or rendering, and removes files no completed reel owns. */
     async start(): Promise<void> {
       for (const reel of await deps.reels.unfinished()) await deps.reels.markFailed(reel.id, { code: ERROR_CODES.reelFailed, message: INTERRUPTED_MESSAGE });
-      for (const file of readdirSync(join(deps.media.root, "reels"))) {
+      // A bucket that can't be listed now keeps those files until the next start; it does not stop this one.
+      const files = await deps.media.list("reels").catch((error: unknown) => {
+        deps.log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not list stored reels to remove unfinished ones");
+        return [];
+      });
+      for (const file of files) {
         const id = file.replace(/\.(mp4|json|csv)$/, "");
-        if ((await deps.reels.get(id))?.status !== "completed") removeReelFiles(deps.media, id);
+        if ((await deps.reels.get(id))?.status !== "completed") await removeReelFiles(deps.media, id);
       }
     },
     enqueue(id: string): void {

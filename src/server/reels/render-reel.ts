@@ -1,8 +1,9 @@
-import { statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import type { Logger } from "pino";
 import { ERROR_CODES } from "../../shared/api-error";
 import { REEL_FPS } from "../../shared/reel";
-import type { MediaDir } from "../media/media-dir";
+import type { MediaStore } from "../media/media-store";
 import type { NoteRecord } from "../notes/note";
 import type { Stores } from "../store/stores";
 import { cutReel, reelArgs, type ReelSegment } from "./cut-reel";
@@ -11,17 +12,18 @@ import { reelEdl, reelEdlCsv, reelFrames } from "./reel-edl";
 import { SLATE_FRAMES } from "./plan-reel";
 import { renderSlate } from "./slate";
 
-export type RenderDeps = Pick<Stores, "reels" | "store" | "notes" | "projects"> & { media: MediaDir; ffmpeg: string; log: Logger };
+export type RenderDeps = Pick<Stores, "reels" | "store" | "notes" | "projects"> & { media: MediaStore; ffmpeg: string; log: Logger };
 
 /** A reason to give up that the person who asked for the reel can act on. */
 class ReelProblem extends Error {}
 
 /** Removes a reel's files (each may be missing). */
-export function removeReelFiles(media: MediaDir, id: string): void {
-  for (const file of Object.values(reelFiles(id))) media.remove(media.path("reels", file));
+export async function removeReelFiles(media: MediaStore, id: string): Promise<void> {
+  for (const file of Object.values(reelFiles(id))) await media.remove("reels", file);
 }
 
-async function slates(deps: RenderDeps, reel: ReelRecord, projectName: string, temps: string[]): Promise<ReelSegment[]> {
+/** Slates and takes as local files for ffmpeg; `release` is called for whatever was made, even when this throws. */
+async function slates(deps: RenderDeps, reel: ReelRecord, projectName: string, release: (() => void)[]): Promise<ReelSegment[]> {
   const { width, height } = canvasSize(reel.canvas);
   const segments: ReelSegment[] = [];
   for (const event of reel.events) {
@@ -30,9 +32,11 @@ async function slates(deps: RenderDeps, reel: ReelRecord, projectName: string, t
     const date = new Date(event.takeCreatedAt).toISOString().slice(0, 10);
     const png = await renderSlate({ project: projectName, shot: event.code, takeId: event.takeId, model: event.model, seed: event.seed, author: event.author, date }, width, height);
     const slatePng = `${deps.media.tempPath()}-slate.png`;
-    temps.push(slatePng);
+    release.push(() => deps.media.removeTemp(slatePng));
     writeFileSync(slatePng, png, { mode: 0o600 });
-    segments.push({ slatePng, slateFrames: SLATE_FRAMES, video: deps.media.path("videos", take.video.file), takeFrames: event.takeFrames });
+    const video = await deps.media.localCopy("videos", take.video.file);
+    release.push(video.release);
+    segments.push({ slatePng, slateFrames: SLATE_FRAMES, video: video.path, takeFrames: event.takeFrames });
   }
   return segments;
 }
@@ -43,10 +47,11 @@ async function writeResult(deps: RenderDeps, reel: ReelRecord, project: { id: st
   for (const event of reel.events) notes.set(event.takeId, await deps.notes.ofTake(event.takeId));
   const edl = reelEdl(reel, project, notes);
   const files = reelFiles(reel.id);
-  deps.media.writeAtomic("reels", files.edlJson, Buffer.from(`${JSON.stringify(edl, null, 2)}\n`));
-  deps.media.writeAtomic("reels", files.edlCsv, Buffer.from(reelEdlCsv(edl)));
-  deps.media.moveIn(cut, "reels", files.video);
-  return statSync(deps.media.path("reels", files.video)).size;
+  await deps.media.writeAtomic("reels", files.edlJson, Buffer.from(`${JSON.stringify(edl, null, 2)}\n`));
+  await deps.media.writeAtomic("reels", files.edlCsv, Buffer.from(reelEdlCsv(edl)));
+  const { size } = await stat(cut);
+  await deps.media.moveIn(cut, "reels", files.video);
+  return size;
 }
 
 /**
@@ -56,13 +61,13 @@ async function writeResult(deps: RenderDeps, reel: ReelRecord, project: { id: st
 export async function renderReel(deps: RenderDeps, id: string, signal: AbortSignal): Promise<void> {
   if (!(await deps.reels.markRendering(id))) return;
   const reel = (await deps.reels.get(id))!;
-  const temps: string[] = [];
+  const release: (() => void)[] = [];
   try {
     const project = await deps.projects.get(reel.projectId);
     if (!project) return;
-    const segments = await slates(deps, reel, project.name, temps);
+    const segments = await slates(deps, reel, project.name, release);
     const cut = `${deps.media.tempPath()}-reel.mp4`;
-    temps.push(cut);
+    release.push(() => deps.media.removeTemp(cut));
     const totalSeconds = reelFrames(reel.events) / REEL_FPS;
     let shown = 0;
     await cutReel(reelArgs(segments, canvasSize(reel.canvas), cut), {
@@ -79,16 +84,16 @@ export async function renderReel(deps: RenderDeps, id: string, signal: AbortSign
       },
     });
     const bytes = await writeResult(deps, reel, project, cut);
-    if (!(await deps.reels.markCompleted(id, bytes))) removeReelFiles(deps.media, id);
+    if (!(await deps.reels.markCompleted(id, bytes))) await removeReelFiles(deps.media, id);
   } catch (error) {
     // A stopping studio leaves the reel "rendering"; the next start says it was cut short.
     if (signal.aborted) return;
-    removeReelFiles(deps.media, id);
+    await removeReelFiles(deps.media, id);
     deps.log.error({ reelId: id, err: error instanceof Error ? error.message : String(error) }, "reel failed");
     const message =
       error instanceof ReelProblem ? error.message : "ffmpeg could not cut the reel. Try again; if it fails again, the operator will find the reason in the studio's log.";
     await deps.reels.markFailed(id, { code: ERROR_CODES.reelFailed, message });
   } finally {
-    for (const temp of temps) deps.media.remove(temp);
+    for (const done of release) done();
   }
 }

@@ -3,7 +3,6 @@ import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "../http/http-error";
 import { ensureCleanUpload } from "../images/clean-stored-upload";
 import { attachmentHeader, downloadName } from "../media/download-name";
-import { serveFile } from "../media/serve-file";
 import { thumbFileName } from "../images/upload-record";
 import type { StudioDeps } from "../studio";
 
@@ -24,22 +23,21 @@ export function mediaRoutes(deps: Pick<StudioDeps, "uploads" | "store" | "media"
       const upload = await ensureCleanUpload(deps, found).catch(() => {
         throw gone();
       });
-      return serveFile(deps.media.path("uploads", upload.fileName), upload.contentType, c.req.header("range"), c.req.method);
+      return deps.media.serve("uploads", upload.fileName, { contentType: upload.contentType, range: c.req.header("range"), method: c.req.method });
     })
     .on(["GET", "HEAD"], "/uploads/:id/thumb", async (c) => {
       const upload = await deps.uploads.get(c.req.param("id"));
       if (!upload) throw gone();
-      return serveFile(deps.media.path("uploads", thumbFileName(upload.id)), "image/jpeg", c.req.header("range"), c.req.method);
+      return deps.media.serve("uploads", thumbFileName(upload.id), { contentType: "image/jpeg", range: c.req.header("range"), method: c.req.method });
     })
     .on(["GET", "HEAD"], "/videos/:file", async (c) => {
       const { take, video } = await completed(c.req.param("file"), ".mp4");
-      const response = serveFile(deps.media.path("videos", video.file), "video/mp4", c.req.header("range"), c.req.method);
-      if (c.req.query("download") === "1" && response.ok) response.headers.set("content-disposition", attachmentHeader(downloadName(take)));
-      return response;
+      const disposition = c.req.query("download") === "1" ? attachmentHeader(downloadName(take)) : undefined;
+      return deps.media.serve("videos", video.file, { contentType: "video/mp4", range: c.req.header("range"), method: c.req.method, disposition });
     })
     .on(["GET", "HEAD"], "/posters/:file", async (c) => {
       const { video } = await completed(c.req.param("file"), ".jpg");
       if (!video.posterFile) throw gone();
-      return serveFile(deps.media.path("posters", video.posterFile), "image/jpeg", c.req.header("range"), c.req.method);
+      return deps.media.serve("posters", video.posterFile, { contentType: "image/jpeg", range: c.req.header("range"), method: c.req.method });
     });
 }

@@ -37,7 +37,7 @@ export function projectsRoutes(deps: Deps) {
       // Its reels go with it (the rows by ON DELETE CASCADE); one cut meanwhile leaves no files either.
       const reels = await deps.reels.ofProject(id);
       deletedOrThrow(await deps.projects.delete(id), "project", id);
-      for (const reel of reels) removeReelFiles(deps.media, reel.id);
+      for (const reel of reels) await removeReelFiles(deps.media, reel.id);
       return c.body(null, 204);
     })
     .post("/:id/shots", smallJsonBody(), async (c) => {

@@ -2,7 +2,6 @@ import { Hono } from "hono";
 import { ERROR_CODES } from "../../shared/api-error";
 import { HttpError } from "../http/http-error";
 import { attachmentHeader, promptSlug } from "../media/download-name";
-import { serveFile } from "../media/serve-file";
 import type { StudioDeps } from "../studio";
 
 const TYPES = { mp4: "video/mp4", json: "application/json; charset=utf-8", csv: "text/csv; charset=utf-8" } as const;
@@ -23,11 +22,11 @@ export function reelMediaRoutes(deps: Pick<StudioDeps, "reels" | "projects" | "m
     const reel = match ? await deps.reels.get(match[1]!) : undefined;
     if (!match || !reel || reel.status !== "completed") throw gone();
     const extension = match[2] as Extension;
-    const response = serveFile(deps.media.path("reels", file), TYPES[extension], c.req.header("range"), c.req.method);
-    if (c.req.query("download") === "1" && response.ok) {
+    let disposition: string | undefined;
+    if (c.req.query("download") === "1") {
       const project = await deps.projects.get(reel.projectId);
-      response.headers.set("content-disposition", attachmentHeader(reelDownloadName(project?.name ?? "project", reel.createdAt, reel.canvas, extension)));
+      disposition = attachmentHeader(reelDownloadName(project?.name ?? "project", reel.createdAt, reel.canvas, extension));
     }
-    return response;
+    return deps.media.serve("reels", file, { contentType: TYPES[extension], range: c.req.header("range"), method: c.req.method, disposition });
   });
 }

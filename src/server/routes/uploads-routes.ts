@@ -45,7 +45,8 @@ export function uploadsRoutes(deps: Deps) {
       }
       const made = await deps.uploads.lastFrameOf(take.id);
       if (made) return c.json(wireUpload(made), 200);
-      const frame = await extractLastFrame(deps.media.path("videos", take.video.file), deps.media.tempPath());
+      const video = await deps.media.localCopy("videos", take.video.file);
+      const frame = await extractLastFrame(video.path, deps.media.tempPath()).finally(() => video.release());
       const staged = await stageBuffer(deps.media, frame);
       const { upload, created } = await storeUpload(deps.uploads, deps.media, staged, `last-frame-${take.id}.png`, c.get("user").name);
       await deps.uploads.rememberLastFrame(take.id, upload.id);

@@ -2,7 +2,7 @@ import { ERROR_CODES } from "../../shared/api-error";
 import { requireAuthorOrAdmin } from "../auth/authorship";
 import type { StudioUser } from "../http/app-env";
 import { HttpError } from "../http/http-error";
-import type { MediaDir } from "../media/media-dir";
+import type { MediaStore } from "../media/media-store";
 import type { TakesStore } from "../store/takes-store";
 import { noSuchTake } from "./no-such-take";
 
@@ -12,7 +12,7 @@ import { noSuchTake } from "./no-such-take";
  * clears; never a row pointing at a missing file. Input frames stay: they belong to the library.
  * A take in a family leaves a tombstone, so the family keeps its links.
  */
-export async function deleteTake(store: TakesStore, media: MediaDir, id: string, user: StudioUser): Promise<void> {
+export async function deleteTake(store: TakesStore, media: MediaStore, id: string, user: StudioUser): Promise<void> {
   const take = await store.get(id);
   if (take) requireAuthorOrAdmin(take.author, user, { authorOf: "who made this take", can: "delete it" });
   const result = await store.deleteSettled(id, user.name);
@@ -23,6 +23,6 @@ export async function deleteTake(store: TakesStore, media: MediaDir, id: string,
       `This take is still ${result.take.status}. Its job at the provider keeps running and will be charged, so it can be deleted only once it has finished.`,
     );
   }
-  media.remove(media.path("videos", `${id}.mp4`));
-  media.remove(media.path("posters", `${id}.jpg`));
+  // The row is gone: a file a store failed to remove now is an orphan the start-up sweep clears.
+  await Promise.all([media.remove("videos", `${id}.mp4`), media.remove("posters", `${id}.jpg`)]).catch(() => {});
 }
