@@ -131,11 +131,21 @@ describe("deploy/compose.yaml", () => {
     }
   });
 
-  it("says honestly what is not built: the second replica only with a profile, the scaled settings marked as not read yet", () => {
+  it("says honestly what is not built: the second replica only with a profile, DATABASE_URL marked as not read yet", () => {
     expect(service("dailies-1").has("profiles")).toBe(false);
     expect(field(service("dailies-2"), "profiles").join(" ")).toContain("scaled");
-    expect(anchors.get("dailies-environment")!.join("\n")).toMatch(/DATABASE_URL: postgres:\/\/[^\n]*\n\s*MEDIA_STORE: s3:\/\//);
-    expect(text).toMatch(/# NOT READ YET[^\n]*\n\s*DATABASE_URL:/);
+    expect(text).toMatch(/# NOT READ YET[^\n]*\n\s*DATABASE_URL: postgres:\/\//);
+  });
+
+  it("keeps the media in MinIO's bucket with the settings the studio reads, each replica under its own prefix while databases are apart", () => {
+    const environment = anchors.get("dailies-environment")!.join("\n");
+    const bucket = /"mb", "--ignore-existing", "store\/([\w-]+)"/.exec(field(service("minio-bucket"), "command").join(" "))![1];
+    expect(environment).toMatch(new RegExp(`^\\s*MEDIA_STORE: s3://${bucket}/media$`, "m"));
+    expect(environment).toMatch(/^\s*S3_ENDPOINT: http:\/\/minio:9000$/m);
+    expect(environment).toMatch(/^\s*AWS_ACCESS_KEY_ID: \$\{S3_ACCESS_KEY_ID\}$/m);
+    expect(environment).toMatch(/^\s*AWS_SECRET_ACCESS_KEY: \$\{S3_SECRET_ACCESS_KEY\}$/m);
+    expect(text).not.toMatch(/NOT READ YET[^\n]*\n(\s*#[^\n]*\n)*\s*(MEDIA_STORE|S3_|AWS_)/);
+    expect(field(service("dailies-2"), "environment").join("\n")).toMatch(/<<: \*dailies-environment\n\s*MEDIA_STORE: s3:\/\/[\w-]+\/media-dailies-2$/);
   });
 
   it("has the proxy balance over every replica and ask each /api/ready", () => {
