@@ -88,7 +88,11 @@ to the trivial endpoint is the comparable figure.
 store (\`scripts/bench/insights.ts\`: run times, costs, circled takes, failures of every kind,
 2 % deleted so the ledger counts), then \`GET /api/insights\` by model, creator and week and the
 CSV, 60 sequential requests each after 5 warm-up rounds, beside \`/api/health\` and
-\`/api/usage\` timed the same way. Alone: \`npm run bench:insights\`.
+\`/api/usage\` timed the same way. The insights keep a rollup of whole UTC days, each reread only
+when a take of that day changes: "after a write" rows flip a favourite of one of today's takes
+through the API before each request (today is reread, as in a studio where takes are running);
+"first request after start" is the one request that reads the whole window (once per start, no
+goal). Alone: \`npm run bench:insights\`.
 
 **Front end.** Initial bytes: \`index.html\`'s entry script, its \`modulepreload\` links and
 stylesheets, each gzipped with zlib (default level). Lighthouse 12 node API with
