@@ -64,6 +64,8 @@ const envSchema = z.object({
    */
   CHECK_SETTLE_MS: z.coerce.number().int().min(0).optional(),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** On SIGTERM, how long /api/ready answers 503 while requests are still served, before the server stops taking them: a proxy's health-check interval or more behind a load balancer; 0 on one machine. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   SIMULATOR_TIME_SCALE: z.coerce.number().positive().optional(),
   /** Simulator only: "motion" (a push-in, the default) or "still" (the frame held; the test runs use it). */
   SIMULATOR_RENDER: renderModeSetting,

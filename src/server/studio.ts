@@ -232,8 +232,10 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
      * Unfinished jobs stay in the database and resume at the next start.
      */
     async close() {
-      // Not ready from the first moment, so a proxy asking on an open connection looks elsewhere.
+      // Not ready from the first moment, so a proxy asking on an open connection looks elsewhere;
+      // with SHUTDOWN_DRAIN_MS, requests are still answered that long while the proxy notices.
       readiness.shutDown();
+      if (env.SHUTDOWN_DRAIN_MS > 0) await new Promise((resolveDrain) => setTimeout(resolveDrain, env.SHUTDOWN_DRAIN_MS));
       // Polling stops first, so a stopping studio starts no new upstream call.
       catalogue.stop();
       reconciler.stop();

@@ -70,3 +70,17 @@ it("answers 503 as soon as the studio starts shutting down, to a request on a co
     body: { status: "not_ready", shuttingDown: true, checks: { database: "not checked: shutting down", media: "not checked: shutting down" } },
   });
 });
+
+it("with SHUTDOWN_DRAIN_MS, keeps answering new requests while /api/ready says 503, then stops", async () => {
+  const h = await startHarness({ SHUTDOWN_DRAIN_MS: "600" });
+  const stopped = h.stop();
+  const started = Date.now();
+  // A new connection during the drain: ready says no, the API still answers.
+  const during = await fetch(`${h.url}/api/ready`, { headers: { connection: "close" } });
+  expect(during.status).toBe(503);
+  expect(readySchema.parse(await during.json())).toMatchObject({ status: "not_ready", shuttingDown: true });
+  expect((await fetch(`${h.url}/api/health`, { headers: { connection: "close" } })).status).toBe(200);
+  await stopped;
+  expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+  await expect(fetch(`${h.url}/api/health`)).rejects.toThrow();
+});
