@@ -1,28 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
-import type { DisplayCurrency } from "@/shared/api";
+import { formatMoney, USD } from "@/shared/money";
 import { healthQueryOptions } from "./health-query";
 
-const USD: DisplayCurrency = { code: "USD", perUsd: 1 };
-const formats = new Map<string, Intl.NumberFormat>();
+export { formatMoney };
 const count = new Intl.NumberFormat("en-US");
-
-function formatOf(code: string): Intl.NumberFormat {
-  let format = formats.get(code);
-  if (!format) {
-    format = new Intl.NumberFormat("en-US", { style: "currency", currency: code, minimumFractionDigits: 2, maximumFractionDigits: 3 });
-    formats.set(code, format);
-  }
-  return format;
-}
 
 /** What the provider charged, as people read money: $0.125, $12.50. The AI/ML API bills in USD. */
 export function formatUsd(value: number): string {
-  return formatOf("USD").format(value);
-}
-
-/** A USD amount in the studio's currency (CURRENCY, converted at CURRENCY_PER_USD): €0.115. */
-export function formatMoney(usd: number, currency: DisplayCurrency = USD): string {
-  return formatOf(currency.code).format(usd * currency.perUsd);
+  return formatMoney(value);
 }
 
 /**

@@ -97,7 +97,7 @@ it("shows an admin the ledger against the provider's bill, checks it again on re
   expect(within(table).getByRole("rowheader", { name: /2026-12-01/ })).toHaveTextContent("2026-12-01 (so far)");
   expect(cells(/2026-11-30/)[2]).toBe("none");
   expect(cells(/2026-11-29/)).toEqual(["$0.50", "—", "—", "Not read: The AI/ML API refused the key (HTTP 403)."]);
-  expect(screen.getByText("1 of 2 days compared differ; 1 could not be read from the provider.")).toBeInTheDocument();
+  expect(screen.getByText(/^1 of 2 days compared differ; 1 could not be read from the provider\. Over those days: Dailies \$1\.00, the provider \$1\.25\.$/)).toBeInTheDocument();
   expect(requestsTo(fetchMock, "POST", "/api/insights/reconciliation")).toHaveLength(1);
 });
 

@@ -161,6 +161,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     priceOf: catalogue.priceOf,
     checkSettleMs: env.CHECK_SETTLE_MS ?? Math.round(120_000 * (provider === "simulator" ? (env.SIMULATOR_TIME_SCALE ?? DEFAULT_TIME_SCALE) : 1)),
   });
+  const currency: DisplayCurrency = { code: env.CURRENCY, perUsd: env.CURRENCY_PER_USD ?? 1 };
   const reelQueue = createReelQueue({ ...stores, media, ffmpeg, log });
   const readiness = createReadiness([databaseProbe(db), mediaProbe(media)]);
   const app = createApp({
@@ -181,9 +182,9 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     limits,
     catalogue,
     reconciler,
-    currency: { code: env.CURRENCY, perUsd: env.CURRENCY_PER_USD ?? 1 },
+    currency,
     availability: createModelAvailability(env.MODELS_ENABLED ?? null),
-    budgets: { monthlyPerUserUsd: env.BUDGET_MONTHLY_PER_USER_USD, monthlyStudioUsd: env.BUDGET_MONTHLY_STUDIO_USD },
+    budgets: { monthlyPerUserUsd: env.BUDGET_MONTHLY_PER_USER_USD, monthlyStudioUsd: env.BUDGET_MONTHLY_STUDIO_USD, currency },
     reelQueue,
     readiness,
   });
@@ -238,7 +239,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
       if (env.SHUTDOWN_DRAIN_MS > 0) await new Promise((resolveDrain) => setTimeout(resolveDrain, env.SHUTDOWN_DRAIN_MS));
       // Polling stops first, so a stopping studio starts no new upstream call.
       catalogue.stop();
-      reconciler.stop();
+      const reconcilerStopped = reconciler.stop();
       const runnerStopped = runner.stop();
       if (server) {
         const s = server as HttpServer;
@@ -252,6 +253,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
       const until = Date.now() + env.UPSTREAM_TIMEOUT_MS * 3 + 15_000;
       while (handlersInFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
       await runnerStopped;
+      await reconcilerStopped;
       await reelQueue.stop();
       await simulator?.close();
       db.close();

@@ -75,7 +75,8 @@ export async function storeUpload(
       });
       return { upload, created: true };
     } catch (error) {
-      for (const name of [fileName, upstreamFileName, thumbFileName(id)]) await media.remove("uploads", name);
+      // Best effort: a delete that fails (a bucket) must not hide the race check or the first error.
+      for (const name of [fileName, upstreamFileName, thumbFileName(id)]) await media.remove("uploads", name).catch(() => {});
       const raced = await uploads.findByHash(staged.sha256);
       if (raced) return { upload: raced, created: false };
       throw error;

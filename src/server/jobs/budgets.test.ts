@@ -11,6 +11,8 @@ describe("checkBudgets", () => {
       "You have spent $0.75 of your $1.00 monthly budget, and this submit is expected to cost about $0.375. It resets on 2026-12-01 (UTC).",
     );
     expect(checkBudgets({ ...none, monthlyStudioUsd: 5 }, { userUsd: 0.75, studioUsd: 4.9 }, 0.125, at)).toMatch(/^The studio has spent \$4.90 of its \$5.00 monthly budget, and this submit/);
+    // In the studio's currency, as the form's budget line shows it.
+    expect(checkBudgets({ ...none, monthlyStudioUsd: 5, currency: { code: "EUR", perUsd: 0.9 } }, { userUsd: 0, studioUsd: 4.9 }, 0.125, at)).toMatch(/^The studio has spent €4.41 of its €4.50 monthly budget, and this submit is expected to cost about €0.113/);
   });
 
   it("with no estimate, refuses only once a budget is spent; no budget refuses nothing", () => {
@@ -25,5 +27,6 @@ describe("checkBudgets", () => {
     expect(budgetLine(1, 1.5)).toEqual({ limitUsd: 1, spentUsd: 1.5, leftUsd: 0 });
     expect(budgetLine(0, 3)).toBeNull();
     expect([money(0.2), money(0.125), money(12)]).toEqual(["$0.20", "$0.125", "$12.00"]);
+    expect([money(0.2, { code: "EUR", perUsd: 0.92 }), money(0.125, { code: "EUR", perUsd: 0.92 })]).toEqual(["€0.184", "€0.115"]);
   });
 });

@@ -1,7 +1,8 @@
-import { toMicroUsd as micro } from "../../shared/money";
+import type { DisplayCurrency } from "../../shared/api";
+import { formatMoney, toMicroUsd as micro } from "../../shared/money";
 
-/** Monthly budgets in USD (BUDGET_MONTHLY_PER_USER_USD, BUDGET_MONTHLY_STUDIO_USD); 0 means none. */
-export type Budgets = { monthlyPerUserUsd: number; monthlyStudioUsd: number };
+/** Monthly budgets in USD (BUDGET_MONTHLY_PER_USER_USD, BUDGET_MONTHLY_STUDIO_USD); 0 means none. Refusals say amounts in `currency` (CURRENCY), as the form does. */
+export type Budgets = { monthlyPerUserUsd: number; monthlyStudioUsd: number; currency?: DisplayCurrency };
 
 export type BudgetLine = { limitUsd: number; spentUsd: number; leftUsd: number };
 
@@ -16,9 +17,8 @@ export function nextUtcMonth(now: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
 }
 
-/** "$0.20", "$0.125": cents, or a tenth of a cent where a price needs it. */
-export const money = (usd: number) => `$${Math.abs(usd * 100 - Math.round(usd * 100)) < 1e-9 ? usd.toFixed(2) : usd.toFixed(3)}`;
-
+/** "$0.20", "$0.125" (or "€0.184" with CURRENCY=EUR): cents, or a tenth of a cent where a price needs it. */
+export const money = (usd: number, currency?: DisplayCurrency) => formatMoney(usd, currency);
 
 export function budgetLine(limitUsd: number, spentUsd: number): BudgetLine | null {
   return limitUsd > 0 ? { limitUsd, spentUsd: micro(spentUsd), leftUsd: micro(Math.max(0, limitUsd - spentUsd)) } : null;
@@ -32,12 +32,13 @@ export function budgetLine(limitUsd: number, spentUsd: number): BudgetLine | nul
 export function checkBudgets(budgets: Budgets, spent: { userUsd: number; studioUsd: number }, askingUsd: number, now: number): string | null {
   const over = (limit: number, used: number) => limit > 0 && (used >= limit || used + askingUsd > limit);
   const resets = `It resets on ${new Date(nextUtcMonth(now)).toISOString().slice(0, 10)} (UTC).`;
-  const expected = askingUsd > 0 ? `, and this submit is expected to cost about ${money(askingUsd)}` : "";
+  const say = (usd: number) => money(usd, budgets.currency);
+  const expected = askingUsd > 0 ? `, and this submit is expected to cost about ${say(askingUsd)}` : "";
   if (over(budgets.monthlyPerUserUsd, spent.userUsd)) {
-    return `You have spent ${money(spent.userUsd)} of your ${money(budgets.monthlyPerUserUsd)} monthly budget${expected}. ${resets}`;
+    return `You have spent ${say(spent.userUsd)} of your ${say(budgets.monthlyPerUserUsd)} monthly budget${expected}. ${resets}`;
   }
   if (over(budgets.monthlyStudioUsd, spent.studioUsd)) {
-    return `The studio has spent ${money(spent.studioUsd)} of its ${money(budgets.monthlyStudioUsd)} monthly budget${expected}. ${resets}`;
+    return `The studio has spent ${say(spent.studioUsd)} of its ${say(budgets.monthlyStudioUsd)} monthly budget${expected}. ${resets}`;
   }
   return null;
 }

@@ -250,7 +250,10 @@ export function createJobRunner(options: JobRunnerOptions) {
     // Stryker disable next-line ConditionalExpression: every stepped take has its upstream id: track() follows markAccepted, and start() fails the half-sent ones
     if (!row.upstreamId) return finish(id);
     try {
-      const reply = await client.poll(row.upstreamId);
+      // The poll that would fail the take on a third 404 asks the other URL family too (AIMLAPI_ENDPOINTS changed since it was sent).
+      // Stryker disable next-line OptionalChaining: step() runs only for a take with a slot (tick() found it)
+      const lastChance = (slots.get(id)?.errors ?? 0) + 1 >= NOT_FOUND_STRIKES;
+      const reply = await client.poll(row.upstreamId, { otherFamilyOn404: lastChance });
       await applyReply(await store.update(id, { pollCount: row.pollCount + 1 }), reply);
     } catch (error) {
       // One bad reply never changes a job's state: back off and ask again until the deadline.

@@ -37,7 +37,8 @@ describe("the poller", () => {
   it("fails a job the provider answers 404 for three polls in a row, and asks no more", async () => {
     const { take, polls } = await takeThrough([() => notFound]);
     expect(take.error).toEqual({ code: "generation_failed", message: "The provider no longer knows this take. Generate it again.", detail: "Not Found", retryable: true });
-    expect(polls).toBe(3);
+    // Three on the vendor URL, and before the third fails the take, one on the universal URL.
+    expect(polls).toBe(4);
   });
 
   it("rides out a run of 5xx polls, and 404s that don't repeat back to back, then completes", async () => {

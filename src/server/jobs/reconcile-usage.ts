@@ -43,6 +43,7 @@ export function createUsageReconciler(deps: {
   const now = deps.now ?? Date.now;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
+  let stopping = false;
 
   async function checkDay(start: number, end: number, at: number): Promise<void> {
     const from = Math.max(start, deps.since ?? start);
@@ -64,6 +65,7 @@ export function createUsageReconciler(deps: {
     const at = now();
     const today = startOfUtcDay(at);
     for (let back = RECONCILE_DAYS - 1; back >= 0; back -= 1) {
+      if (stopping) return;
       const start = today - back * DAY_MS;
       if (deps.since !== undefined && start + DAY_MS <= deps.since) continue;
       await checkDay(start, start + DAY_MS, at);
@@ -85,16 +87,21 @@ export function createUsageReconciler(deps: {
     },
     start(): void {
       if (timer) return;
+      // A run that fails (the database closing under it) is logged, never an unhandled rejection.
+      const scheduled = () => void run().catch((error: unknown) => deps.log.warn({ err: error instanceof Error ? error.message : String(error) }, "usage reconciliation stopped"));
       timer = setTimeout(() => {
-        void run();
-        timer = setInterval(() => void run(), RECONCILE_EVERY_MS);
+        scheduled();
+        timer = setInterval(scheduled, RECONCILE_EVERY_MS);
         timer.unref();
       }, RECONCILE_FIRST_AFTER_MS);
       timer.unref();
     },
-    stop(): void {
+    /** Stops the schedule and waits for a run still going, so the database can close after it. */
+    async stop(): Promise<void> {
+      stopping = true;
       if (timer) clearTimeout(timer);
       timer = null;
+      await running?.catch(() => {});
     },
   };
 }

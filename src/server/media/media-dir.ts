@@ -41,6 +41,7 @@ export function createMediaDir(dataDir: string): MediaStore {
 
   return {
     ...scratch,
+    shared: false,
     async moveIn(tempPath, kind, name) {
       renameSync(tempPath, path(kind, name));
     },

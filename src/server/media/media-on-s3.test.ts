@@ -41,6 +41,14 @@ it("keeps an upload and a completed take's video and poster in the bucket under 
   expect(existsSync(join(dataDir, "media", "videos"))).toBe(false);
 });
 
+it("is left alone by a studio starting on the same bucket with an empty database (a recreated volume, a restored backup)", async () => {
+  const otherDir = mkdtempSync(join(tmpdir(), "dailies-s3-fresh-"));
+  const other = await startHarness(s3.studioEnv("studio/"), otherDir);
+  await other.stop();
+  rmSync(otherDir, { recursive: true, force: true });
+  expect(await s3.keys()).toEqual(expect.arrayContaining([`studio/videos/${take.id}.mp4`, `studio/posters/${take.id}.jpg`]));
+});
+
 it("serves the video through the BFF with Range (206, and 416 past its end), and the poster and thumbnail", async () => {
   const ranged = await fetch(`${h.url}${take.video.url}`, { headers: { range: "bytes=0-99" } });
   expect({ status: ranged.status, range: ranged.headers.get("content-range"), type: ranged.headers.get("content-type") }).toEqual({
@@ -70,6 +78,12 @@ it("cuts a last frame and zips a handoff from stored files, fetched to the scrat
   const bytes = Buffer.from(await zip.arrayBuffer());
   expect(bytes.length).toBe(Number(zip.headers.get("content-length")));
   expect(bytes.length).toBeGreaterThan(take.video.bytes);
+  expect(readdirSync(join(dataDir, "media", "tmp"))).toEqual([]);
+  // A HEAD builds the same answer without a body: the copies it fetched go too.
+  const head = await fetch(`${h.url}/api/generations/${take.id}/handoff.zip`, { method: "HEAD" });
+  expect(head.status).toBe(200);
+  // The manifest's export time is in the zip, so the length may differ from the GET's by a digit.
+  expect(Math.abs(Number(head.headers.get("content-length")) - bytes.length)).toBeLessThanOrEqual(2);
   expect(readdirSync(join(dataDir, "media", "tmp"))).toEqual([]);
 });
 

@@ -22,6 +22,12 @@ export type LocalCopy = { path: string; release(): void };
 export type MediaStore = {
   /** The local scratch folder; the start-up sweep clears what a crash left there. */
   readonly tempDir: string;
+  /**
+   * Whether the stored files outlive this studio's database (a bucket): the start-up sweep then
+   * removes only files of takes the ledger says were deleted, never files it merely doesn't know
+   * (a restored backup, a recreated volume, another studio on the same bucket).
+   */
+  readonly shared: boolean;
   /** A fresh path in the scratch folder. */
   tempPath(): string;
   /** Removes a scratch file (it may be missing). */

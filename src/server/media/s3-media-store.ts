@@ -122,6 +122,7 @@ export function createS3MediaStore(dataDir: string, settings: S3MediaSettings): 
   }
 
   return {
+    shared: true,
     ...scratch,
     async removeStaleTemps(before) {
       let removed = await scratch.removeStaleTemps(before);

@@ -6,7 +6,7 @@ const STALE_TEMP_MS = 60 * 60_000;
 
 /**
  * Start-up clean-up after a crash: videos and posters of takes that were deleted (row gone,
- * files not yet), and abandoned temporary downloads. Files of rows that still exist stay, even
+ * files not yet; in a bucket, only those the ledger records as deleted), and abandoned temporary downloads. Files of rows that still exist stay, even
  * unfinished ones: their archive is redone and overwrites them.
  */
 export async function sweepOrphans(media: MediaStore, store: TakesStore, log: Logger, now = Date.now()): Promise<void> {
@@ -18,7 +18,10 @@ export async function sweepOrphans(media: MediaStore, store: TakesStore, log: Lo
       return [];
     });
     for (const file of files) {
-      if (file.endsWith(extension) && (await store.get(file.slice(0, -extension.length)))) continue;
+      const id = file.endsWith(extension) ? file.slice(0, -extension.length) : null;
+      if (id !== null && (await store.get(id))) continue;
+      // A bucket outlives this database: only what the ledger says was deleted goes.
+      if (media.shared && (id === null || !(await store.wasDeleted(id)))) continue;
       await media.remove(kind, file).catch(() => {});
       // Stryker disable next-line UpdateOperator: only the count in the log line below
       removed++;

@@ -70,7 +70,7 @@ export const takeApiRoutes: ApiRoute[] = [
   }),
   submit("post /api/generations/{id}/rerun", "rerunGeneration", 'Re-run a take exactly (`"same"` seed) or as a variation (`"new"`)', { ...one, request: rerunSchema, created: "The new take." }, {
     description:
-      "With `model` (another than the take's) the take's settings are adapted to it first: a ratio it lacks becomes its nearest, a duration its nearest, a last frame it can't use is dropped; the new take joins the family as `edited`. A prompt that model can't take is a 400 on `model`.",
+      "With `model` (another than the take's) the take's settings are adapted to it first: a ratio it lacks becomes its nearest, a duration its nearest, a last frame it can't use is dropped; the new take joins the family as `other_model` (re-run with another model). A prompt that model can't take is a 400 on `model`.",
     params: id,
     errors: {
       ...submitErrors,

@@ -88,7 +88,8 @@ export async function renderReel(deps: RenderDeps, id: string, signal: AbortSign
   } catch (error) {
     // A stopping studio leaves the reel "rendering"; the next start says it was cut short.
     if (signal.aborted) return;
-    await removeReelFiles(deps.media, id);
+    // A store that fails to delete now (a bucket) must not keep the reel "rendering": the sweep retries.
+    await removeReelFiles(deps.media, id).catch(() => {});
     deps.log.error({ reelId: id, err: error instanceof Error ? error.message : String(error) }, "reel failed");
     const message =
       error instanceof ReelProblem ? error.message : "ffmpeg could not cut the reel. Try again; if it fails again, the operator will find the reason in the studio's log.";

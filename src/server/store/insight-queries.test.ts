@@ -91,5 +91,10 @@ describe("insight queries", () => {
     expect(edges).toEqual(whole);
     expect(await queries.moderatedPrompts(at(1), at(20))).toEqual([{ prompt: "a slow push-in", failures: 1 }]);
     expect(await queries.moderatedPrompts(at(11), at(20))).toEqual([]);
+    // A window under a day that crosses midnight from Sunday into Monday: each take in its own week.
+    expect((await queries.grouped("week", at(8, 12), at(9, 12))).map((r) => [r.key, r.takes])).toEqual([
+      ["2026-11-02", 1],
+      ["2026-11-09", 1],
+    ]);
   });
 });

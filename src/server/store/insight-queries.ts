@@ -172,7 +172,13 @@ export function createInsightQueries(db: Db) {
   function pieces(from: number, to: number): { day: number; tally: DayTally }[] {
     const firstWhole = Math.ceil(from / DAY_MS);
     const endWhole = Math.floor(to / DAY_MS);
-    if (firstWhole >= endWhole) return from < to ? [{ day: Math.floor(from / DAY_MS), tally: read(from, to) }] : [];
+    if (firstWhole >= endWhole) {
+      // No whole day inside: at most one midnight, each side in its own day (and week).
+      if (from >= to) return [];
+      const day = Math.floor(from / DAY_MS);
+      const midnight = (day + 1) * DAY_MS;
+      return to <= midnight ? [{ day, tally: read(from, to) }] : [{ day, tally: read(from, midnight) }, { day: day + 1, tally: read(midnight, to) }];
+    }
     const out: { day: number; tally: DayTally }[] = [];
     if (from < firstWhole * DAY_MS) out.push({ day: firstWhole - 1, tally: read(from, firstWhole * DAY_MS) });
     const current = new Map(versions.all(firstWhole, endWhole).map((row) => [row.day, row.version]));

@@ -92,6 +92,7 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
     return { outcome: "deleted", take };
   });
 
+  const wasDeleted = db.prepare<[string], 1>("SELECT 1 FROM deleted_spend WHERE id = ?").pluck();
   const setMarks = db.transaction((id: string, marks: TakeMarks): MarkOutcome => {
     if (!byId.get(id)) return { outcome: "missing" };
     const columns = markColumns(marks, now());
@@ -100,6 +101,8 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
 
   return {
     get: async (id: string) => get(id),
+    /** Whether the ledger holds this id: a take that was made here and deleted. */
+    wasDeleted: async (id: string) => wasDeleted.get(id) !== undefined,
     update: async (id: string, progress: TakeProgress) => update(id, progressColumns(progress)),
     version: async () => changes.value,
     async list(filters: ListFilters, limit: number, cursor: number | null): Promise<{ takes: TakeRecord[]; nextCursor: number | null }> {

@@ -320,3 +320,25 @@ describe("tracing and cost", () => {
     expect(await odd.requestLogs({ start: 0, end: 1, limit: 1, offset: 0 })).toEqual({ rows: [], hasMore: false });
   });
 });
+
+describe("a poll after AIMLAPI_ENDPOINTS changed", () => {
+  it("asks the other family's URL when this one says 404, and keeps the 404 when neither knows the id", async () => {
+    await close?.();
+    const fake = await startFakeUpstream((r) =>
+      r.url.startsWith("/v2/video/generations?generation_id=old")
+        ? { status: 404, json: { message: "Generation old not found" } }
+        : r.url.startsWith("/v2/generate/video/runway/generation?generation_id=old")
+          ? { json: { id: "old", status: "completed", video: ["https://cdn.example/old.mp4"] } }
+          : { status: 404, json: { message: "not found" } },
+    );
+    close = fake.close;
+    const client = createAimlapiClient({ baseUrl: fake.url, apiKey: KEY, timeoutMs: 2000, endpoints: "universal" });
+    // Only when asked to: an ordinary poll keeps its 404, one GET.
+    await expect(client.poll("old")).rejects.toMatchObject({ httpStatus: 404 });
+    expect(fake.requests).toHaveLength(1);
+    expect(await client.poll("old", { otherFamilyOn404: true })).toMatchObject({ state: "completed", videoUrl: "https://cdn.example/old.mp4" });
+    expect(fake.requests.slice(1).map((r) => r.url)).toEqual(["/v2/video/generations?generation_id=old", "/v2/generate/video/runway/generation?generation_id=old"]);
+    await expect(client.poll("gone", { otherFamilyOn404: true })).rejects.toMatchObject({ httpStatus: 404, detail: "not found" });
+    expect(fake.requests).toHaveLength(5);
+  });
+});

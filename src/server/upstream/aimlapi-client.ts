@@ -19,7 +19,12 @@ export type UpstreamCreate = {
 export type UpstreamClient = {
   /** `clientRequestId` goes out as `X-Client-Request-Id` (the take's id), so the logs can find the request. */
   create(request: UpstreamCreate, clientRequestId: string): Promise<PollReply & { id: string; charge: ReplyCharge }>;
-  poll(upstreamId: string): Promise<PollReply & { charge: ReplyCharge }>;
+  /**
+   * `otherFamilyOn404`: when this family's URL says 404, ask the other family's before giving up
+   * (a take sent before AIMLAPI_ENDPOINTS changed was made there); one GET more, so the runner
+   * asks it only on a poll that would fail the take.
+   */
+  poll(upstreamId: string, options?: { otherFamilyOn404?: boolean }): Promise<PollReply & { charge: ReplyCharge }>;
   /** One page of the usage log, newest first, for a window of epoch milliseconds. */
   requestLogs(window: { start: number; end: number; limit: number; offset: number }): Promise<RequestLogPage>;
   /** The key's spend and charged requests over a window of epoch milliseconds (`GET /v2/usage`). */
@@ -148,6 +153,7 @@ function errorDetail(body: unknown, text: string): string | null {
 
 export function createAimlapiClient(options: { baseUrl: string; apiKey: string; timeoutMs: number; endpoints?: EndpointFamily }): UpstreamClient {
   const family = FAMILY[options.endpoints ?? "vendor"];
+  const otherFamily = FAMILY[options.endpoints === "universal" ? "vendor" : "universal"];
   // Upstream text can echo the request (and so the key); it is scrubbed before it goes anywhere.
   const scrub = (text: string | null) => (text === null ? null : text.split(options.apiKey).join("[redacted]"));
 
@@ -223,9 +229,16 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
       }
       return { ...reply, id: reply.id, charge: readCharge(headers) };
     },
-    async poll(upstreamId) {
-      const url = `${options.baseUrl}${family.path}?generation_id=${encodeURIComponent(upstreamId)}`;
-      const { json, headers } = await call("GET", url);
+    async poll(upstreamId, pollOptions = {}) {
+      const at = (path: string) => call("GET", `${options.baseUrl}${path}?generation_id=${encodeURIComponent(upstreamId)}`);
+      const { json, headers } = await at(family.path).catch(async (error: unknown) => {
+        // A take sent before AIMLAPI_ENDPOINTS changed was made on the other family's URL: ask
+        // there before "not found" fails a take that was paid for.
+        if (!(pollOptions.otherFamilyOn404 && error instanceof UpstreamError && error.httpStatus === 404)) throw error;
+        return at(otherFamily.path).catch(() => {
+          throw error;
+        });
+      });
       return { ...parsePollReply(json), charge: readCharge(headers) };
     },
     async requestLogs(window) {

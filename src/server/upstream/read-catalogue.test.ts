@@ -31,3 +31,13 @@ describe("parseCatalogue", () => {
     expect(takePrice({ perSecondUsd: null, perTakeUsd: 0.9 }, 10)).toBe(0.9);
   });
 });
+
+describe("parseCatalogue's video models", () => {
+  it("are the entries typed as video, or without a type a Runway id or a model Dailies uses (gen3a_turbo has no runway/)", () => {
+    const { ids, videoIds } = parseCatalogue({
+      data: [{ id: "gen3a_turbo" }, { id: "runway/gen4_aleph" }, { id: "gpt-4o" }, { id: "kling/v2", type: "video-generation" }, { id: "flux/dev", type: "image" }, { id: "runway/gen4_turbo", type: "video" }],
+    });
+    expect(ids).toHaveLength(6);
+    expect(videoIds).toEqual(["gen3a_turbo", "runway/gen4_aleph", "kling/v2", "runway/gen4_turbo"]);
+  });
+});

@@ -5,6 +5,9 @@
  * per generation; anything else, or a price that is missing or not a number, is unknown, never
  * zero.
  */
+import { MODEL_IDS } from "../../shared/models";
+import { upstreamModelName } from "./aimlapi-client";
+
 export type CataloguePrice = { perSecondUsd: number | null; perTakeUsd: number | null };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -30,8 +33,12 @@ function priceOf(units: unknown[]): CataloguePrice | null {
   return price.perSecondUsd === null && price.perTakeUsd === null ? null : price;
 }
 
-/** A video model by its entry's `type` ("video", "video-generation", …), or a Runway id when the entry gives no type. */
+/** The catalogue ids of the models Dailies makes takes with (`gen3a_turbo` has no `runway/`). */
+const USED_HERE = new Set(MODEL_IDS.map(upstreamModelName));
+
+/** A video model by its entry's `type` ("video", "video-generation", …); without one, a Runway id or a model Dailies uses. */
 function isVideoEntry(entry: Record<string, unknown>, id: string): boolean {
+  if (USED_HERE.has(id)) return true;
   return typeof entry.type === "string" ? /video/i.test(entry.type) : /^runway\//i.test(id);
 }
 

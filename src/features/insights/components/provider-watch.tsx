@@ -16,6 +16,11 @@ function difference(day: ReconciliationDay, money: (usd: number) => string): str
   return `${day.differenceUsd > 0 ? "+" : "−"}${money(Math.abs(day.differenceUsd))}`;
 }
 
+/** The sum over the days the provider's totals were read for, so a charge billed across midnight cancels out. */
+function totalOf(days: readonly ReconciliationDay[], field: "ledgerUsd" | "providerUsd"): number {
+  return days.filter((day) => day.providerUsd !== null).reduce((sum, day) => sum + (day[field] ?? 0), 0);
+}
+
 function summary(compared: number, differ: number, unread: number): string {
   const read = compared === 0 ? "No day could be compared" : differ === 0 ? `The two agree on ${compared === 1 ? "the day" : `all ${compared} days`} compared` : `${differ} of ${compared} days compared differ`;
   return unread === 0 || compared === 0 ? `${read}.` : `${read}; ${unread} could not be read from the provider.`;
@@ -42,7 +47,8 @@ function Reconciliation() {
       </div>
       <p className="mb-3 text-sm text-zinc-500 dark:text-zinc-400">
         What Dailies recorded as charged, beside what the AI/ML API reports for the same key and UTC day. More at the provider is spend made outside Dailies with this key, or charges Dailies never
-        heard of; less is a refund, or an estimate here above the real charge. Checked daily.
+        heard of; less is a refund, or an estimate here above the real charge. A take that finishes just after midnight UTC may be billed on the next day: opposite differences on
+        neighbouring days are that. Checked daily.
       </p>
       {reconcileNow.error && <p role="alert" className="mb-3 text-sm text-red-700 dark:text-red-400">{reconcileNow.error.message}</p>}
       {reconciliation.isPending ? (
@@ -53,7 +59,10 @@ function Reconciliation() {
         <p className="text-sm text-zinc-500 dark:text-zinc-400">Not checked yet: the first check runs a few minutes after Dailies starts, or now with “Check now”.</p>
       ) : (
         <>
-          <p className="mb-2 text-sm">{summary(days.length - unread, off.length, unread)}</p>
+          <p className="mb-2 text-sm">
+            {summary(days.length - unread, off.length, unread)}
+            {days.length - unread > 1 && ` Over those days: Dailies ${money(totalOf(days, "ledgerUsd"))}, the provider ${money(totalOf(days, "providerUsd"))}.`}
+          </p>
           <table className="w-full text-sm">
             <caption className="sr-only">Spend per UTC day in Dailies and at the provider</caption>
             <thead>
