@@ -41,3 +41,30 @@ describe("parseCatalogue's video models", () => {
     expect(videoIds).toEqual(["gen3a_turbo", "runway/gen4_aleph", "kling/v2", "runway/gen4_turbo"]);
   });
 });
+
+describe("parseCatalogue's prices, at the edges", () => {
+  it("takes a free price, trims and folds unit names, divides per-take prices by `per`, and reads a bad `per` as 1", () => {
+    const { prices } = parseCatalogue([
+      { id: "free", pricing: [{ name: " Second ", price: 0 }] },
+      { id: "per-two", pricing: [{ name: "Generations", price: 1, per: 2 }] },
+      { id: "per-text", pricing: [{ name: "second", price: 0.4, per: "2" }] },
+      { id: "per-zero", pricing: [{ name: "second", price: 0.4, per: 0 }] },
+      { id: "per-negative", pricing: [{ name: "second", price: 0.4, per: -2 }] },
+      { id: "unnamed", pricing: [{ price: 0.4 }, { name: 7, price: 0.4 }] },
+      { id: "infinite", pricing: [{ name: "second", price: Number.POSITIVE_INFINITY }] },
+      { id: "   ", pricing: [{ name: "second", price: 1 }] },
+    ]);
+    expect(Object.fromEntries(prices)).toEqual({
+      free: { perSecondUsd: 0, perTakeUsd: null },
+      "per-two": { perSecondUsd: null, perTakeUsd: 0.5 },
+      "per-text": { perSecondUsd: 0.4, perTakeUsd: null },
+      "per-zero": { perSecondUsd: 0.4, perTakeUsd: null },
+      "per-negative": { perSecondUsd: 0.4, perTakeUsd: null },
+    });
+  });
+
+  it("reads an object without `data` as no entries, and a typed entry by its type alone", () => {
+    expect(parseCatalogue({ id: "runway/gen4_turbo" })).toEqual({ ids: [], videoIds: [], prices: new Map() });
+    expect(parseCatalogue({ data: [{ id: "my-runway/clone" }, { id: "runway/gen4_image", type: "image" }] }).videoIds).toEqual([]);
+  });
+});
