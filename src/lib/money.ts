@@ -2,13 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { formatMoney, USD } from "@/shared/money";
 import { healthQueryOptions } from "./health-query";
 
-export { formatMoney };
 const count = new Intl.NumberFormat("en-US");
-
-/** What the provider charged, as people read money: $0.125, $12.50. The AI/ML API bills in USD. */
-export function formatUsd(value: number): string {
-  return formatMoney(value);
-}
 
 /**
  * The formatter for the studio's currency, from `/api/health` (one cached request); amounts

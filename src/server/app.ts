@@ -42,6 +42,16 @@ export function createApp(deps: StudioDeps) {
   const auth = createAuthLayer(deps.auth, { db: deps.db, ...(deps.now ? { now: deps.now } : {}) });
 
   app.use(requestLog(deps.log));
+  // Hono answers a HEAD with its GET handler and drops the body unread: cancel it, so a stream
+  // that holds something until it is read or cancelled (a handoff zip's local copies, a bucket's
+  // object) lets go at once.
+  app.use(async (c, next) => {
+    await next();
+    if (c.req.method === "HEAD" && c.res.body) {
+      await c.res.body.cancel().catch(() => {});
+      c.res = new Response(null, c.res);
+    }
+  });
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

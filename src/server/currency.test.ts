@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { healthSchema } from "../shared/api";
 import { parseEnv } from "./env";
+import { signIn, startPasswordHarness } from "./testing/password-studio";
 import { startHarness, type Harness } from "./testing/studio-harness";
 
 describe("CURRENCY and CURRENCY_PER_USD", () => {
@@ -29,5 +30,12 @@ describe("the currency, over HTTP", () => {
     expect(healthSchema.parse(await (await fetch(`${h.url}/api/health`)).json())).toEqual({ status: "ok", provider: "simulator", currency: { code: "EUR", perUsd: 0.92 } });
     const usage = (await (await fetch(`${h.url}/api/usage`)).json()) as { periods: Record<string, unknown>[] };
     expect(usage.periods[0]).toHaveProperty("usd");
+  });
+
+  it("is told only to someone signed in, as the provider is", async () => {
+    h = await startPasswordHarness({ CURRENCY: "GBP", CURRENCY_PER_USD: "0.79" });
+    expect(await (await fetch(`${h.url}/api/health`)).json()).toEqual({ status: "ok" });
+    const cookie = await signIn(h.url, "Ana");
+    expect(await (await fetch(`${h.url}/api/health`, { headers: { cookie } })).json()).toEqual({ status: "ok", provider: "simulator", currency: { code: "GBP", perUsd: 0.79 } });
   });
 });

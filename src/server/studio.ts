@@ -18,6 +18,7 @@ import type { SpendLimits } from "./jobs/spend-limits";
 import type { Budgets } from "./jobs/budgets";
 import { CATALOGUE_REFRESH_MS, createCataloguePrices, type CataloguePrices } from "./jobs/catalogue-prices";
 import { createUsageReconciler, type UsageReconciler } from "./jobs/reconcile-usage";
+import { createInsightQueries, type InsightQueries } from "./store/insight-queries";
 import { createModelAvailability, type ModelAvailabilityRegistry } from "./jobs/model-availability";
 import { chooseFfmpeg } from "./media/ffmpeg";
 import { cleanLegacyUploads } from "./images/clean-stored-upload";
@@ -50,6 +51,8 @@ export type StudioDeps = Stores & {
   availability: ModelAvailabilityRegistry;
   /** The provider's prices from its model catalogue, refreshed daily. */
   catalogue: CataloguePrices;
+  /** The insights' day rollup: one per studio, its cache shared by every request. */
+  insights: InsightQueries;
   /** The daily check of the ledger against the provider's `GET /v2/usage`. */
   reconciler: UsageReconciler;
   /** The currency money is shown in (CURRENCY, CURRENCY_PER_USD); the wire and the ledger stay in USD. */
@@ -161,6 +164,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     priceOf: catalogue.priceOf,
     checkSettleMs: env.CHECK_SETTLE_MS ?? Math.round(120_000 * (provider === "simulator" ? (env.SIMULATOR_TIME_SCALE ?? DEFAULT_TIME_SCALE) : 1)),
   });
+  const insights = createInsightQueries(db);
   const currency: DisplayCurrency = { code: env.CURRENCY, perUsd: env.CURRENCY_PER_USD ?? 1 };
   const reelQueue = createReelQueue({ ...stores, media, ffmpeg, log });
   const readiness = createReadiness([databaseProbe(db), mediaProbe(media)]);
@@ -182,6 +186,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     limits,
     catalogue,
     reconciler,
+    insights,
     currency,
     availability: createModelAvailability(env.MODELS_ENABLED ?? null),
     budgets: { monthlyPerUserUsd: env.BUDGET_MONTHLY_PER_USER_USD, monthlyStudioUsd: env.BUDGET_MONTHLY_STUDIO_USD, currency },
@@ -195,6 +200,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   await reelQueue.start();
   catalogue.start();
   reconciler.start();
+  insights.start();
 
   // Handlers in flight: a create waiting on the upstream must get to record its upstream id
   // before the database closes, even after its client has gone.
@@ -240,6 +246,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
       // Polling stops first, so a stopping studio starts no new upstream call.
       catalogue.stop();
       const reconcilerStopped = reconciler.stop();
+      insights.stop();
       const runnerStopped = runner.stop();
       if (server) {
         const s = server as HttpServer;

@@ -14,3 +14,8 @@ export const panelClass =
 export const linkClass =
   "rounded text-sm font-medium text-accent-700 underline underline-offset-2 hover:text-accent-900 focus-visible:outline-2 " +
   "focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:text-accent-300 dark:hover:text-accent-100";
+
+/** A data table's header row and body rows (usage, insights, the provider's bill). */
+export const tableHeadRowClass = "border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400";
+
+export const tableRowClass = "border-b border-zinc-100 last:border-0 dark:border-zinc-800/60";

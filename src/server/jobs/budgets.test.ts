@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { budgetLine, checkBudgets, money, startOfUtcMonth } from "./budgets";
+import { formatMoney as money } from "../../shared/money";
+import { budgetLine, checkBudgets, startOfUtcMonth } from "./budgets";
 
 const at = Date.UTC(2026, 10, 30, 23, 0);
 const none = { monthlyPerUserUsd: 0, monthlyStudioUsd: 0 };

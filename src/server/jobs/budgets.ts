@@ -17,8 +17,6 @@ export function nextUtcMonth(now: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
 }
 
-/** "$0.20", "$0.125" (or "€0.184" with CURRENCY=EUR): cents, or a tenth of a cent where a price needs it. */
-export const money = (usd: number, currency?: DisplayCurrency) => formatMoney(usd, currency);
 
 export function budgetLine(limitUsd: number, spentUsd: number): BudgetLine | null {
   return limitUsd > 0 ? { limitUsd, spentUsd: micro(spentUsd), leftUsd: micro(Math.max(0, limitUsd - spentUsd)) } : null;
@@ -32,7 +30,7 @@ export function budgetLine(limitUsd: number, spentUsd: number): BudgetLine | nul
 export function checkBudgets(budgets: Budgets, spent: { userUsd: number; studioUsd: number }, askingUsd: number, now: number): string | null {
   const over = (limit: number, used: number) => limit > 0 && (used >= limit || used + askingUsd > limit);
   const resets = `It resets on ${new Date(nextUtcMonth(now)).toISOString().slice(0, 10)} (UTC).`;
-  const say = (usd: number) => money(usd, budgets.currency);
+  const say = (usd: number) => formatMoney(usd, budgets.currency);
   const expected = askingUsd > 0 ? `, and this submit is expected to cost about ${say(askingUsd)}` : "";
   if (over(budgets.monthlyPerUserUsd, spent.userUsd)) {
     return `You have spent ${say(spent.userUsd)} of your ${say(budgets.monthlyPerUserUsd)} monthly budget${expected}. ${resets}`;

@@ -2,13 +2,11 @@ import { Hono } from "hono";
 import { insightsQuerySchema, type InsightRow, type Insights } from "../../shared/insights";
 import type { AppEnv } from "../http/app-env";
 import { parseOrThrow } from "../http/validate";
-import { createInsightQueries } from "../store/insight-queries";
+import { DEFAULT_INSIGHT_DAYS } from "../store/insight-queries";
 import type { StudioDeps } from "../studio";
 import { startOfUtcDay } from "../jobs/spend-limits";
 
 const DAY_MS = 86_400_000;
-const DEFAULT_DAYS = 28;
-const WARM_AFTER_MS = 2_000;
 
 const CSV_COLUMNS: (keyof InsightRow)[] = ["key", "takes", "completed", "failed", "successRate", "medianSeconds", "p90Seconds", "spendUsd", "circled", "favourites", "costPerCircledUsd", "costPerFavouriteUsd"];
 
@@ -28,18 +26,12 @@ export function toCsv(insights: Insights): string {
 }
 
 /** `GET /api/insights`: per model, creator or week, what a studio lead asks about; `/api/insights/csv`: the same rows as a file. */
-export function insightsRoutes(deps: Pick<StudioDeps, "db">) {
-  const queries = createInsightQueries(deps.db);
-  // The default window's days, read into the rollup soon after start-up rather than on the first visit.
-  const warming = setTimeout(() => {
-    const to = startOfUtcDay(Date.now()) + DAY_MS;
-    queries.warm(to - DEFAULT_DAYS * DAY_MS, to, () => !deps.db.open).catch(() => {});
-  }, WARM_AFTER_MS);
-  warming.unref();
+export function insightsRoutes(deps: Pick<StudioDeps, "insights">) {
+  const queries = deps.insights;
   async function read(raw: Record<string, string>): Promise<Insights> {
     const query = parseOrThrow(insightsQuerySchema, raw);
     const to = query.to ? Date.parse(query.to) : startOfUtcDay(Date.now()) + DAY_MS;
-    const from = query.from ? Date.parse(query.from) : to - DEFAULT_DAYS * DAY_MS;
+    const from = query.from ? Date.parse(query.from) : to - DEFAULT_INSIGHT_DAYS * DAY_MS;
     return {
       from: new Date(from).toISOString(),
       to: new Date(to).toISOString(),

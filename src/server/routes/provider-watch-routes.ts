@@ -1,13 +1,10 @@
 import { Hono, type Context, type Next } from "hono";
-import { MODEL_IDS } from "../../shared/models";
 import { ERROR_CODES } from "../../shared/api-error";
 import type { CatalogueWatch } from "../../shared/provider-watch";
 import type { AppEnv } from "../http/app-env";
 import { HttpError } from "../http/http-error";
-import { upstreamModelName } from "../upstream/aimlapi-client";
+import { isModelUsedHere } from "../upstream/aimlapi-client";
 import type { StudioDeps } from "../studio";
-
-const USED_HERE = new Set(MODEL_IDS.map(upstreamModelName));
 
 /**
  * The provider's side of the books, for admins: `GET /api/insights/reconciliation` (the daily
@@ -34,7 +31,7 @@ export function providerWatchRoutes(deps: Pick<StudioDeps, "reconciler" | "provi
       const body: CatalogueWatch = {
         readAt: readAt === null ? null : new Date(readAt).toISOString(),
         listed: await deps.providerWatch.listedModels(),
-        changes: changes.map((change) => ({ model: change.model, change: change.change, at: new Date(change.at).toISOString(), usedHere: USED_HERE.has(change.model) })),
+        changes: changes.map((change) => ({ model: change.model, change: change.change, at: new Date(change.at).toISOString(), usedHere: isModelUsedHere(change.model) })),
       };
       return c.json(body);
     });

@@ -40,17 +40,11 @@ export function takeActionsRoutes(deps: SubmitDeps & Pick<StudioDeps, "notes">) 
     .get("/:id/handoff.zip", async (c) => {
       const id = c.req.param("id");
       const { fileName, bytes, stream } = await buildHandoff(deps, await deps.store.get(id), id);
-      const headers = {
+      return c.body(stream, 200, {
         "content-type": "application/zip",
         "content-length": String(bytes),
         "content-disposition": attachmentHeader(fileName),
         "cache-control": "no-store",
-      };
-      // HEAD runs this handler too: the zip is never read, so cancel it, which frees its local copies (a bucket's downloads).
-      if (c.req.method === "HEAD") {
-        await stream.cancel();
-        return c.body(null, 200, headers);
-      }
-      return c.body(stream, 200, headers);
+      });
     });
 }

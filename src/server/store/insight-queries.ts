@@ -30,6 +30,10 @@ const frameOf = (key: string): FrameRef => (key.startsWith("u ") ? { uploadId: k
 type DeletedRow = [model: string, author: string, status: string, errorCode: string | null, usd: number | null];
 
 const DAY_MS = 86_400_000;
+/** The window /insights opens on: the 28 UTC days to the end of today. */
+export const DEFAULT_INSIGHT_DAYS = 28;
+/** The default window's days are read into the rollup this long after start-up, not on the first visit. */
+const WARM_AFTER_MS = 2_000;
 const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
 const MODERATION = new Set(["safety_input", "safety_output"]);
 const UNKNOWN = new Set(["outcome_unknown", "submit_interrupted"]);
@@ -187,18 +191,34 @@ export function createInsightQueries(db: Db) {
     return out;
   }
 
+  /**
+   * Reads the whole days of [from, to) into the rollup, one per turn of the event loop, so the
+   * first visit after a start finds them read (a month of 50,000 takes is hundreds of ms at once).
+   * Stops when `stopped()` says so (the studio closing).
+   */
+  async function warm(from: number, to: number, stopped: () => boolean): Promise<void> {
+    for (let day = Math.ceil(from / DAY_MS); day < Math.floor(to / DAY_MS); day++) {
+      if (stopped()) return;
+      wholeDay(day, versions.all(day, day + 1)[0]?.version ?? 0);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  let warming: NodeJS.Timeout | null = null;
+  let stopped = false;
+
   return {
-    /**
-     * Reads the whole days of [from, to) into the rollup, one per turn of the event loop, so the
-     * first visit after a start finds them read (a month of 50,000 takes is hundreds of ms at once).
-     * Stops when `stopped()` says so (the studio closing).
-     */
-    async warm(from: number, to: number, stopped: () => boolean): Promise<void> {
-      for (let day = Math.ceil(from / DAY_MS); day < Math.floor(to / DAY_MS); day++) {
-        if (stopped()) return;
-        wholeDay(day, versions.all(day, day + 1)[0]?.version ?? 0);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+    /** Reads the default window's days into the rollup soon after start-up (`stop()` ends it). */
+    start(): void {
+      warming ??= setTimeout(() => {
+        const to = (Math.floor(Date.now() / DAY_MS) + 1) * DAY_MS;
+        warm(to - DEFAULT_INSIGHT_DAYS * DAY_MS, to, () => stopped).catch(() => {});
+      }, WARM_AFTER_MS);
+      warming.unref();
+    },
+    stop(): void {
+      stopped = true;
+      if (warming) clearTimeout(warming);
     },
     async grouped(groupBy: GroupBy, from: number, to: number): Promise<InsightRow[]> {
       const groups = new Map<string, Tally>();
@@ -221,3 +241,5 @@ export function createInsightQueries(db: Db) {
     },
   };
 }
+
+export type InsightQueries = ReturnType<typeof createInsightQueries>;

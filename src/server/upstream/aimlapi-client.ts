@@ -38,6 +38,11 @@ export function upstreamModelName(model: ModelId): string {
   return UPSTREAM_MODEL[model];
 }
 
+/** Whether a catalogue id names a model Dailies makes takes with (`gen3a_turbo` has no `runway/`). */
+export function isModelUsedHere(catalogueId: string): boolean {
+  return (Object.values(UPSTREAM_MODEL) as string[]).includes(catalogueId);
+}
+
 /** The documented alphabet and length of `X-Client-Request-Id`: anything else is dropped silently upstream. */
 export function isClientRequestId(value: string): boolean {
   return /^[A-Za-z0-9._:-]{1,128}$/.test(value);
@@ -45,7 +50,6 @@ export function isClientRequestId(value: string): boolean {
 
 /** `vendor`: the Runway URL Dailies has always used; `universal`: the AI/ML API's newer one URL for every video model. */
 export type EndpointFamily = "vendor" | "universal";
-export const ENDPOINT_FAMILIES = ["vendor", "universal"] as const satisfies readonly EndpointFamily[];
 
 const LOGS_PATH = "/v2/logs";
 const USAGE_PATH = "/v2/usage";
@@ -80,8 +84,7 @@ const FAMILY: Record<EndpointFamily, { path: string; body: (request: UpstreamCre
  * A 404 on a create is not "no such generation": either the model is gone (the detail names
  * it; model-availability.ts reads that) or the URL is, as on the day a family is switched off.
  */
-function createNotFound(error: UpstreamError, path: string): UpstreamError {
-  const other = ENDPOINT_FAMILIES.find((name) => FAMILY[name].path !== path);
+function createNotFound(error: UpstreamError, path: string, other: EndpointFamily): UpstreamError {
   return new UpstreamError(
     "http",
     ERROR_CODES.upstreamUnavailable,
@@ -152,8 +155,12 @@ function errorDetail(body: unknown, text: string): string | null {
 }
 
 export function createAimlapiClient(options: { baseUrl: string; apiKey: string; timeoutMs: number; endpoints?: EndpointFamily }): UpstreamClient {
-  const family = FAMILY[options.endpoints ?? "vendor"];
-  const otherFamily = FAMILY[options.endpoints === "universal" ? "vendor" : "universal"];
+  const familyName = options.endpoints ?? "vendor";
+  const otherName: EndpointFamily = familyName === "vendor" ? "universal" : "vendor";
+  const family = FAMILY[familyName];
+  const otherFamily = FAMILY[otherName];
+  /** `start` and `end` of a window of epoch milliseconds, as the usage endpoints take them. */
+  const windowQuery = (window: { start: number; end: number }) => ({ start: new Date(window.start).toISOString(), end: new Date(window.end).toISOString() });
   // Upstream text can echo the request (and so the key); it is scrubbed before it goes anywhere.
   const scrub = (text: string | null) => (text === null ? null : text.split(options.apiKey).join("[redacted]"));
 
@@ -221,7 +228,7 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
     async create(request, clientRequestId) {
       const tag: Record<string, string> = isClientRequestId(clientRequestId) ? { "x-client-request-id": clientRequestId } : {};
       const { json, headers } = await call("POST", `${options.baseUrl}${family.path}`, family.body(request), tag).catch((error: unknown) => {
-        throw error instanceof UpstreamError && error.httpStatus === 404 ? createNotFound(error, family.path) : error;
+        throw error instanceof UpstreamError && error.httpStatus === 404 ? createNotFound(error, family.path, otherName) : error;
       });
       const reply = parsePollReply(json);
       if (!reply.id) {
@@ -242,17 +249,12 @@ export function createAimlapiClient(options: { baseUrl: string; apiKey: string; 
       return { ...parsePollReply(json), charge: readCharge(headers) };
     },
     async requestLogs(window) {
-      const query = new URLSearchParams({
-        start: new Date(window.start).toISOString(),
-        end: new Date(window.end).toISOString(),
-        limit: String(window.limit),
-        offset: String(window.offset),
-      });
+      const query = new URLSearchParams({ ...windowQuery(window), limit: String(window.limit), offset: String(window.offset) });
       const { json } = await call("GET", `${options.baseUrl}${LOGS_PATH}?${query}`);
       return parseLogPage(json);
     },
     async usageTotals(window) {
-      const query = new URLSearchParams({ start: new Date(window.start).toISOString(), end: new Date(window.end).toISOString() });
+      const query = new URLSearchParams(windowQuery(window));
       const { json } = await call("GET", `${options.baseUrl}${USAGE_PATH}?${query}`);
       return parseUsageTotals(json);
     },

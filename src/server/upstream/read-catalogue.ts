@@ -5,8 +5,7 @@
  * per generation; anything else, or a price that is missing or not a number, is unknown, never
  * zero.
  */
-import { MODEL_IDS } from "../../shared/models";
-import { upstreamModelName } from "./aimlapi-client";
+import { isModelUsedHere } from "./aimlapi-client";
 
 export type CataloguePrice = { perSecondUsd: number | null; perTakeUsd: number | null };
 
@@ -33,12 +32,9 @@ function priceOf(units: unknown[]): CataloguePrice | null {
   return price.perSecondUsd === null && price.perTakeUsd === null ? null : price;
 }
 
-/** The catalogue ids of the models Dailies makes takes with (`gen3a_turbo` has no `runway/`). */
-const USED_HERE = new Set(MODEL_IDS.map(upstreamModelName));
-
 /** A video model by its entry's `type` ("video", "video-generation", …); without one, a Runway id or a model Dailies uses. */
 function isVideoEntry(entry: Record<string, unknown>, id: string): boolean {
-  if (USED_HERE.has(id)) return true;
+  if (isModelUsedHere(id)) return true;
   return typeof entry.type === "string" ? /video/i.test(entry.type) : /^runway\//i.test(id);
 }
 

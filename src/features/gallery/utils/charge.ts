@@ -1,12 +1,13 @@
 import type { Take } from "@/shared/take";
-import { formatCredits, formatUsd } from "@/lib/money";
+import { formatCredits } from "@/lib/money";
+import { formatMoney } from "@/shared/money";
 
 /**
  * The take's charge in words, and its credits for the hover: "charged $0.125", "not charged
  * (failed)", "charge pending" while the video's charge has not posted, "charge unknown" when the
  * create may have started a job nobody could track.
  */
-export function describeCharge(charge: Take["charge"], money: (usd: number) => string = formatUsd): { text: string; credits: string | null } {
+export function describeCharge(charge: Take["charge"], money: (usd: number) => string = formatMoney): { text: string; credits: string | null } {
   const credits = charge.credits === null ? null : formatCredits(charge.credits);
   switch (charge.state) {
     case "charged":

@@ -5,10 +5,11 @@ import { MODELS } from "@/shared/models";
 import { costEstimateQueryOptions } from "../api/get-cost-estimate";
 import type { EstimateParams } from "../api/keys";
 import type { FormValues } from "../utils/form-values";
-import { formatUsd, useMoney } from "@/lib/money";
+import { useMoney } from "@/lib/money";
+import { formatMoney } from "@/shared/money";
 
 /** "Budget left this month: $0.08 of $0.20 for you · $4.10 of $5.00 for the studio"; null with no budget set. */
-export function describeBudget({ user, studio }: Estimate["budget"], money: (usd: number) => string = formatUsd): string | null {
+export function describeBudget({ user, studio }: Estimate["budget"], money: (usd: number) => string = formatMoney): string | null {
   const parts = [user && `${money(user.leftUsd)} of ${money(user.limitUsd)} for you`, studio && `${money(studio.leftUsd)} of ${money(studio.limitUsd)} for the studio`].filter(Boolean);
   return parts.length ? `Budget left this month: ${parts.join(" · ")}` : null;
 }
@@ -24,7 +25,7 @@ const tokens = new Intl.NumberFormat("en-US");
 export function describeEstimate(
   { perTake, total, basis, sampleSize, perTakeUsd, totalUsd, usdBasis }: Estimate,
   { model, duration, variations }: EstimateParams,
-  money: (usd: number) => string = formatUsd,
+  money: (usd: number) => string = formatMoney,
 ): string {
   if (perTakeUsd !== null && totalUsd !== null) {
     const times = variations > 1 ? `${variations} takes × ${money(perTakeUsd)}, ` : "";

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { MODELS, MODEL_IDS, type ModelId } from "@/shared/models";
 import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
-import { labelClass, inputClass, linkClass, panelClass } from "@/components/ui/styles";
+import { labelClass, inputClass, linkClass, panelClass, tableHeadRowClass, tableRowClass } from "@/components/ui/styles";
 import { useMoney } from "@/lib/money";
 import { insightsQueryOptions, type InsightGroup } from "../api/get-insights";
 import { OutcomeBar } from "./outcome-bar";
@@ -54,7 +54,7 @@ export function InsightsReport() {
             <table className="w-full text-sm">
               <caption className="sr-only">Takes, outcomes, time to complete and spend by {groupBy === "author" ? "creator" : groupBy}</caption>
               <thead>
-                <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+                <tr className={tableHeadRowClass}>
                   <th scope="col" className="py-1.5 pr-3 font-medium">{GROUP_LABELS[groupBy]}</th>
                   <th scope="col" className="py-1.5 pr-3 text-right font-medium">Takes</th>
                   <th scope="col" className="py-1.5 pr-3 font-medium">Outcomes</th>
@@ -67,7 +67,7 @@ export function InsightsReport() {
               </thead>
               <tbody>
                 {insights.data.rows.map((row) => (
-                  <tr key={row.key} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800/60">
+                  <tr key={row.key} className={tableRowClass}>
                     <th scope="row" className="py-1.5 pr-3 text-left font-normal break-all">
                       {labelOf(groupBy, row.key)}
                     </th>

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { LoadFailed, LoadingNote } from "@/components/ui/query-state";
-import { panelClass } from "@/components/ui/styles";
+import { panelClass, tableHeadRowClass, tableRowClass } from "@/components/ui/styles";
 import { useMoney } from "@/lib/money";
 import type { ReconciliationDay } from "@/shared/provider-watch";
 import { catalogueWatchQueryOptions, reconciliationQueryOptions, useReconcileNow } from "../api/provider-watch";
@@ -9,10 +9,12 @@ import { catalogueWatchQueryOptions, reconciliationQueryOptions, useReconcileNow
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const when = (iso: string) => `${dateTime.format(new Date(iso))} UTC`;
 
+/** Below half a cent is rounding between two ledgers, not money to chase. */
+const differs = (day: ReconciliationDay) => day.differenceUsd !== null && Math.abs(day.differenceUsd) >= 0.005;
+
 function difference(day: ReconciliationDay, money: (usd: number) => string): string {
   if (day.differenceUsd === null) return "—";
-  // Below half a cent is rounding between two ledgers, not money to chase.
-  if (Math.abs(day.differenceUsd) < 0.005) return "none";
+  if (!differs(day)) return "none";
   return `${day.differenceUsd > 0 ? "+" : "−"}${money(Math.abs(day.differenceUsd))}`;
 }
 
@@ -32,7 +34,7 @@ function Reconciliation() {
   const reconcileNow = useReconcileNow();
   const money = useMoney();
   const days = reconciliation.data?.days ?? [];
-  const off = days.filter((day) => day.differenceUsd !== null && Math.abs(day.differenceUsd) >= 0.005);
+  const off = days.filter(differs);
   const unread = days.filter((day) => day.providerUsd === null).length;
 
   return (
@@ -66,7 +68,7 @@ function Reconciliation() {
           <table className="w-full text-sm">
             <caption className="sr-only">Spend per UTC day in Dailies and at the provider</caption>
             <thead>
-              <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+              <tr className={tableHeadRowClass}>
                 <th scope="col" className="py-1.5 pr-3 font-medium">Day (UTC)</th>
                 <th scope="col" className="py-1.5 pr-3 text-right font-medium">Dailies</th>
                 <th scope="col" className="py-1.5 pr-3 text-right font-medium">Provider</th>
@@ -76,7 +78,7 @@ function Reconciliation() {
             </thead>
             <tbody>
               {days.map((day) => (
-                <tr key={day.day} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800/60">
+                <tr key={day.day} className={tableRowClass}>
                   <th scope="row" className="py-1.5 pr-3 text-left font-normal tabular-nums">
                     {day.day}
                     {day.partial && <span className="text-zinc-500 dark:text-zinc-400"> (so far)</span>}

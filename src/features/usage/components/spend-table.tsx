@@ -1,3 +1,4 @@
+import { tableHeadRowClass, tableRowClass } from "@/components/ui/styles";
 import { formatCredits, useMoney } from "@/lib/money";
 import { formatCount } from "../utils/format";
 
@@ -12,7 +13,7 @@ export function SpendTable({ caption, firstColumn, rows }: SpendTableProps) {
     <table className="w-full text-sm">
       <caption className="mb-1 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{caption}</caption>
       <thead>
-        <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+        <tr className={tableHeadRowClass}>
           <th scope="col" className="py-1.5 pr-3 font-medium">
             {firstColumn}
           </th>
@@ -26,7 +27,7 @@ export function SpendTable({ caption, firstColumn, rows }: SpendTableProps) {
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.key} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800/60">
+          <tr key={row.key} className={tableRowClass}>
             <th scope="row" className="py-1.5 pr-3 text-left font-normal break-all">
               {row.label}
             </th>
