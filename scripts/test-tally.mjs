@@ -11,6 +11,7 @@
  *   vitest: { exitOk: boolean, report: VitestReport | null },
  *   vitestDom?: { exitOk: boolean, report: VitestReport | null },
  *   vitestNode24?: { exitOk: boolean, report: VitestReport | null } | { off: string },
+ *   vitestPostgres?: { exitOk: boolean, report: VitestReport | null, notRun?: string } | { off: string },
  *   build: Check,
  *   playwright: { exitOk: boolean, report: PlaywrightReport | null } | null,
  * }} Results
@@ -35,18 +36,19 @@ export function tally(results) {
   }
 
   // Vitest's two projects may run as two steps (`npm test` runs the component tests in the lane
-  // that frees first), and the server-side project runs again on Node 24 (scripts/node24.mjs):
-  // same rules, own label.
+  // that frees first), the server-side project runs again on Node 24 (scripts/node24.mjs), and
+  // the Postgres lane (vitest.postgres.config.ts) is a run of its own: same rules, own label.
   const vitestRuns = [
     ["Vitest", results.vitest],
     ["Vitest components", results.vitestDom],
     ["Vitest on Node 24", results.vitestNode24],
+    ["Vitest on PostgreSQL", results.vitestPostgres],
   ];
   for (const [label, run] of vitestRuns) {
     if (!run || "off" in run) continue;
     const vitest = run.report;
     if (!vitest) {
-      fail(1, `no ${label} report`);
+      fail(1, "notRun" in run && run.notRun ? `${label} not run: ${run.notRun}` : `no ${label} report`);
       continue;
     }
     passed += vitest.numPassedTests;
@@ -63,6 +65,16 @@ export function tally(results) {
     const ranOn = ranOnNode(node24.report);
     lines.push(`node 24: ${node24.report.numPassedTests} server tests passed on Node ${ranOn ?? "?"}`);
     if (!ranOn?.startsWith("24.")) fail(1, `the Node 24 run did not run on Node 24 (${ranOn ?? "no passed runtime test"})`);
+  }
+
+  const postgres = results.vitestPostgres;
+  if (postgres && "off" in postgres) lines.push(`postgres: not run (${postgres.off})`);
+  else if (postgres?.report) {
+    // src/server/db/postgres-lane.test.ts proves the lane's studios kept their rows in PostgreSQL.
+    lines.push(`postgres: ${postgres.report.numPassedTests} tests passed on PostgreSQL`);
+    if (!passedTitles(postgres.report).some((title) => title.startsWith("runs a harness studio on PostgreSQL"))) {
+      fail(1, "the Postgres lane did not show its studios running on PostgreSQL (postgres-lane.test.ts did not pass)");
+    }
   }
 
   if (!results.build.ok) fail(1, "vite build");
@@ -83,10 +95,14 @@ export function tally(results) {
   return { passed, failed, lines, ok: failed === 0 };
 }
 
+/** @param {VitestReport} report */
+function passedTitles(report) {
+  return (report.testResults ?? []).flatMap((file) => file.assertionResults).filter((test) => test.status === "passed").map((test) => test.title);
+}
+
 /** @param {VitestReport} report the Node version a passed runtime test names, if any */
 function ranOnNode(report) {
-  const titles = (report.testResults ?? []).flatMap((file) => file.assertionResults).filter((test) => test.status === "passed");
-  for (const { title } of titles) {
+  for (const title of passedTitles(report)) {
     const match = /^runs on Node (\S+) with/.exec(title);
     if (match) return match[1];
   }

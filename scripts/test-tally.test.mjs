@@ -50,6 +50,31 @@ describe("the npm test verdict", () => {
     expect(verdict.lines).toContain("node 24: not run (NODE24_TESTS=0)");
   });
 
+  it("counts the Postgres lane's tests with a line of its own, once its studios showed they ran on PostgreSQL", () => {
+    const onPostgres = { testResults: [{ assertionResults: [{ title: "runs a harness studio on PostgreSQL: an upload lands in the studio's schema", status: "passed" }] }] };
+    const verdict = tally(results({ vitestPostgres: { exitOk: true, report: vitestReport({ numPassedTests: 6, ...onPostgres }) } }));
+    expect(verdict).toMatchObject({ ok: true, passed: 25, failed: 0 });
+    expect(verdict.lines).toContain("postgres: 6 tests passed on PostgreSQL");
+    const onSqlite = tally(results({ vitestPostgres: { exitOk: true, report: vitestReport({ numPassedTests: 6 }) } }));
+    expect(onSqlite).toMatchObject({ ok: false, failed: 1 });
+    expect(onSqlite.lines.at(-2)).toMatch(/did not show its studios running on PostgreSQL/);
+  });
+
+  it("fails a missing or failing Postgres report, and says why the lane did not run in CI", () => {
+    expect(tally(results({ vitestPostgres: { exitOk: false, report: vitestReport({ numPassedTests: 5, numFailedTests: 2 }) } }))).toMatchObject({ ok: false, failed: 3 });
+    const missing = tally(results({ vitestPostgres: { exitOk: false, report: null } }));
+    expect(missing.lines.at(-2)).toMatch(/no Vitest on PostgreSQL report/);
+    const notInstalled = tally(results({ vitestPostgres: { exitOk: false, report: null, notRun: "PostgreSQL is not installed" } }));
+    expect(notInstalled).toMatchObject({ ok: false, passed: 19, failed: 1 });
+    expect(notInstalled.lines.at(-2)).toMatch(/Vitest on PostgreSQL not run: PostgreSQL is not installed/);
+  });
+
+  it("says so when the Postgres lane was left out, counting none of it as passed", () => {
+    const verdict = tally(results({ vitestPostgres: { off: "PostgreSQL is not installed" } }));
+    expect(verdict).toMatchObject({ ok: true, passed: 19, failed: 0 });
+    expect(verdict.lines).toContain("postgres: not run (PostgreSQL is not installed)");
+  });
+
   it("counts the component tests when they ran as a step of their own, and fails on a missing or failing report", () => {
     expect(tally(results({ vitestDom: { exitOk: true, report: vitestReport({ numPassedTests: 7 }) } }))).toMatchObject({ ok: true, passed: 26, failed: 0 });
     const missing = tally(results({ vitestDom: { exitOk: true, report: null } }));

@@ -4,9 +4,13 @@
 // (README, "Tests and CI"); each one's output is kept in reports/<step>.log and printed whole
 // when it ends, so the log reads one step at a time.
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { node24Vitest, restoreBindings, useBothBindings } from "./node24.mjs";
 import { tally } from "./test-tally.mjs";
+
+// The Postgres lane starts a throwaway cluster of its own; a URL left in the shell would send
+// every lane's harness studios to that server instead (studio-harness.ts).
+delete process.env.TEST_DATABASE_URL;
 
 // Stale reports must never stand in for a run that wrote none.
 rmSync("reports", { recursive: true, force: true });
@@ -57,11 +61,12 @@ function readJson(file) {
 const withNode24 = process.env.NODE24_TESTS !== "0";
 const node24Ready = withNode24 ? step("node24-prepare", "Node 24 and better-sqlite3 for it", "node", ["scripts/node24.mjs", "prepare"]) : null;
 
-const vitestArgs = (project, report) => ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
+const reporters = (report) => ["--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
+const vitestArgs = (project, report) => ["vitest", "run", "--project", project, ...reporters(report)];
 
 // Two lanes on two cores: the server-side Vitest project on Node 20 starts at once, beside the
-// checks; the end-to-end run waits for the checks and the build. The component tests, then the
-// server tests on Node 24, follow in whichever of the two lanes ends first.
+// checks; the end-to-end run waits for the checks and the build. The component tests, the
+// server tests on Node 24 and the Postgres lane follow in whichever lane is free (followUps).
 async function vitestOnNode20() {
   const run = await step("vitest", "unit and BFF tests (Vitest, node)", "npx", vitestArgs("node", "reports/vitest.json"));
   return { exitOk: run.ok, report: readJson("reports/vitest.json") };
@@ -86,12 +91,7 @@ async function playwrightLane() {
 }
 const playwrightDone = playwrightLane();
 
-// The lane that frees first: whichever of Vitest and Playwright ends first, the other still has
-// the second core.
-const freeLane = Promise.race([vitestLane, playwrightDone]);
-
 async function componentTests() {
-  await freeLane;
   const run = await step("vitest-dom", "component tests (Vitest, jsdom)", "npx", vitestArgs("dom", "reports/vitest-dom.json"));
   return { exitOk: run.ok, report: readJson("reports/vitest-dom.json") };
 }
@@ -111,18 +111,48 @@ async function node24Tests() {
   return { exitOk: run.ok, report: readJson("reports/vitest-node24.json") };
 }
 
-async function freeLaneSteps() {
-  const vitestDom = await componentTests();
-  return { vitestDom, vitestNode24: await node24Tests() };
+/** Debian keeps PostgreSQL's programs under /usr/lib/postgresql/<major>/bin (.ci/run installs them). */
+function postgresMissing() {
+  const root = "/usr/lib/postgresql";
+  const installed = existsSync(root) && readdirSync(root).some((major) => existsSync(`${root}/${major}/bin/initdb`));
+  return installed ? null : "PostgreSQL is not installed, no /usr/lib/postgresql/*/bin/initdb; apt-get install postgresql";
+}
+
+// CI installs PostgreSQL, so there a missing one fails the run; elsewhere the lane is left out
+// and the tally says why.
+async function postgresTests() {
+  const missing = postgresMissing();
+  if (missing) {
+    const inCi = process.env.CI === "true";
+    console.log(`\n▶ Vitest on PostgreSQL — ${inCi ? "FAILED, CI must run it" : "skipped"}: ${missing}`);
+    return inCi ? { exitOk: false, report: null, notRun: missing } : { off: missing };
+  }
+  const args = ["vitest", "run", "--config", "vitest.postgres.config.ts", ...reporters("reports/vitest-postgres.json")];
+  const run = await step("vitest-postgres", "Vitest on PostgreSQL", "npx", args);
+  return { exitOk: run.ok, report: readJson("reports/vitest-postgres.json") };
+}
+
+// After their first step each lane takes the next of these, so two run at a time on two cores
+// whichever lane frees first; the component tests keep their place at the head.
+const followUps = [
+  ["vitestDom", componentTests],
+  ["vitestNode24", node24Tests],
+  ["vitestPostgres", postgresTests],
+];
+const followed = {};
+async function thenFollowUps(lane) {
+  const result = await lane;
+  for (let next = followUps.shift(); next; next = followUps.shift()) followed[next[0]] = await next[1]();
+  return result;
 }
 
 let lanes;
 try {
-  lanes = await Promise.all([vitestLane, playwrightDone, freeLaneSteps()]);
+  lanes = await Promise.all([thenFollowUps(vitestLane), thenFollowUps(playwrightDone)]);
 } finally {
   if (withNode24) restoreBindings();
 }
-const [vitest, playwright, { vitestDom, vitestNode24 }] = lanes;
-const verdict = tally({ typecheck, lint, mutation, vitest, vitestDom, vitestNode24, build, playwright });
+const [vitest, playwright] = lanes;
+const verdict = tally({ typecheck, lint, mutation, vitest, build, playwright, ...followed });
 console.log(`\n${verdict.lines.join("\n")}`);
 process.exit(verdict.ok ? 0 : 1);
