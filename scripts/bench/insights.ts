@@ -4,6 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { openDatabase } from "../../src/server/db/database";
+import { sqliteSql } from "../../src/server/db/sqlite-sql";
 import { openStores } from "../../src/server/store/stores";
 import { seedTakes, type TakeSeed } from "../../src/server/testing/seed-takes";
 import { quantile } from "./stats";
@@ -45,10 +46,12 @@ async function shapeStudio(dataDir: string, ids: readonly string[]): Promise<voi
       UPDATE generations SET review_state = 'circled' WHERE status = 'completed' AND seq % 6 = 0;
       UPDATE generations SET error_code = CASE WHEN prompt LIKE '%real person%' THEN 'safety_input' WHEN seq % 3 = 0 THEN 'deadline_exceeded'
                                                WHEN seq % 7 = 0 THEN 'outcome_unknown' ELSE error_code END WHERE status = 'failed';`);
-    const { store } = openStores(db);
-    db.exec("BEGIN");
-    for (const id of ids.filter((_, n) => n % 50 === 20)) await store.deleteSettled(id, "bench");
-    db.exec("COMMIT");
+    const sql = sqliteSql(db);
+    // One transaction for the lot; the stores run inside it through `tx`.
+    await sql.transaction(async (tx) => {
+      const { store } = openStores(tx);
+      for (const id of ids.filter((_, n) => n % 50 === 20)) await store.deleteSettled(id, "bench");
+    });
   } finally {
     db.close();
   }

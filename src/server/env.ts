@@ -86,6 +86,27 @@ const envSchema = z.object({
   /** First gap before re-trying a failed archive download; doubles per attempt (capped at 30 s). */
   ARCHIVE_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
   STATIC_DIR: z.string().default("./dist"),
+  /** PostgreSQL (`postgres://user:password@host:5432/db`) instead of SQLite in the data folder: needed for several replicas. */
+  DATABASE_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .refine((v) => /^postgres(ql)?:\/\//.test(v), { error: "DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database (unset: SQLite in DATA_DIR)" })
+      .optional(),
+  ),
+  /** The Postgres schema Dailies keeps its tables in (created if missing); ignored on SQLite. */
+  DATABASE_SCHEMA: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: "DATABASE_SCHEMA must be a lower-case name of letters, digits and _ (e.g. dailies)" })
+      .default("public"),
+  ),
+  /** This replica's name among several on one database (default: host name and process id); a stable one lets a restarted replica resume its own takes at once. */
+  REPLICA_ID: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).max(100).optional()),
+  /** How long a replica's lease on an unfinished take lasts without renewal before another replica takes the take over. */
+  JOB_LEASE_MS: z.coerce.number().int().min(300).max(600_000).default(30_000),
   /** Where media is kept: the data folder (unset or `local`), or `s3://bucket/optional/prefix`. */
   MEDIA_STORE: mediaStoreSetting,
   /** An S3-compatible store's URL (MinIO, R2, …); unset: AWS itself. */

@@ -1,5 +1,6 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import type { Server as HttpServer } from "node:http";
 import { join, resolve } from "node:path";
 import type { Logger } from "pino";
@@ -9,7 +10,9 @@ import { parseTimingSetting } from "../simulator/timing";
 import { DEFAULT_TIME_SCALE, startSimulator, type Simulator } from "../simulator/simulator";
 import { createApp } from "./app";
 import { prepareDataDir } from "./data-dir";
-import { openDatabase, type Db } from "./db/database";
+import { openSql } from "./db/open-sql";
+import { shareChanges } from "./db/shared-changes";
+import type { Sql } from "./db/sql";
 import type { Env } from "./env";
 import { LIMIT_SETTING, resolveSpendLimits } from "./jobs/default-limits";
 import { createJobRunner, type JobRunner } from "./jobs/job-runner";
@@ -61,7 +64,7 @@ export type StudioDeps = Stores & {
   auth: AuthConfig;
   /** The Host and Origin values this studio answers to (its port is added once it listens). */
   origins: AllowedOrigins;
-  db: Db;
+  db: Sql;
   priceTable: PriceTable;
   /** Reels waiting to be cut, one at a time. */
   reelQueue: ReelQueue;
@@ -129,8 +132,16 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     log.warn({ limits }, `Spend limits not set, so paid work starts with the defaults ${named}. Set them (0 = no limit) to change this.`);
   }
 
-  const db = openDatabase(join(dataDir, "dailies.sqlite"));
-  const stores = openStores(db);
+  const db = await openSql({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA, file: join(dataDir, "dailies.sqlite") });
+  const replicaId = env.REPLICA_ID ?? `${hostname()}-${process.pid}`;
+  const stores = openStores(db, { owner: replicaId, ms: env.JOB_LEASE_MS });
+  const sharedChanges = shareChanges(db, {
+    url: env.DATABASE_URL,
+    replicaId,
+    onChange: () => stores.changes.heard(),
+    onError: (error) => log.warn({ err: error.message }, "lost the database's change notifications; reconnecting (caches are rebuilt meanwhile)"),
+  });
+  stores.changes.share(sharedChanges);
   const { store, uploads } = stores;
   const media = await openMediaStore(env, dataDir);
   const client = createAimlapiClient({ baseUrl, apiKey, timeoutMs: env.UPSTREAM_TIMEOUT_MS, endpoints: env.AIMLAPI_ENDPOINTS });
@@ -153,6 +164,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
     media,
     log,
     pollIntervalMs: env.POLL_INTERVAL_MS,
+    leaseMs: env.JOB_LEASE_MS,
     pollMaxGapMs: env.POLL_MAX_GAP_MS,
     // The documented 10 s loop is in the provider's time: on the simulator, in its scaled time.
     pollBudgetLoopMs: env.POLL_BUDGET_LOOP_MS ?? Math.round(10_000 * (provider === "simulator" ? (env.SIMULATOR_TIME_SCALE ?? DEFAULT_TIME_SCALE) : 1)),
@@ -263,7 +275,8 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
       await reconcilerStopped;
       await reelQueue.stop();
       await simulator?.close();
-      db.close();
+      await sharedChanges.close();
+      await db.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { ERROR_CODES } from "../../shared/api-error";
-import type { Db } from "../db/database";
+import type { Sql } from "../db/sql";
 import type { AppEnv, StudioUser } from "../http/app-env";
 import { HttpError } from "../http/http-error";
 import type { AuthConfig } from "./auth-config";
@@ -13,7 +13,7 @@ import { sessionRoutes } from "./session-routes";
 
 const LOCAL_USER: StudioUser = { name: "studio", isAdmin: true };
 
-export type AuthDeps = { db: Db; /** tests move time forward */ now?: () => number };
+export type AuthDeps = { db: Sql; /** tests move time forward */ now?: () => number };
 type Identity = { user: StudioUser | null; refused?: string };
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Db } from "../db/database";
+import type { Sql } from "../db/sql";
 import { newSessionId } from "./session-cookie";
 
 export type SessionStore = ReturnType<typeof createSessionStore>;
@@ -15,50 +15,50 @@ const digest = (id: string) => createHash("sha256").update(id).digest("hex");
  * sign-out, after `SESSION_IDLE_HOURS` unused, when an admin signs everyone out, and when
  * the studio password changes (its fingerprint differs from the one sessions were made under).
  */
-export function createSessionStore(db: Db, options: { ttlMs: number; idleMs: number; passwordFingerprint: string; now?: () => number }) {
+export function createSessionStore(sql: Sql, options: { ttlMs: number; idleMs: number; passwordFingerprint: string; now?: () => number }) {
   const now = options.now ?? Date.now;
-  const insert = db.prepare("INSERT INTO sessions (id, name, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)");
-  const byId = db.prepare<[string], { name: string; last_seen_at: number; expires_at: number }>("SELECT name, last_seen_at, expires_at FROM sessions WHERE id = ?");
-  const touch = db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?");
-  const remove = db.prepare("DELETE FROM sessions WHERE id = ?");
-  const removeAll = db.prepare("DELETE FROM sessions");
-  const removeDead = db.prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?");
-
-  db.transaction(() => {
-    const stored = db.prepare<[string], { value: string }>("SELECT value FROM studio_state WHERE key = ?").get(FINGERPRINT_KEY);
+  // Sessions made under another password end before any is read (each call waits for this).
+  const ready = sql.transaction(async (tx) => {
+    const stored = await tx.get<{ value: string }>("SELECT value FROM studio_state WHERE key = ?", [FINGERPRINT_KEY]);
     if (stored?.value === options.passwordFingerprint) return;
-    removeAll.run();
-    db.prepare("INSERT INTO studio_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(FINGERPRINT_KEY, options.passwordFingerprint);
-  })();
+    await tx.run("DELETE FROM sessions");
+    await tx.run("INSERT INTO studio_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [FINGERPRINT_KEY, options.passwordFingerprint]);
+  });
+  ready.catch(() => undefined);
+  const remove = (key: string) => sql.run("DELETE FROM sessions WHERE id = ?", [key]);
 
   return {
     /** A new session for this name; returns the id the cookie carries. */
     async create(name: string): Promise<string> {
+      await ready;
       const at = now();
-      removeDead.run(at, at - options.idleMs);
+      await sql.run("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?", [at, at - options.idleMs]);
       const id = newSessionId();
-      insert.run(digest(id), name, at, at, at + options.ttlMs);
+      await sql.run("INSERT INTO sessions (id, name, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)", [digest(id), name, at, at, at + options.ttlMs]);
       return id;
     },
     /** The signed-in name, or null when the session is unknown, expired or idle too long. */
     async find(id: string): Promise<{ name: string } | null> {
+      await ready;
       const at = now();
       const key = digest(id);
-      const row = byId.get(key);
+      const row = await sql.get<{ name: string; last_seen_at: number; expires_at: number }>("SELECT name, last_seen_at, expires_at FROM sessions WHERE id = ?", [key]);
       if (!row) return null;
       if (row.expires_at <= at || row.last_seen_at + options.idleMs <= at) {
-        remove.run(key);
+        await remove(key);
         return null;
       }
-      if (at - row.last_seen_at >= LAST_SEEN_GRANULARITY_MS) touch.run(at, key);
+      if (at - row.last_seen_at >= LAST_SEEN_GRANULARITY_MS) await sql.run("UPDATE sessions SET last_seen_at = ? WHERE id = ?", [at, key]);
       return { name: row.name };
     },
     async end(id: string): Promise<void> {
-      remove.run(digest(id));
+      await ready;
+      await remove(digest(id));
     },
     /** Ends every session; returns how many there were. */
     async endAll(): Promise<number> {
-      return removeAll.run().changes;
+      await ready;
+      return (await sql.run("DELETE FROM sessions")).changes;
     },
   };
 }

@@ -315,4 +315,19 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO insight_days (day, version) VALUES (OLD.created_at / 86400000, 1) ON CONFLICT(day) DO UPDATE SET version = version + 1;
   END;
   `,
+  // 16: several replicas on one database (PostgreSQL): an unfinished take or reel is worked on by
+  // the replica holding its lease, which renews it while alive; another takes it over once it
+  // lapses. Sign-in attempts per client are counted here, so every replica sees the same count.
+  `
+  ALTER TABLE generations ADD COLUMN lease_owner TEXT;
+  ALTER TABLE generations ADD COLUMN lease_until INTEGER;
+  ALTER TABLE reels ADD COLUMN lease_owner TEXT;
+  ALTER TABLE reels ADD COLUMN lease_until INTEGER;
+  CREATE TABLE sign_in_clients (
+    client TEXT PRIMARY KEY,
+    attempts INTEGER NOT NULL,
+    last_at INTEGER NOT NULL
+  );
+  CREATE INDEX sign_in_clients_last ON sign_in_clients(last_at);
+  `,
 ];

@@ -9,10 +9,10 @@ const counts: SpendCounts = { runningUser: 3, runningStudio: 3, todayUser: 3, to
 const noBudget = { budgets: { monthlyPerUserUsd: 0, monthlyStudioUsd: 0 }, askingUsd: 0 };
 
 /** Runs the admission check against fixed counts; returns what it threw, or null. */
-function admit(limits: typeof none, asking: number, budget = noBudget) {
+async function admit(limits: typeof none, asking: number, budget = noBudget) {
   const asked: [string, number][] = [];
   try {
-    withinSpendLimits(limits, "ana@studio", asking, budget)((author, since) => {
+    await withinSpendLimits(limits, "ana@studio", asking, budget)(async (author, since) => {
       asked.push([author, since]);
       return counts;
     });
@@ -22,22 +22,22 @@ function admit(limits: typeof none, asking: number, budget = noBudget) {
   }
 }
 
-describe("withinSpendLimits", () => {
-  it("admits takes that reach a limit exactly", () => {
-    expect(admit({ ...none, runningPerUser: 4 }, 1).thrown).toBeNull();
-    expect(admit({ ...none, dailyStudio: 5 }, 2).thrown).toBeNull();
+describe("withinSpendLimits", async () => {
+  it("admits takes that reach a limit exactly", async () => {
+    expect((await admit({ ...none, runningPerUser: 4 }, 1)).thrown).toBeNull();
+    expect((await admit({ ...none, dailyStudio: 5 }, 2)).thrown).toBeNull();
   });
 
-  it("refuses one take over a limit with a 429 naming it", () => {
-    const { thrown } = admit({ ...none, runningPerUser: 4 }, 2);
+  it("refuses one take over a limit with a 429 naming it", async () => {
+    const { thrown } = await admit({ ...none, runningPerUser: 4 }, 2);
     expect(thrown).toBeInstanceOf(HttpError);
     expect(thrown).toMatchObject({ code: "limit_reached", status: 429, message: expect.stringMatching(/You have 3 takes running.*at once is 4 \(2 more would go over\)/) });
-    expect(admit({ ...none, dailyStudio: 5 }, 3).thrown).toMatchObject({ code: "limit_reached", message: expect.stringMatching(/daily cap is 5/) });
+    expect((await admit({ ...none, dailyStudio: 5 }, 3)).thrown).toMatchObject({ code: "limit_reached", message: expect.stringMatching(/daily cap is 5/) });
   });
 
-  it("counts the asker's takes since the start of today (UTC)", () => {
+  it("counts the asker's takes since the start of today (UTC)", async () => {
     const before = Date.now();
-    const { asked } = admit(none, 1);
+    const { asked } = await admit(none, 1);
     expect(asked).toHaveLength(1);
     expect(asked[0]![0]).toBe("ana@studio");
     expect([startOfUtcDay(before), startOfUtcDay(Date.now())]).toContain(asked[0]![1]);

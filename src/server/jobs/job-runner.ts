@@ -42,6 +42,8 @@ export type JobRunnerOptions = {
   priceOf?: (model: ModelId, durationSeconds: number) => number | null;
   /** The least gap between two calls to the usage log (its documented limit is 200 a minute). */
   logsCallGapMs?: number;
+  /** How long a lease on a take lasts (JOB_LEASE_MS): renewed at a third of it, taken over by another replica once it lapses. */
+  leaseMs?: number;
   now?: () => number;
 };
 
@@ -289,29 +291,55 @@ export function createJobRunner(options: JobRunnerOptions) {
     }
   }
 
-  return {
-    /** Picks up every unfinished job in the database: the restart path. */
-    async start(): Promise<void> {
-      for (const row of await store.listUnfinished()) {
-        if (row.status === "checking") {
-          // Its create ended ambiguously before the stop: reading the usage log goes on.
-          schedule(row.id, 0);
-          continue;
-        }
-        if (row.submitState === "pending") {
-          // The create may or may not have reached the provider; sending it again could
-          // charge twice, so it is failed with an explanation instead.
-          await fail(
-            row,
-            ERROR_CODES.submitInterrupted,
-            "Dailies stopped while sending this take, so it may not have reached the provider. Check your provider dashboard before generating it again.",
-          );
-          continue;
-        }
+  /** Takes this replica has just been leased: after its own restart, or another replica's death. */
+  async function adopt(claimed: readonly TakeRecord[]): Promise<void> {
+    for (const row of claimed) {
+      if (slots.has(row.id)) continue;
+      if (row.status === "checking") {
+        // Its create ended ambiguously before the stop: reading the usage log goes on.
         schedule(row.id, 0);
+        continue;
       }
+      if (row.submitState === "pending") {
+        // The create may or may not have reached the provider; sending it again could
+        // charge twice, so it is failed with an explanation instead.
+        await fail(
+          row,
+          ERROR_CODES.submitInterrupted,
+          "Dailies stopped while sending this take, so it may not have reached the provider. Check your provider dashboard before generating it again.",
+        );
+        continue;
+      }
+      schedule(row.id, 0);
+    }
+  }
+
+  /**
+   * Keeps this replica's leases and takes over lapsed ones. A take whose lease another replica
+   * took (this one stalled past it) is dropped here, so no take is polled by two replicas.
+   */
+  async function keepLeases(): Promise<void> {
+    const held = await store.renewLeases();
+    for (const id of slots.keys()) if (!held.has(id) && !inFlight.has(id)) finish(id);
+    await adopt(await store.claimUnfinished("lapsed"));
+  }
+
+  let leaseTimer: NodeJS.Timeout | null = null;
+  let leasing: Promise<void> | null = null;
+
+  return {
+    /** Claims every unfinished job no live replica holds: the restart path, and a dead replica's takes later on. */
+    async start(): Promise<void> {
+      await adopt(await store.claimUnfinished("restart"));
       timer ??= setInterval(tick, tickMs);
       timer.unref();
+      const leaseMs = options.leaseMs ?? 30_000;
+      leaseTimer ??= setInterval(() => {
+        leasing ??= keepLeases()
+          .catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not renew job leases; trying again"))
+          .finally(() => (leasing = null));
+      }, Math.max(100, Math.floor(leaseMs / 3)));
+      leaseTimer.unref();
     },
     /** Starts reading the usage log for a take whose create ended ambiguously (send-take.ts). */
     async check(id: string): Promise<void> {
@@ -326,6 +354,9 @@ export function createJobRunner(options: JobRunnerOptions) {
       // Stryker disable next-line ConditionalExpression: clearInterval(null) does nothing
       if (timer) clearInterval(timer);
       timer = null;
+      if (leaseTimer) clearInterval(leaseTimer);
+      leaseTimer = null;
+      await leasing;
       const until = Date.now() + 10_000;
       while (inFlight.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     },

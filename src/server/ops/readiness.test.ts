@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
-import { openDatabase } from "../db/database";
+import { openTestSql } from "../testing/test-sql";
 import { createMediaDir } from "../media/media-dir";
 import { createReadiness, databaseProbe, mediaProbe } from "./readiness";
 
@@ -17,8 +17,8 @@ const media = () => {
 };
 
 it("names the database when its connection is closed", async () => {
-  const db = openDatabase(":memory:");
-  db.close();
+  const db = await openTestSql();
+  await db.close();
   expect(await createReadiness([databaseProbe(db), mediaProbe(media())]).check()).toEqual({ status: "not_ready", checks: { database: "the database is closed", media: "ok" } });
 });
 
@@ -30,7 +30,7 @@ it("gives up on a probe that does not answer in time, and says so", async () => 
 });
 
 it("is not ready with a check nobody probes", async () => {
-  expect(await createReadiness([databaseProbe(openDatabase(":memory:"))]).check()).toEqual({ status: "not_ready", checks: { database: "ok", media: "not checked" } });
+  expect(await createReadiness([databaseProbe(await openTestSql())]).check()).toEqual({ status: "not_ready", checks: { database: "ok", media: "not checked" } });
 });
 
 it("probes once for callers asking at the same moment", async () => {

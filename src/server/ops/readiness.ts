@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import type { Ready, ReadyCheck } from "../../shared/api";
-import type { Db } from "../db/database";
+import type { Sql } from "../db/sql";
 import type { MediaStore } from "../media/media-store";
 
 /**
@@ -26,15 +26,16 @@ const codeOf = (error: unknown) => {
   return typeof code === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(code) ? ` (${code})` : "";
 };
 
-export function databaseProbe(db: Db): ReadinessProbe {
+export function databaseProbe(db: Sql): ReadinessProbe {
   return {
     name: "database",
     probe: async () => {
       if (!db.open) throw new Error("the database is closed");
-      // better-sqlite3 is synchronous, so no timeout can cut a query short; `SELECT 1` reads no
-      // table and takes no lock, so it never waits out busy_timeout with the event loop held.
+      // On SQLite no timeout can cut a query short (better-sqlite3 is synchronous); `SELECT 1`
+      // reads no table and takes no lock, so it never waits out busy_timeout with the event loop
+      // held. On Postgres the probe's 2 s limit applies.
       try {
-        db.prepare("SELECT 1").get();
+        await db.get("SELECT 1 AS one");
       } catch (error) {
         throw new Error(`the database did not answer a query${codeOf(error)}`, { cause: error });
       }

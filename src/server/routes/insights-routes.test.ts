@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CODES, type ErrorCode } from "../../shared/api-error";
 import { insightsSchema } from "../../shared/insights";
-import { openDatabase } from "../db/database";
+import { openStudioSql } from "../testing/test-sql";
 import { openStores } from "../store/stores";
 import { startHarness, type Harness } from "../testing/studio-harness";
 
@@ -16,7 +16,7 @@ type Seed = { model: "gen4_turbo" | "gen3a_turbo"; author: string; prompt?: stri
 
 /** A studio's takes, written through its store, then served by a studio started on the same folder. */
 async function seed(takes: Seed[]): Promise<void> {
-  const db = openDatabase(join(dir, "dailies.sqlite"));
+  const db = await openStudioSql(dir);
   const { store } = openStores(db);
   for (const s of takes) {
     const [take] = await store.createTakes([
@@ -30,10 +30,10 @@ async function seed(takes: Seed[]): Promise<void> {
       await store.update(id, { finishedAt: accepted.submittedAt! + (s.runS ?? 0) * 1000 });
       await store.markCompleted(id, { videoFile: "v.mp4", bytes: 1, width: 1, height: 1, durationSeconds: 5, posterFile: "p.jpg" });
     }
-    db.prepare("UPDATE generations SET review_state = ?, favourite = ?, created_at = created_at - ? WHERE id = ?").run(s.circled ? "circled" : "unreviewed", s.favourite ? 1 : 0, (s.daysAgo ?? 0) * DAY, id);
+    await db.run("UPDATE generations SET review_state = ?, favourite = ?, created_at = created_at - ? WHERE id = ?", [s.circled ? "circled" : "unreviewed", s.favourite ? 1 : 0, (s.daysAgo ?? 0) * DAY, id]);
     if (s.deleted) await store.deleteSettled(id, s.author);
   }
-  db.close();
+  await db.close();
 }
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { reelListSchema, reelSchema } from "../../shared/reel";
-import { openDatabase } from "../db/database";
+import { openStudioSql } from "../testing/test-sql";
 import { INTERRUPTED_MESSAGE } from "../reels/reel-queue";
 import { createProjectsStore } from "../store/projects-store";
 import { createReelsStore } from "../store/reels-store";
@@ -87,13 +87,13 @@ const cleanup = cleanupsPerTest();
 it("fails at start-up a reel the last run left queued or rendering, saying to make it again", async () => {
   const dir = mkdtempSync(join(tmpdir(), "dailies-reel-restart-"));
   cleanup(async () => rmSync(dir, { recursive: true, force: true }));
-  const db = openDatabase(join(dir, "dailies.sqlite"));
+  const db = await openStudioSql(dir);
   const project = await createProjectsStore(db, Date.now).create({ name: "Restart", description: null, createdBy: "ana" });
   const reels = createReelsStore(db, Date.now);
   const event = { shotId: "s", code: "SH010", takeId: "t", sourceFile: "t.mp4", model: "gen4_turbo", seed: 1, author: "ana", takeCreatedAt: 0, slateFrame: 0, takeFrame: 48, takeFrames: 120 };
   const [rendering, queued] = [await reels.create({ projectId: project.id, canvas: "1920x1080", events: [event], createdBy: "ana" }), await reels.create({ projectId: project.id, canvas: "1080x1920", events: [event], createdBy: "ana" })];
   await reels.markRendering(rendering.id);
-  db.close();
+  await db.close();
 
   const h = await startHarness({}, dir);
   cleanup(() => h.stop());

@@ -1,5 +1,5 @@
 import { FAMILY_LIMITS } from "../../shared/family";
-import type { Db } from "../db/database";
+import type { Sql } from "../db/sql";
 import type { FamilyNode, FamilyRecord } from "../takes/family";
 import { rowToTake, type TakeRow } from "./take-row";
 
@@ -20,23 +20,22 @@ const unknown = (id: string): FamilyNode => ({ id, parentId: null, sourceId: nul
 
 
 /** Reads a take's family: its sources up to the root and what came from it, live or deleted. */
-export function createFamilyStore(db: Db) {
-  const takeById = db.prepare<[string], TakeRow>("SELECT * FROM generations WHERE id = ?");
-  const takesFrom = db.prepare<[string], TakeRow>("SELECT * FROM generations WHERE source_id = ? ORDER BY seq");
-  const tombstoneById = db.prepare<[string], TombstoneRow>("SELECT * FROM deleted_takes WHERE id = ?");
-  const tombstonesFrom = db.prepare<[string], TombstoneRow>("SELECT * FROM deleted_takes WHERE source_id = ?");
-
-  const lookup = (id: string): FamilyNode => {
-    const row = takeById.get(id);
+export function createFamilyStore(sql: Sql) {
+  const takeById = (id: string) => sql.get<TakeRow>("SELECT * FROM generations WHERE id = ?", [id]);
+  const lookup = async (id: string): Promise<FamilyNode> => {
+    const row = await takeById(id);
     if (row) return live(row);
-    const tombstone = tombstoneById.get(id);
+    const tombstone = await sql.get<TombstoneRow>("SELECT * FROM deleted_takes WHERE id = ?", [id]);
     return tombstone ? gone(tombstone) : unknown(id);
   };
-  const childrenOf = (id: string): FamilyNode[] =>
-    [...takesFrom.all(id).map(live), ...tombstonesFrom.all(id).map(gone)].sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0));
+  const childrenOf = async (id: string): Promise<FamilyNode[]> =>
+    [
+      ...(await sql.all<TakeRow>("SELECT * FROM generations WHERE source_id = ? ORDER BY seq", [id])).map(live),
+      ...(await sql.all<TombstoneRow>("SELECT * FROM deleted_takes WHERE source_id = ?", [id])).map(gone),
+    ].sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0));
 
-  function familyOf(id: string): FamilyRecord | undefined {
-    const row = takeById.get(id);
+  async function familyOf(id: string): Promise<FamilyRecord | undefined> {
+    const row = await takeById(id);
     if (!row) return undefined;
     const start = live(row);
     const seen = new Set([id]);
@@ -47,14 +46,14 @@ export function createFamilyStore(db: Db) {
         truncated = true;
         break;
       }
-      at = lookup(at.sourceId);
+      at = await lookup(at.sourceId);
       seen.add(at.id);
       members.unshift(at);
     }
     // Down by levels, oldest child first: whole levels to FAMILY_LIMITS.depth, members up to FAMILY_LIMITS.members.
     let level = [start];
     for (let depth = 1; level.length; depth++) {
-      const next = level.flatMap((node) => childrenOf(node.id)).filter((child) => !seen.has(child.id));
+      const next = (await Promise.all(level.map((node) => childrenOf(node.id)))).flat().filter((child) => !seen.has(child.id));
       const kept = depth > FAMILY_LIMITS.depth ? [] : next.slice(0, FAMILY_LIMITS.members - members.length);
       if (kept.length < next.length) truncated = true;
       for (const child of kept) seen.add(child.id);
@@ -66,5 +65,5 @@ export function createFamilyStore(db: Db) {
     return { takeId: id, rootId: members[0]!.id, members, truncated };
   }
 
-  return { familyOf: async (id: string) => familyOf(id) };
+  return { familyOf };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ERROR_CODES, type ErrorCode } from "../../shared/api-error";
-import { openDatabase } from "../db/database";
+import { openTestSql } from "../testing/test-sql";
 import { createInsightQueries } from "./insight-queries";
 import { createTakesStore } from "./takes-store";
 
@@ -10,7 +10,7 @@ type Seed = { author: string; model: "gen4_turbo" | "gen3a_turbo"; createdAt: nu
 
 /** Takes recorded at set instants through the store; a window that starts mid-week (Wednesday 2026-11-04, 06:00 UTC). */
 async function studio(seeds: Seed[]) {
-  const db = openDatabase(":memory:");
+  const db = await openTestSql();
   let clock = 0;
   const store = createTakesStore(db, () => clock);
   for (const s of seeds) {
@@ -66,17 +66,17 @@ describe("insight queries", () => {
     const first = await queries.grouped("author", ...window);
     expect(first.find((r) => r.key === "Cy")!.favourites).toBe(0);
     // A favourite through the store bumps its day (the trigger): the next answer counts it.
-    const cy = db.prepare<[number], { id: string }>("SELECT id FROM generations WHERE created_at = ?").get(at(9) - 1);
+    const cy = await db.get<{ id: string }>("SELECT id FROM generations WHERE created_at = ?", [at(9) - 1]);
     await store.setMarks(cy!.id, { favourite: true });
     expect((await queries.grouped("author", ...window)).find((r) => r.key === "Cy")!.favourites).toBe(1);
     // Behind the triggers' back (no version bump), a whole day's figures stay as kept…
-    db.prepare("DROP TRIGGER insight_days_update").run();
-    db.prepare("UPDATE generations SET favourite = 0 WHERE id = ?").run(cy!.id);
+    await db.run(db.engine === "postgres" ? "DROP TRIGGER insight_days_update ON generations" : "DROP TRIGGER insight_days_update");
+    await db.run("UPDATE generations SET favourite = 0 WHERE id = ?", [cy!.id]);
     expect((await queries.grouped("author", ...window)).find((r) => r.key === "Cy")!.favourites).toBe(1);
     // …while a window that starts inside that day reads its part afresh,
     expect((await queries.grouped("author", at(8, 12), at(9))).find((r) => r.key === "Cy")!.favourites).toBe(0);
     // and once the day's version moves, the whole day is read again.
-    db.prepare("UPDATE insight_days SET version = version + 1 WHERE day = ?").run(Math.floor((at(9) - 1) / 86_400_000));
+    await db.run("UPDATE insight_days SET version = version + 1 WHERE day = ?", [Math.floor((at(9) - 1) / 86_400_000)]);
     expect((await queries.grouped("author", ...window)).find((r) => r.key === "Cy")!.favourites).toBe(0);
   });
 

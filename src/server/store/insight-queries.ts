@@ -1,5 +1,5 @@
 import { toMicroUsd as micro } from "../../shared/money";
-import type { Db } from "../db/database";
+import type { Sql } from "../db/sql";
 import type { InsightRow } from "../../shared/insights";
 
 type GroupBy = "model" | "author" | "week";
@@ -21,13 +21,13 @@ type Tally = {
 /** One UTC day (or the part of one at a window's edge), tallied by model, by author and whole. */
 type DayTally = { model: Map<string, Tally>; author: Map<string, Tally>; all: Tally; moderated: Map<string, number>; moderatedFrames: Map<string, number> };
 
-type KeptRow = [model: string, author: string, status: string, errorCode: string | null, usd: number | null, circled: number, favourite: number, runMs: number | null, prompt: string, uploadId: string | null, imageUrl: string | null];
+type KeptRow = { model: string; author: string; status: string; error_code: string | null; cost_usd: number | null; circled: number; favourite: number; run_ms: number | null; prompt: string; image_upload_id: string | null; image_url: string | null };
 
 /** A first frame as the moderation list names it: an upload by id, else the image's URL. */
 export type FrameRef = { uploadId: string } | { url: string };
 const frameKey = (uploadId: string | null, url: string | null) => (uploadId !== null ? `u ${uploadId}` : `l ${url ?? ""}`);
 const frameOf = (key: string): FrameRef => (key.startsWith("u ") ? { uploadId: key.slice(2) } : { url: key.slice(2) });
-type DeletedRow = [model: string, author: string, status: string, errorCode: string | null, usd: number | null];
+type DeletedRow = { model: string; author: string; status: string; error_code: string | null; cost_usd: number | null };
 
 const DAY_MS = 86_400_000;
 /** The window /insights opens on: the 28 UTC days to the end of today. */
@@ -127,18 +127,21 @@ const KEPT_DAYS = 400;
  * afresh. Medians and p90s stay exact: each day keeps its completed takes' run times, and a
  * window's are merged and sorted.
  */
-export function createInsightQueries(db: Db) {
-  const keptRows = db.prepare<[number, number], KeptRow>(
-    `SELECT model, author, status, error_code, cost_usd, review_state = 'circled', favourite,
-            CASE WHEN status = 'completed' THEN finished_at - submitted_at END, prompt, image_upload_id, image_url
-       FROM generations WHERE created_at >= ? AND created_at < ?`,
-  ).raw();
-  const deletedRows = db.prepare<[number, number], DeletedRow>("SELECT model, author, status, error_code, cost_usd FROM deleted_spend WHERE created_at >= ? AND created_at < ?").raw();
-  const versions = db.prepare<[number, number], { day: number; version: number }>("SELECT day, version FROM insight_days WHERE day >= ? AND day < ?");
+export function createInsightQueries(sql: Sql) {
+  const keptRows = (from: number, to: number) =>
+    sql.all<KeptRow>(
+      `SELECT model, author, status, error_code, cost_usd, CASE WHEN review_state = 'circled' THEN 1 ELSE 0 END AS circled, favourite,
+              CASE WHEN status = 'completed' THEN finished_at - submitted_at END AS run_ms, prompt, image_upload_id, image_url
+         FROM generations WHERE created_at >= ? AND created_at < ?`,
+      [from, to],
+    );
+  const deletedRows = (from: number, to: number) =>
+    sql.all<DeletedRow>("SELECT model, author, status, error_code, cost_usd FROM deleted_spend WHERE created_at >= ? AND created_at < ?", [from, to]);
+  const versions = (from: number, to: number) => sql.all<{ day: number; version: number }>("SELECT day, version FROM insight_days WHERE day >= ? AND day < ?", [from, to]);
 
-  function read(from: number, to: number): DayTally {
+  async function read(from: number, to: number): Promise<DayTally> {
     const day: DayTally = { model: new Map(), author: new Map(), all: emptyTally(), moderated: new Map(), moderatedFrames: new Map() };
-    for (const [model, author, status, errorCode, usd, circled, favourite, runMs, prompt, uploadId, imageUrl] of keptRows.all(from, to)) {
+    for (const { model, author, status, error_code: errorCode, cost_usd: usd, circled, favourite, run_ms: runMs, prompt, image_upload_id: uploadId, image_url: imageUrl } of await keptRows(from, to)) {
       for (const tally of [tallyOf(day.model, model), tallyOf(day.author, author), day.all]) {
         count(tally, status, errorCode, usd);
         tally.circled += circled;
@@ -152,7 +155,7 @@ export function createInsightQueries(db: Db) {
       }
     }
     // Deleted takes (the ledger) count in takes, spend and failures; they have no review nor timings.
-    for (const [model, author, status, errorCode, usd] of deletedRows.all(from, to)) {
+    for (const { model, author, status, error_code: errorCode, cost_usd: usd } of await deletedRows(from, to)) {
       for (const tally of [tallyOf(day.model, model), tallyOf(day.author, author), day.all]) count(tally, status, errorCode, usd);
     }
     return day;
@@ -161,10 +164,10 @@ export function createInsightQueries(db: Db) {
   const days = new Map<number, { version: number; tally: DayTally }>();
 
   /** A whole day's tally: kept while its version holds, read again when it moved. */
-  function wholeDay(day: number, version: number): DayTally {
+  async function wholeDay(day: number, version: number): Promise<DayTally> {
     let kept = days.get(day);
     if (!kept || kept.version !== version) {
-      kept = { version, tally: read(day * DAY_MS, (day + 1) * DAY_MS) };
+      kept = { version, tally: await read(day * DAY_MS, (day + 1) * DAY_MS) };
       days.delete(day);
       days.set(day, kept);
       if (days.size > KEPT_DAYS) days.delete(days.keys().next().value!);
@@ -173,7 +176,7 @@ export function createInsightQueries(db: Db) {
   }
 
   /** The window cut into tallies: whole days from the rollup (read again where their version moved), edges read afresh; with each piece's day. */
-  function pieces(from: number, to: number): { day: number; tally: DayTally }[] {
+  async function pieces(from: number, to: number): Promise<{ day: number; tally: DayTally }[]> {
     const firstWhole = Math.ceil(from / DAY_MS);
     const endWhole = Math.floor(to / DAY_MS);
     if (firstWhole >= endWhole) {
@@ -181,13 +184,13 @@ export function createInsightQueries(db: Db) {
       if (from >= to) return [];
       const day = Math.floor(from / DAY_MS);
       const midnight = (day + 1) * DAY_MS;
-      return to <= midnight ? [{ day, tally: read(from, to) }] : [{ day, tally: read(from, midnight) }, { day: day + 1, tally: read(midnight, to) }];
+      return to <= midnight ? [{ day, tally: await read(from, to) }] : [{ day, tally: await read(from, midnight) }, { day: day + 1, tally: await read(midnight, to) }];
     }
     const out: { day: number; tally: DayTally }[] = [];
-    if (from < firstWhole * DAY_MS) out.push({ day: firstWhole - 1, tally: read(from, firstWhole * DAY_MS) });
-    const current = new Map(versions.all(firstWhole, endWhole).map((row) => [row.day, row.version]));
-    for (let day = firstWhole; day < endWhole; day++) out.push({ day, tally: wholeDay(day, current.get(day) ?? 0) });
-    if (endWhole * DAY_MS < to) out.push({ day: endWhole, tally: read(endWhole * DAY_MS, to) });
+    if (from < firstWhole * DAY_MS) out.push({ day: firstWhole - 1, tally: await read(from, firstWhole * DAY_MS) });
+    const current = new Map((await versions(firstWhole, endWhole)).map((row) => [row.day, row.version]));
+    for (let day = firstWhole; day < endWhole; day++) out.push({ day, tally: await wholeDay(day, current.get(day) ?? 0) });
+    if (endWhole * DAY_MS < to) out.push({ day: endWhole, tally: await read(endWhole * DAY_MS, to) });
     return out;
   }
 
@@ -199,7 +202,8 @@ export function createInsightQueries(db: Db) {
   async function warm(from: number, to: number, stopped: () => boolean): Promise<void> {
     for (let day = Math.ceil(from / DAY_MS); day < Math.floor(to / DAY_MS); day++) {
       if (stopped()) return;
-      wholeDay(day, versions.all(day, day + 1)[0]?.version ?? 0);
+      if (!sql.open) return;
+      await wholeDay(day, (await versions(day, day + 1))[0]?.version ?? 0);
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -222,7 +226,7 @@ export function createInsightQueries(db: Db) {
     },
     async grouped(groupBy: GroupBy, from: number, to: number): Promise<InsightRow[]> {
       const groups = new Map<string, Tally>();
-      for (const { day, tally } of pieces(from, to)) {
+      for (const { day, tally } of await pieces(from, to)) {
         if (groupBy === "week") {
           if (tally.all.takes) add(tallyOf(groups, weekLabel(weekOfDay(day))), tally.all);
           continue;
@@ -233,11 +237,11 @@ export function createInsightQueries(db: Db) {
     },
     /** The prompts whose kept takes failed moderation most in the window (ten at most). */
     async moderatedPrompts(from: number, to: number): Promise<{ prompt: string; failures: number }[]> {
-      return mostFailed(pieces(from, to).map(({ tally }) => tally.moderated)).map(([prompt, failures]) => ({ prompt, failures }));
+      return mostFailed((await pieces(from, to)).map(({ tally }) => tally.moderated)).map(([prompt, failures]) => ({ prompt, failures }));
     },
     /** The first frames whose kept takes failed moderation most in the window (ten at most). */
     async moderatedFrames(from: number, to: number): Promise<{ frame: FrameRef; failures: number }[]> {
-      return mostFailed(pieces(from, to).map(({ tally }) => tally.moderatedFrames)).map(([key, failures]) => ({ frame: frameOf(key), failures }));
+      return mostFailed((await pieces(from, to)).map(({ tally }) => tally.moderatedFrames)).map(([key, failures]) => ({ frame: frameOf(key), failures }));
     },
   };
 }

@@ -1,6 +1,5 @@
-import type { Statement } from "better-sqlite3";
 import type { TakeFilters } from "../../shared/take";
-import type { Db } from "../db/database";
+import type { Sql } from "../db/sql";
 import { containsPattern } from "../db/fold-for-search";
 import type { TakeRow } from "./take-row";
 
@@ -34,19 +33,13 @@ export function listQuery(filters: ListFilters, limit: number, cursor: number | 
 
 /**
  * Newest first, keyset-paged on `seq` (never OFFSET, so a deep page costs what the first does).
- * Each equality filter has a `(column, seq)` index that yields rows already in page order.
+ * Each equality filter has a `(column, seq)` index that yields rows already in page order; on
+ * Postgres the prompt search has a trigram index too (postgres-migrations.ts).
  */
-export function createTakeLister(db: Db) {
-  const statements = new Map<string, Statement<Record<string, unknown>, TakeRow>>();
-
-  return function list(filters: ListFilters, limit: number, cursor: number | null): ListPage {
-    const { sql, params } = listQuery(filters, limit, cursor);
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = db.prepare<Record<string, unknown>, TakeRow>(sql);
-      statements.set(sql, statement);
-    }
-    const rows = statement.all(params);
+export function createTakeLister(sql: Sql) {
+  return async function list(filters: ListFilters, limit: number, cursor: number | null): Promise<ListPage> {
+    const query = listQuery(filters, limit, cursor);
+    const rows = await sql.all<TakeRow>(query.sql, query.params);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return { rows: page, nextCursor: rows.length > limit && last ? last.seq : null };

@@ -1,6 +1,6 @@
 import type { ErrorCode } from "../../shared/api-error";
 import type { ReelCanvas, ReelStatus } from "../../shared/reel";
-import type { Db } from "../db/database";
+import type { Sql } from "../db/sql";
 import type { ReelEvent, ReelRecord } from "../reels/reel";
 import { newId } from "./new-id";
 
@@ -37,41 +37,36 @@ const toRecord = (row: ReelRow): ReelRecord => ({
 
 type NewReel = Pick<ReelRecord, "projectId" | "canvas" | "events" | "createdBy">;
 
-/** Reels in SQLite; they go with their project (ON DELETE CASCADE). */
-export function createReelsStore(db: Db, now: () => number) {
-  const byId = db.prepare<[string], ReelRow>("SELECT * FROM reels WHERE id = ?");
-  const ofProject = db.prepare<[string], ReelRow>("SELECT * FROM reels WHERE project_id = ? ORDER BY created_at DESC, rowid DESC");
-  const unfinished = db.prepare<[], ReelRow>("SELECT * FROM reels WHERE status IN ('queued', 'rendering') ORDER BY created_at, rowid");
-  const insert = db.prepare(`
-    INSERT INTO reels (id, project_id, canvas, status, progress, events, created_at, created_by)
-    VALUES (@id, @project_id, @canvas, 'queued', 0, @events, @created_at, @created_by)`);
-  const start = db.prepare<[number, string]>("UPDATE reels SET status = 'rendering', progress = 0, started_at = ? WHERE id = ? AND status = 'queued'");
-  const advance = db.prepare<[number, string]>("UPDATE reels SET progress = ? WHERE id = ? AND status = 'rendering'");
-  const complete = db.prepare<[number, number, string]>("UPDATE reels SET status = 'completed', progress = 1, bytes = ?, completed_at = ? WHERE id = ?");
-  const fail = db.prepare<[string, string, number, string]>("UPDATE reels SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE id = ?");
-
-  const get = (id: string) => {
-    const row = byId.get(id);
+/** Reels; they go with their project (ON DELETE CASCADE). */
+export function createReelsStore(sql: Sql, now: () => number) {
+  const get = async (id: string) => {
+    const row = await sql.get<ReelRow>("SELECT * FROM reels WHERE id = ?", [id]);
     return row && toRecord(row);
   };
 
   return {
-    get: async (id: string) => get(id),
+    get,
     /** Newest first. */
-    ofProject: async (projectId: string) => ofProject.all(projectId).map(toRecord),
+    ofProject: async (projectId: string) => (await sql.all<ReelRow>("SELECT * FROM reels WHERE project_id = ? ORDER BY created_at DESC, rowid DESC", [projectId])).map(toRecord),
     /** Queued or rendering, oldest first: what a studio that stopped left unfinished. */
-    unfinished: async () => unfinished.all().map(toRecord),
+    unfinished: async () => (await sql.all<ReelRow>("SELECT * FROM reels WHERE status IN ('queued', 'rendering') ORDER BY created_at, rowid")).map(toRecord),
     async create(input: NewReel): Promise<ReelRecord> {
       const id = newId();
-      insert.run({ id, project_id: input.projectId, canvas: input.canvas, events: JSON.stringify(input.events), created_at: now(), created_by: input.createdBy });
-      return get(id)!;
+      await sql.run(
+        `INSERT INTO reels (id, project_id, canvas, status, progress, events, created_at, created_by)
+         VALUES (@id, @project_id, @canvas, 'queued', 0, @events, @created_at, @created_by)`,
+        { id, project_id: input.projectId, canvas: input.canvas, events: JSON.stringify(input.events), created_at: now(), created_by: input.createdBy },
+      );
+      return (await get(id))!;
     },
     /** False when the reel is gone (its project was deleted) or not queued. */
-    markRendering: async (id: string) => start.run(now(), id).changes > 0,
-    setProgress: async (id: string, progress: number) => void advance.run(progress, id),
+    markRendering: async (id: string) => (await sql.run("UPDATE reels SET status = 'rendering', progress = 0, started_at = ? WHERE id = ? AND status = 'queued'", [now(), id])).changes > 0,
+    setProgress: async (id: string, progress: number) => void (await sql.run("UPDATE reels SET progress = ? WHERE id = ? AND status = 'rendering'", [progress, id])),
     /** False when the reel is gone: its files are then not wanted. */
-    markCompleted: async (id: string, bytes: number) => complete.run(bytes, now(), id).changes > 0,
-    markFailed: async (id: string, error: { code: ErrorCode; message: string }) => void fail.run(error.code, error.message, now(), id),
+    markCompleted: async (id: string, bytes: number) =>
+      (await sql.run("UPDATE reels SET status = 'completed', progress = 1, bytes = ?, completed_at = ? WHERE id = ?", [bytes, now(), id])).changes > 0,
+    markFailed: async (id: string, error: { code: ErrorCode; message: string }) =>
+      void (await sql.run("UPDATE reels SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE id = ?", [error.code, error.message, now(), id])),
   };
 }
 

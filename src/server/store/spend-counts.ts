@@ -1,4 +1,4 @@
-import type { Db } from "../db/database";
+import type { Sql } from "../db/sql";
 import type { MonthSpend } from "./month-spend";
 
 /** What the spend limits count: takes running now, and takes made since a moment. */
@@ -7,23 +7,19 @@ export type LimitCounts = { runningUser: number; runningStudio: number; todayUse
 /** The limits' counts and what the budgets count: USD committed since another moment (month-spend.ts). */
 export type SpendCounts = LimitCounts & { monthUserUsd: number; monthStudioUsd: number };
 
-export type CountSpend = (author: string, since: number, monthSince: number) => SpendCounts;
+export type CountSpend = (author: string, since: number, monthSince: number) => Promise<SpendCounts>;
 
-export function createSpendCounter(db: Db, monthSpend: MonthSpend): CountSpend {
-  const running = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM generations WHERE status IN ('queued', 'generating', 'finishing')");
-  const runningBy = db.prepare<[string], { n: number }>(
-    "SELECT count(*) AS n FROM generations WHERE author = ? AND status IN ('queued', 'generating', 'finishing')",
-  );
-  // Takes made count whether kept or deleted since (the "spend" view, migration 11).
-  const createdSince = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM spend WHERE created_at >= ?");
-  const createdSinceBy = db.prepare<[number, string], { n: number }>("SELECT count(*) AS n FROM spend WHERE created_at >= ? AND author = ?");
-  return (author, since, monthSince) => {
-    const month = monthSpend.committed(monthSince, author);
+/** Counted through the transaction's `tx`, so the counts and the insert they allow are one step. */
+export function createSpendCounter(tx: Sql, monthSpend: MonthSpend): CountSpend {
+  const count = async (text: string, params: unknown[]) => (await tx.get<{ n: number }>(text, params))!.n;
+  return async (author, since, monthSince) => {
+    const month = await monthSpend.committed(monthSince, author, tx);
     return {
-      runningUser: runningBy.get(author)!.n,
-      runningStudio: running.get()!.n,
-      todayUser: createdSinceBy.get(since, author)!.n,
-      todayStudio: createdSince.get(since)!.n,
+      runningUser: await count("SELECT count(*) AS n FROM generations WHERE author = ? AND status IN ('queued', 'generating', 'finishing')", [author]),
+      runningStudio: await count("SELECT count(*) AS n FROM generations WHERE status IN ('queued', 'generating', 'finishing')", []),
+      // Takes made count whether kept or deleted since (the "spend" view, migration 11).
+      todayUser: await count("SELECT count(*) AS n FROM spend WHERE created_at >= ? AND author = ?", [since, author]),
+      todayStudio: await count("SELECT count(*) AS n FROM spend WHERE created_at >= ?", [since]),
       monthUserUsd: month.userUsd,
       monthStudioUsd: month.studioUsd,
     };

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { openDatabase } from "../db/database";
+import { openTestSql } from "../testing/test-sql";
 import { wireTake } from "../takes/wire-take";
 import { openStores } from "./stores";
 
@@ -7,7 +7,7 @@ const video = { videoFile: "v.mp4", bytes: 1, width: 1280, height: 720, duration
 const newTake = { model: "gen4_turbo" as const, prompt: "p", ratio: "16:9", duration: 5, seed: 1, image: { url: "https://images.example.com/a.jpg" }, lastImage: null, provider: "aimlapi" as const, deadlineAt: Date.now() + 60_000, idempotencyKey: null, author: "Ana" };
 
 it("keeps the catalogue's price as an estimate for a completed take whose charge was never reported, and never over a reported one", async () => {
-  const db = openDatabase(":memory:");
+  const db = await openTestSql();
   const { store } = openStores(db);
   const [unreported, reported, unpriced] = await store.createTakes([newTake, newTake, newTake]);
   // The create's headers said 0 (charges post after completion), and nothing came after.
@@ -21,5 +21,5 @@ it("keeps the catalogue's price as an estimate for a completed take whose charge
   // The estimate counts in what the month has spent, as the ledger reads it; the take with no
   // price at all counts what its kind typically cost (the mean of $0.25 and $0.125).
   expect(await store.committedUsd(0, "Ana")).toEqual({ userUsd: 0.25 + 0.125 + 0.1875, studioUsd: 0.25 + 0.125 + 0.1875 });
-  db.close();
+  await db.close();
 });

@@ -1,15 +1,15 @@
 import type { ErrorCode } from "../../shared/api-error";
 import type { CompletionBracket } from "../../shared/completion-times";
-import type { Db } from "../db/database";
+import type { Sql } from "../db/sql";
 import type { TakeCharge, TakeRecord, TakeProgress } from "../takes/take";
 import { createChangeCounter, type ChangeCounter } from "./change-counter";
-import { createTakeInserter, type NewTake } from "./insert-take";
+import { insertTake, type NewTake } from "./insert-take";
 import { chargeColumns, progressColumns, rowToTake, type TakeRow } from "./take-row";
-import { createMarkColumns, type TakeMarks } from "./take-marks";
+import { markColumns, type TakeMarks } from "./take-marks";
 import { createTakeLister, type ListFilters } from "./list-takes";
 import { createSpendCounter, type CountSpend } from "./spend-counts";
 import { createMonthSpend } from "./month-spend";
-import { createTombstoneWriter } from "./tombstones";
+import { writeTombstone } from "./tombstones";
 
 export type { NewTake } from "./insert-take";
 
@@ -30,88 +30,63 @@ type MarkOutcome = { outcome: "missing" } | { outcome: "no_shot" } | { outcome: 
 
 export type TakesStore = ReturnType<typeof createTakesStore>;
 
-/**
- * The takes, kept in SQLite. Every method is async although better-sqlite3 is not, so another
- * engine can stand behind the same interface; whatever must not interleave (a spend-limit
- * check and its insert, a delete and its check) is one transaction inside a single method.
- */
-export function createTakesStore(db: Db, now: () => number = Date.now, changes: ChangeCounter = createChangeCounter()) {
-  const byId = db.prepare<[string], TakeRow>("SELECT * FROM generations WHERE id = ?");
-  const insertOne = createTakeInserter(db, now);
-  const markColumns = createMarkColumns(db);
-  const writeTombstone = createTombstoneWriter(db);
-  // Takes from before migration 9 have no bracket and are left out.
-  const brackets = db.prepare<[string, number], CompletionBracket>(
-    `SELECT pending_seen_at - submitted_at AS lowMs, finished_at - submitted_at AS highMs FROM generations
-     WHERE model = ? AND duration = ? AND finished_at IS NOT NULL AND submitted_at IS NOT NULL AND pending_seen_at IS NOT NULL
-       AND status IN ('finishing', 'completed')
-     ORDER BY seq DESC LIMIT 40`,
-  );
-  const byKey = db.prepare<[string], TakeRow>("SELECT * FROM generations WHERE idempotency_key = ?");
-  const unfinished = db.prepare<[], TakeRow>(
-    "SELECT * FROM generations WHERE status IN ('checking', 'queued', 'generating', 'finishing') ORDER BY seq",
-  );
-  const remove = db.prepare<[string]>("DELETE FROM generations WHERE id = ?");
-  const lister = createTakeLister(db);
-  const monthSpend = createMonthSpend(db);
-  const countSpend = createSpendCounter(db, monthSpend);
+const UNFINISHED = "SELECT * FROM generations WHERE status IN ('checking', 'queued', 'generating', 'finishing') ORDER BY seq";
+// Takes from before migration 9 have no bracket and are left out.
+const BRACKETS = `SELECT pending_seen_at - submitted_at AS "lowMs", finished_at - submitted_at AS "highMs" FROM generations
+  WHERE model = ? AND duration = ? AND finished_at IS NOT NULL AND submitted_at IS NOT NULL AND pending_seen_at IS NOT NULL
+    AND status IN ('finishing', 'completed')
+  ORDER BY seq DESC LIMIT 40`;
 
-  function get(id: string): TakeRecord | undefined {
-    const row = byId.get(id);
-    return row && rowToTake(row);
+/**
+ * The takes, in SQLite or PostgreSQL (`Sql`). Whatever must not interleave (a spend-limit check
+ * and its insert, a delete and its check) is one transaction inside a single method.
+ */
+/** Which replica this store's studio is, and how long a lease it takes on the takes it records. */
+export type LeaseSetting = { owner: string; ms: number };
+
+const UNFINISHED_STATES = "status IN ('checking', 'queued', 'generating', 'finishing')";
+
+export function createTakesStore(
+  sql: Sql,
+  now: () => number = Date.now,
+  changes: ChangeCounter = createChangeCounter(),
+  lease: LeaseSetting = { owner: "studio", ms: 30_000 },
+) {
+  const lister = createTakeLister(sql);
+  const monthSpend = createMonthSpend(sql);
+
+  async function row(id: string, via: Sql = sql): Promise<TakeRow | undefined> {
+    return via.get<TakeRow>("SELECT * FROM generations WHERE id = ?", [id]);
+  }
+  async function get(id: string, via: Sql = sql): Promise<TakeRecord | undefined> {
+    const found = await row(id, via);
+    return found && rowToTake(found);
   }
 
   // Every write bumps the counter: it lets readers cache what they built (see the list route).
-  function update(id: string, fields: Partial<Omit<TakeRow, "seq" | "id">>): TakeRecord {
-    changes.bump();
+  async function update(id: string, fields: Partial<Omit<TakeRow, "seq" | "id">>, via: Sql = sql): Promise<TakeRecord> {
     const entries = Object.entries({ ...fields, updated_at: now() });
     const sets = entries.map(([key]) => `${key} = @${key}`).join(", ");
-    db.prepare(`UPDATE generations SET ${sets} WHERE id = @id`).run({ ...Object.fromEntries(entries), id });
-    const take = get(id);
+    await via.run(`UPDATE generations SET ${sets} WHERE id = @id`, { ...Object.fromEntries(entries), id });
+    changes.bump();
+    const take = await get(id, via);
     if (!take) throw new Error(`generation ${id} vanished during an update`);
     return take;
   }
 
-  // The takes recorded together are one batch, named after its first take: a single take's
-  // batch is itself (migration 6 named the batches made before it the same way).
-  const admitAndInsert = db.transaction((inputs: readonly NewTake[], admit: (count: CountSpend) => void) => {
-    admit(countSpend);
-    changes.bump();
-    const ids: string[] = [];
-    for (const input of inputs) ids.push(insertOne(input, ids[0]));
-    return ids;
-  });
-
-  const deleteSettled = db.transaction((id: string, deletedBy: string): DeleteOutcome => {
-    const take = get(id);
-    if (!take) return { outcome: "missing" };
-    if (take.status !== "completed" && take.status !== "failed") return { outcome: "running", take };
-    writeTombstone(take, deletedBy, now());
-    remove.run(id);
-    changes.bump();
-    return { outcome: "deleted", take };
-  });
-
-  const wasDeleted = db.prepare<[string], 1>("SELECT 1 FROM deleted_spend WHERE id = ?").pluck();
-  const setMarks = db.transaction((id: string, marks: TakeMarks): MarkOutcome => {
-    if (!byId.get(id)) return { outcome: "missing" };
-    const columns = markColumns(marks, now());
-    return columns ? { outcome: "updated", take: update(id, columns) } : { outcome: "no_shot" };
-  });
-
   return {
     get: async (id: string) => get(id),
     /** Whether the ledger holds this id: a take that was made here and deleted. */
-    wasDeleted: async (id: string) => wasDeleted.get(id) !== undefined,
+    wasDeleted: async (id: string) => (await sql.get("SELECT 1 AS found FROM deleted_spend WHERE id = ?", [id])) !== undefined,
     update: async (id: string, progress: TakeProgress) => update(id, progressColumns(progress)),
     version: async () => changes.value,
     async list(filters: ListFilters, limit: number, cursor: number | null): Promise<{ takes: TakeRecord[]; nextCursor: number | null }> {
-      const page = lister(filters, limit, cursor);
+      const page = await lister(filters, limit, cursor);
       return { takes: page.rows.map(rowToTake), nextCursor: page.nextCursor };
     },
     async findByIdempotencyKey(key: string): Promise<TakeRecord | undefined> {
-      const row = byKey.get(key);
-      return row && rowToTake(row);
+      const found = await sql.get<TakeRow>("SELECT * FROM generations WHERE idempotency_key = ?", [key]);
+      return found && rowToTake(found);
     },
 
     /**
@@ -119,8 +94,21 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
      * paid create: all or none, in one transaction that first lets `admit` count what is running and made
      * today and refuse by throwing. Check and insert can't interleave with another submit.
      */
-    async createTakes(inputs: readonly NewTake[], admit: (count: CountSpend) => void = () => {}): Promise<TakeRecord[]> {
-      return admitAndInsert(inputs, admit).map((id) => get(id)!);
+    async createTakes(inputs: readonly NewTake[], admit: (count: CountSpend) => Promise<void> = async () => {}): Promise<TakeRecord[]> {
+      // The takes recorded together are one batch, named after its first take: a single take's
+      // batch is itself (migration 6 named the batches made before it the same way).
+      const takes = await sql.transaction(async (tx) => {
+        await admit(createSpendCounter(tx, monthSpend));
+        const ids: string[] = [];
+        const held = { owner: lease.owner, until: now() + lease.ms };
+        for (const input of inputs) ids.push(await insertTake(tx, input, now(), held, ids[0]));
+        // One at a time: a transaction is one connection, which runs one query at once.
+        const created: TakeRecord[] = [];
+        for (const id of ids) created.push((await get(id, tx))!);
+        return created;
+      });
+      changes.bump();
+      return takes;
     },
 
     /** The create was accepted (or the usage log showed it was): `status` leaves "checking" for "queued". */
@@ -155,7 +143,7 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
 
     /** `estimatedUsd`: the catalogue's price, kept as the cost (marked estimated) when the provider reported none. */
     async markCompleted(id: string, video: ArchivedFacts, estimatedUsd: number | null = null): Promise<TakeRecord> {
-      const reported = (byId.get(id)?.cost_usd ?? 0) > 0;
+      const reported = ((await row(id))?.cost_usd ?? 0) > 0;
       return update(id, {
         ...(!reported && estimatedUsd !== null ? { cost_usd: estimatedUsd, cost_estimated: 1 as const } : {}),
         status: "completed",
@@ -170,13 +158,30 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
     },
 
     /** A favourite, a review state (by whom) and the take's shot, checked and written together. */
-    setMarks: async (id: string, marks: TakeMarks) => setMarks(id, marks),
+    async setMarks(id: string, marks: TakeMarks): Promise<MarkOutcome> {
+      return sql.transaction(async (tx) => {
+        if (!(await row(id, tx))) return { outcome: "missing" };
+        const columns = await markColumns(tx, marks, now());
+        return columns ? { outcome: "updated", take: await update(id, columns, tx) } : { outcome: "no_shot" };
+      });
+    },
 
     /** Deletes a settled take, leaving a tombstone if it is in a family; the check and the delete share one transaction. */
-    deleteSettled: async (id: string, deletedBy: string) => deleteSettled(id, deletedBy),
+    async deleteSettled(id: string, deletedBy: string): Promise<DeleteOutcome> {
+      const outcome = await sql.transaction(async (tx): Promise<DeleteOutcome> => {
+        const take = await get(id, tx);
+        if (!take) return { outcome: "missing" };
+        if (take.status !== "completed" && take.status !== "failed") return { outcome: "running", take };
+        await writeTombstone(tx, take, deletedBy, now());
+        await tx.run("DELETE FROM generations WHERE id = ?", [id]);
+        return { outcome: "deleted", take };
+      });
+      if (outcome.outcome === "deleted") changes.bump();
+      return outcome;
+    },
 
     /** When the last 40 takes of this kind finished at the upstream, as brackets from acceptance (completion-times.ts). */
-    recentBrackets: async (model: string, duration: number): Promise<CompletionBracket[]> => brackets.all(model, duration),
+    recentBrackets: (model: string, duration: number) => sql.all<CompletionBracket>(BRACKETS, [model, duration]),
 
     /** What a take of this kind typically costs in USD, from what the provider reported; null before any was. */
     typicalUsd: async (model: string, duration: number) => monthSpend.typicalUsd(model, duration),
@@ -184,7 +189,37 @@ export function createTakesStore(db: Db, now: () => number = Date.now, changes: 
     committedUsd: async (since: number, author: string) => monthSpend.committed(since, author),
 
     async listUnfinished(): Promise<TakeRecord[]> {
-      return unfinished.all().map(rowToTake);
+      return (await sql.all<TakeRow>(UNFINISHED)).map(rowToTake);
+    },
+
+    /**
+     * Leases to this replica the unfinished takes no live replica holds and returns them, oldest
+     * first: what it must poll. At its start ("restart"), takes with no lease, a lapsed one or
+     * its own from before; later ("lapsed"), only other replicas' lapsed ones, never its own
+     * (one may be mid-create here). One statement, so two replicas can't both claim a take. On
+     * SQLite the database is one process's (a data folder is one studio): its start claims every
+     * unfinished take, and there is no other replica to take over from.
+     */
+    async claimUnfinished(when: "restart" | "lapsed"): Promise<TakeRecord[]> {
+      if (sql.engine === "sqlite" && when === "lapsed") return [];
+      const at = now();
+      const free =
+        sql.engine === "sqlite"
+          ? "1 = 1"
+          : when === "restart"
+            ? "(lease_until IS NULL OR lease_until < @at OR lease_owner = @owner)"
+            : "(lease_until IS NULL OR lease_until < @at) AND (lease_owner IS NULL OR lease_owner <> @owner)";
+      const rows = await sql.all<TakeRow>(`UPDATE generations SET lease_owner = @owner, lease_until = @until WHERE ${UNFINISHED_STATES} AND ${free} RETURNING *`, {
+        owner: lease.owner,
+        until: at + lease.ms,
+        at,
+      });
+      return rows.sort((a, b) => a.seq - b.seq).map(rowToTake);
+    },
+    /** Renews this replica's leases on its unfinished takes; returns the ids it still holds (another replica may have taken one over). */
+    async renewLeases(): Promise<Set<string>> {
+      const rows = await sql.all<{ id: string }>(`UPDATE generations SET lease_until = ? WHERE lease_owner = ? AND ${UNFINISHED_STATES} RETURNING id`, [now() + lease.ms, lease.owner]);
+      return new Set(rows.map((row) => row.id));
     },
   };
 }

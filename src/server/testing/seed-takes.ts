@@ -1,6 +1,5 @@
-import { join } from "node:path";
 import { ERROR_CODES } from "../../shared/api-error";
-import { openDatabase } from "../db/database";
+import { openStudioSql } from "./test-sql";
 import { createTakesStore, type NewTake } from "../store/takes-store";
 
 export type TakeSeed = Partial<Omit<NewTake, "provider">> & {
@@ -32,48 +31,46 @@ function sourceOf(seed: TakeSeed, ids: readonly string[]): Pick<NewTake, "source
  * Returns the ids in insertion order (oldest first).
  */
 export async function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): Promise<string[]> {
-  const db = openDatabase(join(dataDir, "dailies.sqlite"));
+  const sql = await openStudioSql(dataDir);
   let clock = Date.now();
-  const store = createTakesStore(db, () => clock);
   const ids: string[] = [];
   // One transaction for the lot: hundreds of separate commits would make list tests slow.
-  db.exec("BEGIN");
   try {
-    for (const [n, seed] of seeds.entries()) {
-      clock = seed.createdAt ?? Date.now();
-      const [take] = await store.createTakes([
-        {
-          model: seed.model ?? "gen4_turbo",
-          prompt: seed.prompt ?? `take ${n}`,
-          ratio: seed.ratio ?? "16:9",
-          duration: seed.duration ?? 5,
-          seed: seed.seed ?? n,
-          image: seed.image ?? { url: "https://images.example.com/a.jpg" },
-          lastImage: seed.lastImage ?? null,
-          provider: "aimlapi",
-          deadlineAt: seed.deadlineAt ?? clock + 60_000,
-          idempotencyKey: seed.idempotencyKey ?? null,
-          idempotencyFingerprint: seed.idempotencyFingerprint ?? null,
-          author: seed.author ?? "studio",
-          ...sourceOf(seed, ids),
-        },
-      ]);
-      const id = take!.id;
-      ids.push(id);
-      if (seed.status === "sending") continue;
-      await store.markAccepted(id, `up-${n}`, seed.upstreamStatus ?? "queued", null);
-      if (seed.status === "running") continue;
-      // Settled otherwise: the studio's poller would chase anything unfinished at start.
-      if (seed.status === "failed") await store.markFailed(id, { code: ERROR_CODES.upstreamInternal, message: "The model failed on its side. Try again." });
-      else await store.markCompleted(id, { videoFile: `${id}.mp4`, bytes: 1000, width: 1280, height: 720, durationSeconds: seed.durationSeconds ?? seed.duration ?? 5, posterFile: `${id}.jpg` });
-      if (seed.favourite) await store.setMarks(id, { favourite: true });
-    }
-    db.exec("COMMIT");
+    await sql.transaction(async (tx) => {
+      // Leases already lapsed: the studio started next claims whatever is left running.
+      const store = createTakesStore(tx, () => clock, undefined, { owner: "seed", ms: -1 });
+      for (const [n, seed] of seeds.entries()) {
+        clock = seed.createdAt ?? Date.now();
+        const [take] = await store.createTakes([
+          {
+            model: seed.model ?? "gen4_turbo",
+            prompt: seed.prompt ?? `take ${n}`,
+            ratio: seed.ratio ?? "16:9",
+            duration: seed.duration ?? 5,
+            seed: seed.seed ?? n,
+            image: seed.image ?? { url: "https://images.example.com/a.jpg" },
+            lastImage: seed.lastImage ?? null,
+            provider: "aimlapi",
+            deadlineAt: seed.deadlineAt ?? clock + 60_000,
+            idempotencyKey: seed.idempotencyKey ?? null,
+            idempotencyFingerprint: seed.idempotencyFingerprint ?? null,
+            author: seed.author ?? "studio",
+            ...sourceOf(seed, ids),
+          },
+        ]);
+        const id = take!.id;
+        ids.push(id);
+        if (seed.status === "sending") continue;
+        await store.markAccepted(id, `up-${n}`, seed.upstreamStatus ?? "queued", null);
+        if (seed.status === "running") continue;
+        // Settled otherwise: the studio's poller would chase anything unfinished at start.
+        if (seed.status === "failed") await store.markFailed(id, { code: ERROR_CODES.upstreamInternal, message: "The model failed on its side. Try again." });
+        else await store.markCompleted(id, { videoFile: `${id}.mp4`, bytes: 1000, width: 1280, height: 720, durationSeconds: seed.durationSeconds ?? seed.duration ?? 5, posterFile: `${id}.jpg` });
+        if (seed.favourite) await store.setMarks(id, { favourite: true });
+      }
+    });
     return ids;
-  } catch (error) {
-    db.exec("ROLLBACK");
-    throw error;
   } finally {
-    db.close();
+    await sql.close();
   }
 }

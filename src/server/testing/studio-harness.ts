@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { parseEnv } from "../env";
 import { createLogger } from "../logger";
 import { startStudio, type Studio } from "../studio";
+import { laneSchemaFor } from "./test-sql";
 
 export type Harness = Studio & { dataDir: string; logLines: string[]; stop(): Promise<void> };
 
@@ -26,6 +27,8 @@ export async function startHarness(overrides: Record<string, string> = {}, dataD
     // for (an empty value means "not set").
     LIMIT_RUNNING_PER_USER: "0",
     LIMIT_DAILY_STUDIO: "0",
+    // The Postgres lane (vitest.postgres.config.ts): each studio in a schema of its own.
+    ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_SCHEMA: laneSchemaFor(dir) } : {}),
     ...overrides,
   });
   const logLines: string[] = [];
