@@ -178,7 +178,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   });
   const insights = createInsightQueries(db);
   const currency: DisplayCurrency = { code: env.CURRENCY, perUsd: env.CURRENCY_PER_USD ?? 1 };
-  const reelQueue = createReelQueue({ ...stores, media, ffmpeg, log });
+  const reelQueue = createReelQueue({ ...stores, media, ffmpeg, log, leaseMs: env.JOB_LEASE_MS });
   const readiness = createReadiness([databaseProbe(db), mediaProbe(media)]);
   const app = createApp({
     ...stores,

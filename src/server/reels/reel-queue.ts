@@ -3,15 +3,26 @@ import { removeReelFiles, renderReel, type RenderDeps } from "./render-reel";
 
 export const INTERRUPTED_MESSAGE = "The studio restarted before this reel was finished: make it again.";
 
+type QueueDeps = RenderDeps & { leaseMs?: number };
+
 /**
  * Reels are cut one at a time, in the order they were asked for, inside the BFF: a reel
  * is minutes of CPU, and two at once would starve the takes' archive checks. The queue
- * lives in memory; what a stopped studio left unfinished is failed at the next start.
+ * lives in memory; what a stopped studio left unfinished is failed at the next start, and
+ * what a dead replica left, once its lease lapses (reels-store.ts).
  */
-export function createReelQueue(deps: RenderDeps) {
+export function createReelQueue(deps: QueueDeps) {
   const waiting: string[] = [];
   const controller = new AbortController();
   let running: Promise<void> | null = null;
+  let leaseTimer: NodeJS.Timeout | null = null;
+
+  async function failInterrupted(claimed: readonly { id: string }[]): Promise<void> {
+    for (const reel of claimed) {
+      await deps.reels.markFailed(reel.id, { code: ERROR_CODES.reelFailed, message: INTERRUPTED_MESSAGE });
+      await removeReelFiles(deps.media, reel.id);
+    }
+  }
 
   async function drain(): Promise<void> {
     for (let id = waiting.shift(); id !== undefined && !controller.signal.aborted; id = waiting.shift()) {
@@ -21,9 +32,17 @@ export function createReelQueue(deps: RenderDeps) {
   }
 
   return {
-    /** Fails what the last run left queued or rendering, and removes files no completed reel owns. */
+    /** Fails what the last run left queued or rendering, and removes files of reels that failed or are gone (another replica's reel under way keeps its files). */
     async start(): Promise<void> {
-      for (const reel of await deps.reels.unfinished()) await deps.reels.markFailed(reel.id, { code: ERROR_CODES.reelFailed, message: INTERRUPTED_MESSAGE });
+      await failInterrupted(await deps.reels.claimUnfinished("restart"));
+      const leaseMs = deps.leaseMs ?? 30_000;
+      leaseTimer ??= setInterval(() => {
+        void (async () => {
+          await deps.reels.renewLeases();
+          await failInterrupted(await deps.reels.claimUnfinished("lapsed"));
+        })().catch((error: unknown) => deps.log.warn({ err: String(error) }, "could not keep reel leases; trying again"));
+      }, Math.max(100, Math.floor(leaseMs / 3)));
+      leaseTimer.unref();
       // A bucket that can't be listed now keeps those files until the next start; it does not stop this one.
       const files = await deps.media.list("reels").catch((error: unknown) => {
         deps.log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not list stored reels to remove unfinished ones");
@@ -31,7 +50,8 @@ export function createReelQueue(deps: RenderDeps) {
       });
       for (const file of files) {
         const id = file.replace(/\.(mp4|json|csv)$/, "");
-        if ((await deps.reels.get(id))?.status !== "completed") await removeReelFiles(deps.media, id);
+        const status = (await deps.reels.get(id))?.status;
+        if (status === undefined || status === "failed") await removeReelFiles(deps.media, id);
       }
     },
     enqueue(id: string): void {
@@ -40,6 +60,8 @@ export function createReelQueue(deps: RenderDeps) {
     },
     /** Stops the reel being cut (it stays "rendering" until the next start) and starts no other. */
     async stop(): Promise<void> {
+      if (leaseTimer) clearInterval(leaseTimer);
+      leaseTimer = null;
       controller.abort();
       await running;
     },

@@ -89,7 +89,8 @@ it("fails at start-up a reel the last run left queued or rendering, saying to ma
   cleanup(async () => rmSync(dir, { recursive: true, force: true }));
   const db = await openStudioSql(dir);
   const project = await createProjectsStore(db, Date.now).create({ name: "Restart", description: null, createdBy: "ana" });
-  const reels = createReelsStore(db, Date.now);
+  // Left by a studio that died: its lease has lapsed (on the Postgres lane a live lease would be left alone).
+  const reels = createReelsStore(db, Date.now, { owner: "gone", ms: -1 });
   const event = { shotId: "s", code: "SH010", takeId: "t", sourceFile: "t.mp4", model: "gen4_turbo", seed: 1, author: "ana", takeCreatedAt: 0, slateFrame: 0, takeFrame: 48, takeFrames: 120 };
   const [rendering, queued] = [await reels.create({ projectId: project.id, canvas: "1920x1080", events: [event], createdBy: "ana" }), await reels.create({ projectId: project.id, canvas: "1080x1920", events: [event], createdBy: "ana" })];
   await reels.markRendering(rendering.id);

@@ -3,6 +3,7 @@ import type { ReelCanvas, ReelStatus } from "../../shared/reel";
 import type { Sql } from "../db/sql";
 import type { ReelEvent, ReelRecord } from "../reels/reel";
 import { newId } from "./new-id";
+import type { LeaseSetting } from "./takes-store";
 
 type ReelRow = {
   id: string;
@@ -37,8 +38,14 @@ const toRecord = (row: ReelRow): ReelRecord => ({
 
 type NewReel = Pick<ReelRecord, "projectId" | "canvas" | "events" | "createdBy">;
 
-/** Reels; they go with their project (ON DELETE CASCADE). */
-export function createReelsStore(sql: Sql, now: () => number) {
+const UNFINISHED = "status IN ('queued', 'rendering')";
+
+/**
+ * Reels; they go with their project (ON DELETE CASCADE). A queued or rendering reel is leased
+ * to the replica whose queue holds it, as takes are (takes-store.ts): a reel's render lives in
+ * that replica's memory, so another replica only ever fails a reel whose lease lapsed.
+ */
+export function createReelsStore(sql: Sql, now: () => number, lease: LeaseSetting = { owner: "studio", ms: 30_000 }) {
   const get = async (id: string) => {
     const row = await sql.get<ReelRow>("SELECT * FROM reels WHERE id = ?", [id]);
     return row && toRecord(row);
@@ -48,14 +55,44 @@ export function createReelsStore(sql: Sql, now: () => number) {
     get,
     /** Newest first. */
     ofProject: async (projectId: string) => (await sql.all<ReelRow>("SELECT * FROM reels WHERE project_id = ? ORDER BY created_at DESC, rowid DESC", [projectId])).map(toRecord),
-    /** Queued or rendering, oldest first: what a studio that stopped left unfinished. */
-    unfinished: async () => (await sql.all<ReelRow>("SELECT * FROM reels WHERE status IN ('queued', 'rendering') ORDER BY created_at, rowid")).map(toRecord),
+    /**
+     * Unfinished reels no live replica holds, leased to this one so it can fail them: at its
+     * start, unleased, lapsed or its own from before; later, other replicas' lapsed ones. On
+     * SQLite (one process) its start takes every unfinished reel, and nothing later.
+     */
+    async claimUnfinished(when: "restart" | "lapsed"): Promise<ReelRecord[]> {
+      if (sql.engine === "sqlite" && when === "lapsed") return [];
+      const at = now();
+      const free =
+        sql.engine === "sqlite"
+          ? "1 = 1"
+          : when === "restart"
+            ? "(lease_until IS NULL OR lease_until < @at OR lease_owner = @owner)"
+            : "(lease_until IS NULL OR lease_until < @at) AND (lease_owner IS NULL OR lease_owner <> @owner)";
+      const rows = await sql.all<ReelRow>(`UPDATE reels SET lease_owner = @owner, lease_until = @until WHERE ${UNFINISHED} AND ${free} RETURNING *`, {
+        owner: lease.owner,
+        until: at + lease.ms,
+        at,
+      });
+      return rows.sort((a, b) => a.created_at - b.created_at).map(toRecord);
+    },
+    /** Keeps this replica's leases on the reels its queue holds. */
+    renewLeases: async () => void (await sql.run(`UPDATE reels SET lease_until = ? WHERE lease_owner = ? AND ${UNFINISHED}`, [now() + lease.ms, lease.owner])),
     async create(input: NewReel): Promise<ReelRecord> {
       const id = newId();
       await sql.run(
-        `INSERT INTO reels (id, project_id, canvas, status, progress, events, created_at, created_by)
-         VALUES (@id, @project_id, @canvas, 'queued', 0, @events, @created_at, @created_by)`,
-        { id, project_id: input.projectId, canvas: input.canvas, events: JSON.stringify(input.events), created_at: now(), created_by: input.createdBy },
+        `INSERT INTO reels (id, project_id, canvas, status, progress, events, created_at, created_by, lease_owner, lease_until)
+         VALUES (@id, @project_id, @canvas, 'queued', 0, @events, @created_at, @created_by, @lease_owner, @lease_until)`,
+        {
+          id,
+          project_id: input.projectId,
+          canvas: input.canvas,
+          events: JSON.stringify(input.events),
+          created_at: now(),
+          created_by: input.createdBy,
+          lease_owner: lease.owner,
+          lease_until: now() + lease.ms,
+        },
       );
       return (await get(id))!;
     },

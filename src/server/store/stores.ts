@@ -22,7 +22,7 @@ export function openStores(db: Sql, lease?: LeaseSetting) {
     shots: createShotsStore(db, now),
     notes: createNotesStore(db, changes, now),
     family: createFamilyStore(db),
-    reels: createReelsStore(db, now),
+    reels: createReelsStore(db, now, lease),
     providerWatch: createProviderWatchStore(db),
   };
 }
