@@ -60,5 +60,5 @@ export function createAuthLayer(config: AuthConfig, deps: AuthDeps) {
     return next();
   };
 
-  return { requireUser, resolveUser, routes: sessionRoutes({ config, sessions, toUser, resolveUser, ...(deps.now ? { now: deps.now } : {}) }) };
+  return { requireUser, resolveUser, routes: sessionRoutes({ config, sessions, db: deps.db, toUser, resolveUser, ...(deps.now ? { now: deps.now } : {}) }) };
 }

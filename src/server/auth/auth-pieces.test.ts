@@ -6,7 +6,6 @@ import { isLoopbackHost, loadAuthConfig, type AuthEnv } from "./auth-config";
 import { hashPassword, verifyPassword } from "./password-hash";
 import { throttleKey } from "./client-address";
 import { decodeSessionCookie, encodeSessionCookie, newSessionId } from "./session-cookie";
-import { createSignInThrottle } from "./sign-in-throttle";
 import { createVerifyGate } from "./verify-gate";
 import { parseTrustedProxies } from "./trusted-proxies";
 
@@ -44,56 +43,6 @@ describe("session cookies", () => {
     expect(decodeSessionCookie(Buffer.from("x".repeat(32)), value)).toBeNull();
     expect(decodeSessionCookie(secret, `${id}.`)).toBeNull();
     expect(decodeSessionCookie(secret, "garbage")).toBeNull();
-  });
-});
-
-describe("sign-in throttle", () => {
-  const fail = (t: ReturnType<typeof createSignInThrottle>, key: string) => {
-    const started = t.begin(key);
-    if ("refused" in started) return started.refused;
-    started.attempt.fail();
-    return null;
-  };
-  it("lets the first attempts through, then doubles the wait per client", () => {
-    let now = 0;
-    const throttle = createSignInThrottle({ freeAttempts: 3, now: () => now });
-    for (let i = 0; i < 3; i++) expect(fail(throttle, "1.2.3.4")).toBeNull();
-    expect(fail(throttle, "1.2.3.4")).toEqual({ reason: "locked", retryAfterMs: 1000 });
-    now += 1000;
-    expect(fail(throttle, "1.2.3.4")).toBeNull();
-    expect(fail(throttle, "1.2.3.4")).toEqual({ reason: "locked", retryAfterMs: 2000 });
-    expect(fail(throttle, "5.6.7.8")).toBeNull();
-    now += 2000;
-    const started = throttle.begin("1.2.3.4");
-    if ("refused" in started) throw new Error("should be let through");
-    started.attempt.succeed();
-    expect(fail(throttle, "1.2.3.4")).toBeNull();
-  });
-  it("counts an attempt when it starts and lets only two run at once per client", () => {
-    const throttle = createSignInThrottle({ freeAttempts: 5 });
-    const a = throttle.begin("9.9.9.9");
-    const b = throttle.begin("9.9.9.9");
-    expect(throttle.begin("9.9.9.9")).toEqual({ refused: { reason: "in-flight", retryAfterMs: 1000 } });
-    if ("refused" in a || "refused" in b) throw new Error("should be let through");
-    a.attempt.cancel();
-    b.attempt.fail();
-    b.attempt.fail(); // settling twice changes nothing
-    for (let i = 0; i < 4; i++) expect(fail(throttle, "9.9.9.9")).toBeNull();
-    expect(fail(throttle, "9.9.9.9")?.reason).toBe("locked");
-  });
-  it("keeps locked clients when full of new ones, dropping only unlocked ones", () => {
-    let now = 0;
-    const throttle = createSignInThrottle({ freeAttempts: 1, maxClients: 3, now: () => now });
-    fail(throttle, "1.1.1.1");
-    fail(throttle, "2.2.2.2");
-    fail(throttle, "3.3.3.3");
-    expect(fail(throttle, "4.4.4.4")).toEqual({ reason: "full", retryAfterMs: 1000 });
-    expect(fail(throttle, "1.1.1.1")?.reason).toBe("locked");
-    now += 500;
-    expect(fail(throttle, "4.4.4.4")?.reason).toBe("full");
-    now += 16 * 60_000; // past the window: forgotten, so room again
-    expect(fail(throttle, "4.4.4.4")).toBeNull();
-    expect(throttle.size()).toBe(3);
   });
 });
 

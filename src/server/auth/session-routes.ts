@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { ERROR_CODES } from "../../shared/api-error";
 import { signInSchema } from "../../shared/session";
+import type { Sql } from "../db/sql";
 import type { AppEnv, StudioUser } from "../http/app-env";
 import { HttpError } from "../http/http-error";
 import { jsonBodyLimit } from "../http/request-guards";
@@ -18,6 +19,7 @@ import { createVerifyGate } from "./verify-gate";
 type Deps = {
   config: AuthConfig;
   sessions: SessionStore | null;
+  db: Sql;
   toUser(name: string): StudioUser;
   resolveUser(c: Context): Promise<StudioUser | null>;
   now?: () => number;
@@ -38,8 +40,8 @@ function refusal(c: Context, { reason, retryAfterMs }: Refusal): HttpError {
 }
 
 /** `GET/POST/DELETE /api/session` and `DELETE /api/session/all`. */
-export function sessionRoutes({ config, sessions, toUser, resolveUser, now }: Deps) {
-  const throttle = createSignInThrottle(now ? { now } : {});
+export function sessionRoutes({ config, sessions, db, toUser, resolveUser, now }: Deps) {
+  const throttle = createSignInThrottle(db, now ? { now } : {});
   const verifyGate = createVerifyGate();
   const noSessions = () =>
     new HttpError(ERROR_CODES.noSignIn, config.mode === "proxy" ? "Sign in (and out) through the studio's sign-in proxy." : "This studio needs no sign-in.");
@@ -48,8 +50,8 @@ export function sessionRoutes({ config, sessions, toUser, resolveUser, now }: De
     .get("/", async (c) => c.json({ mode: config.mode, user: await resolveUser(c) }))
     .post("/", jsonBodyLimit(4096), async (c) => {
       if (!sessions || !config.passwordHash) throw noSessions();
-      // Counted before anything is awaited: parallel guesses can't all slip past the check.
-      const started = throttle.begin(throttleKey(clientAddress(c, config.trustedProxies)));
+      // Counted before the body is read: parallel guesses can't all slip past the check.
+      const started = await throttle.begin(throttleKey(clientAddress(c, config.trustedProxies)));
       if ("refused" in started) throw refusal(c, started.refused);
       const { attempt } = started;
       const passwordHash = config.passwordHash;
@@ -58,19 +60,19 @@ export function sessionRoutes({ config, sessions, toUser, resolveUser, now }: De
         try {
           input = parseOrThrow(signInSchema, await readJsonBody(c.req.raw));
         } catch (error) {
-          attempt.cancel();
+          await attempt.cancel();
           throw error;
         }
         const right = await verifyGate.run(() => verifyPassword(input.password, passwordHash));
         if (right === null) {
-          attempt.cancel();
+          await attempt.cancel();
           throw refusal(c, { reason: "full", retryAfterMs: 1000 });
         }
         if (!right) {
-          attempt.fail();
+          await attempt.fail();
           throw new HttpError(ERROR_CODES.wrongPassword, "That is not the studio password.", { fields: { password: "That is not the studio password." } });
         }
-        attempt.succeed();
+        await attempt.succeed();
         const id = await sessions.create(input.name);
         setCookie(c, SESSION_COOKIE, encodeSessionCookie(config.sessionSecret, id), {
           httpOnly: true,
@@ -81,7 +83,7 @@ export function sessionRoutes({ config, sessions, toUser, resolveUser, now }: De
         });
         return c.json({ mode: config.mode, user: toUser(input.name) });
       } finally {
-        attempt.fail(); // no-op once settled; an unexpected error still frees the slot
+        await attempt.fail(); // no-op once settled; an unexpected error still frees the slot
       }
     })
     .delete("/", async (c) => {

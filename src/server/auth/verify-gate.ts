@@ -1,6 +1,7 @@
 /**
- * Caps password checks running at once across the studio: each scrypt costs ~32 MiB and a
- * thread-pool slot, so many parallel sign-ins (from many addresses) must queue, briefly.
+ * Caps password checks running at once in this process (each replica has its own): each scrypt
+ * costs ~32 MiB and a thread-pool slot, so many parallel sign-ins (from many addresses) must
+ * queue, briefly.
  */
 export function createVerifyGate(options: { concurrent?: number; queue?: number; maxWaitMs?: number } = {}) {
   const concurrent = options.concurrent ?? 2;
