@@ -21,7 +21,7 @@ export type BenchUpstream = {
 };
 
 const CREATED = /^created (\S+) \((\S+), [^,]+, (\d+) s, (\w+), due in (\d+) ms\)/;
-const RENDERED = /^rendered (\S+) /;
+const RENDERED = /^(?:rendered|copied) (\S+) /;
 
 /**
  * The simulator, in this process, so its own log says when each job was created and when its

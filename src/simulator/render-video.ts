@@ -4,6 +4,7 @@ import path from "node:path";
 import { writeFrame } from "./input-image";
 import { FPS } from "./models";
 import type { RenderMode } from "./render-mode";
+import type { StillRenders } from "./still-renders";
 
 export type RenderSpec = {
   id: string;
@@ -23,6 +24,8 @@ export type RenderContext = {
   signal: AbortSignal;
   log: (line: string) => void;
   mode: RenderMode;
+  /** In "still" mode: clips made before, copied instead of rendered again (still-renders.ts). */
+  stills?: StillRenders;
 };
 
 const PUSH_IN = 0.12;
@@ -78,7 +81,7 @@ function runFfmpeg(ffmpegPath: string, args: string[], signal: AbortSignal): Pro
 }
 
 /** Renders a real H.264 MP4 (yuv420p, 24 fps, faststart), written under a temporary name and renamed when complete. */
-export async function renderVideo(spec: RenderSpec, context: RenderContext): Promise<void> {
+export async function renderVideo(spec: RenderSpec, context: RenderContext): Promise<"rendered" | "copied"> {
   const { mode } = context;
   // A moving frame is written at twice the output size (see zoompan); a held one at the size itself.
   const scale = mode === "still" ? 1 : 2;
@@ -90,6 +93,12 @@ export async function renderVideo(spec: RenderSpec, context: RenderContext): Pro
   try {
     await writeFrame(spec.first, frameSize, firstFile, context.log);
     if (withLast) await writeFrame(spec.last ?? undefined, { ...frameSize, seed: spec.seed + 1 }, lastFile, context.log);
+    const stills = mode === "still" ? context.stills : undefined;
+    const key = stills ? await stills.keyOf(withLast ? [firstFile, lastFile] : [firstFile], spec) : null;
+    if (stills && key && (await stills.copy(key, partFile))) {
+      await rename(partFile, spec.outFile);
+      return "copied";
+    }
     await runFfmpeg(
       context.ffmpegPath,
       [
@@ -104,6 +113,8 @@ export async function renderVideo(spec: RenderSpec, context: RenderContext): Pro
       context.signal,
     );
     await rename(partFile, spec.outFile);
+    if (key) stills?.remember(key, spec.outFile);
+    return "rendered";
   } finally {
     await Promise.all([firstFile, lastFile, partFile].map((file) => rm(file, { force: true })));
   }

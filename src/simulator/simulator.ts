@@ -17,6 +17,7 @@ import type { Job, ReplyShape } from "./jobs";
 import { createJobFile, type JobInput } from "./job-file";
 import { createTaskPool } from "../node/task-pool";
 import { renderVideo } from "./render-video";
+import { createStillRenders } from "./still-renders";
 import type { RenderMode } from "./render-mode";
 import { createRequestLog } from "./request-log";
 import { createRoutes } from "./routes";
@@ -104,6 +105,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   // render that is not is counted in stats.lateRenders, and the job completes when it is.
   // (Rendering at a lower CPU priority was tried: on a busy machine the renders starved.)
   const queue = createTaskPool(MAX_PARALLEL_RENDERS);
+  const stills = createStillRenders();
 
   type RenderInput = Pick<JobInput, "ratio" | "seed" | "imageUrl" | "lastImageUrl"> & { firstImage: Buffer | undefined; lastImage: Buffer | undefined };
 
@@ -116,11 +118,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         const started = Date.now();
         const first = input.firstImage ?? (await fetchImage(input.imageUrl, log));
         const last = input.lastImageUrl === undefined ? null : (input.lastImage ?? (await fetchImage(input.lastImageUrl, log)));
-        await renderVideo(
+        const how = await renderVideo(
           { id: job.id, ...size, duration: job.duration, seed: input.seed, first, last, outFile: fileOf(job.id) },
-          { ffmpegPath, workDir, signal: shutdown.signal, log, mode: renderMode },
+          { ffmpegPath, workDir, signal: shutdown.signal, log, mode: renderMode, stills },
         );
-        log(`rendered ${job.id} (${size.width}x${size.height}, ${job.duration} s) in ${Date.now() - started} ms`);
+        log(`${how} ${job.id} (${size.width}x${size.height}, ${job.duration} s) in ${Date.now() - started} ms`);
       }, job.createdAt + job.totalMs)
       .then(
         () => {
