@@ -1,5 +1,6 @@
 import { DeleteBucketCommand, DeleteObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { mkdtempSync, rmSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import S3rver from "s3rver";
@@ -26,6 +27,12 @@ export type TestS3 = {
 export async function startS3Server(bucket = "dailies-test"): Promise<TestS3> {
   const directory = mkdtempSync(join(tmpdir(), "dailies-s3-"));
   const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  // s3rver removes a folder a delete leaves empty, so a put into it at that moment (two studios
+  // archiving at once under tmp/) dies with an unhandled ENOENT. S3 has no folders: keep them.
+  server.store.deleteObject = async (from, key) => {
+    const files = (["object", "object.md5", "metadata.json"] as const).map((kind) => server.store.getResourcePath(from, key, kind));
+    await Promise.all(files.map((file) => rm(file, { force: true })));
+  };
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, credentials: CREDENTIALS });
