@@ -18,10 +18,10 @@ export default defineConfig({
           name: "node",
           environment: "node",
           isolate: false,
-          // schema-parity, postgres-lane and migrate-studio need PostgreSQL: the Postgres lane runs them
+          // schema-parity, postgres-lane, migrate-studio and two-replicas need PostgreSQL: the Postgres lane runs them
           // (vitest.postgres.config.ts). Left out here by the pattern, not by `exclude`: a project's
           // own exclude drops the command line's --exclude, which scripts/node24.mjs relies on.
-          include: ["src/{server,simulator,shared,node}/**/!(schema-parity|postgres-lane|migrate-studio).test.ts", "scripts/**/*.test.mjs"],
+          include: ["src/{server,simulator,shared,node}/**/!(schema-parity|postgres-lane|migrate-studio|two-replicas).test.ts", "scripts/**/*.test.mjs"],
         },
       },
       {

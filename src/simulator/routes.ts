@@ -126,6 +126,7 @@ export function createRoutes(ctx: RouteContext): Hono<SimEnv> {
     }
     const job = ctx.findJob(id);
     if (!job) return fail(c, 404, `Generation ${id} not found`);
+    ctx.stats.pollsPerJob[job.id] = (ctx.stats.pollsPerJob[job.id] ?? 0) + 1;
     traceHeaders(c, job, null);
     return c.json(reply(job, new URL(c.req.url).origin));
   };

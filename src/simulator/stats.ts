@@ -5,6 +5,8 @@ export type Stats = {
   creates: number;
   /** Poll requests that reached the handler (not those a fault answered first). */
   polls: number;
+  /** `polls` per job the simulator knows, by its id: how many GETs each job cost, for tests that hold a client to a per-job budget. */
+  pollsPerJob: Record<string, number>;
   /** Result files the handler served (2xx), including those a fault then cut short or trickled. */
   downloads: number;
   /** Renders that ended after their job's drawn end: those jobs completed late (the render, not the timeline, set their end). */
@@ -19,6 +21,7 @@ export function emptyStats(): Stats {
   return {
     creates: 0,
     polls: 0,
+    pollsPerJob: {},
     downloads: 0,
     lateRenders: 0,
     calls: { create: 0, poll: 0, result: 0, logs: 0, usage: 0 },
