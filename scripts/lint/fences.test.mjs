@@ -73,7 +73,7 @@ describe("TypeScript rooms", () => {
     const node = rel(room("tsconfig.node.json").fileNames);
     const app = rel(room("tsconfig.app.json").fileNames);
     expect(node).toEqual(expect.arrayContaining(["src/server/main.ts", "src/simulator/main.ts", "src/shared/api.ts"]));
-    expect(node.filter((f) => !/^(src\/(server|simulator|node|shared)|scripts)\/|^vite(st)?(\.stryker)?\.config\.ts$/.test(f))).toEqual([]);
+    expect(node.filter((f) => !/^(src\/(server|simulator|node|shared)|scripts)\/|^vite(st)?(\.stryker|\.postgres)?\.config\.ts$/.test(f))).toEqual([]);
     expect(app).toEqual(expect.arrayContaining(["src/main.tsx", "src/shared/api.ts"]));
     expect(app.filter((f) => /^src\/(server|simulator|node)\//.test(f))).toEqual([]);
     const solution = ts.readConfigFile(path.join(root, "tsconfig.json"), ts.sys.readFile).config;

@@ -7,7 +7,9 @@ import { harnessAround } from "../testing/harness-around";
 import { startScriptedStudio } from "../testing/scripted-studio";
 import { postJson, sendJson } from "../testing/studio-harness";
 
-const h = harnessAround(startScriptedStudio);
+// Media in the data folder even on the Postgres lane (whose studios keep it in a bucket): the
+// delete test looks for the files on disk; the bucket's side of a delete is media-store-contract's.
+const h = harnessAround(() => startScriptedStudio({ MEDIA_STORE: "local" }));
 const inputsOf = (g: Take) => ({ model: g.model, prompt: g.prompt, image: g.image, lastImage: g.lastImage, ratio: g.ratio, duration: g.duration });
 const withoutSeed = ({ seed: _seed, ...rest }: Record<string, unknown>) => rest;
 

@@ -7,7 +7,9 @@ import { apiErrorSchema } from "../../shared/api-error";
 import { harnessAround } from "../testing/harness-around";
 import { postJson, startHarness, testImage, upload, waitForTerminal } from "../testing/studio-harness";
 
-const h = harnessAround(startHarness);
+// Media in the data folder even on the Postgres lane (whose studios keep it in a bucket): these
+// tests read the bytes that go upstream from disk.
+const h = harnessAround(() => startHarness({ MEDIA_STORE: "local" }));
 
 async function uploadOk(bytes: Buffer, name = "f.jpg", type = "image/jpeg") {
   const response = await upload(h.url, bytes, name, type);

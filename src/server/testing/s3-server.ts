@@ -23,6 +23,14 @@ export type TestS3 = {
   stop(): Promise<void>;
 };
 
+/** The settings that point a studio's media at an s3rver bucket under `prefix`. */
+export const s3rverStudioEnv = (endpoint: string, bucket: string, prefix: string): Record<string, string> => ({
+  MEDIA_STORE: `s3://${bucket}/${prefix}`,
+  S3_ENDPOINT: endpoint,
+  AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+});
+
 /** An S3-compatible server (s3rver) on a loopback port, with one empty bucket, its files in a temporary folder. */
 export async function startS3Server(bucket = "dailies-test"): Promise<TestS3> {
   const directory = mkdtempSync(join(tmpdir(), "dailies-s3-"));
@@ -43,13 +51,7 @@ export async function startS3Server(bucket = "dailies-test"): Promise<TestS3> {
   return {
     endpoint,
     bucket,
-    studioEnv: (prefix, extra = {}) => ({
-      MEDIA_STORE: `s3://${bucket}/${prefix}`,
-      S3_ENDPOINT: endpoint,
-      AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-      ...extra,
-    }),
+    studioEnv: (prefix, extra = {}) => ({ ...s3rverStudioEnv(endpoint, bucket, prefix), ...extra }),
     keys,
     async deleteBucket() {
       for (const key of await keys()) await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));

@@ -8,7 +8,7 @@ import { testVideo } from "./test-video";
  * "[hold]" stay generating; the rest complete with a real 1280×720 MP4, one second long.
  * It holds a JPEG and a PNG upload to make takes from.
  */
-export async function startScriptedStudio() {
+export async function startScriptedStudio(overrides: Record<string, string> = {}) {
   const mp4 = await testVideo(1280, 720, 1);
   const prompts = new Map<string, string>();
   const fake = await startFakeUpstream((r) => {
@@ -22,7 +22,7 @@ export async function startScriptedStudio() {
     if (prompts.get(id)?.includes("[hold]")) return { json: { id, status: "generating" } };
     return { json: { id, status: "completed", video: [`${fake.url}/video/${id}.mp4`] } };
   });
-  const h = await startHarness({ AIMLAPI_KEY: "sk-take-actions-0001", AIMLAPI_BASE_URL: fake.url });
+  const h = await startHarness({ AIMLAPI_KEY: "sk-take-actions-0001", AIMLAPI_BASE_URL: fake.url, ...overrides });
   const jpegId = await uploadedId(h.url, await testImage(1280, 720));
   const pngId = await uploadedId(h.url, await testImage(1280, 720, "png"), "end.png", "image/png");
 

@@ -30,8 +30,8 @@ function sourceOf(seed: TakeSeed, ids: readonly string[]): Pick<NewTake, "source
  * studio starts: list tests need hundreds of varied rows, not hundreds of generations.
  * Returns the ids in insertion order (oldest first).
  */
-export async function seedTakes(dataDir: string, seeds: readonly TakeSeed[]): Promise<string[]> {
-  const sql = await openStudioSql(dataDir);
+export async function seedTakes(dataDir: string, seeds: readonly TakeSeed[], where: "studio" | "sqlite" = "studio"): Promise<string[]> {
+  const sql = await openStudioSql(dataDir, where);
   let clock = Date.now();
   const ids: string[] = [];
   // One transaction for the lot: hundreds of separate commits would make list tests slow.

@@ -14,6 +14,7 @@ export async function seedWholeStudio(dataDir: string, takes: number): Promise<{
   const ids = await seedTakes(
     dataDir,
     Array.from({ length: takes + 1 }, (_, n) => ({ status: n % 7 === 0 ? ("failed" as const) : ("completed" as const), favourite: n % 5 === 0, prompt: `take ${n}: a "quoted" crane shot, l'été` })),
+    "sqlite",
   );
   const db = openDatabase(join(dataDir, "dailies.sqlite"));
   const at = Date.UTC(2026, 10, 30);

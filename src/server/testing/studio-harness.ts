@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { parseEnv } from "../env";
 import { createLogger } from "../logger";
 import { startStudio, type Studio } from "../studio";
-import { laneSchemaFor } from "./test-sql";
+import { laneMediaFor, laneSchemaFor } from "./test-sql";
 
 export type Harness = Studio & { dataDir: string; logLines: string[]; stop(): Promise<void> };
 
@@ -27,8 +27,10 @@ export async function startHarness(overrides: Record<string, string> = {}, dataD
     // for (an empty value means "not set").
     LIMIT_RUNNING_PER_USER: "0",
     LIMIT_DAILY_STUDIO: "0",
-    // The Postgres lane (vitest.postgres.config.ts): each studio in a schema of its own.
+    // The Postgres lane (vitest.postgres.config.ts): each studio in a schema of its own, its media
+    // under a prefix of its own in the lane's bucket.
     ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_SCHEMA: laneSchemaFor(dir) } : {}),
+    ...(process.env.TEST_S3_ENDPOINT ? laneMediaFor(dir, process.env.TEST_S3_ENDPOINT) : {}),
     ...overrides,
   });
   const logLines: string[] = [];

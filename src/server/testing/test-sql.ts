@@ -4,7 +4,10 @@ import { openDatabase } from "../db/database";
 import { openSql } from "../db/open-sql";
 import type { Sql } from "../db/sql";
 import { sqliteSql } from "../db/sqlite-sql";
+import { s3rverStudioEnv } from "./s3-server";
 import { freshSchema } from "./test-postgres";
+
+const LANE_BUCKET = "dailies-test";
 
 /**
  * A fresh, migrated studio database for a store test: SQLite in memory, or a new schema on the
@@ -22,9 +25,12 @@ export function openTestSql(): Promise<Sql> {
  */
 export const laneSchemaFor = (dataDir: string) => `t_${createHash("sha256").update(resolve(dataDir)).digest("hex").slice(0, 16)}`;
 
-/** The database a studio on `dataDir` opens: its SQLite file, or its schema on the lane. */
-export function openStudioSql(dataDir: string): Promise<Sql> {
+/** The lane's bucket (postgres-global-setup.ts) under a prefix per data folder, as a studio's settings. */
+export const laneMediaFor = (dataDir: string, endpoint: string) => s3rverStudioEnv(endpoint, LANE_BUCKET, laneSchemaFor(dataDir));
+
+/** The database a studio on `dataDir` opens: its SQLite file, or its schema on the lane (unless `where` says the SQLite file: a studio to move with npm run migrate). */
+export function openStudioSql(dataDir: string, where: "studio" | "sqlite" = "studio"): Promise<Sql> {
   const url = process.env.TEST_DATABASE_URL;
-  if (url) return openSql({ url, schema: laneSchemaFor(dataDir), file: "" });
+  if (url && where === "studio") return openSql({ url, schema: laneSchemaFor(dataDir), file: "" });
   return Promise.resolve(sqliteSql(openDatabase(join(dataDir, "dailies.sqlite"))));
 }
