@@ -75,7 +75,14 @@ export function postgresSql(options: PostgresOptions): Sql & { pool: pg.Pool } {
     if (params === undefined) return { text: found.text, values: [] };
     if (Array.isArray(params)) return { text: found.text, values: params };
     const byName = params as Record<string, unknown>;
-    return { text: found.text, values: (found.names ?? []).map((name) => byName[name] ?? null) };
+    // As SQLite does: a name the statement uses but the values lack is a mistake, not a NULL.
+    return {
+      text: found.text,
+      values: (found.names ?? []).map((name) => {
+        if (!(name in byName)) throw new Error(`No value for @${name} in: ${text.trim().slice(0, 80)}`);
+        return byName[name] ?? null;
+      }),
+    };
   }
 
   function over(query: (text: string, values: unknown[]) => Promise<pg.QueryResult>): Omit<Sql, "transaction" | "open" | "close"> {

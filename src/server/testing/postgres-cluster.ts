@@ -50,7 +50,14 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
     "start",
   ]);
-  execFileSync(join(bin, "createdb"), ["-h", "127.0.0.1", "-p", String(port), "-U", "dailies", "dailies"]);
+  try {
+    execFileSync(join(bin, "createdb"), ["-h", "127.0.0.1", "-p", String(port), "-U", "dailies", "dailies"]);
+  } catch (error) {
+    // A server left running would outlive the test run.
+    run("pg_ctl", ["-D", data, "-m", "immediate", "stop"]);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url: `postgres://dailies@127.0.0.1:${port}/dailies`,
     stop() {
