@@ -17,8 +17,8 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 //   initial run twice on 2026-11-30, and passes in this same config without Stryker's
 //   instrumentation (`vitest run --config vitest.stryker.config.ts --pool threads`: 670 of 670);
 //   upload-safety runs the same refusals (size, chunked, slow senders) and stays in;
-// - schema-parity, postgres-lane and migrate-studio need PostgreSQL, and src/server/db and
-//   src/server/migrate are not mutated (the Postgres lane runs them).
+// - schema-parity, postgres-lane, migrate-studio and two-replicas need PostgreSQL, and
+//   src/server/db and src/server/migrate are not mutated (the Postgres lane runs them).
 const alias = { "@": fileURLToPath(new URL("./src", import.meta.url)) };
 
 // Stryker stops at the first failing test, so small (mostly pure) test files go first:
@@ -59,6 +59,7 @@ export default defineConfig({
       "src/server/db/schema-parity.test.ts",
       "src/server/db/postgres-lane.test.ts",
       "src/server/migrate/migrate-studio.test.ts",
+      "src/server/two-replicas.test.ts",
     ],
     sequence: { sequencer: SmallFilesFirst },
   },
