@@ -26,9 +26,11 @@ const distribution = fc
   );
 const maxGap = fc.integer({ min: 5_000, max: 120_000 });
 // Fixed, as the other property tests of the house: a run draws the same distributions every time,
-// so CI is not a lottery. Seed 977542005 draws a six-take distribution where a 15 s loop beats
-// the plan with fewer GETs (issue 14's closing note): a known gap in the planner, not noise.
+// so CI is not a lottery.
 const SEED = 20_251_121;
+// Draws a six-take distribution where a 15 s loop found the end in 11 s for 1.96 GETs and the
+// plan, holding on to its early poll and tight tail, in 21 s for 2.17: kept as a second seed.
+const LUMPY_SEED = 977_542_005;
 
 describe("planPolls", () => {
   it("never spends more GETs than the fixed 10 s loop, when the gap bound allows it", () => {
@@ -69,7 +71,7 @@ describe("planPolls", () => {
     );
   });
 
-  it("finds the end sooner than any fixed loop (2 s to 30 s) that spends as few GETs or fewer", () => {
+  it.each([SEED, LUMPY_SEED])("finds the end sooner than any fixed loop (2 s to 30 s) that spends as few GETs or fewer (seed %i)", (seed) => {
     let compared = 0;
     fc.assert(
       fc.property(distribution, fc.integer({ min: 2_000, max: 30_000 }), (brackets, loopMs) => {
@@ -82,7 +84,7 @@ describe("planPolls", () => {
         // The plan is exact on a grid of about 240 steps: allow one step of the range.
         expect(ours.delayMs).toBeLessThanOrEqual(fixed.delayMs + times.quantile(1) / 240);
       }),
-      { numRuns: 100, seed: SEED },
+      { numRuns: 100, seed },
     );
     expect(compared).toBeGreaterThan(10);
   });

@@ -104,6 +104,11 @@ function solve(g: Grid, price: number, bounds: Bounds): Path | null {
   if (!Number.isFinite(cost[n]!)) return null;
   const points: number[] = [];
   for (let k = n; k > 0; k = from[k]!) points.unshift(k);
+  return measure(g, points);
+}
+
+/** Expected GETs and detection delay of polls at grid points `points` (ascending, ending at the top). */
+function measure(g: Grid, points: number[]): Path {
   let gets = 0;
   let delay = 0;
   let previous = 0;
@@ -162,14 +167,31 @@ export function planPolls(times: CompletionTimes | null, options: PlanOptions): 
   const tail = { tailFromMs: times.quantile(0.5), tailGapMs: budgetLoopMs };
   const loose = { tailFromMs: Number.POSITIVE_INFINITY, tailGapMs: Number.POSITIVE_INFINITY };
   const maxGapMs = options.maxGapMs;
-  const plan =
-    bestWithin(g, budget, { maxGapMs, firstBy: early, ...tail }) ??
-    bestWithin(g, budget, { maxGapMs, firstBy: top, ...tail }) ??
-    bestWithin(g, budget, { maxGapMs, firstBy: early, ...loose }) ??
-    bestWithin(g, budget, { maxGapMs, firstBy: top, ...loose });
+  // A preference is kept only while no fixed loop spending as few GETs finds the end sooner:
+  // on a few small, lumpy distributions the early poll or the tight tail costs more than it
+  // gains, and the price search (exact only on the hull of GETs against delay) can miss too.
+  // Then the next, looser plan; past the loosest, the best such loop itself.
+  let path: Path | null = null;
+  let beaten: Path | null = null;
+  for (const bounds of [
+    { maxGapMs, firstBy: early, ...tail },
+    { maxGapMs, firstBy: top, ...tail },
+    { maxGapMs, firstBy: early, ...loose },
+    { maxGapMs, firstBy: top, ...loose },
+  ]) {
+    const found = bestWithin(g, budget, bounds);
+    if (!found) continue;
+    const candidate = lateFirst(g, found, early, maxGapMs);
+    const loop = bestLoop(g, maxGapMs, candidate.gets);
+    if (!loop || loop.delay >= candidate.delay) {
+      path = candidate;
+      break;
+    }
+    beaten = loop;
+  }
   // Nothing fits the budget under the gap bound (a short budget loop, a long gap): the
   // fewest GETs the bound allows.
-  const path = lateFirst(g, plan ?? solve(g, top * 1e6, { maxGapMs, firstBy: top, ...loose })!, early, options.maxGapMs);
+  path ??= beaten ?? lateFirst(g, solve(g, top * 1e6, { maxGapMs, firstBy: top, ...loose })!, early, maxGapMs);
   // Whole milliseconds, rounded up (a poll never lands before the time it was planned for).
   const timesMs = [...new Set(path.points.map((k) => Math.ceil(g.t[k]!)))];
   return { timesMs, budgetGets: budget, expectedGets: path.gets, expectedDelayMs: path.delay };
@@ -186,6 +208,24 @@ function lateFirst(g: Grid, path: Path, firstBy: number, maxGapMs: number): Path
   while (k + 1 < second && g.t[k + 1]! <= Math.min(firstBy, maxGapMs) && g.f[k + 1]! === 0 && g.t[second]! - g.t[k + 1]! <= maxGapMs) k++;
   if (k === first) return path;
   return { ...path, points: [k, ...path.points.slice(1)] };
+}
+
+/**
+ * The fixed loop on the grid (every m-th point, m steps at most the longest gap, the last poll
+ * at the top) that finds the end soonest for at most `gets` expected GETs; null if none is that cheap.
+ */
+function bestLoop(g: Grid, maxGapMs: number, gets: number): Path | null {
+  const n = g.t.length - 1;
+  const step = g.t[1]!;
+  let best: Path | null = null;
+  for (let m = 1; m <= n && g.t[m]! <= maxGapMs && (m === n || m * step <= maxGapMs); m++) {
+    const points: number[] = [];
+    for (let k = m; k < n; k += m) points.push(k);
+    points.push(n);
+    const loop = measure(g, points);
+    if (loop.gets <= gets + 1e-9 && (!best || loop.delay < best.delay)) best = loop;
+  }
+  return best;
 }
 
 function bestWithin(g: Grid, budget: number, bounds: Bounds): Path | null {
