@@ -8,7 +8,7 @@ const LOOP_DELAY_RESOLUTION_MS = 10;
 
 export type CpuUse = {
   wallS: number;
-  /** CPU seconds (user + system) the watched process and this one used over `wallS`. */
+  /** CPU seconds (user + system) the watched processes together and this one used over `wallS`. */
   childS: number;
   selfS: number;
   /** This process's event loop: how late its timers fired, beyond the sampling tick. */
@@ -30,10 +30,11 @@ function cpuSeconds(pid: number): number {
   }
 }
 
-/** Watches the CPU both sides of a load run use: on a shared machine, whether either got the CPU it wanted. */
-export function watchCpu(childPid: number): { stop(): CpuUse } {
+/** Watches the CPU both sides of a load run use (the BFF's processes, this one): on a shared machine, whether either got the CPU it wanted. */
+export function watchCpu(childPids: readonly number[]): { stop(): CpuUse } {
   const startedAt = performance.now();
-  const child = cpuSeconds(childPid);
+  const childrenNow = () => childPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const child = childrenNow();
   const self = process.cpuUsage();
   const loadAtStart = loadavg()[0]!;
   const loop = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
@@ -46,7 +47,7 @@ export function watchCpu(childPid: number): { stop(): CpuUse } {
       const used = process.cpuUsage(self);
       return {
         wallS: (performance.now() - startedAt) / 1000,
-        childS: cpuSeconds(childPid) - child,
+        childS: childrenNow() - child,
         selfS: (used.user + used.system) / 1e6,
         loopDelayMs: { p99: lateMs(loop.percentile(99)), max: lateMs(loop.max) },
         loadAverage: [loadAtStart, loadavg()[0]!],

@@ -2,10 +2,30 @@ import { join } from "node:path";
 import { startSimulator } from "../../src/simulator/simulator";
 import { startChildStudio, type ChildStudio } from "./child-studio";
 
-export type LoadStack = { studio: ChildStudio; stop(): Promise<void> };
+/** `studios`: every BFF process the load is spread over (one, or the replicas of replica-stack.ts); `studio` is the first. */
+export type LoadStack = { studio: ChildStudio; studios: ChildStudio[]; stop(): Promise<void> };
 
 /** How much faster than the real provider the simulated jobs run. */
 export const TIME_SCALE = 0.3;
+
+/** The simulator in its own process, so its renders and its jobs.json rewrites cannot stall the load process's event loop. */
+export function startChildSimulator(repoRoot: string, dataDir: string, apiKey: string): Promise<ChildStudio> {
+  const env = { SIMULATOR_KEY: apiKey, SIMULATOR_DATA_DIR: join(dataDir, "upstream"), SIMULATOR_TIME_SCALE: String(TIME_SCALE) };
+  return startChildStudio(repoRoot, env, "scripts/load/simulator-child.ts");
+}
+
+/** The settings every load run's studio gets, whatever else it is given. */
+export const loadStudioEnv = (apiKey: string, upstreamUrl: string): Record<string, string> => ({
+  HOST: "127.0.0.1",
+  PORT: "0",
+  STATIC_DIR: "",
+  AIMLAPI_KEY: apiKey,
+  AIMLAPI_BASE_URL: upstreamUrl,
+  LOG_LEVEL: "warn",
+  // The load's own upstream spends nothing: no default spend limits.
+  LIMIT_RUNNING_PER_USER: "0",
+  LIMIT_DAILY_STUDIO: "0",
+});
 
 /**
  * The simulator and the BFF, each on 127.0.0.1. The upstream runs outside the BFF, as the real
@@ -15,29 +35,13 @@ export const TIME_SCALE = 0.3;
 export async function startLoadStack(repoRoot: string, dataDir: string, { upstream = "in-process" as "in-process" | "child" } = {}): Promise<LoadStack> {
   const apiKey = `load-${Date.now()}`;
   const simulator =
-    upstream === "child"
-      ? await startChildStudio(
-          repoRoot,
-          { SIMULATOR_KEY: apiKey, SIMULATOR_DATA_DIR: join(dataDir, "upstream"), SIMULATOR_TIME_SCALE: String(TIME_SCALE) },
-          "scripts/load/simulator-child.ts",
-        )
-      : await startSimulator({ apiKey, dataDir: join(dataDir, "upstream"), timeScale: TIME_SCALE });
+    upstream === "child" ? await startChildSimulator(repoRoot, dataDir, apiKey) : await startSimulator({ apiKey, dataDir: join(dataDir, "upstream"), timeScale: TIME_SCALE });
   const closeSimulator = () => ("pid" in simulator ? simulator.stop() : simulator.close());
   try {
-    const studio = await startChildStudio(repoRoot, {
-      HOST: "127.0.0.1",
-      PORT: "0",
-      DATA_DIR: join(dataDir, "studio"),
-      STATIC_DIR: "",
-      AIMLAPI_KEY: apiKey,
-      AIMLAPI_BASE_URL: simulator.url,
-      LOG_LEVEL: "warn",
-      // The load's own upstream spends nothing: no default spend limits.
-      LIMIT_RUNNING_PER_USER: "0",
-      LIMIT_DAILY_STUDIO: "0",
-    });
+    const studio = await startChildStudio(repoRoot, { ...loadStudioEnv(apiKey, simulator.url), DATA_DIR: join(dataDir, "studio") });
     return {
       studio,
+      studios: [studio],
       async stop() {
         await studio.stop();
         await closeSimulator();

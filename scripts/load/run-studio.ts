@@ -2,6 +2,9 @@
 // models the studio in use. LOAD_TABS tabs (default 200) each list, time and poll as the SPA
 // does, while LOAD_TAKES takes (default 20) are created and LOAD_UPLOADS frames of 10 MB
 // (default 10) uploaded at an even pace over LOAD_SECONDS (default 60, at most 600).
+// `--replicas N` (2–4) runs the scaled shape instead (replica-stack.ts: Postgres, an s3rver
+// bucket, N studios on one schema) and spreads the tabs and their creates over the studios in
+// turn, as a proxy would.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -11,6 +14,7 @@ import { takeSchema, type Take } from "../../src/shared/take";
 import { watchCpu } from "./cpu-watch";
 import { ENDPOINTS, EndpointStats } from "./endpoint-stats";
 import { startLoadStack, type LoadStack } from "./load-stack";
+import { startReplicaStack } from "./replica-stack";
 import { loadPollSchedule } from "./poll-schedule";
 import { sampleRss, type RssSampler } from "./rss-sampler";
 import { takeCensus } from "./studio-census";
@@ -22,6 +26,8 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const TABS = Number(process.env.LOAD_TABS ?? 200);
 const TAKES = Number(process.env.LOAD_TAKES ?? 20);
 const UPLOADS = Number(process.env.LOAD_UPLOADS ?? 10);
+const replicasAt = process.argv.indexOf("--replicas");
+const REPLICAS = replicasAt === -1 ? 1 : Number(process.argv[replicasAt + 1]);
 /** Enough finished takes of each model that GET /api/timings has a curve for the tabs to poll by. */
 const LEARNING_TAKES = 2 * MIN_SAMPLES;
 const LEARNING_TIMEOUT_MS = 120_000;
@@ -29,29 +35,32 @@ const LEARNING_TIMEOUT_MS = 120_000;
 const DRAIN_MS = 10_000;
 
 const whole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
-if (!whole(SECONDS, 1, 600) || !whole(TABS, 1, 1000) || !whole(TAKES, 0, 200) || !whole(UPLOADS, 0, 50)) {
-  throw new Error("LOAD_SECONDS must be 1–600, LOAD_TABS 1–1000, LOAD_TAKES 0–200 and LOAD_UPLOADS 0–50 (whole numbers).");
+if (!whole(SECONDS, 1, 600) || !whole(TABS, 1, 1000) || !whole(TAKES, 0, 200) || !whole(UPLOADS, 0, 50) || !whole(REPLICAS, 1, 4)) {
+  throw new Error("LOAD_SECONDS must be 1–600, LOAD_TABS 1–1000, LOAD_TAKES 0–200, LOAD_UPLOADS 0–50 and --replicas 1–4 (whole numbers).");
 }
 
 const repoRoot = resolve(import.meta.dirname, "../..");
 const dataDir = mkdtempSync(join(tmpdir(), "dailies-studio-load-"));
 let stack = null as LoadStack | null;
-let sampler = null as RssSampler | null;
+let samplers = [] as RssSampler[];
 
 const at = (time: number) => sleep(Math.max(0, time - Date.now()));
 
 async function run(): Promise<StudioReport> {
-  stack = await startLoadStack(repoRoot, dataDir, { upstream: "child" });
-  const { url, pid } = stack.studio;
-  const readyRssMb = sampleRss(pid).stop().lastRssMb;
+  stack = REPLICAS > 1 ? await startReplicaStack(repoRoot, dataDir, REPLICAS) : await startLoadStack(repoRoot, dataDir, { upstream: "child" });
+  const { studios } = stack;
+  const { url } = stack.studio;
+  /** The studio the n-th tab (and its creates) talks to: in turn, as a proxy spreads its clients. */
+  const urlOf = (n: number) => studios[n % studios.length]!.url;
+  const readyRssMb = studios.map((studio) => sampleRss(studio.pid).stop().lastRssMb);
   const nextTakePollMs = await loadPollSchedule(repoRoot);
-  console.log(`studio (pid ${pid}) ready at ${url}; data in ${dataDir}`);
+  for (const studio of studios) console.log(`studio (pid ${studio.pid}) ready at ${studio.url}; data in ${dataDir}`);
 
   // A studio in use has history: finished takes of each model give the tabs a learned schedule.
   const frame = await uploadImage(url, await noiseJpeg(1280, 720, 80), "first-frame.jpg");
   const uploadId = frame.body?.id;
   if (frame.status !== 201 || typeof uploadId !== "string") throw new Error(`first frame upload answered ${frame.status}`);
-  const learning = await Promise.all(Array.from({ length: LEARNING_TAKES }, (_, i) => submitGeneration(url, 100 + i, uploadId)));
+  const learning = await Promise.all(Array.from({ length: LEARNING_TAKES }, (_, i) => submitGeneration(urlOf(i), 100 + i, uploadId)));
   const [learned, frames] = await Promise.all([
     waitForTerminal(url, learning.map((reply) => String(reply.body?.id)), LEARNING_TIMEOUT_MS),
     Promise.all(Array.from({ length: UPLOADS }, () => noiseJpeg(2400, 1800, 98))),
@@ -60,7 +69,7 @@ async function run(): Promise<StudioReport> {
   const { timings } = timingsResponseSchema.parse(await (await fetch(`${url}/api/timings`)).json());
   console.log(`${LEARNING_TAKES} takes learned from; ${TABS} tabs for ${SECONDS} s…`);
 
-  sampler = sampleRss(pid);
+  samplers = studios.map((studio) => sampleRss(studio.pid));
   const stats = new EndpointStats();
   const start = Date.now();
   const until = start + SECONDS * 1000;
@@ -68,15 +77,16 @@ async function run(): Promise<StudioReport> {
   const onSeen = (take: Take) => {
     if (take.updatedAt >= (latest.get(take.id)?.updatedAt ?? "")) latest.set(take.id, take);
   };
-  const tabs = Array.from({ length: TABS }, () => new StudioTab({ url, until, drainMs: DRAIN_MS, nextTakePollMs, stats, onSeen }));
+  const tabs = Array.from({ length: TABS }, (_, i) => new StudioTab({ url: urlOf(i), until, drainMs: DRAIN_MS, nextTakePollMs, stats, onSeen }));
   const census = takeCensus(tabs, latest);
-  const cpu = watchCpu(pid);
+  const cpu = watchCpu(studios.map((studio) => studio.pid));
 
   // Tabs open spread over one re-list period: the phases of tabs already open, not one stampede.
   const tabRuns = tabs.map((tab, i) => tab.run(start + (i / TABS) * Math.min(IDLE_RELIST_MS, SECONDS * 1000)));
   const creates = Array.from({ length: TAKES }, async (_, n) => {
     await at(start + ((n + 0.5) * SECONDS * 1000) / TAKES);
-    const reply = await submitGeneration(url, n, uploadId);
+    // From the tab that made it, so through that tab's studio.
+    const reply = await submitGeneration(urlOf(n % TABS), n, uploadId);
     stats.record("create", reply);
     const take = takeSchema.safeParse(reply.body);
     if (!take.success) return null;
@@ -86,7 +96,7 @@ async function run(): Promise<StudioReport> {
   });
   const uploads = frames.map(async (bytes, n) => {
     await at(start + ((n + 0.5) * SECONDS * 1000) / UPLOADS);
-    stats.record("upload", await uploadImage(url, bytes, `frame-${n}.jpg`));
+    stats.record("upload", await uploadImage(urlOf(n), bytes, `frame-${n}.jpg`));
   });
   const [ids] = await Promise.all([Promise.all(creates), Promise.all(uploads), Promise.all(tabRuns)]);
   const drainedS = (Date.now() - until) / 1000;
@@ -99,10 +109,10 @@ async function run(): Promise<StudioReport> {
     const status = latest.get(id)?.status ?? "unknown";
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
   }
-  const memory = sampler.stop();
-  sampler = null;
+  const memory = samplers.map((sampler, i) => ({ ...sampler.stop(), readyRssMb: readyRssMb[i]! }));
+  samplers = [];
   return {
-    command: `LOAD_SECONDS=${SECONDS} LOAD_TABS=${TABS} LOAD_TAKES=${TAKES} LOAD_UPLOADS=${UPLOADS} npm run load -- --studio`,
+    command: `LOAD_SECONDS=${SECONDS} LOAD_TABS=${TABS} LOAD_TAKES=${TAKES} LOAD_UPLOADS=${UPLOADS} npm run load -- --studio${REPLICAS > 1 ? ` --replicas ${REPLICAS}` : ""}`,
     tabs: TABS,
     seconds: SECONDS,
     drainedS,
@@ -113,8 +123,8 @@ async function run(): Promise<StudioReport> {
     takes: { asked: TAKES, created: created.length, atTheEnd: [...statuses].map(([status, n]) => `${n} ${status}`).join(", ") },
     ...seen,
     cpu: cpuUse,
-    memory: { ...memory, readyRssMb },
-    studioLog: stack.studio.logLines,
+    memory,
+    studioLog: studios.flatMap((studio) => studio.logLines),
   };
 }
 
@@ -127,7 +137,7 @@ try {
   console.error("studio load run failed:", error instanceof Error ? error.message : error);
   process.exitCode = 1;
 } finally {
-  sampler?.stop();
+  for (const sampler of samplers) sampler.stop();
   await stack?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -18,9 +18,10 @@ export type StudioReport = {
   takes: { asked: number; created: number; atTheEnd: string };
   running: { mean: number; max: number };
   pollingPerTab: { mean: number; max: number };
-  /** From the first tab to the last answer; `childS` is the BFF's. */
+  /** From the first tab to the last answer; `childS` is the BFF's (every replica's together). */
   cpu: CpuUse;
-  memory: Memory;
+  /** One per BFF process: a single studio, or each replica of `--replicas`. */
+  memory: Memory[];
   studioLog: string[];
 };
 
@@ -80,12 +81,12 @@ export function printStudioReport(report: StudioReport): void {
     ...report.timings.filter((t) => t.samples > 0).map(describeTiming),
     "",
     `CPU while the tabs ran (${report.cpu.wallS.toFixed(0)} s; a late event loop in the load process inflates every latency above)`,
-    row("BFF process", share(report.cpu.childS, report.cpu.wallS)),
+    row(memory.length > 1 ? `BFF processes (${memory.length} replicas)` : "BFF process", share(report.cpu.childS, report.cpu.wallS)),
     row("load process (tabs, creators)", share(report.cpu.selfS, report.cpu.wallS)),
     row("load process event-loop delay", `p99 ${report.cpu.loopDelayMs.p99.toFixed(1)} ms, max ${report.cpu.loopDelayMs.max.toFixed(1)} ms`),
     row("machine load average, before/after", `${report.cpu.loadAverage[0].toFixed(1)} / ${report.cpu.loadAverage[1].toFixed(1)} (${report.cpu.cores} cores; other work shares them)`),
     "",
-    ...memoryRows("BFF process memory (/proc/<pid>/status every 200 ms while the tabs ran)", memory),
+    ...memory.flatMap((m, i) => memoryRows(`${memory.length > 1 ? `Replica ${i + 1}` : "BFF process"} memory (/proc/<pid>/status every 200 ms while the tabs ran)`, m)),
     "",
     `Goal: at ${report.tabs} tabs, ${report.takes.asked} takes and ${endpoints.upload.count} uploads, p99 ≤ ${TARGETS.p99Ms} ms on every endpoint and zero errors`,
     ...(Object.keys(PATHS) as Endpoint[]).map((e) => row(`p99 ≤ ${TARGETS.p99Ms} ms, ${e}`, `${endpoints[e].p99.toFixed(1)} ms: ${verdict(endpoints[e].p99 <= TARGETS.p99Ms)}`)),
