@@ -131,26 +131,43 @@ describe("deploy/compose.yaml", () => {
     }
   });
 
-  it("says honestly what is not built: the second replica only with a profile, DATABASE_URL marked as not read yet", () => {
-    expect(service("dailies-1").has("profiles")).toBe(false);
-    expect(field(service("dailies-2"), "profiles").join(" ")).toContain("scaled");
-    expect(text).toMatch(/# NOT READ YET[^\n]*\n\s*DATABASE_URL: postgres:\/\//);
+  /** A replica's own settings, beside the shared ones it merges in (`<<: *dailies-environment`). */
+  const ownSettings = (name: string) =>
+    new Map(field(service(name), "environment").flatMap((line) => {
+      const setting = /^\s*(\w+): (.+)$/.exec(line);
+      return setting ? [[setting[1]!, setting[2]!] as const] : [];
+    }));
+
+  it("runs every replica by default on the one Postgres, each under a name of its own on the leases", () => {
+    for (const name of replicas) {
+      expect(service(name).has("profiles"), name).toBe(false);
+      expect(field(service(name), "environment").join("\n"), name).toMatch(/^\s*<<: \*dailies-environment$/m);
+    }
+    const environment = anchors.get("dailies-environment")!.join("\n");
+    const postgres = field(service("postgres"), "environment").join("\n");
+    const [, user, database] = /^\s*DATABASE_URL: postgres:\/\/(\w+):\$\{POSTGRES_PASSWORD\}@postgres:5432\/(\w+)$/m.exec(environment)!;
+    expect(postgres).toMatch(new RegExp(`^\\s*POSTGRES_USER: ${user}$`, "m"));
+    expect(postgres).toMatch(new RegExp(`^\\s*POSTGRES_DB: ${database}$`, "m"));
+    expect(environment).not.toMatch(/REPLICA_ID/);
+    const ids = replicas.map((name) => ownSettings(name).get("REPLICA_ID"));
+    expect(ids).toEqual(replicas);
+    expect(text).not.toMatch(/NOT READ YET|profiles:/);
   });
 
-  it("keeps the media in MinIO's bucket with the settings the studio reads, each replica under its own prefix while databases are apart", () => {
+  it("keeps every replica's media in MinIO's one bucket under one prefix, with the settings the studio reads", () => {
     const environment = anchors.get("dailies-environment")!.join("\n");
     const bucket = /"mb", "--ignore-existing", "store\/([\w-]+)"/.exec(field(service("minio-bucket"), "command").join(" "))![1];
     expect(environment).toMatch(new RegExp(`^\\s*MEDIA_STORE: s3://${bucket}/media$`, "m"));
     expect(environment).toMatch(/^\s*S3_ENDPOINT: http:\/\/minio:9000$/m);
     expect(environment).toMatch(/^\s*AWS_ACCESS_KEY_ID: \$\{S3_ACCESS_KEY_ID\}$/m);
     expect(environment).toMatch(/^\s*AWS_SECRET_ACCESS_KEY: \$\{S3_SECRET_ACCESS_KEY\}$/m);
-    expect(text).not.toMatch(/NOT READ YET[^\n]*\n(\s*#[^\n]*\n)*\s*(MEDIA_STORE|S3_|AWS_)/);
-    expect(field(service("dailies-2"), "environment").join("\n")).toMatch(/<<: \*dailies-environment\n\s*MEDIA_STORE: s3:\/\/[\w-]+\/media-dailies-2$/);
+    for (const name of replicas) expect([...ownSettings(name).keys()].filter((key) => /^(MEDIA_|S3_|AWS_)/.test(key)), name).toEqual([]);
   });
 
   it("has the proxy balance over every replica and ask each /api/ready", () => {
     const caddyfile = read("deploy/Caddyfile");
     expect(field(service("proxy"), "volumes").join(" ")).toContain("./Caddyfile:/etc/caddy/Caddyfile:ro");
+    expect([...entries(field(service("proxy"), "depends_on")).keys()]).toEqual(replicas);
     expect(/reverse_proxy ([^{]+)\{/.exec(caddyfile)![1]!.trim().split(/\s+/)).toEqual(replicas.map((name) => `${name}:8787`));
     expect(caddyfile).toMatch(/^\s*health_uri \/api\/ready$/m);
     expect(existsSync(new URL("../../../deploy/Dockerfile.dockerignore", import.meta.url))).toBe(true);
