@@ -137,6 +137,7 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
   const stores = openStores(db, { owner: replicaId, ms: env.JOB_LEASE_MS });
   const sharedChanges = shareChanges(db, {
     url: env.DATABASE_URL,
+    schema: env.DATABASE_SCHEMA,
     replicaId,
     onChange: () => stores.changes.heard(),
     onError: (error) => log.warn({ err: error.message }, "lost the database's change notifications; reconnecting (caches are rebuilt meanwhile)"),
@@ -272,6 +273,8 @@ export async function startStudio(env: Env, log: Logger, options: { listen?: boo
       const until = Date.now() + env.UPSTREAM_TIMEOUT_MS * 3 + 15_000;
       while (handlersInFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
       await runnerStopped;
+      // Takes being sent stayed this replica's until their creates answered (above).
+      await runner.releaseLeases();
       await reconcilerStopped;
       await reelQueue.stop();
       await simulator?.close();

@@ -29,6 +29,9 @@ export async function openSql(setting: DatabaseSetting): Promise<Sql> {
 
 async function migratePostgres(pool: Pool, schema: string, migrations: readonly string[]): Promise<void> {
   const client = await pool.connect();
+  // A backend lost mid-migration fails the start-up through the query's own error, not an uncaught one.
+  const ignore = () => undefined;
+  client.on("error", ignore);
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATE_LOCK]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
@@ -52,6 +55,7 @@ async function migratePostgres(pool: Pool, schema: string, migrations: readonly 
     }
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATE_LOCK]).catch(() => undefined);
+    client.off("error", ignore);
     client.release();
   }
 }

@@ -110,10 +110,15 @@ export function postgresSql(options: PostgresOptions): Sql & { pool: pg.Pool } {
     pool,
     async transaction(work) {
       const client = await pool.connect();
+      // The pool stops listening to a client it hands out: a backend that dies mid-transaction
+      // (a failover, a killed session) would otherwise throw an uncaught 'error' and end the process.
       let broken = false;
+      const onError = () => (broken = true);
+      client.on("error", onError);
       try {
         await client.query("BEGIN");
-        await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
+        // One lock per studio (schema), not per database: studios sharing a database don't wait on each other.
+        await client.query("SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))", [WRITE_LOCK]);
         const inside: Sql = {
           ...over((text, values) => client.query(text, values)),
           transaction: (more) => more(inside),
@@ -133,6 +138,7 @@ export function postgresSql(options: PostgresOptions): Sql & { pool: pg.Pool } {
         }
         throw error;
       } finally {
+        client.off("error", onError);
         client.release(broken);
       }
     },

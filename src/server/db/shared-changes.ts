@@ -18,9 +18,15 @@ export type SharedChanges = {
  * A replica whose listening connection is down is told so (`listening`), and reconnects.
  * On SQLite there is one process, so nothing is shared.
  */
-export function shareChanges(sql: Sql, settings: { url: string | undefined; replicaId: string; onChange: () => void; onError?: (error: Error) => void }): SharedChanges {
+export function shareChanges(
+  sql: Sql,
+  settings: { url: string | undefined; schema: string; replicaId: string; onChange: () => void; onError?: (error: Error) => void },
+): SharedChanges {
   if (sql.engine !== "postgres" || !settings.url) return { publish: () => undefined, listening: true, close: async () => undefined };
   const url = settings.url;
+  // One channel for the database; the payload names the studio (schema) and the replica that wrote.
+  const studio = `${settings.schema}\n`;
+  const own = `${studio}${settings.replicaId}`;
   let client: pg.Client | null = null;
   let listening = false;
   let closed = false;
@@ -41,7 +47,7 @@ export function shareChanges(sql: Sql, settings: { url: string | undefined; repl
   async function connect(): Promise<void> {
     const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
     next.on("notification", (message) => {
-      if (message.payload !== settings.replicaId) settings.onChange();
+      if (message.payload?.startsWith(studio) && message.payload !== own) settings.onChange();
     });
     next.on("error", (error) => {
       settings.onError?.(error);
@@ -71,7 +77,7 @@ export function shareChanges(sql: Sql, settings: { url: string | undefined; repl
 
   return {
     publish() {
-      sql.run("SELECT pg_notify(?, ?)", [CHANNEL, settings.replicaId]).catch((error: unknown) => settings.onError?.(error as Error));
+      sql.run("SELECT pg_notify(?, ?)", [CHANNEL, own]).catch((error: unknown) => settings.onError?.(error as Error));
     },
     get listening() {
       return listening;

@@ -17,7 +17,7 @@ export interface Sql {
   run(text: string, params?: SqlParams): Promise<{ changes: number }>;
   /**
    * Runs `work` as one transaction, one at a time across the whole studio (every replica):
-   * SQLite's single writer, a Postgres advisory lock. So a check and the write it allows (a
+   * SQLite's single writer, a Postgres advisory lock on the studio's schema. So a check and the write it allows (a
    * spend limit and its insert) cannot interleave with another. `work` must only touch the
    * database through `tx` and must not wait on anything slow: the studio's writes wait for it.
    */

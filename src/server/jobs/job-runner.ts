@@ -10,6 +10,8 @@ import type { MediaStore } from "../media/media-store";
 import type { TakeCharge, TakeRecord } from "../takes/take";
 import { ArchiveError, archiveVideo } from "./archive-video";
 import { backoffMs } from "./backoff";
+import { startLeaseKeeper } from "./lease-keeper";
+import { LeaseLostError } from "../store/leases";
 import type { CompletionTimes } from "../../shared/completion-times";
 import type { LearnedTimes } from "./learned-times";
 import { nextPollDelay, planPolls, type PollPlan } from "./poll-plan";
@@ -104,6 +106,7 @@ export function createJobRunner(options: JobRunnerOptions) {
       log.info({ generationId: row.id, bytes: video.bytes, width: video.width, height: video.height }, "generation archived and completed");
       finish(row.id);
     } catch (error) {
+      if (error instanceof LeaseLostError) throw error;
       // The low-level reason (addresses, ffmpeg's words) goes to the log; the take says it in words.
       const reason = error instanceof Error ? error.message : String(error);
       const archiveError = error instanceof ArchiveError ? error : null;
@@ -258,6 +261,7 @@ export function createJobRunner(options: JobRunnerOptions) {
       const reply = await client.poll(row.upstreamId, { otherFamilyOn404: lastChance });
       await applyReply(await store.update(id, { pollCount: row.pollCount + 1 }), reply);
     } catch (error) {
+      if (error instanceof LeaseLostError) throw error;
       // One bad reply never changes a job's state: back off and ask again until the deadline.
       // A 404 only counts once it repeats: a gateway hiccup must not lose a paid take.
       // Stryker disable next-line OptionalChaining: step() runs only for a take with a slot (tick() found it)
@@ -284,6 +288,10 @@ export function createJobRunner(options: JobRunnerOptions) {
       if (slot) slot.dueAt = Number.POSITIVE_INFINITY;
       step(id)
         .catch((error: unknown) => {
+          if (error instanceof LeaseLostError) {
+            log.info({ generationId: id }, "another replica holds this take now; no longer polled here");
+            return finish(id);
+          }
           log.error({ generationId: id, err: error instanceof Error ? error.message : String(error) }, "job step crashed; retrying later");
           schedule(id, options.pollIntervalMs);
         })
@@ -314,18 +322,7 @@ export function createJobRunner(options: JobRunnerOptions) {
     }
   }
 
-  /**
-   * Keeps this replica's leases and takes over lapsed ones. A take whose lease another replica
-   * took (this one stalled past it) is dropped here, so no take is polled by two replicas.
-   */
-  async function keepLeases(): Promise<void> {
-    const held = await store.renewLeases();
-    for (const id of slots.keys()) if (!held.has(id) && !inFlight.has(id)) finish(id);
-    await adopt(await store.claimUnfinished("lapsed"));
-  }
-
-  let leaseTimer: NodeJS.Timeout | null = null;
-  let leasing: Promise<void> | null = null;
+  let leases: { stop(): Promise<void> } | null = null;
 
   return {
     /** Claims every unfinished job no live replica holds: the restart path, and a dead replica's takes later on. */
@@ -333,13 +330,19 @@ export function createJobRunner(options: JobRunnerOptions) {
       await adopt(await store.claimUnfinished("restart"));
       timer ??= setInterval(tick, tickMs);
       timer.unref();
-      const leaseMs = options.leaseMs ?? 30_000;
-      leaseTimer ??= setInterval(() => {
-        leasing ??= keepLeases()
-          .catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not renew job leases; trying again"))
-          .finally(() => (leasing = null));
-      }, Math.max(100, Math.floor(leaseMs / 3)));
-      leaseTimer.unref();
+      // A take whose lease another replica took (this one stalled past it) is dropped, so no
+      // take is polled by two replicas; its writes would be refused anyway (LeaseLostError).
+      leases ??= startLeaseKeeper({
+        leaseMs: options.leaseMs ?? 30_000,
+        renew: () => store.renewLeases(),
+        kept: (held) => {
+          for (const id of slots.keys()) if (!held.has(id) && !inFlight.has(id)) finish(id);
+        },
+        claimLapsed: () => store.claimUnfinished("lapsed"),
+        adopt,
+        log,
+        what: "job",
+      });
     },
     /** Starts reading the usage log for a take whose create ended ambiguously (send-take.ts). */
     async check(id: string): Promise<void> {
@@ -349,14 +352,19 @@ export function createJobRunner(options: JobRunnerOptions) {
       const row = await store.get(id);
       schedule(id, delayMs ?? (row ? await pollDelay(row) : options.pollIntervalMs));
     },
+    /**
+     * Keeps the leases no longer: once the studio's handlers are done (a take being sent stays
+     * this replica's until its create has answered), before the database closes.
+     */
+    async releaseLeases(): Promise<void> {
+      await leases?.stop();
+      leases = null;
+    },
     /** Stops polling and waits (bounded) for calls already under way, so nothing writes after. */
     async stop(): Promise<void> {
       // Stryker disable next-line ConditionalExpression: clearInterval(null) does nothing
       if (timer) clearInterval(timer);
       timer = null;
-      if (leaseTimer) clearInterval(leaseTimer);
-      leaseTimer = null;
-      await leasing;
       const until = Date.now() + 10_000;
       while (inFlight.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     },

@@ -3,6 +3,7 @@ import type { StudioDeps } from "../studio";
 import type { TakeRecord } from "../takes/take";
 import { describeTaskFailure } from "../upstream/failure-messages";
 import { UpstreamError } from "../upstream/upstream-error";
+import { LeaseLostError } from "../store/leases";
 import { ambiguity, createVerdict } from "./create-verdict";
 import { refusesModel } from "./model-availability";
 import { upstreamModelName } from "../upstream/aimlapi-client";
@@ -21,6 +22,8 @@ export async function sendTake(
   row: TakeRecord,
   frames: UpstreamFrames,
 ): Promise<{ row: TakeRecord; error: UpstreamError | null }> {
+  // Another replica failed it as interrupted while this one had lost its lease: never sent.
+  if (!(await deps.store.claimSend(row.id))) return lost(deps, row);
   try {
     const reply = await createWithRetry(deps, row, frames);
     // Logged first: should the write below fail, the paid job's id is still on record.
@@ -36,6 +39,7 @@ export async function sendTake(
     await deps.runner.track(row.id, reply.state === "completed" ? 0 : undefined);
     return { row: accepted, error: null };
   } catch (error) {
+    if (error instanceof LeaseLostError) return lost(deps, row);
     const raw =
       error instanceof UpstreamError
         ? error
@@ -61,4 +65,14 @@ export async function sendTake(
     deps.log.warn({ generationId: row.id, code: raw.code, status: raw.httpStatus, reason: raw.detail }, "create refused upstream");
     return { row: failed, error: raw };
   }
+}
+
+/**
+ * The take is another replica's now (this one lost its lease while sending: a stall, the
+ * database out of reach): its state there stands, and a batch stops here.
+ */
+async function lost(deps: Pick<StudioDeps, "store" | "log">, row: TakeRecord): Promise<{ row: TakeRecord; error: UpstreamError }> {
+  deps.log.warn({ generationId: row.id }, "another replica holds this take now; this one sends and writes nothing more for it");
+  const current = (await deps.store.get(row.id)) ?? row;
+  return { row: current, error: new UpstreamError("network", ERROR_CODES.notSent, "This take was taken over by another replica of the studio and not sent from here.", null, null) };
 }

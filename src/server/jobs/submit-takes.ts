@@ -1,4 +1,5 @@
 import { ERROR_CODES } from "../../shared/api-error";
+import { LeaseLostError } from "../store/leases";
 import type { CreateTakeRequest } from "../../shared/take";
 import { fieldError, upstreamRefusal } from "../http/http-error";
 import type { NewTake } from "../store/insert-take";
@@ -84,7 +85,12 @@ export async function submitTakes(
     const checking = sent.row.status === "checking";
     for (const rest of takes.slice(n + 1)) {
       const message = checking ? NOT_SENT_AFTER_AMBIGUOUS : NOT_SENT;
-      done.push(await deps.store.markFailed(rest.id, { code: ERROR_CODES.notSent, message, detail: sent.error.message }));
+      // A take another replica holds now keeps the state it gave it.
+      const failed = await deps.store.markFailed(rest.id, { code: ERROR_CODES.notSent, message, detail: sent.error.message }).catch(async (error: unknown) => {
+        if (error instanceof LeaseLostError) return (await deps.store.get(rest.id)) ?? rest;
+        throw error;
+      });
+      done.push(failed);
     }
     // Nothing reached the provider: answer like a single create, so the form can say why. A
     // take being checked may have reached it: it is answered as made, and its card says "checking".

@@ -1,7 +1,8 @@
 import { ERROR_CODES } from "../../shared/api-error";
+import { startLeaseKeeper } from "../jobs/lease-keeper";
 import { removeReelFiles, renderReel, type RenderDeps } from "./render-reel";
 
-export const INTERRUPTED_MESSAGE = "The studio restarted before this reel was finished: make it again.";
+export const INTERRUPTED_MESSAGE = "The studio stopped before this reel was finished (a restart, or the replica cutting it went down): make it again.";
 
 type QueueDeps = RenderDeps & { leaseMs?: number };
 
@@ -15,7 +16,7 @@ export function createReelQueue(deps: QueueDeps) {
   const waiting: string[] = [];
   const controller = new AbortController();
   let running: Promise<void> | null = null;
-  let leaseTimer: NodeJS.Timeout | null = null;
+  let leases: { stop(): Promise<void> } | null = null;
 
   async function failInterrupted(claimed: readonly { id: string }[]): Promise<void> {
     for (const reel of claimed) {
@@ -35,14 +36,14 @@ export function createReelQueue(deps: QueueDeps) {
     /** Fails what the last run left queued or rendering, and removes files of reels that failed or are gone (another replica's reel under way keeps its files). */
     async start(): Promise<void> {
       await failInterrupted(await deps.reels.claimUnfinished("restart"));
-      const leaseMs = deps.leaseMs ?? 30_000;
-      leaseTimer ??= setInterval(() => {
-        void (async () => {
-          await deps.reels.renewLeases();
-          await failInterrupted(await deps.reels.claimUnfinished("lapsed"));
-        })().catch((error: unknown) => deps.log.warn({ err: String(error) }, "could not keep reel leases; trying again"));
-      }, Math.max(100, Math.floor(leaseMs / 3)));
-      leaseTimer.unref();
+      leases ??= startLeaseKeeper({
+        leaseMs: deps.leaseMs ?? 30_000,
+        renew: () => deps.reels.renewLeases(),
+        claimLapsed: () => deps.reels.claimUnfinished("lapsed"),
+        adopt: failInterrupted,
+        log: deps.log,
+        what: "reel",
+      });
       // A bucket that can't be listed now keeps those files until the next start; it does not stop this one.
       const files = await deps.media.list("reels").catch((error: unknown) => {
         deps.log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not list stored reels to remove unfinished ones");
@@ -60,8 +61,8 @@ export function createReelQueue(deps: QueueDeps) {
     },
     /** Stops the reel being cut (it stays "rendering" until the next start) and starts no other. */
     async stop(): Promise<void> {
-      if (leaseTimer) clearInterval(leaseTimer);
-      leaseTimer = null;
+      await leases?.stop();
+      leases = null;
       controller.abort();
       await running;
     },

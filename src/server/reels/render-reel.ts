@@ -80,7 +80,8 @@ export async function renderReel(deps: RenderDeps, id: string, signal: AbortSign
         // A write per percent at most; 1 is kept for "completed", after the files are in place.
         if (fraction - shown < 0.01) return;
         shown = fraction;
-        void deps.reels.setProgress(id, Math.min(fraction, 0.99));
+        // A lost progress write (the database out of reach a moment) only delays the bar.
+        deps.reels.setProgress(id, Math.min(fraction, 0.99)).catch((error: unknown) => deps.log.warn({ reelId: id, err: String(error) }, "could not save a reel's progress"));
       },
     });
     const bytes = await writeResult(deps, reel, project, cut);

@@ -102,5 +102,5 @@ it("fails at start-up a reel the last run left queued or rendering, saying to ma
     const reel = reelSchema.parse((await call(h.url, `/api/reels/${id}`)).body);
     expect(reel).toMatchObject({ status: "failed", video: null, edlUrl: null, error: { code: "reel_failed", message: INTERRUPTED_MESSAGE } });
   }
-  expect(INTERRUPTED_MESSAGE).toBe("The studio restarted before this reel was finished: make it again.");
+  expect(INTERRUPTED_MESSAGE).toBe("The studio stopped before this reel was finished (a restart, or the replica cutting it went down): make it again.");
 });

@@ -3,7 +3,7 @@ import type { ReelCanvas, ReelStatus } from "../../shared/reel";
 import type { Sql } from "../db/sql";
 import type { ReelEvent, ReelRecord } from "../reels/reel";
 import { newId } from "./new-id";
-import type { LeaseSetting } from "./takes-store";
+import { claimRows, renewRows, type LeaseSetting } from "./leases";
 
 type ReelRow = {
   id: string;
@@ -39,6 +39,8 @@ const toRecord = (row: ReelRow): ReelRecord => ({
 type NewReel = Pick<ReelRecord, "projectId" | "canvas" | "events" | "createdBy">;
 
 const UNFINISHED = "status IN ('queued', 'rendering')";
+// Only the replica holding a reel's lease writes its progress and its end.
+const HELD = "lease_owner = ?";
 
 /**
  * Reels; they go with their project (ON DELETE CASCADE). A queued or rendering reel is leased
@@ -55,29 +57,13 @@ export function createReelsStore(sql: Sql, now: () => number, lease: LeaseSettin
     get,
     /** Newest first. */
     ofProject: async (projectId: string) => (await sql.all<ReelRow>("SELECT * FROM reels WHERE project_id = ? ORDER BY created_at DESC, rowid DESC", [projectId])).map(toRecord),
-    /**
-     * Unfinished reels no live replica holds, leased to this one so it can fail them: at its
-     * start, unleased, lapsed or its own from before; later, other replicas' lapsed ones. On
-     * SQLite (one process) its start takes every unfinished reel, and nothing later.
-     */
+    /** Unfinished reels no live replica holds, leased to this one so it can fail them (leases.ts). */
     async claimUnfinished(when: "restart" | "lapsed"): Promise<ReelRecord[]> {
-      if (sql.engine === "sqlite" && when === "lapsed") return [];
-      const at = now();
-      const free =
-        sql.engine === "sqlite"
-          ? "1 = 1"
-          : when === "restart"
-            ? "(lease_until IS NULL OR lease_until < @at OR lease_owner = @owner)"
-            : "(lease_until IS NULL OR lease_until < @at) AND (lease_owner IS NULL OR lease_owner <> @owner)";
-      const rows = await sql.all<ReelRow>(`UPDATE reels SET lease_owner = @owner, lease_until = @until WHERE ${UNFINISHED} AND ${free} RETURNING *`, {
-        owner: lease.owner,
-        until: at + lease.ms,
-        at,
-      });
+      const rows = await claimRows<ReelRow>(sql, "reels", UNFINISHED, lease, now(), when);
       return rows.sort((a, b) => a.created_at - b.created_at).map(toRecord);
     },
     /** Keeps this replica's leases on the reels its queue holds. */
-    renewLeases: async () => void (await sql.run(`UPDATE reels SET lease_until = ? WHERE lease_owner = ? AND ${UNFINISHED}`, [now() + lease.ms, lease.owner])),
+    renewLeases: async () => void (await renewRows(sql, "reels", UNFINISHED, lease, now())),
     async create(input: NewReel): Promise<ReelRecord> {
       const id = newId();
       await sql.run(
@@ -96,14 +82,21 @@ export function createReelsStore(sql: Sql, now: () => number, lease: LeaseSettin
       );
       return (await get(id))!;
     },
-    /** False when the reel is gone (its project was deleted) or not queued. */
-    markRendering: async (id: string) => (await sql.run("UPDATE reels SET status = 'rendering', progress = 0, started_at = ? WHERE id = ? AND status = 'queued'", [now(), id])).changes > 0,
-    setProgress: async (id: string, progress: number) => void (await sql.run("UPDATE reels SET progress = ? WHERE id = ? AND status = 'rendering'", [progress, id])),
-    /** False when the reel is gone: its files are then not wanted. */
+    /** False when the reel is gone (its project was deleted), not queued, or another replica's now. */
+    markRendering: async (id: string) =>
+      (await sql.run(`UPDATE reels SET status = 'rendering', progress = 0, started_at = ? WHERE id = ? AND status = 'queued' AND ${HELD}`, [now(), id, lease.owner])).changes > 0,
+    setProgress: async (id: string, progress: number) => void (await sql.run(`UPDATE reels SET progress = ? WHERE id = ? AND status = 'rendering' AND ${HELD}`, [progress, id, lease.owner])),
+    /** False when the reel is gone, or another replica failed it meanwhile (this one lost its lease): its files are then not wanted. */
     markCompleted: async (id: string, bytes: number) =>
-      (await sql.run("UPDATE reels SET status = 'completed', progress = 1, bytes = ?, completed_at = ? WHERE id = ?", [bytes, now(), id])).changes > 0,
+      (await sql.run(`UPDATE reels SET status = 'completed', progress = 1, bytes = ?, completed_at = ? WHERE id = ? AND ${UNFINISHED} AND ${HELD}`, [bytes, now(), id, lease.owner])).changes > 0,
     markFailed: async (id: string, error: { code: ErrorCode; message: string }) =>
-      void (await sql.run("UPDATE reels SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE id = ?", [error.code, error.message, now(), id])),
+      void (await sql.run(`UPDATE reels SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE id = ? AND ${UNFINISHED} AND ${HELD}`, [
+        error.code,
+        error.message,
+        now(),
+        id,
+        lease.owner,
+      ])),
   };
 }
 

@@ -11,7 +11,7 @@ const TALLY = `
     SUM(CASE WHEN review_state = 'rejected' THEN 1 ELSE 0 END) AS rejected, SUM(note_count) AS notes
   FROM generations WHERE project_id = ? AND shot_id IS NOT NULL GROUP BY shot_id`;
 // Several circled takes in one shot: the one circled last is the shot's select (review_at may tie, review_seq never does).
-const CIRCLED = "SELECT shot_id, id FROM generations WHERE project_id = ? AND review_state = 'circled' AND shot_id IS NOT NULL ORDER BY review_seq DESC";
+const CIRCLED = "SELECT shot_id, id FROM generations WHERE project_id = ? AND review_state = 'circled' AND shot_id IS NOT NULL ORDER BY review_seq DESC NULLS LAST";
 
 /** What the takes of each shot of a project add up to, read through the takes' project index. */
 export async function shotSummaries(sql: Sql, projectId: string): Promise<(shotId: string) => ShotSummary> {

@@ -6,7 +6,8 @@ import { createProjectsStore } from "./projects-store";
 import { createProviderWatchStore } from "./provider-watch-store";
 import { createReelsStore } from "./reels-store";
 import { createShotsStore } from "./shots-store";
-import { createTakesStore, type LeaseSetting } from "./takes-store";
+import { createTakesStore } from "./takes-store";
+import type { LeaseSetting } from "./leases";
 import { createUploadsStore } from "./uploads-store";
 
 /** Every store over one database; takes and notes share the counter that tells readers a take changed. */

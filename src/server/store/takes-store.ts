@@ -10,6 +10,7 @@ import { createTakeLister, type ListFilters } from "./list-takes";
 import { createSpendCounter, type CountSpend } from "./spend-counts";
 import { createMonthSpend } from "./month-spend";
 import { writeTombstone } from "./tombstones";
+import { claimRows, LeaseLostError, renewRows, type LeaseSetting } from "./leases";
 
 export type { NewTake } from "./insert-take";
 
@@ -30,22 +31,20 @@ type MarkOutcome = { outcome: "missing" } | { outcome: "no_shot" } | { outcome: 
 
 export type TakesStore = ReturnType<typeof createTakesStore>;
 
-const UNFINISHED = "SELECT * FROM generations WHERE status IN ('checking', 'queued', 'generating', 'finishing') ORDER BY seq";
 // Takes from before migration 9 have no bracket and are left out.
 const BRACKETS = `SELECT pending_seen_at - submitted_at AS "lowMs", finished_at - submitted_at AS "highMs" FROM generations
   WHERE model = ? AND duration = ? AND finished_at IS NOT NULL AND submitted_at IS NOT NULL AND pending_seen_at IS NOT NULL
     AND status IN ('finishing', 'completed')
   ORDER BY seq DESC LIMIT 40`;
 
-/**
- * The takes, in SQLite or PostgreSQL (`Sql`). Whatever must not interleave (a spend-limit check
- * and its insert, a delete and its check) is one transaction inside a single method.
- */
-/** Which replica this store's studio is, and how long a lease it takes on the takes it records. */
-export type LeaseSetting = { owner: string; ms: number };
-
 const UNFINISHED_STATES = "status IN ('checking', 'queued', 'generating', 'finishing')";
 
+/**
+ * The takes, in SQLite or PostgreSQL (`Sql`). Whatever must not interleave (a spend-limit check
+ * and its insert, a delete and its check) is one transaction inside a single method. What the
+ * sender and the job runner write about a take's progress is written only while this replica
+ * holds its lease and the take is unfinished (leases.ts): never over another replica's work.
+ */
 export function createTakesStore(
   sql: Sql,
   now: () => number = Date.now,
@@ -63,22 +62,48 @@ export function createTakesStore(
     return found && rowToTake(found);
   }
 
-  // Every write bumps the counter: it lets readers cache what they built (see the list route).
-  async function update(id: string, fields: Partial<Omit<TakeRow, "seq" | "id">>, via: Sql = sql): Promise<TakeRecord> {
+  /**
+   * Writes `fields`; `held`: only while this replica holds the take's lease and it is unfinished
+   * (else LeaseLostError). Every write outside a transaction bumps the counter that lets readers
+   * cache what they built (see the list route); inside one, the caller bumps after the commit.
+   */
+  async function update(id: string, fields: Partial<Omit<TakeRow, "seq" | "id">>, how: { via?: Sql; held?: boolean } = {}): Promise<TakeRecord> {
+    const via = how.via ?? sql;
     const entries = Object.entries({ ...fields, updated_at: now() });
     const sets = entries.map(([key]) => `${key} = @${key}`).join(", ");
-    await via.run(`UPDATE generations SET ${sets} WHERE id = @id`, { ...Object.fromEntries(entries), id });
-    changes.bump();
+    const guard = how.held ? ` AND lease_owner = @lease_owner AND status NOT IN ('completed', 'failed')` : "";
+    const { changes: written } = await via.run(`UPDATE generations SET ${sets} WHERE id = @id${guard}`, {
+      ...Object.fromEntries(entries),
+      id,
+      ...(how.held ? { lease_owner: lease.owner } : {}),
+    });
+    if (written === 0 && how.held) throw new LeaseLostError(id);
+    if (via === sql) changes.bump();
     const take = await get(id, via);
     if (!take) throw new Error(`generation ${id} vanished during an update`);
     return take;
   }
+  const progress = (id: string, fields: Partial<Omit<TakeRow, "seq" | "id">>) => update(id, fields, { held: true });
 
   return {
     get: async (id: string) => get(id),
     /** Whether the ledger holds this id: a take that was made here and deleted. */
     wasDeleted: async (id: string) => (await sql.get("SELECT 1 AS found FROM deleted_spend WHERE id = ?", [id])) !== undefined,
-    update: async (id: string, progress: TakeProgress) => update(id, progressColumns(progress)),
+    /** What the provider said about a take's progress (the sender and the job runner, under the lease). */
+    update: async (id: string, changed: TakeProgress) => progress(id, progressColumns(changed)),
+    /**
+     * Whether this replica may send the take's create now: it still holds the lease, and the
+     * take is recorded and unsent. Renews the lease for the send; false: another replica failed
+     * it as interrupted (this one lost its lease), so it must not be sent.
+     */
+    claimSend: async (id: string) =>
+      (
+        await sql.run("UPDATE generations SET lease_until = ? WHERE id = ? AND lease_owner = ? AND status = 'queued' AND submit_state = 'pending'", [
+          now() + lease.ms,
+          id,
+          lease.owner,
+        ])
+      ).changes > 0,
     version: async () => changes.value,
     async list(filters: ListFilters, limit: number, cursor: number | null): Promise<{ takes: TakeRecord[]; nextCursor: number | null }> {
       const page = await lister(filters, limit, cursor);
@@ -113,7 +138,7 @@ export function createTakesStore(
 
     /** The create was accepted (or the usage log showed it was): `status` leaves "checking" for "queued". */
     async markAccepted(id: string, upstreamId: string, upstreamStatus: string, tokensUsed: number | null, charge?: TakeCharge): Promise<TakeRecord> {
-      return update(id, {
+      return progress(id, {
         status: "queued",
         submit_state: "accepted",
         upstream_id: upstreamId,
@@ -128,11 +153,11 @@ export function createTakesStore(
 
     /** The create ended ambiguously: the take waits, unsent again, while the usage log is read. */
     async markChecking(id: string, reason: string): Promise<TakeRecord> {
-      return update(id, { status: "checking", check_reason: reason });
+      return progress(id, { status: "checking", check_reason: reason });
     },
 
     async markFailed(id: string, failure: Failure): Promise<TakeRecord> {
-      return update(id, {
+      return progress(id, {
         status: "failed",
         error_code: failure.code,
         error_message: failure.message,
@@ -144,7 +169,7 @@ export function createTakesStore(
     /** `estimatedUsd`: the catalogue's price, kept as the cost (marked estimated) when the provider reported none. */
     async markCompleted(id: string, video: ArchivedFacts, estimatedUsd: number | null = null): Promise<TakeRecord> {
       const reported = ((await row(id))?.cost_usd ?? 0) > 0;
-      return update(id, {
+      return progress(id, {
         ...(!reported && estimatedUsd !== null ? { cost_usd: estimatedUsd, cost_estimated: 1 as const } : {}),
         status: "completed",
         video_file: video.videoFile,
@@ -159,11 +184,14 @@ export function createTakesStore(
 
     /** A favourite, a review state (by whom) and the take's shot, checked and written together. */
     async setMarks(id: string, marks: TakeMarks): Promise<MarkOutcome> {
-      return sql.transaction(async (tx) => {
+      const outcome = await sql.transaction(async (tx): Promise<MarkOutcome> => {
         if (!(await row(id, tx))) return { outcome: "missing" };
         const columns = await markColumns(tx, marks, now());
-        return columns ? { outcome: "updated", take: await update(id, columns, tx) } : { outcome: "no_shot" };
+        return columns ? { outcome: "updated", take: await update(id, columns, { via: tx }) } : { outcome: "no_shot" };
       });
+      // After the commit: a reader rebuilding at the bump must see the change (here and on other replicas).
+      if (outcome.outcome === "updated") changes.bump();
+      return outcome;
     },
 
     /** Deletes a settled take, leaving a tombstone if it is in a family; the check and the delete share one transaction. */
@@ -188,38 +216,12 @@ export function createTakesStore(
     /** USD committed since a moment by one person and by the studio (month-spend.ts). */
     committedUsd: async (since: number, author: string) => monthSpend.committed(since, author),
 
-    async listUnfinished(): Promise<TakeRecord[]> {
-      return (await sql.all<TakeRow>(UNFINISHED)).map(rowToTake);
-    },
-
-    /**
-     * Leases to this replica the unfinished takes no live replica holds and returns them, oldest
-     * first: what it must poll. At its start ("restart"), takes with no lease, a lapsed one or
-     * its own from before; later ("lapsed"), only other replicas' lapsed ones, never its own
-     * (one may be mid-create here). One statement, so two replicas can't both claim a take. On
-     * SQLite the database is one process's (a data folder is one studio): its start claims every
-     * unfinished take, and there is no other replica to take over from.
-     */
+    /** The unfinished takes this replica is now leased to poll, oldest first (leases.ts). */
     async claimUnfinished(when: "restart" | "lapsed"): Promise<TakeRecord[]> {
-      if (sql.engine === "sqlite" && when === "lapsed") return [];
-      const at = now();
-      const free =
-        sql.engine === "sqlite"
-          ? "1 = 1"
-          : when === "restart"
-            ? "(lease_until IS NULL OR lease_until < @at OR lease_owner = @owner)"
-            : "(lease_until IS NULL OR lease_until < @at) AND (lease_owner IS NULL OR lease_owner <> @owner)";
-      const rows = await sql.all<TakeRow>(`UPDATE generations SET lease_owner = @owner, lease_until = @until WHERE ${UNFINISHED_STATES} AND ${free} RETURNING *`, {
-        owner: lease.owner,
-        until: at + lease.ms,
-        at,
-      });
+      const rows = await claimRows<TakeRow>(sql, "generations", UNFINISHED_STATES, lease, now(), when);
       return rows.sort((a, b) => a.seq - b.seq).map(rowToTake);
     },
     /** Renews this replica's leases on its unfinished takes; returns the ids it still holds (another replica may have taken one over). */
-    async renewLeases(): Promise<Set<string>> {
-      const rows = await sql.all<{ id: string }>(`UPDATE generations SET lease_until = ? WHERE lease_owner = ? AND ${UNFINISHED_STATES} RETURNING id`, [now() + lease.ms, lease.owner]);
-      return new Set(rows.map((row) => row.id));
-    },
+    renewLeases: () => renewRows(sql, "generations", UNFINISHED_STATES, lease, now()),
   };
 }
