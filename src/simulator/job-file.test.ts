@@ -32,7 +32,8 @@ describe("the simulator across a restart", () => {
     const first = await start();
     const done = (await (await createGeneration(first.url, { model: "gen3a_turbo", image_url: image, prompt: "first take", ratio: "16:9" })).json()) as { id: string };
     expect((await pollUntilDone(first.url, done.id)).reply.status).toBe("completed");
-    const cut = (await (await createGeneration(first.url, { model: "gen3a_turbo", image_url: image, prompt: "second take", ratio: "16:9" })).json()) as { id: string };
+    // Another length than the first: a still render of the same frame, size and length would be a copy of the first's, made at once (still-renders.ts).
+    const cut = (await (await createGeneration(first.url, { model: "gen3a_turbo", image_url: image, prompt: "second take", ratio: "16:9", duration: 10 })).json()) as { id: string };
     await first.close();
     // The render was cut off: the file is not there.
     await expect(readFile(path.join(dataDir, `${cut.id}.mp4`))).rejects.toThrow();
