@@ -1,8 +1,10 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cleanupsPerTest } from "../testing/harness-around";
 import { PASSWORD_SETTINGS, TEST_PASSWORD } from "../testing/password-studio";
 import { postJson, startHarness, type Harness } from "../testing/studio-harness";
-import { freshSchema } from "../testing/test-postgres";
 import { openTestSql } from "../testing/test-sql";
 import { createSignInThrottle, type SignInThrottle } from "./sign-in-throttle";
 
@@ -51,9 +53,10 @@ describe("two replicas' throttles on one database", () => {
 });
 
 // Only the Postgres lane runs studios on one database: a SQLite studio owns its data folder's file.
-describe.runIf(process.env.TEST_DATABASE_URL)("two studios on one PostgreSQL schema", () => {
-  const start = (schema: string) =>
-    startHarness({ ...PASSWORD_SETTINGS, DATABASE_SCHEMA: schema, SESSION_SECRET: "s".repeat(32) }, undefined, STOPPED).then((h) => {
+// One data folder: on SQLite one database file, on the Postgres lane one schema (laneSchemaFor).
+describe("two studios on one database", () => {
+  const start = (dir: string) =>
+    startHarness({ ...PASSWORD_SETTINGS, SESSION_SECRET: "s".repeat(32) }, dir, STOPPED).then((h) => {
       let stopped: Promise<void> | undefined;
       const stop = () => (stopped ??= h.stop());
       cleanup(stop);
@@ -62,15 +65,16 @@ describe.runIf(process.env.TEST_DATABASE_URL)("two studios on one PostgreSQL sch
   const signIn = (h: Harness, password: string) => postJson(h.url, "/api/session", { name: "Mallory", password });
 
   it("lock a client out as one would: wrong passwords alternating between them, and after a restart", async () => {
-    const schema = freshSchema("throttle");
-    const [one, two] = [await start(schema), await start(schema)];
+    const dir = mkdtempSync(join(tmpdir(), "dailies-throttle-"));
+    cleanup(async () => rmSync(dir, { recursive: true, force: true }));
+    const [one, two] = [await start(dir), await start(dir)];
     const statuses = [];
     for (let i = 0; i < 7; i++) statuses.push((await signIn(i % 2 ? two : one, `guess-${i}`)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
     expect((await signIn(two, TEST_PASSWORD)).status).toBe(429);
 
     await one.stop();
-    const again = await start(schema);
+    const again = await start(dir);
     const locked = await signIn(again, TEST_PASSWORD);
     expect(locked.status).toBe(429);
     expect(locked.headers.get("retry-after")).toBe("1");
