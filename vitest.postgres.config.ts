@@ -13,6 +13,11 @@ export default defineConfig({
     environment: "node",
     isolate: false,
     testTimeout: 30_000,
+    // Two clean-clone CI runs of four (2026-12-01) each had one test here stall for its whole
+    // 30 s (a different one each time; 1–2 s normally, passed when rerun), not yet explained.
+    // One retry keeps CI from a lottery while it is found; a test that fails twice still fails,
+    // and the JSON report keeps the retries.
+    retry: 1,
     hookTimeout: 60_000,
     setupFiles: ["./src/test/setup.ts"],
     globalSetup: ["./src/server/testing/postgres-global-setup.ts"],
