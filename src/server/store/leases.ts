@@ -3,6 +3,9 @@ import type { Sql } from "../db/sql";
 /** Which replica this studio is, and how long a lease it takes on the takes and reels it works on. */
 export type LeaseSetting = { owner: string; ms: number };
 
+/** A store opened outside a studio (tests, scripts): one owner, JOB_LEASE_MS's default. */
+export const DEFAULT_LEASE: LeaseSetting = { owner: "studio", ms: 30_000 };
+
 /**
  * A write to a take or reel this replica no longer holds: another replica took it over (this
  * one stalled, or lost the database, past its lease) or it has settled. The write is not made;

@@ -3,7 +3,7 @@ import type { ReelCanvas, ReelStatus } from "../../shared/reel";
 import type { Sql } from "../db/sql";
 import type { ReelEvent, ReelRecord } from "../reels/reel";
 import { newId } from "./new-id";
-import { claimRows, renewRows, type LeaseSetting } from "./leases";
+import { claimRows, DEFAULT_LEASE, renewRows, type LeaseSetting } from "./leases";
 
 type ReelRow = {
   id: string;
@@ -47,7 +47,7 @@ const HELD = "lease_owner = ?";
  * to the replica whose queue holds it, as takes are (takes-store.ts): a reel's render lives in
  * that replica's memory, so another replica only ever fails a reel whose lease lapsed.
  */
-export function createReelsStore(sql: Sql, now: () => number, lease: LeaseSetting = { owner: "studio", ms: 30_000 }) {
+export function createReelsStore(sql: Sql, now: () => number, lease: LeaseSetting = DEFAULT_LEASE) {
   const get = async (id: string) => {
     const row = await sql.get<ReelRow>("SELECT * FROM reels WHERE id = ?", [id]);
     return row && toRecord(row);

@@ -10,7 +10,7 @@ import { createTakeLister, type ListFilters } from "./list-takes";
 import { createSpendCounter, type CountSpend } from "./spend-counts";
 import { createMonthSpend } from "./month-spend";
 import { writeTombstone } from "./tombstones";
-import { claimRows, LeaseLostError, renewRows, type LeaseSetting } from "./leases";
+import { claimRows, DEFAULT_LEASE, LeaseLostError, renewRows, type LeaseSetting } from "./leases";
 
 export type { NewTake } from "./insert-take";
 
@@ -49,7 +49,7 @@ export function createTakesStore(
   sql: Sql,
   now: () => number = Date.now,
   changes: ChangeCounter = createChangeCounter(),
-  lease: LeaseSetting = { owner: "studio", ms: 30_000 },
+  lease: LeaseSetting = DEFAULT_LEASE,
 ) {
   const lister = createTakeLister(sql);
   const monthSpend = createMonthSpend(sql);
