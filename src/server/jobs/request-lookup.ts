@@ -41,13 +41,17 @@ export async function findRequest(
  * Spaces calls to the usage log so the studio stays under its documented limit (200 per 60 s)
  * however many takes are being checked: one call at most every `gapMs`.
  */
-export function createPacer(gapMs: number, now: () => number = Date.now) {
+export function createPacer(
+  gapMs: number,
+  now: () => number = Date.now,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+) {
   let next = 0;
   return async function pace(): Promise<void> {
     const at = Math.max(now(), next);
     next = at + gapMs;
     const wait = at - now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (wait > 0) await sleep(wait);
   };
 }
 
