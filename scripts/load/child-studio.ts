@@ -1,7 +1,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
+import { LOOP_LINE, type ChildLoopDelay } from "./child-process-life";
 
-export type ChildStudio = { url: string; pid: number; logLines: string[]; stop(): Promise<void> };
+export type ChildStudio = {
+  url: string;
+  pid: number;
+  logLines: string[];
+  /** Starts the child's event-loop delay afresh (child-process-life.ts). */
+  resetLoopDelay(): void;
+  /** The child's event-loop delay since the last reset; null if it does not answer within a second. */
+  loopDelay(): Promise<ChildLoopDelay | null>;
+  stop(): Promise<void>;
+};
+
+const LOOP_ANSWER_MS = 1_000;
 
 const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 5_000;
@@ -11,7 +23,9 @@ const STOP_GRACE_MS = 5_000;
  * its address; `script` names another program that says "ready at <url>" the same way.
  */
 export async function startChildStudio(repoRoot: string, env: Record<string, string>, script = "scripts/load/studio-child.ts"): Promise<ChildStudio> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  // LOAD_PROFILE_DIR: each child writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
+  const profile = process.env.LOAD_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", process.env.LOAD_PROFILE_DIR] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
     cwd: repoRoot,
     // MALLOC_ARENA_MAX as `npm start` sets it: glibc's per-thread arenas otherwise hold on to
     // the memory libvips used for large images.
@@ -20,12 +34,15 @@ export async function startChildStudio(repoRoot: string, env: Record<string, str
   });
   const logLines: string[] = [];
   const stop = () => stopChild(child);
+  let onLoopLine: ((delay: ChildLoopDelay) => void) | null = null;
   try {
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${script} did not say "ready at" within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
       const onLine = (line: string) => {
         const ready = /ready at (http:\/\/\S+)/.exec(line);
-        if (ready?.[1]) {
+        if (line.startsWith(LOOP_LINE)) {
+          onLoopLine?.(JSON.parse(line.slice(LOOP_LINE.length)) as ChildLoopDelay);
+        } else if (ready?.[1]) {
           clearTimeout(timer);
           resolve(ready[1]);
         } else if (line.trim()) logLines.push(line);
@@ -42,7 +59,18 @@ export async function startChildStudio(repoRoot: string, env: Record<string, str
       });
     });
     if (child.pid === undefined) throw new Error(`${script} has no pid`);
-    return { url, pid: child.pid, logLines, stop };
+    const resetLoopDelay = () => void child.stdin.write("loop-reset\n");
+    const loopDelay = () =>
+      new Promise<ChildLoopDelay | null>((resolve) => {
+        const timer = setTimeout(() => resolve(null), LOOP_ANSWER_MS);
+        onLoopLine = (delay) => {
+          clearTimeout(timer);
+          onLoopLine = null;
+          resolve(delay);
+        };
+        child.stdin.write("loop\n");
+      });
+    return { url, pid: child.pid, logLines, resetLoopDelay, loopDelay, stop };
   } catch (error) {
     await stop();
     throw error;

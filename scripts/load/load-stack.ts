@@ -1,3 +1,4 @@
+import { setPriority } from "node:os";
 import { join } from "node:path";
 import { startSimulator } from "../../src/simulator/simulator";
 import { startChildStudio, type ChildStudio } from "./child-studio";
@@ -8,10 +9,21 @@ export type LoadStack = { studio: ChildStudio; studios: ChildStudio[]; stop(): P
 /** How much faster than the real provider the simulated jobs run. */
 export const TIME_SCALE = 0.3;
 
-/** The simulator in its own process, so its renders and its jobs.json rewrites cannot stall the load process's event loop. */
-export function startChildSimulator(repoRoot: string, dataDir: string, apiKey: string): Promise<ChildStudio> {
+/** The lowest CPU priority: what the studio and the tabs leave over. */
+const OUTSIDER_NICE = 19;
+
+/**
+ * The simulator in its own process, so its renders and its jobs.json rewrites cannot stall the
+ * load process's event loop. It stands for the provider's machines, which are not this one: it
+ * runs at the lowest CPU priority (its ffmpeg renders inherit it), so its renders, more than a
+ * core of x264 while 20 takes run, take only the CPU the studio and the tabs leave. A render
+ * still late when its job is due delays that job (counted in the simulator's lateRenders).
+ */
+export async function startChildSimulator(repoRoot: string, dataDir: string, apiKey: string): Promise<ChildStudio> {
   const env = { SIMULATOR_KEY: apiKey, SIMULATOR_DATA_DIR: join(dataDir, "upstream"), SIMULATOR_TIME_SCALE: String(TIME_SCALE) };
-  return startChildStudio(repoRoot, env, "scripts/load/simulator-child.ts");
+  const simulator = await startChildStudio(repoRoot, env, "scripts/load/simulator-child.ts");
+  setPriority(simulator.pid, OUTSIDER_NICE);
+  return simulator;
 }
 
 /** The settings every load run's studio gets, whatever else it is given. */

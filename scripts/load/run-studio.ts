@@ -80,6 +80,7 @@ async function run(): Promise<StudioReport> {
   const tabs = Array.from({ length: TABS }, (_, i) => new StudioTab({ url: urlOf(i), until, drainMs: DRAIN_MS, nextTakePollMs, stats, onSeen }));
   const census = takeCensus(tabs, latest);
   const cpu = watchCpu(studios.map((studio) => studio.pid));
+  for (const studio of studios) studio.resetLoopDelay();
 
   // Tabs open spread over one re-list period: the phases of tabs already open, not one stampede.
   const tabRuns = tabs.map((tab, i) => tab.run(start + (i / TABS) * Math.min(IDLE_RELIST_MS, SECONDS * 1000)));
@@ -102,6 +103,7 @@ async function run(): Promise<StudioReport> {
   const drainedS = (Date.now() - until) / 1000;
   const seen = census.stop();
   const cpuUse = cpu.stop();
+  const loopDelays = await Promise.all(studios.map((studio) => studio.loopDelay()));
 
   const created = ids.filter((id): id is string => id !== null);
   const statuses = new Map<string, number>();
@@ -123,6 +125,7 @@ async function run(): Promise<StudioReport> {
     takes: { asked: TAKES, created: created.length, atTheEnd: [...statuses].map(([status, n]) => `${n} ${status}`).join(", ") },
     ...seen,
     cpu: cpuUse,
+    studioLoopDelays: loopDelays,
     memory,
     studioLog: studios.flatMap((studio) => studio.logLines),
   };

@@ -1,4 +1,5 @@
 import type { CompletionTiming } from "../../src/shared/api";
+import type { ChildLoopDelay } from "./child-process-life";
 import type { CpuUse } from "./cpu-watch";
 import type { Endpoint, EndpointSummary } from "./endpoint-stats";
 import { memoryRows, row, TARGETS, verdict, type Memory } from "./report";
@@ -20,6 +21,8 @@ export type StudioReport = {
   pollingPerTab: { mean: number; max: number };
   /** From the first tab to the last answer; `childS` is the BFF's (every replica's together). */
   cpu: CpuUse;
+  /** Each BFF process's own event-loop delay while the tabs ran; null where it did not say. */
+  studioLoopDelays: (ChildLoopDelay | null)[];
   /** One per BFF process: a single studio, or each replica of `--replicas`. */
   memory: Memory[];
   studioLog: string[];
@@ -71,6 +74,7 @@ export function printStudioReport(report: StudioReport): void {
     ...(Object.keys(PATHS) as Endpoint[]).map((e) => endpointRow(`${e.padEnd(8)} ${PATHS[e]}`, endpoints[e], seconds)),
     endpointRow("all requests", report.all, seconds),
     ...errorKinds.map(([e, s]) => row(`${e} errors`, s.errorKinds)),
+    row("sent again (kept-alive connection closed under it)", `${report.all.resent}, on a new connection, as a browser does; each counted once, from its first send`),
     row("last answers in after the end", `${report.drainedS.toFixed(1)} s`),
     "",
     "Takes",
@@ -82,6 +86,12 @@ export function printStudioReport(report: StudioReport): void {
     "",
     `CPU while the tabs ran (${report.cpu.wallS.toFixed(0)} s; a late event loop in the load process inflates every latency above)`,
     row(memory.length > 1 ? `BFF processes (${memory.length} replicas)` : "BFF process", share(report.cpu.childS, report.cpu.wallS)),
+    ...report.studioLoopDelays.map((d, i) =>
+      row(
+        `${report.studioLoopDelays.length > 1 ? `replica ${i + 1}` : "BFF"} event-loop delay`,
+        d ? `p50 ${d.p50.toFixed(1)} ms, p99 ${d.p99.toFixed(1)} ms, max ${d.max.toFixed(1)} ms` : "did not say",
+      ),
+    ),
     row("load process (tabs, creators)", share(report.cpu.selfS, report.cpu.wallS)),
     row("load process event-loop delay", `p99 ${report.cpu.loopDelayMs.p99.toFixed(1)} ms, max ${report.cpu.loopDelayMs.max.toFixed(1)} ms`),
     row("machine load average, before/after", `${report.cpu.loadAverage[0].toFixed(1)} / ${report.cpu.loadAverage[1].toFixed(1)} (${report.cpu.cores} cores; other work shares them)`),

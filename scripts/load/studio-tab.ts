@@ -1,9 +1,9 @@
-import { setMaxListeners } from "node:events";
+import type { Agent } from "node:http";
 import { timingsResponseSchema } from "../../src/shared/api";
 import { LIST_DEFAULT_LIMIT } from "../../src/shared/limits";
 import { isTerminal } from "../../src/shared/status";
 import { takeListSchema, takeSchema, type Take } from "../../src/shared/take";
-import { timedGet, type EndpointStats } from "./endpoint-stats";
+import { tabAgent, timedGet, type EndpointStats } from "./endpoint-stats";
 import { timesFrom, type NextTakePollMs, type TimesFor } from "./poll-schedule";
 
 /**
@@ -36,8 +36,10 @@ type Watch = { take: Take; dueAt: number; inFlight: boolean };
 export class StudioTab {
   readonly #ctx: TabContext;
   readonly #listUrl: string;
-  /** One per tab, as a timer per request costs the load process more; fetch holds a listener per request until GC. */
-  readonly #signal: AbortSignal;
+  /** The tab's connections (endpoint-stats.ts). */
+  readonly #agent: Agent = tabAgent();
+  /** Date.now() after which an unanswered request is cut off. */
+  readonly #deadline: number;
   readonly #watched = new Map<string, Watch>();
   readonly #requests = new Set<Promise<void>>();
   #timesFor: TimesFor = () => null;
@@ -50,8 +52,7 @@ export class StudioTab {
   constructor(ctx: TabContext) {
     this.#ctx = ctx;
     this.#listUrl = `${ctx.url}/api/generations?${new URLSearchParams({ limit: String(LIST_DEFAULT_LIMIT) })}`;
-    this.#signal = AbortSignal.timeout(ctx.until + ctx.drainMs - Date.now());
-    setMaxListeners(0, this.#signal);
+    this.#deadline = ctx.until + ctx.drainMs;
   }
 
   /** Takes this tab is polling now. */
@@ -83,6 +84,7 @@ export class StudioTab {
       await this.#sleepUntil(this.#nextDue());
     }
     await Promise.all(this.#requests);
+    this.#agent.destroy();
   }
 
   #delay(take: Take): number | false {
@@ -121,7 +123,7 @@ export class StudioTab {
     watch.inFlight = true;
     // As refetchInterval does: the next tick counts from this one, not from the answer.
     const sentAt = Date.now();
-    const { status, json } = await timedGet(stats, "detail", `${url}/api/generations/${encodeURIComponent(id)}`, this.#signal);
+    const { status, json } = await timedGet(stats, "detail", `${url}/api/generations/${encodeURIComponent(id)}`, this.#agent, this.#deadline);
     watch.inFlight = false;
     const parsed = json === null ? null : takeSchema.safeParse(json);
     if (parsed && !parsed.success) stats.fault("detail", "body does not match takeSchema");
@@ -148,7 +150,7 @@ export class StudioTab {
 
   async #fetchList(): Promise<void> {
     const { stats } = this.#ctx;
-    const { json } = await timedGet(stats, "list", this.#listUrl, this.#signal);
+    const { json } = await timedGet(stats, "list", this.#listUrl, this.#agent, this.#deadline);
     if (json === null) return;
     const parsed = takeListSchema.safeParse(json);
     if (!parsed.success) {
@@ -170,7 +172,7 @@ export class StudioTab {
 
   async #fetchTimings(): Promise<void> {
     const { stats, url } = this.#ctx;
-    const { json } = await timedGet(stats, "timings", `${url}/api/timings`, this.#signal);
+    const { json } = await timedGet(stats, "timings", `${url}/api/timings`, this.#agent, this.#deadline);
     if (json === null) return;
     const parsed = timingsResponseSchema.safeParse(json);
     if (!parsed.success) {

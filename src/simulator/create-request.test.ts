@@ -61,6 +61,12 @@ describe("create validation", () => {
     ["an empty gen3a prompt", { prompt: "" }, "prompt"],
     ["an http image", { image_url: "http://example.com/a.jpg" }, "image_url"],
     ["a gif data URI", { image_url: "data:image/gif;base64,R0lGODlh" }, "image_url"],
+    ["a data URI with no payload", { image_url: "data:image/png;base64," }, "image_url"],
+    ["a data URI of padding only", { image_url: "data:image/png;base64,==" }, "image_url"],
+    ["a data URI with three padding characters", { image_url: "data:image/png;base64,iVBO===" }, "image_url"],
+    ["a data URI with padding inside", { image_url: "data:image/png;base64,iV=BOR" }, "image_url"],
+    ["a data URI with a space in its payload", { image_url: "data:image/png;base64,iVBO Rw==" }, "image_url"],
+    ["a data URI with base64url characters", { image_url: "data:image/png;base64,iVBO-w_A" }, "image_url"],
     ["a missing image", { image_url: undefined }, "image_url"],
   ])("rejects %s", async (_name, change, field) => {
     expect(await fieldErrors({ ...gen3a(), ...change })).toEqual([field]);

@@ -46,7 +46,7 @@ describe("requestLog", () => {
     ["a space", "two words"],
     ["a slash", "a/b"],
     ["a quote", "a\"b"],
-  ])("replaces an incoming id with %s by 16 random hex digits", async (_label, incoming) => {
+  ])("replaces an incoming id with %s by 16 hex digits of its own", async (_label, incoming) => {
     const { app, lines } = appWithLog();
     const id = (await app.request("/ok", { headers: { "x-request-id": incoming } })).headers.get("x-request-id");
     expect(id).toMatch(/^[0-9a-f]{16}$/);
@@ -61,6 +61,9 @@ describe("requestLog", () => {
     const second = (await app.request("/ok")).headers.get("x-request-id");
     expect(first).toMatch(/^[0-9a-f]{16}$/);
     expect(second).not.toBe(first);
+    // This process's tag, then a count: unique per replica without random bytes per request.
+    expect(second!.slice(0, 8)).toBe(first!.slice(0, 8));
+    expect(parseInt(second!.slice(8), 16)).toBe(parseInt(first!.slice(8), 16) + 1);
   });
 
   it("logs 5xx as errors, other statuses at info and assets at debug", async () => {
