@@ -6,6 +6,8 @@ export type ChildStudio = {
   url: string;
   pid: number;
   logLines: string[];
+  /** Where its whole log goes (LOAD_LOG_FILE in its env; studio-child.ts), if anywhere. */
+  logFile: string | null;
   /** Starts the child's event-loop delay afresh (child-process-life.ts). */
   resetLoopDelay(): void;
   /** The child's event-loop delay since the last reset; null if it does not answer within a second. */
@@ -70,7 +72,7 @@ export async function startChildStudio(repoRoot: string, env: Record<string, str
         };
         child.stdin.write("loop\n");
       });
-    return { url, pid: child.pid, logLines, resetLoopDelay, loopDelay, stop };
+    return { url, pid: child.pid, logLines, logFile: env.LOAD_LOG_FILE ?? null, resetLoopDelay, loopDelay, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -16,7 +16,26 @@ export type CpuUse = {
   /** The machine's 1-minute load average at the start and the end, and its cores. */
   loadAverage: readonly [number, number];
   cores: number;
+  /**
+   * The whole machine over `wallS`, from /proc/stat, as shares of all its cores: `busy` at
+   * normal priority (user, system, interrupts), `niced` (processes at a lower priority: the load
+   * run's simulator, anyone else's niced work), `idle` (idle and waiting for I/O). Null where
+   * /proc/stat cannot be read.
+   */
+  machine: { busy: number; niced: number; idle: number } | null;
 };
+
+type CpuTicks = { busy: number; niced: number; idle: number };
+
+/** The machine's CPU time so far by kind, from the first line of /proc/stat; null off Linux. */
+function machineTicks(): CpuTicks | null {
+  try {
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { busy: user! + system! + irq! + softirq! + (steal ?? 0), niced: nice!, idle: idle! + iowait! };
+  } catch {
+    return null;
+  }
+}
 
 /** CPU seconds a process has used so far, from /proc/<pid>/stat; 0 once it is gone. */
 function cpuSeconds(pid: number): number {
@@ -37,6 +56,7 @@ export function watchCpu(childPids: readonly number[]): { stop(): CpuUse } {
   const child = childrenNow();
   const self = process.cpuUsage();
   const loadAtStart = loadavg()[0]!;
+  const ticksAtStart = machineTicks();
   const loop = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
   loop.enable();
   // The histogram counts the sampling interval itself: what is left over is the delay.
@@ -52,7 +72,17 @@ export function watchCpu(childPids: readonly number[]): { stop(): CpuUse } {
         loopDelayMs: { p99: lateMs(loop.percentile(99)), max: lateMs(loop.max) },
         loadAverage: [loadAtStart, loadavg()[0]!],
         cores: availableParallelism(),
+        machine: machineShares(ticksAtStart, machineTicks()),
       };
     },
   };
+}
+
+function machineShares(from: CpuTicks | null, to: CpuTicks | null): CpuUse["machine"] {
+  if (!from || !to) return null;
+  const busy = to.busy - from.busy;
+  const niced = to.niced - from.niced;
+  const idle = to.idle - from.idle;
+  const all = busy + niced + idle;
+  return all > 0 ? { busy: busy / all, niced: niced / all, idle: idle / all } : null;
 }

@@ -33,7 +33,9 @@ export const loadStudioEnv = (apiKey: string, upstreamUrl: string): Record<strin
   STATIC_DIR: "",
   AIMLAPI_KEY: apiKey,
   AIMLAPI_BASE_URL: upstreamUrl,
-  LOG_LEVEL: "warn",
+  // As a studio runs (the default level): every request writes its log line. Into a file of the
+  // run's (LOAD_LOG_FILE, studio-child.ts), from which the BFF's own request times are read.
+  LOG_LEVEL: "info",
   // The load's own upstream spends nothing: no default spend limits.
   LIMIT_RUNNING_PER_USER: "0",
   LIMIT_DAILY_STUDIO: "0",
@@ -50,7 +52,7 @@ export async function startLoadStack(repoRoot: string, dataDir: string, { upstre
     upstream === "child" ? await startChildSimulator(repoRoot, dataDir, apiKey) : await startSimulator({ apiKey, dataDir: join(dataDir, "upstream"), timeScale: TIME_SCALE });
   const closeSimulator = () => ("pid" in simulator ? simulator.stop() : simulator.close());
   try {
-    const studio = await startChildStudio(repoRoot, { ...loadStudioEnv(apiKey, simulator.url), DATA_DIR: join(dataDir, "studio") });
+    const studio = await startChildStudio(repoRoot, { ...loadStudioEnv(apiKey, simulator.url), DATA_DIR: join(dataDir, "studio"), LOAD_LOG_FILE: join(dataDir, "studio.log") });
     return {
       studio,
       studios: [studio],

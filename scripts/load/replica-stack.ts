@@ -39,7 +39,7 @@ export async function startReplicaStack(repoRoot: string, dataDir: string, repli
     // One at a time: the first migrates the schema, the others find it ready.
     const studios: ChildStudio[] = [];
     for (let n = 1; n <= replicas; n++) {
-      const studio = await startChildStudio(repoRoot, { ...shared, REPLICA_ID: `replica-${n}`, DATA_DIR: join(dataDir, `studio-${n}`) });
+      const studio = await startChildStudio(repoRoot, { ...shared, REPLICA_ID: `replica-${n}`, DATA_DIR: join(dataDir, `studio-${n}`), LOAD_LOG_FILE: join(dataDir, `studio-${n}.log`) });
       stops.push(() => studio.stop());
       studios.push(studio);
     }

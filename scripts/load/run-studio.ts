@@ -18,6 +18,7 @@ import { startReplicaStack } from "./replica-stack";
 import { loadPollSchedule } from "./poll-schedule";
 import { sampleRss, type RssSampler } from "./rss-sampler";
 import { takeCensus } from "./studio-census";
+import { requestTimesFromLog } from "./studio-log";
 import { goalMet, printStudioReport, type StudioReport } from "./studio-report";
 import { IDLE_RELIST_MS, StudioTab } from "./studio-tab";
 import { noiseJpeg, sleep, submitGeneration, uploadImage, waitForTerminal } from "./traffic";
@@ -104,6 +105,13 @@ async function run(): Promise<StudioReport> {
   const seen = census.stop();
   const cpuUse = cpu.stop();
   const loopDelays = await Promise.all(studios.map((studio) => studio.loopDelay()));
+  // The log file is written asynchronously: give its last lines a moment to land.
+  await sleep(500);
+  const atStudio = requestTimesFromLog(
+    studios.flatMap((studio) => (studio.logFile ? [studio.logFile] : [])),
+    start,
+    Date.now(),
+  );
 
   const created = ids.filter((id): id is string => id !== null);
   const statuses = new Map<string, number>();
@@ -120,6 +128,8 @@ async function run(): Promise<StudioReport> {
     drainedS,
     endpoints: Object.fromEntries(ENDPOINTS.map((e) => [e, stats.summary(e)])) as StudioReport["endpoints"],
     all: stats.summary(...ENDPOINTS),
+    polling: stats.summary("list", "detail", "timings"),
+    atStudio: Object.fromEntries(ENDPOINTS.map((e) => [e, atStudio.summary(e)])) as StudioReport["atStudio"],
     uploadMb: frames.length ? frames.reduce((sum, f) => sum + f.length, 0) / frames.length / 1024 / 1024 : 0,
     timings,
     takes: { asked: TAKES, created: created.length, atTheEnd: [...statuses].map(([status, n]) => `${n} ${status}`).join(", ") },

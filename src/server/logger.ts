@@ -13,7 +13,12 @@ export function createLogger(level: string, secrets: readonly string[] = [], des
       },
     },
     formatters: {
-      log: (object) => JSON.parse(scrub(JSON.stringify(object), secrets)) as Record<string, unknown>,
+      // Parsed back only when something was scrubbed: every request writes a line, and most hold nothing to hide.
+      log: (object) => {
+        const text = JSON.stringify(object);
+        const clean = scrub(text, secrets);
+        return clean === text ? object : (JSON.parse(clean) as Record<string, unknown>);
+      },
     },
   };
   return destination ? pino(options, destination) : pino(options);
